@@ -1,0 +1,300 @@
+//! Every command-line type: the one place clap's derive lives (completions and man pages
+//! are generated from it too).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Mood;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mend",
+    version,
+    about = "A private journal for working through trust in your relationships",
+    long_about = "mend is a private, local-first journal for people working through trust issues in \
+their relationships: the one who was hurt, and the one rebuilding trust. Entries stay in one \
+SQLite file on this computer; nothing is ever sent anywhere.\n\nmend is not therapy. If you are in \
+crisis, please contact your local emergency number or a crisis line.",
+    after_help = "Examples:\n  mend write \"We talked tonight. It went better than I feared.\" --mood good --feel hope\n  mend list -n 5\n  mend search \"phone\"\n\nThe journal is at the platform data folder (mend/journal.db) unless --db or MEND_DB say otherwise."
+)]
+pub struct Cli {
+    /// The journal file to use (created on first use)
+    #[arg(long, global = true, env = "MEND_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when NO_COLOR is unset and the output is a terminal
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write an entry: from arguments, standard input, or your editor
+    #[command(after_help = "Examples:\n  mend write \"Talked with Sam about the messages. I stayed calm.\"\n  mend write --date yesterday --mood 2 --feel hurt,confusion \"...\"\n  mend write --date \"last monday at 18:30\" --tag partner < notes.md\n  mend write            (opens $VISUAL or $EDITOR, then asks for mood and feelings)\n\n#words in the text are saved as tags too.")]
+    Write(WriteArgs),
+
+    /// List entries, oldest first, like a diary
+    #[command(after_help = "Examples:\n  mend list -n 10\n  mend list --from \"last monday\" --short\n  mend list --feel jealousy --tag partner\n  mend list --mood-max 2 --json")]
+    List(ListArgs),
+
+    /// Show one entry by id, or every entry of a day
+    #[command(after_help = "Examples:\n  mend show 12\n  mend show yesterday\n  mend show 2026-05-01 --json")]
+    Show(ShowArgs),
+
+    /// Search the text of your entries, best matches first
+    #[command(after_help = "Examples:\n  mend search phone\n  mend search \"felt safe\"\n  mend search 'trust AND (talk OR talked)'\n  mend search forgiv* --from 2026-01-01\n\nThe query uses SQLite full-text syntax: words, \"phrases\", prefix*, AND, OR, NOT.")]
+    Search(SearchArgs),
+
+    /// Change an entry: its text in your editor, or its details with flags
+    #[command(after_help = "Examples:\n  mend edit 12                 (opens the text in your editor)\n  mend edit 12 --mood 4 --feel relief,hope\n  mend edit 12 --date yesterday --tag partner,walk\n  mend edit 12 --text \"New text\"")]
+    Edit(EditArgs),
+
+    /// Move entries to the trash (restorable for 30 days)
+    #[command(after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n\nDeleted entries can be brought back with `mend restore ID` for 30 days.")]
+    Delete(DeleteArgs),
+
+    /// Bring entries back from the trash
+    #[command(after_help = "Examples:\n  mend trash\n  mend restore 12")]
+    Restore(RestoreArgs),
+
+    /// List the entries in the trash and how long they stay
+    #[command(after_help = "Examples:\n  mend trash\n  mend trash --json")]
+    Trash(TrashArgs),
+
+    /// Entries written on this day in earlier years
+    #[command(name = "on-this-day", after_help = "Examples:\n  mend on-this-day\n  mend on-this-day --date \"may 3\"")]
+    OnThisDay(OnThisDayArgs),
+
+    /// Texts kept when saving failed: list, show, recover or discard them
+    #[command(after_help = "Examples:\n  mend drafts\n  mend drafts show 1\n  mend drafts recover 1\n  mend drafts discard 1")]
+    Drafts(DraftsArgs),
+
+    /// The feelings you can name, by family
+    #[command(after_help = "Examples:\n  mend feelings\n  mend feelings --json")]
+    Feelings(FeelingsArgs),
+}
+
+/// Mood as given on the command line: 1–5 or a word.
+pub fn parse_mood(value: &str) -> Result<Mood, String> {
+    Mood::parse(value)
+}
+
+#[derive(Debug, Args)]
+pub struct EntryDetails {
+    /// The day the entry is about: today, yesterday, "last monday", "3 days ago", 2024-05-01, "yesterday at 18:30"
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// How the day felt: 1-5 or very-low, low, okay, good, very-good
+    #[arg(long, short = 'm', value_parser = parse_mood, value_name = "MOOD")]
+    pub mood: Option<Mood>,
+
+    /// Feelings, repeatable or comma-separated (see `mend feelings`)
+    #[arg(long = "feel", short = 'f', value_name = "FEELINGS")]
+    pub feelings: Vec<String>,
+
+    /// Tags, repeatable or comma-separated
+    #[arg(long = "tag", short = 't', value_name = "TAGS")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// The entry's text; read from standard input or your editor when left out
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    #[command(flatten)]
+    pub details: EntryDetails,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only entries of this day
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
+    pub on: Option<String>,
+
+    /// Only entries from this day on (inclusive)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only entries up to this day (inclusive)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only entries with any of these feelings
+    #[arg(long = "feel", value_name = "FEELINGS")]
+    pub feelings: Vec<String>,
+
+    /// Only entries with any of these tags
+    #[arg(long = "tag", value_name = "TAGS")]
+    pub tags: Vec<String>,
+
+    /// Only entries with at least this mood
+    #[arg(long, value_parser = parse_mood, value_name = "MOOD")]
+    pub mood_min: Option<Mood>,
+
+    /// Only entries with at most this mood
+    #[arg(long, value_parser = parse_mood, value_name = "MOOD")]
+    pub mood_max: Option<Mood>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Show only the last N entries
+    #[arg(short = 'n', long = "number", value_name = "N")]
+    pub number: Option<usize>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// One line per entry
+    #[arg(long, short = 's', conflicts_with = "json")]
+    pub short: bool,
+
+    /// Print entries as JSON (the shape is documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An entry id, or a day (e.g. yesterday, 2026-05-01)
+    #[arg(value_name = "ID|DATE")]
+    pub target: String,
+
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (SQLite full-text syntax)
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
+
+    /// Show at most N results
+    #[arg(short = 'n', long = "number", value_name = "N", default_value_t = 20)]
+    pub number: usize,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Print results as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The entry to change
+    #[arg(value_name = "ID")]
+    pub id: i64,
+
+    /// Replace the text without opening the editor ("-" reads standard input)
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    /// Move the entry to another day
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Set the mood: 1-5 or very-low, low, okay, good, very-good
+    #[arg(long, short = 'm', value_parser = parse_mood, value_name = "MOOD", conflicts_with = "no_mood")]
+    pub mood: Option<Mood>,
+
+    /// Remove the mood
+    #[arg(long)]
+    pub no_mood: bool,
+
+    /// Replace the feelings (comma-separated; an empty value clears them)
+    #[arg(long = "feel", short = 'f', value_name = "FEELINGS")]
+    pub feelings: Option<Vec<String>>,
+
+    /// Replace the tags (comma-separated; an empty value clears them)
+    #[arg(long = "tag", short = 't', value_name = "TAGS")]
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The entries to move to the trash
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<i64>,
+
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The entries to bring back
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrashArgs {
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OnThisDayArgs {
+    /// Look back from this day instead of today
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftsArgs {
+    #[command(subcommand)]
+    pub action: Option<DraftsAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DraftsAction {
+    /// List kept drafts (the default)
+    List,
+    /// Print a draft's text
+    Show {
+        /// Draft number from `mend drafts`, or its file path
+        draft: String,
+    },
+    /// Save a draft as an entry, then remove the draft
+    Recover {
+        /// Draft number from `mend drafts`, or its file path
+        draft: String,
+    },
+    /// Remove a draft for good
+    Discard {
+        /// Draft number from `mend drafts`, or its file path
+        draft: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct FeelingsArgs {
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,211 @@
+//! Natural-language days ("yesterday", "last monday", "3 days ago", "may 3", "2024-05-01"),
+//! always read relative to an injected `now`.
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, Datelike, Local, NaiveDate};
+use interim::{Dialect, parse_date_string};
+
+/// A day, and the moment on it when a time of day was given ("yesterday at 18:30").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub day: NaiveDate,
+    pub at: Option<DateTime<Local>>,
+}
+
+const HINT: &str = "try a form like 2024-05-01, today, yesterday, \"last monday\", \"3 days ago\" or \"may 3\"";
+
+/// Reads a day that has already happened. Phrases without a year that land in the future
+/// ("dec 28" in January, "friday" on a Wednesday) mean the most recent such day.
+pub fn parse_when(input: &str, now: DateTime<Local>) -> Result<When> {
+    let text = normalize(input);
+    if text.is_empty() {
+        bail!("the date is empty — {HINT}");
+    }
+    let today = now.date_naive();
+    let has_time = mentions_time(&text);
+    let mut when = parse_any(&text, now).ok_or_else(|| unreadable(input))?;
+    if when.day > today && !mentions_year(&text) && !text.starts_with("next") && text != "tomorrow" {
+        if let Some(earlier) = parse_any(&format!("last {text}"), now).filter(|w| w.day <= today) {
+            when = earlier;
+        }
+    }
+    if when.day > today {
+        bail!(
+            "{} is in the future — mend keeps entries for days that have already happened",
+            when.day.format("%A %-d %B %Y")
+        );
+    }
+    if !has_time {
+        when.at = None;
+    }
+    if let Some(at) = when.at {
+        if at > now {
+            bail!(
+                "{} is later than now — give a time that has already passed",
+                at.format("%H:%M on %-d %B")
+            );
+        }
+    }
+    Ok(when)
+}
+
+/// Reads a day for filtering (`--on`, `--from`, `--to`), where a future day is allowed.
+pub fn parse_day(input: &str, now: DateTime<Local>) -> Result<NaiveDate> {
+    let text = normalize(input);
+    if text.is_empty() {
+        bail!("the date is empty — {HINT}");
+    }
+    let when = parse_any(&text, now).ok_or_else(|| unreadable(input))?;
+    if when.day > now.date_naive() && !mentions_year(&text) {
+        if let Some(earlier) = parse_any(&format!("last {text}"), now) {
+            return Ok(earlier.day);
+        }
+    }
+    Ok(when.day)
+}
+
+fn unreadable(input: &str) -> anyhow::Error {
+    anyhow::anyhow!("could not read {:?} as a date — {HINT}", input.trim())
+}
+
+fn normalize(input: &str) -> String {
+    let lowered = input.trim().to_lowercase();
+    let words: Vec<&str> = lowered
+        .split_whitespace()
+        .filter(|w| *w != "at" && *w != "on")
+        .collect();
+    words.join(" ")
+}
+
+fn mentions_time(text: &str) -> bool {
+    text.contains(':')
+        || text.split_whitespace().any(|w| {
+            (w.ends_with("am") || w.ends_with("pm"))
+                && w.trim_end_matches("am").trim_end_matches("pm").chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+fn mentions_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4)
+}
+
+fn parse_any(text: &str, now: DateTime<Local>) -> Option<When> {
+    // Full ISO dates are read strictly, so 2021-02-30 is an error rather than a guess.
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(When { day, at: None });
+    }
+    if looks_like_iso(text) {
+        return None;
+    }
+    let parsed = match text {
+        "today" | "now" => now,
+        _ => parse_date_string(text, now, Dialect::Uk).ok()?,
+    };
+    // interim rolls impossible days over ("feb 30" → march 2); a day that changed month
+    // from what was written is refused instead.
+    if let Some((month, day)) = named_month_day(text) {
+        if parsed.month() != month || parsed.day() != day {
+            return None;
+        }
+    }
+    Some(When {
+        day: parsed.date_naive(),
+        at: Some(parsed),
+    })
+}
+
+fn looks_like_iso(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 8 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The (month, day) of phrases such as "may 3", "3 may" or "february 30".
+fn named_month_day(text: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches(',');
+        (w.len() >= 3)
+            .then(|| MONTHS.iter().position(|m| w.starts_with(m)))
+            .flatten()
+            .map(|i| i as u32 + 1)
+    };
+    let day_of = |w: &str| {
+        w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ',')
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+    };
+    for pair in words.windows(2) {
+        if let (Some(m), Some(d)) = (month_of(pair[0]), day_of(pair[1])) {
+            return Some((m, d));
+        }
+        if let (Some(d), Some(m)) = (day_of(pair[0]), month_of(pair[1])) {
+            return Some((m, d));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Saturday 21 November 2026, 15:00 local time.
+    fn now() -> DateTime<Local> {
+        Local.with_ymd_and_hms(2026, 11, 21, 15, 0, 0).unwrap()
+    }
+
+    fn day(input: &str) -> String {
+        parse_when(input, now()).unwrap().day.to_string()
+    }
+
+    #[test]
+    fn reads_every_documented_phrase() {
+        assert_eq!(day("today"), "2026-11-21");
+        assert_eq!(day("Today"), "2026-11-21");
+        assert_eq!(day("yesterday"), "2026-11-20");
+        assert_eq!(day("last monday"), "2026-11-16");
+        assert_eq!(day("3 days ago"), "2026-11-18");
+        assert_eq!(day("2024-05-01"), "2024-05-01");
+        assert_eq!(day("may 3"), "2026-05-03");
+        assert_eq!(day("3 may"), "2026-05-03");
+        assert_eq!(day("yesterday at 18:30"), "2026-11-20");
+    }
+
+    #[test]
+    fn keeps_the_time_only_when_given() {
+        let w = parse_when("yesterday at 18:30", now()).unwrap();
+        assert_eq!(w.at.unwrap().format("%Y-%m-%d %H:%M").to_string(), "2026-11-20 18:30");
+        assert_eq!(parse_when("yesterday", now()).unwrap().at, None);
+        assert_eq!(parse_when("2024-05-01", now()).unwrap().at, None);
+    }
+
+    #[test]
+    fn phrases_without_a_year_mean_the_past() {
+        assert_eq!(day("dec 28"), "2025-12-28");
+        assert_eq!(day("friday"), "2026-11-20");
+    }
+
+    #[test]
+    fn refuses_the_future_and_nonsense() {
+        for bad in ["tomorrow", "2030-01-01", "next friday", "today at 23:00"] {
+            let err = parse_when(bad, now()).unwrap_err().to_string();
+            assert!(err.contains("future") || err.contains("later than now"), "{bad}: {err}");
+        }
+        for bad in ["feb 30", "asdf", "", "2021-02-30", "2026-13-01", "   ", "99999999999 days ago"] {
+            assert!(parse_when(bad, now()).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn filter_days_may_be_in_the_future() {
+        assert_eq!(parse_day("2030-01-01", now()).unwrap().to_string(), "2030-01-01");
+        assert_eq!(parse_day("last monday", now()).unwrap().to_string(), "2026-11-16");
+    }
+}

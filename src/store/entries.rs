@@ -1,0 +1,482 @@
+//! Entries, their feelings and tags, the full-text index and the trash.
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+
+use super::Journal;
+use crate::model::{Entry, Mood, NewEntry, PromptRef};
+
+/// Which entries a listing, export or search covers. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Entries with any of these feelings.
+    pub feelings: Vec<String>,
+    /// Entries with any of these tags.
+    pub tags: Vec<String>,
+    pub mood_min: Option<u8>,
+    pub mood_max: Option<u8>,
+    pub theme: Option<String>,
+    /// Only the last `limit` entries (still returned oldest first).
+    pub limit: Option<usize>,
+}
+
+/// One search result: the entry and a snippet with matches wrapped in `MATCH_START`/`MATCH_END`.
+#[derive(Debug, Clone)]
+pub struct SearchHit {
+    pub entry: Entry,
+    pub snippet: String,
+}
+
+/// Markers the snippet puts around matched words; renderers turn them into colour or `**`.
+pub const MATCH_START: char = '\u{E000}';
+pub const MATCH_END: char = '\u{E001}';
+
+/// Changes to an existing entry; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct EntryUpdate {
+    pub body: Option<String>,
+    pub day: Option<NaiveDate>,
+    pub mood: Option<Option<Mood>>,
+    pub feelings: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+}
+
+impl EntryUpdate {
+    pub fn is_empty(&self) -> bool {
+        self.body.is_none()
+            && self.day.is_none()
+            && self.mood.is_none()
+            && self.feelings.is_none()
+            && self.tags.is_none()
+    }
+}
+
+const COLUMNS: &str = "e.id, e.uuid, e.day, e.created, e.updated, e.mood, e.prompt_id, \
+                       e.prompt_text, e.prompt_theme, e.body, e.deleted_at";
+
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn parse_timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
+    let day: String = row.get(2)?;
+    let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let prompt_id: Option<String> = row.get(6)?;
+    let deleted: Option<String> = row.get(10)?;
+    Ok(Entry {
+        id: row.get(0)?,
+        uuid: row.get(1)?,
+        day,
+        created: parse_timestamp(&row.get::<_, String>(3)?)?,
+        updated: parse_timestamp(&row.get::<_, String>(4)?)?,
+        mood: row.get::<_, Option<u8>>(5)?.and_then(Mood::new),
+        prompt: match prompt_id {
+            Some(id) => Some(PromptRef {
+                id,
+                text: row.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                theme: row.get(8)?,
+            }),
+            None => None,
+        },
+        body: row.get(9)?,
+        feelings: Vec::new(),
+        tags: Vec::new(),
+        deleted: deleted.as_deref().map(parse_timestamp).transpose()?,
+    })
+}
+
+/// Fills in feelings and tags; two small indexed look-ups per entry.
+fn attach_labels(conn: &Connection, entry: &mut Entry) -> rusqlite::Result<()> {
+    let mut feelings =
+        conn.prepare_cached("SELECT feeling FROM entry_feelings WHERE entry_id = ? ORDER BY feeling")?;
+    entry.feelings = feelings
+        .query_map([entry.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut tags = conn.prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag")?;
+    entry.tags = tags
+        .query_map([entry.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+fn set_labels(conn: &Connection, id: i64, table: &str, column: &str, labels: &[String]) -> Result<()> {
+    conn.execute(&format!("DELETE FROM {table} WHERE entry_id = ?"), [id])?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO {table} (entry_id, {column}) VALUES (?, ?)"
+    ))?;
+    for label in labels {
+        insert.execute(params![id, label])?;
+    }
+    Ok(())
+}
+
+/// Appends the filter's conditions to `sql` and its values to `args`.
+fn push_filter(filter: &Filter, sql: &mut String, args: &mut Vec<Value>) {
+    if let Some(from) = filter.from {
+        sql.push_str(" AND e.day >= ?");
+        args.push(Value::Text(from.to_string()));
+    }
+    if let Some(to) = filter.to {
+        sql.push_str(" AND e.day <= ?");
+        args.push(Value::Text(to.to_string()));
+    }
+    if let Some(min) = filter.mood_min {
+        sql.push_str(" AND e.mood >= ?");
+        args.push(Value::Integer(min.into()));
+    }
+    if let Some(max) = filter.mood_max {
+        sql.push_str(" AND e.mood <= ?");
+        args.push(Value::Integer(max.into()));
+    }
+    if let Some(theme) = &filter.theme {
+        sql.push_str(" AND e.prompt_theme = ?");
+        args.push(Value::Text(theme.clone()));
+    }
+    for (values, table, column) in [
+        (&filter.feelings, "entry_feelings", "feeling"),
+        (&filter.tags, "entry_tags", "tag"),
+    ] {
+        if values.is_empty() {
+            continue;
+        }
+        let marks = vec!["?"; values.len()].join(", ");
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM {table} l WHERE l.entry_id = e.id AND l.{column} IN ({marks}))"
+        ));
+        args.extend(values.iter().cloned().map(Value::Text));
+    }
+}
+
+impl Journal {
+    /// Saves a new entry in its own write transaction and returns its id.
+    pub fn insert(&self, new: &NewEntry, now: DateTime<Utc>) -> Result<i64> {
+        self.write(|tx| insert_entry(tx, new, &uuid::Uuid::new_v4().to_string(), now))
+    }
+
+    /// One entry by id; entries in the trash only when `include_deleted`.
+    pub fn get(&self, id: i64, include_deleted: bool) -> Result<Option<Entry>> {
+        let conn = self.conn();
+        let mut entry = conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM entries e WHERE e.id = ?"),
+                [id],
+                entry_from_row,
+            )
+            .optional()?;
+        if let Some(e) = &mut entry {
+            if e.deleted.is_some() && !include_deleted {
+                return Ok(None);
+            }
+            attach_labels(conn, e)?;
+        }
+        Ok(entry)
+    }
+
+    /// Calls `f` with each matching entry, oldest first, without holding them all in memory.
+    pub fn for_each_entry(&self, filter: &Filter, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        let conn = self.conn();
+        let mut sql = format!("SELECT {COLUMNS} FROM entries e WHERE e.deleted_at IS NULL");
+        let mut args = Vec::new();
+        push_filter(filter, &mut sql, &mut args);
+        let newest_first = filter.limit.is_some();
+        if let Some(limit) = filter.limit {
+            // The last N entries: take them newest first, then turn them around below.
+            sql.push_str(" ORDER BY e.day DESC, e.created DESC, e.id DESC LIMIT ?");
+            args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        } else {
+            sql.push_str(" ORDER BY e.day, e.created, e.id");
+        }
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args))?;
+        if newest_first {
+            let mut entries = Vec::new();
+            while let Some(row) = rows.next()? {
+                entries.push(entry_from_row(row)?);
+            }
+            for mut entry in entries.into_iter().rev() {
+                attach_labels(conn, &mut entry)?;
+                f(entry)?;
+            }
+        } else {
+            while let Some(row) = rows.next()? {
+                let mut entry = entry_from_row(row)?;
+                attach_labels(conn, &mut entry)?;
+                f(entry)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn list(&self, filter: &Filter) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.for_each_entry(filter, |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Full-text search (FTS5 query syntax), best matches first.
+    pub fn search(&self, query: &str, filter: &Filter) -> Result<Vec<SearchHit>> {
+        let conn = self.conn();
+        let mut sql = format!(
+            "SELECT {COLUMNS}, snippet(entries_fts, 0, char(57344), char(57345), '…', 16) \
+             FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid \
+             WHERE entries_fts MATCH ? AND e.deleted_at IS NULL"
+        );
+        let mut args = vec![Value::Text(query.to_string())];
+        push_filter(filter, &mut sql, &mut args);
+        sql.push_str(" ORDER BY bm25(entries_fts), e.day DESC");
+        if let Some(limit) = filter.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        }
+        let run = || -> rusqlite::Result<Vec<SearchHit>> {
+            let mut stmt = conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), |row| {
+                Ok(SearchHit {
+                    entry: entry_from_row(row)?,
+                    snippet: row.get(11)?,
+                })
+            })?;
+            rows.collect()
+        };
+        let mut hits = run().map_err(|e| describe_query_error(query, e))?;
+        for hit in &mut hits {
+            attach_labels(conn, &mut hit.entry)?;
+        }
+        Ok(hits)
+    }
+
+    /// Entries written on this month and day in earlier years, oldest first.
+    pub fn on_this_day(&self, day: NaiveDate) -> Result<Vec<Entry>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM entries e WHERE e.deleted_at IS NULL \
+             AND substr(e.day, 6, 5) = ? AND e.day < ? ORDER BY e.day, e.created, e.id"
+        ))?;
+        let month_day = day.format("%m-%d").to_string();
+        let first_of_year = format!("{}-01-01", day.format("%Y"));
+        let mut entries = stmt
+            .query_map(params![month_day, first_of_year], entry_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for e in &mut entries {
+            attach_labels(conn, e)?;
+        }
+        Ok(entries)
+    }
+
+    pub fn update(&self, id: i64, change: &EntryUpdate, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM entries WHERE id = ? AND deleted_at IS NULL",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if exists.is_none() {
+                bail!("there is no entry {id} — `mend list --short` shows the ids");
+            }
+            if let Some(body) = &change.body {
+                tx.execute("UPDATE entries SET body = ? WHERE id = ?", params![body, id])?;
+            }
+            if let Some(day) = change.day {
+                tx.execute("UPDATE entries SET day = ? WHERE id = ?", params![day.to_string(), id])?;
+            }
+            if let Some(mood) = change.mood {
+                tx.execute(
+                    "UPDATE entries SET mood = ? WHERE id = ?",
+                    params![mood.map(Mood::value), id],
+                )?;
+            }
+            if let Some(feelings) = &change.feelings {
+                set_labels(tx, id, "entry_feelings", "feeling", feelings)?;
+            }
+            if let Some(tags) = &change.tags {
+                set_labels(tx, id, "entry_tags", "tag", tags)?;
+            }
+            tx.execute(
+                "UPDATE entries SET updated = ? WHERE id = ?",
+                params![timestamp(now), id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Moves entries to the trash. Returns the ids that were not found (or already there).
+    pub fn trash_entries(&self, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<i64>> {
+        self.write(|tx| {
+            let mut missing = Vec::new();
+            for &id in ids {
+                let changed = tx.execute(
+                    "UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                    params![timestamp(now), id],
+                )?;
+                if changed == 0 {
+                    missing.push(id);
+                }
+            }
+            Ok(missing)
+        })
+    }
+
+    /// Brings entries back from the trash. Returns the ids that were not in it.
+    pub fn restore_entries(&self, ids: &[i64]) -> Result<Vec<i64>> {
+        self.write(|tx| {
+            let mut missing = Vec::new();
+            for &id in ids {
+                let changed = tx.execute(
+                    "UPDATE entries SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                    [id],
+                )?;
+                if changed == 0 {
+                    missing.push(id);
+                }
+            }
+            Ok(missing)
+        })
+    }
+
+    /// Entries in the trash, most recently deleted first.
+    pub fn trashed(&self) -> Result<Vec<Entry>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM entries e WHERE e.deleted_at IS NOT NULL ORDER BY e.deleted_at DESC, e.id DESC"
+        ))?;
+        let mut entries = stmt
+            .query_map([], entry_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for e in &mut entries {
+            attach_labels(conn, e)?;
+        }
+        Ok(entries)
+    }
+
+    /// Removes for good what has been in the trash since before `cutoff`.
+    pub fn purge_trash(&self, cutoff: DateTime<Utc>) -> Result<usize> {
+        let conn = self.conn();
+        let waiting: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ? LIMIT 1",
+                [timestamp(cutoff)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if waiting.is_none() {
+            return Ok(0);
+        }
+        self.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?",
+                [timestamp(cutoff)],
+            )?)
+        })
+    }
+}
+
+/// Inserts one entry inside an open transaction (write, recover and import share it).
+pub fn insert_entry(conn: &Connection, new: &NewEntry, uuid: &str, now: DateTime<Utc>) -> Result<i64> {
+    let created = new.at.unwrap_or(now);
+    let prompt = new.prompt.as_ref();
+    conn.prepare_cached(
+        "INSERT INTO entries (uuid, day, created, updated, body, mood, prompt_id, prompt_text, prompt_theme) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?
+    .execute(params![
+        uuid,
+        new.day.to_string(),
+        timestamp(created),
+        timestamp(now),
+        new.body,
+        new.mood.map(Mood::value),
+        prompt.map(|p| &p.id),
+        prompt.map(|p| &p.text),
+        prompt.and_then(|p| p.theme.as_ref()),
+    ])
+    .context("saving the entry")?;
+    let id = conn.last_insert_rowid();
+    set_labels(conn, id, "entry_feelings", "feeling", &new.feelings)?;
+    set_labels(conn, id, "entry_tags", "tag", &new.tags)?;
+    Ok(id)
+}
+
+/// FTS5 reports query mistakes as SQL errors; turn them into advice about the query.
+fn describe_query_error(query: &str, err: rusqlite::Error) -> anyhow::Error {
+    let text = err.to_string();
+    if text.contains("fts5") || text.contains("no such column") || text.contains("syntax error") || text.contains("unterminated") {
+        anyhow!(
+            "could not understand the search {query:?} — use plain words, \"a phrase in quotes\", word*, or AND / OR / NOT between words"
+        )
+    } else {
+        anyhow!(err).context("searching the journal")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn entry(day: &str, body: &str) -> NewEntry {
+        NewEntry {
+            day: day.parse().unwrap(),
+            at: None,
+            body: body.into(),
+            mood: Mood::new(3),
+            feelings: vec!["hope".into()],
+            tags: vec!["partner".into()],
+            prompt: None,
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn insert_list_search_update_trash_restore() {
+        let j = Journal::open_in_memory().unwrap();
+        let a = j.insert(&entry("2026-11-20", "We talked about the phone."), now()).unwrap();
+        let b = j.insert(&entry("2026-11-18", "A quiet walk together."), now()).unwrap();
+        let all = j.list(&Filter::default()).unwrap();
+        assert_eq!(all.iter().map(|e| e.id).collect::<Vec<_>>(), vec![b, a]);
+        assert_eq!(all[0].feelings, vec!["hope"]);
+
+        let last = j.list(&Filter { limit: Some(1), ..Filter::default() }).unwrap();
+        assert_eq!(last[0].id, a);
+
+        let hits = j.search("phone", &Filter::default()).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].snippet.contains(MATCH_START));
+        assert!(j.search("\"unclosed", &Filter::default()).is_err());
+
+        j.update(a, &EntryUpdate { body: Some("We talked about trust.".into()), ..Default::default() }, now())
+            .unwrap();
+        assert!(j.search("phone", &Filter::default()).unwrap().is_empty());
+        assert_eq!(j.search("trust", &Filter::default()).unwrap().len(), 1);
+
+        assert!(j.trash_entries(&[a, 999], now()).unwrap() == vec![999]);
+        assert!(j.get(a, false).unwrap().is_none());
+        assert!(j.search("trust", &Filter::default()).unwrap().is_empty());
+        assert_eq!(j.trashed().unwrap().len(), 1);
+        assert!(j.restore_entries(&[a]).unwrap().is_empty());
+        assert_eq!(j.search("trust", &Filter::default()).unwrap().len(), 1);
+
+        j.trash_entries(&[b], now()).unwrap();
+        assert_eq!(j.purge_trash(now() + chrono::Duration::days(31)).unwrap(), 1);
+        assert!(j.get(b, true).unwrap().is_none());
+    }
+}

@@ -1,0 +1,300 @@
+//! The journal file: opening it safely (checks, permissions, pragmas) and write transactions.
+//! This module and its children are the only code that speaks SQL.
+
+pub mod entries;
+pub mod migrate;
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow, bail};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+pub use entries::Filter;
+
+/// `PRAGMA application_id` of a mend journal: "MEND" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4d45_4e44;
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open journal. Commands receive `&Journal`; they never open files themselves.
+pub struct Journal {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Journal {
+    /// Opens the journal at `path`, creating it (folder 0700, file 0600) when it does not exist.
+    /// A path that holds anything other than a mend journal is reported and left untouched.
+    pub fn open(path: &Path) -> Result<Journal> {
+        let created = prepare_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| describe_open_error(path, e))?;
+        let journal = Journal {
+            conn,
+            path: path.to_path_buf(),
+        };
+        journal.configure(created)?;
+        restrict_permissions(path);
+        Ok(journal)
+    }
+
+    /// A journal that lives in memory only, for tests.
+    #[cfg(test)]
+    pub fn open_in_memory() -> Result<Journal> {
+        let journal = Journal {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        };
+        journal.configure(true)?;
+        Ok(journal)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&self, created: bool) -> Result<()> {
+        let conn = &self.conn;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Identify the file before changing anything in it: WAL mode rewrites the header.
+        if !created {
+            self.ensure_mend_database()?;
+            migrate::refuse_newer(migrate::user_version(conn)?)?;
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| describe_open_error(&self.path, e))?;
+        if !mode.eq_ignore_ascii_case("wal") && self.path != Path::new(":memory:") {
+            bail!(
+                "could not switch {} to write-ahead logging (got {mode}) — check that its folder is writable",
+                self.path.display()
+            );
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        self.migrate()
+    }
+
+    fn ensure_mend_database(&self) -> Result<()> {
+        let not_mend = || {
+            anyhow!(
+                "{} is a SQLite database but not a mend journal — nothing was changed; point --db or MEND_DB at a mend journal or a new file",
+                self.path.display()
+            )
+        };
+        let app_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| describe_open_error(&self.path, e))?;
+        if app_id == APPLICATION_ID {
+            return Ok(());
+        }
+        if app_id != 0 {
+            return Err(not_mend());
+        }
+        let objects: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| describe_open_error(&self.path, e))?;
+        if objects > 0 {
+            return Err(not_mend());
+        }
+        Ok(())
+    }
+
+    fn migrate(&self) -> Result<()> {
+        // `migrate` takes the write lock only when the schema is behind, so opening an
+        // up-to-date journal costs one pragma read.
+        let version = migrate::user_version(&self.conn)?;
+        if version == migrate::LATEST {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let version = migrate::user_version(tx)?;
+            migrate::apply(tx, version)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            Ok(())
+        })
+        .with_context(|| format!("preparing the journal {}", self.path.display()))
+    }
+
+    /// Runs `f` inside a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so
+    /// concurrent writers wait their turn (busy timeout) instead of failing mid-way.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| describe_write_error(&self.path, e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| describe_write_error(&self.path, e))?;
+        Ok(value)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Makes sure `path` is a place a journal can live. Returns true when a new, empty file was
+/// created (and so needs no identity check).
+fn prepare_file(path: &Path) -> Result<bool> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => bail!(
+            "{} is a folder, not a journal file — give a file path such as {}",
+            path.display(),
+            path.join("journal.db").display()
+        ),
+        Ok(meta) if !meta.is_file() => bail!(
+            "{} is not a regular file — give the path of a journal file (it is created if missing)",
+            path.display()
+        ),
+        Ok(meta) => {
+            if meta.len() == 0 {
+                return Ok(true);
+            }
+            let mut header = [0u8; 16];
+            let read = fs::File::open(path)
+                .and_then(|mut f| f.read(&mut header))
+                .with_context(|| format!("reading {}", path.display()))?;
+            if read < header.len() || &header != SQLITE_HEADER {
+                bail!(
+                    "{} is not a mend journal (it is not a SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
+                    path.display()
+                );
+            }
+            Ok(false)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                if !parent.exists() {
+                    fs::DirBuilder::new()
+                        .recursive(true)
+                        .mode(0o700)
+                        .create(parent)
+                        .with_context(|| {
+                            format!(
+                                "could not create the journal folder {} — check that you may write there, or choose another place with --db",
+                                parent.display()
+                            )
+                        })?;
+                }
+            }
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .with_context(|| {
+                    format!(
+                        "could not create the journal {} — check that you may write there, or choose another place with --db",
+                        path.display()
+                    )
+                })?;
+            Ok(true)
+        }
+        Err(e) => Err(e).with_context(|| {
+            format!(
+                "could not reach the journal {} — check the path and its permissions",
+                path.display()
+            )
+        }),
+    }
+}
+
+/// The journal and its WAL companions hold private writing: owner-only, whatever the umask.
+fn restrict_permissions(path: &Path) {
+    let mut names = vec![path.to_path_buf()];
+    for suffix in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        names.push(PathBuf::from(name));
+    }
+    for name in names {
+        if let Ok(meta) = fs::metadata(&name) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                // A read-only location is reported by the first write, not here.
+                let _ = fs::set_permissions(&name, fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+}
+
+fn describe_open_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => anyhow!(
+            "{} is not a mend journal (it is not a readable SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
+            path.display()
+        ),
+        Some(ErrorCode::DatabaseCorrupt) => anyhow!(
+            "{} looks damaged — nothing was changed; restore it from a backup, or run `sqlite3 {} .recover` on a copy",
+            path.display(),
+            path.display()
+        ),
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => anyhow!(
+            "could not open {} — check that the file and its folder are readable and writable by you",
+            path.display()
+        ),
+        Some(ErrorCode::ReadOnly) => anyhow!(
+            "{} is read-only — mend needs to write to its journal; check the file's permissions",
+            path.display()
+        ),
+        _ => anyhow!(err).context(format!("opening the journal {}", path.display())),
+    }
+}
+
+pub(crate) fn describe_write_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => anyhow!("the disk holding {} is full", path.display()),
+        Some(ErrorCode::ReadOnly) => anyhow!("{} is read-only", path.display()),
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => anyhow!(
+            "{} is busy: another mend has held it for more than 5 seconds",
+            path.display()
+        ),
+        _ => anyhow!(err).context(format!("writing to {}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_private_files_and_refuses_foreign_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/journal.db");
+        let journal = Journal::open(&path).unwrap();
+        drop(journal);
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("sub")), 0o700);
+        // Reopening an existing journal works.
+        Journal::open(&path).unwrap();
+
+        let text = dir.path().join("notes.txt");
+        fs::write(&text, "hello, this is not a database at all").unwrap();
+        let err = Journal::open(&text).err().unwrap().to_string();
+        assert!(err.contains("not a mend journal"), "{err}");
+        assert_eq!(
+            fs::read(&text).unwrap(),
+            b"hello, this is not a database at all"
+        );
+
+        let other = dir.path().join("other.db");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x)")
+            .unwrap();
+        let before = fs::read(&other).unwrap();
+        let err = Journal::open(&other).err().unwrap().to_string();
+        assert!(err.contains("not a mend journal"), "{err}");
+        assert_eq!(fs::read(&other).unwrap(), before);
+
+        let err = Journal::open(dir.path()).err().unwrap().to_string();
+        assert!(err.contains("is a folder"), "{err}");
+    }
+}
