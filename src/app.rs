@@ -8,46 +8,43 @@ use chrono::{DateTime, Local, Utc};
 
 use crate::render::terminal::Style;
 
-/// Where a path came from, for messages and `mend paths`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Default,
-    Environment,
-    Flag,
-}
-
 #[derive(Debug, Clone)]
 pub struct Paths {
     pub db: PathBuf,
-    pub db_source: Source,
     /// Where drafts of failed saves go: beside the journal.
     pub drafts: PathBuf,
     /// A private folder for the editor's temp files.
     pub scratch: PathBuf,
+    /// The person's own prompt files.
+    pub prompts: PathBuf,
 }
 
 impl Paths {
-    /// `flag` is `--db` (clap also fills it from MEND_DB; the environment tells which).
+    /// `flag` is `--db`, which clap also fills from MEND_DB.
     pub fn resolve(flag: Option<PathBuf>) -> Result<Paths> {
-        let from_env = std::env::var_os("MEND_DB").filter(|v| !v.is_empty());
-        let (db, db_source) = match flag {
-            Some(p) if from_env.as_deref() == Some(p.as_os_str()) => (p, Source::Environment),
-            Some(p) => (p, Source::Flag),
-            None => (default_dir()?.join("journal.db"), Source::Default),
+        let db = match flag {
+            Some(p) => p,
+            None => default_dir()?.join("journal.db"),
         };
         if db.as_os_str().is_empty() {
             bail!("the journal path is empty — give a file path with --db or MEND_DB");
         }
-        let home = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let home = db
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         let scratch = match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
             Some(run) => PathBuf::from(run).join("mend"),
             None => home.join(".scratch"),
         };
+        let prompts = dirs::config_dir()
+            .map(|d| d.join("mend").join("prompts"))
+            .unwrap_or_else(|| home.join("prompts"));
         Ok(Paths {
+            prompts,
             drafts: home.join("drafts"),
             scratch,
             db,
-            db_source,
         })
     }
 
@@ -70,10 +67,12 @@ fn default_dir() -> Result<PathBuf> {
         .context("could not find your data folder (is $HOME set?) — give the journal's path with --db or MEND_DB")
 }
 
-/// Settings from the config file (none yet beyond the editor).
+/// Settings from the config file.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub editor: Option<String>,
+    /// Replaces the built-in safety note.
+    pub safety_note: Option<String>,
 }
 
 /// The moment a command runs. MEND_NOW (RFC 3339) pins it, for reproducible scripts and tests.

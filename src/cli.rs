@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::Mood;
+use crate::prompts::{Context, Perspective};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,27 +43,39 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write an entry: from arguments, standard input, or your editor
-    #[command(after_help = "Examples:\n  mend write \"Talked with Sam about the messages. I stayed calm.\"\n  mend write --date yesterday --mood 2 --feel hurt,confusion \"...\"\n  mend write --date \"last monday at 18:30\" --tag partner < notes.md\n  mend write            (opens $VISUAL or $EDITOR, then asks for mood and feelings)\n\n#words in the text are saved as tags too.")]
+    #[command(
+        after_help = "Examples:\n  mend write \"Talked with Sam about the messages. I stayed calm.\"\n  mend write --date yesterday --mood 2 --feel hurt,confusion \"...\"\n  mend write --date \"last monday at 18:30\" --tag partner < notes.md\n  mend write            (opens $VISUAL or $EDITOR, then asks for mood and feelings)\n\n#words in the text are saved as tags too."
+    )]
     Write(WriteArgs),
 
     /// List entries, oldest first, like a diary
-    #[command(after_help = "Examples:\n  mend list -n 10\n  mend list --from \"last monday\" --short\n  mend list --feel jealousy --tag partner\n  mend list --mood-max 2 --json")]
+    #[command(
+        after_help = "Examples:\n  mend list -n 10\n  mend list --from \"last monday\" --short\n  mend list --feel jealousy --tag partner\n  mend list --mood-max 2 --json"
+    )]
     List(ListArgs),
 
     /// Show one entry by id, or every entry of a day
-    #[command(after_help = "Examples:\n  mend show 12\n  mend show yesterday\n  mend show 2026-05-01 --json")]
+    #[command(
+        after_help = "Examples:\n  mend show 12\n  mend show yesterday\n  mend show 2026-05-01 --json"
+    )]
     Show(ShowArgs),
 
     /// Search the text of your entries, best matches first
-    #[command(after_help = "Examples:\n  mend search phone\n  mend search \"felt safe\"\n  mend search 'trust AND (talk OR talked)'\n  mend search forgiv* --from 2026-01-01\n\nThe query uses SQLite full-text syntax: words, \"phrases\", prefix*, AND, OR, NOT.")]
+    #[command(
+        after_help = "Examples:\n  mend search phone\n  mend search \"felt safe\"\n  mend search 'trust AND (talk OR talked)'\n  mend search forgiv* --from 2026-01-01\n\nThe query uses SQLite full-text syntax: words, \"phrases\", prefix*, AND, OR, NOT."
+    )]
     Search(SearchArgs),
 
     /// Change an entry: its text in your editor, or its details with flags
-    #[command(after_help = "Examples:\n  mend edit 12                 (opens the text in your editor)\n  mend edit 12 --mood 4 --feel relief,hope\n  mend edit 12 --date yesterday --tag partner,walk\n  mend edit 12 --text \"New text\"")]
+    #[command(
+        after_help = "Examples:\n  mend edit 12                 (opens the text in your editor)\n  mend edit 12 --mood 4 --feel relief,hope\n  mend edit 12 --date yesterday --tag partner,walk\n  mend edit 12 --text \"New text\""
+    )]
     Edit(EditArgs),
 
     /// Move entries to the trash (restorable for 30 days)
-    #[command(after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n\nDeleted entries can be brought back with `mend restore ID` for 30 days.")]
+    #[command(
+        after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n\nDeleted entries can be brought back with `mend restore ID` for 30 days."
+    )]
     Delete(DeleteArgs),
 
     /// Bring entries back from the trash
@@ -74,12 +87,35 @@ pub enum Command {
     Trash(TrashArgs),
 
     /// Entries written on this day in earlier years
-    #[command(name = "on-this-day", after_help = "Examples:\n  mend on-this-day\n  mend on-this-day --date \"may 3\"")]
+    #[command(
+        name = "on-this-day",
+        after_help = "Examples:\n  mend on-this-day\n  mend on-this-day --date \"may 3\""
+    )]
     OnThisDay(OnThisDayArgs),
 
     /// Texts kept when saving failed: list, show, recover or discard them
-    #[command(after_help = "Examples:\n  mend drafts\n  mend drafts show 1\n  mend drafts recover 1\n  mend drafts discard 1")]
+    #[command(
+        after_help = "Examples:\n  mend drafts\n  mend drafts show 1\n  mend drafts recover 1\n  mend drafts discard 1"
+    )]
     Drafts(DraftsArgs),
+
+    /// Today's reflection prompt, and answering it
+    #[command(
+        after_help = "Examples:\n  mend prompt                      (shows today's prompt and opens your editor)\n  mend prompt --inline             (answer right here in the terminal)\n  mend prompt --theme forgiveness --perspective hurt\n  mend prompt --another            (the next one instead)\n  mend prompt --show               (only print it)\n  mend prompt --theme forgiveness --answer \"...\" --answer \"(answer to the follow-up)\"\n  echo \"...\" | mend prompt\n\nToday's prompt stays the same all day. It favours the themes you have explored least\nrecently and rests a prompt for 60 days after you answer it."
+    )]
+    Prompt(PromptArgs),
+
+    /// The library of reflection prompts
+    #[command(
+        after_help = "Examples:\n  mend prompts\n  mend prompts --theme boundaries\n  mend prompts show forgiveness/what-holding-on-costs\n  mend prompts themes\n  mend prompts --json\n\nYour own prompts: TOML files in the mend/prompts folder of your config folder (see `mend prompts themes`)."
+    )]
+    Prompts(PromptsArgs),
+
+    /// Guided paths: reflections in several steps, walked over several days
+    #[command(
+        after_help = "Examples:\n  mend path list\n  mend path start forgiveness\n  mend path next\n  mend path next thought-record --answer \"...\"\n  mend path status\n  mend path stop forgiveness"
+    )]
+    Path(PathArgs),
 
     /// The feelings you can name, by family
     #[command(after_help = "Examples:\n  mend feelings\n  mend feelings --json")]
@@ -297,4 +333,116 @@ pub struct FeelingsArgs {
     /// Print as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// Answer in the terminal instead of the editor
+    #[arg(long)]
+    pub inline: bool,
+
+    /// The answer, for scripts; give it again to answer each follow-up question in turn
+    #[arg(long, value_name = "TEXT")]
+    pub answer: Vec<String>,
+
+    #[command(flatten)]
+    pub details: EntryDetails,
+}
+
+#[derive(Debug, Args)]
+pub struct PromptArgs {
+    /// Only prompts of this theme (see `mend prompts themes`)
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+
+    /// Prompts for the one who was hurt, or the one rebuilding trust
+    #[arg(long, value_enum)]
+    pub perspective: Option<Perspective>,
+
+    /// Prompts about this kind of relationship
+    #[arg(long, value_enum)]
+    pub context: Option<Context>,
+
+    /// The next candidate instead of today's prompt (repeat to go further)
+    #[arg(long, short = 'a', action = clap::ArgAction::Count)]
+    pub another: u8,
+
+    /// Only print the prompt; do not answer it now
+    #[arg(long, conflicts_with_all = ["inline", "answer"])]
+    pub show: bool,
+
+    /// Print the prompt as JSON (implies --show)
+    #[arg(long, conflicts_with_all = ["inline", "answer"])]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PromptsArgs {
+    #[command(subcommand)]
+    pub action: Option<PromptsAction>,
+
+    /// Only prompts of this theme
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+
+    /// Print as JSON (the shape is documented in docs/json.md)
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromptsAction {
+    /// One prompt in full, with its follow-ups and source
+    Show {
+        /// A prompt id, e.g. forgiveness/what-holding-on-costs
+        id: String,
+    },
+    /// The themes, how many prompts each has, and how many you have answered
+    Themes,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    #[command(subcommand)]
+    pub action: PathAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PathAction {
+    /// The guided paths there are
+    List {
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Begin walking a path
+    Start {
+        /// The path, e.g. forgiveness (see `mend path list`)
+        name: String,
+    },
+    /// Answer the next step of a path you are walking
+    Next {
+        /// Which path, when you are walking more than one
+        name: Option<String>,
+
+        #[command(flatten)]
+        answer: AnswerArgs,
+    },
+    /// Where you are on the paths you are walking
+    Status {
+        /// One path only
+        name: Option<String>,
+
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop walking a path (your answers stay in the journal)
+    Stop {
+        /// Which path, when you are walking more than one
+        name: Option<String>,
+    },
 }

@@ -12,7 +12,8 @@ pub struct When {
     pub at: Option<DateTime<Local>>,
 }
 
-const HINT: &str = "try a form like 2024-05-01, today, yesterday, \"last monday\", \"3 days ago\" or \"may 3\"";
+const HINT: &str =
+    "try a form like 2024-05-01, today, yesterday, \"last monday\", \"3 days ago\" or \"may 3\"";
 
 /// Reads a day that has already happened. Phrases without a year that land in the future
 /// ("dec 28" in January, "friday" on a Wednesday) mean the most recent such day.
@@ -24,7 +25,8 @@ pub fn parse_when(input: &str, now: DateTime<Local>) -> Result<When> {
     let today = now.date_naive();
     let has_time = mentions_time(&text);
     let mut when = parse_any(&text, now).ok_or_else(|| unreadable(input))?;
-    if when.day > today && !mentions_year(&text) && !text.starts_with("next") && text != "tomorrow" {
+    if when.day > today && !mentions_year(&text) && !text.starts_with("next") && text != "tomorrow"
+    {
         if let Some(earlier) = parse_any(&format!("last {text}"), now).filter(|w| w.day <= today) {
             when = earlier;
         }
@@ -81,7 +83,10 @@ fn mentions_time(text: &str) -> bool {
     text.contains(':')
         || text.split_whitespace().any(|w| {
             (w.ends_with("am") || w.ends_with("pm"))
-                && w.trim_end_matches("am").trim_end_matches("pm").chars().any(|c| c.is_ascii_digit())
+                && w.trim_end_matches("am")
+                    .trim_end_matches("pm")
+                    .chars()
+                    .any(|c| c.is_ascii_digit())
         })
 }
 
@@ -181,7 +186,10 @@ mod tests {
     #[test]
     fn keeps_the_time_only_when_given() {
         let w = parse_when("yesterday at 18:30", now()).unwrap();
-        assert_eq!(w.at.unwrap().format("%Y-%m-%d %H:%M").to_string(), "2026-11-20 18:30");
+        assert_eq!(
+            w.at.unwrap().format("%Y-%m-%d %H:%M").to_string(),
+            "2026-11-20 18:30"
+        );
         assert_eq!(parse_when("yesterday", now()).unwrap().at, None);
         assert_eq!(parse_when("2024-05-01", now()).unwrap().at, None);
     }
@@ -196,16 +204,33 @@ mod tests {
     fn refuses_the_future_and_nonsense() {
         for bad in ["tomorrow", "2030-01-01", "next friday", "today at 23:00"] {
             let err = parse_when(bad, now()).unwrap_err().to_string();
-            assert!(err.contains("future") || err.contains("later than now"), "{bad}: {err}");
+            assert!(
+                err.contains("future") || err.contains("later than now"),
+                "{bad}: {err}"
+            );
         }
-        for bad in ["feb 30", "asdf", "", "2021-02-30", "2026-13-01", "   ", "99999999999 days ago"] {
+        for bad in [
+            "feb 30",
+            "asdf",
+            "",
+            "2021-02-30",
+            "2026-13-01",
+            "   ",
+            "99999999999 days ago",
+        ] {
             assert!(parse_when(bad, now()).is_err(), "{bad} should be refused");
         }
     }
 
     #[test]
     fn filter_days_may_be_in_the_future() {
-        assert_eq!(parse_day("2030-01-01", now()).unwrap().to_string(), "2030-01-01");
-        assert_eq!(parse_day("last monday", now()).unwrap().to_string(), "2026-11-16");
+        assert_eq!(
+            parse_day("2030-01-01", now()).unwrap().to_string(),
+            "2030-01-01"
+        );
+        assert_eq!(
+            parse_day("last monday", now()).unwrap().to_string(),
+            "2026-11-16"
+        );
     }
 }

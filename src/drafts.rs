@@ -47,14 +47,24 @@ pub fn save(dir: &Path, entry: &NewEntry, now: DateTime<Utc>) -> Result<PathBuf>
                 return Ok(path);
             }
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => file = e.file,
-            Err(e) => return Err(e.error).with_context(|| format!("naming the draft in {}", dir.display())),
+            Err(e) => {
+                return Err(e.error)
+                    .with_context(|| format!("naming the draft in {}", dir.display()));
+            }
         }
     }
-    bail!("too many drafts in {} — recover or discard some with `mend drafts`", dir.display())
+    bail!(
+        "too many drafts in {} — recover or discard some with `mend drafts`",
+        dir.display()
+    )
 }
 
 /// Tries each folder in turn; returns where the draft went, or every reason it could not.
-pub fn save_somewhere(dirs: &[PathBuf], entry: &NewEntry, now: DateTime<Utc>) -> Result<PathBuf, String> {
+pub fn save_somewhere(
+    dirs: &[PathBuf],
+    entry: &NewEntry,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, String> {
     let mut reasons = Vec::new();
     for dir in dirs {
         match save(dir, entry, now) {
@@ -70,7 +80,9 @@ pub fn list(dir: &Path) -> Result<Vec<Draft>> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).with_context(|| format!("reading the drafts folder {}", dir.display())),
+        Err(e) => {
+            return Err(e).with_context(|| format!("reading the drafts folder {}", dir.display()));
+        }
     };
     let mut paths: Vec<PathBuf> = read
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -136,13 +148,8 @@ fn parse(text: &str) -> Result<NewEntry> {
     };
     let (head, body) = (&rest[..end], &rest[end + 5..]);
     let mut entry = NewEntry {
-        day: Utc::now().date_naive(),
-        at: None,
         body: body.strip_suffix('\n').unwrap_or(body).to_string(),
-        mood: None,
-        feelings: Vec::new(),
-        tags: Vec::new(),
-        prompt: None,
+        ..NewEntry::on(Utc::now().date_naive())
     };
     let mut prompt = PromptRef {
         id: String::new(),
@@ -151,11 +158,20 @@ fn parse(text: &str) -> Result<NewEntry> {
     };
     let list = |v: &str| crate::model::normalize_labels([v]);
     for line in head.lines() {
-        let Some((key, value)) = line.split_once(':') else { continue };
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
         let value = value.trim();
         match key.trim() {
-            "day" => entry.day = NaiveDate::parse_from_str(value, "%Y-%m-%d").context("its day is not a date")?,
-            "at" => entry.at = DateTime::parse_from_rfc3339(value).ok().map(|t| t.with_timezone(&Utc)),
+            "day" => {
+                entry.day =
+                    NaiveDate::parse_from_str(value, "%Y-%m-%d").context("its day is not a date")?
+            }
+            "at" => {
+                entry.at = DateTime::parse_from_rfc3339(value)
+                    .ok()
+                    .map(|t| t.with_timezone(&Utc))
+            }
             "mood" => entry.mood = Mood::parse(value).ok(),
             "feelings" => entry.feelings = list(value),
             "tags" => entry.tags = list(value),
@@ -180,8 +196,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let drafts = dir.path().join("drafts");
         let entry = NewEntry {
-            day: "2026-11-20".parse().unwrap(),
-            at: None,
             body: "---\nA line that looks like front matter.\n".into(),
             mood: Mood::new(2),
             feelings: vec!["hurt".into(), "hope".into()],
@@ -191,13 +205,20 @@ mod tests {
                 text: "How are you?".into(),
                 theme: Some("feelings".into()),
             }),
+            ..NewEntry::on("2026-11-20".parse().unwrap())
         };
         let now = Utc::now();
         let a = save(&drafts, &entry, now).unwrap();
         let b = save(&drafts, &entry, now).unwrap();
         assert_ne!(a, b);
-        assert_eq!(fs::metadata(&a).unwrap().permissions().mode() & 0o777, 0o600);
-        assert_eq!(fs::metadata(&drafts).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            fs::metadata(&a).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(&drafts).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
         let found = list(&drafts).unwrap();
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].entry.body, entry.body.trim_end_matches('\n'));

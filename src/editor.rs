@@ -23,7 +23,10 @@ pub enum Edited {
     /// The text is what it was before.
     Unchanged,
     /// The editor exited with an error; the text it left behind, if any, is here.
-    Failed { status: String, text: Option<String> },
+    Failed {
+        status: String,
+        text: Option<String>,
+    },
 }
 
 /// The editor to run: the configured one, then $VISUAL, then $EDITOR, then vi.
@@ -39,12 +42,23 @@ pub fn editor_command(configured: Option<&str>) -> String {
 
 /// Opens `initial` in the editor inside the private `scratch` folder. `header` lines are shown
 /// above the text and `notes` below the cut line; both are removed from what comes back.
-pub fn edit(command: &str, scratch: &Path, header: &[String], initial: &str, notes: &[String]) -> Result<Edited> {
+pub fn edit(
+    command: &str,
+    scratch: &Path,
+    header: &[String],
+    initial: &str,
+    notes: &[String],
+) -> Result<Edited> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(scratch)
-        .with_context(|| format!("creating the private folder {} for the editor", scratch.display()))?;
+        .with_context(|| {
+            format!(
+                "creating the private folder {} for the editor",
+                scratch.display()
+            )
+        })?;
     // tempfile creates the file 0600 and removes it when dropped, so no copy of the text
     // outlives this function.
     let mut file = tempfile::Builder::new()
@@ -89,9 +103,10 @@ pub fn edit(command: &str, scratch: &Path, header: &[String], initial: &str, not
     let written = String::from_utf8_lossy(&raw);
     let text = strip_template(&written, header);
     if !status.success() {
-        let status = status
-            .code()
-            .map_or_else(|| "was stopped by a signal".to_string(), |c| format!("exited with status {c}"));
+        let status = status.code().map_or_else(
+            || "was stopped by a signal".to_string(),
+            |c| format!("exited with status {c}"),
+        );
         let kept = (!text.is_empty() && text != initial.trim_end()).then_some(text);
         return Ok(Edited::Failed { status, text: kept });
     }
@@ -112,7 +127,10 @@ pub fn strip_template(written: &str, header: &[String]) -> String {
     }
     let mut start = 0;
     for expected in header {
-        if lines.get(start).is_some_and(|l| l.trim_end() == format!("# {expected}").trim_end()) {
+        if lines
+            .get(start)
+            .is_some_and(|l| l.trim_end() == format!("# {expected}").trim_end())
+        {
             start += 1;
         }
     }
@@ -132,7 +150,10 @@ mod tests {
         let written = format!(
             "# What did today ask of you?\n\n# My heading\nSome words.\n\n{CUT_LINE}\n# notes\n"
         );
-        assert_eq!(strip_template(&written, &header), "# My heading\nSome words.");
+        assert_eq!(
+            strip_template(&written, &header),
+            "# My heading\nSome words."
+        );
         assert_eq!(strip_template(&format!("\n\n{CUT_LINE}\n# x"), &[]), "");
     }
 
@@ -143,15 +164,39 @@ mod tests {
         let ok = edit("sh -c 'echo hello >> \"$0\"'", &scratch, &[], "", &[]).unwrap();
         // The appended line lands after the cut line, so nothing was written above it.
         assert_eq!(ok, Edited::Empty);
-        let replaced = edit("sh -c 'printf \"new words\\n\" > \"$0\"'", &scratch, &[], "old", &[]).unwrap();
+        let replaced = edit(
+            "sh -c 'printf \"new words\\n\" > \"$0\"'",
+            &scratch,
+            &[],
+            "old",
+            &[],
+        )
+        .unwrap();
         assert_eq!(replaced, Edited::Text("new words".into()));
-        assert_eq!(edit("true", &scratch, &[], "old", &[]).unwrap(), Edited::Unchanged);
-        let failed = edit("sh -c 'printf \"kept\" > \"$0\"; exit 3'", &scratch, &[], "", &[]).unwrap();
+        assert_eq!(
+            edit("true", &scratch, &[], "old", &[]).unwrap(),
+            Edited::Unchanged
+        );
+        let failed = edit(
+            "sh -c 'printf \"kept\" > \"$0\"; exit 3'",
+            &scratch,
+            &[],
+            "",
+            &[],
+        )
+        .unwrap();
         assert_eq!(
             failed,
-            Edited::Failed { status: "exited with status 3".into(), text: Some("kept".into()) }
+            Edited::Failed {
+                status: "exited with status 3".into(),
+                text: Some("kept".into())
+            }
         );
         assert!(edit("/no/such/editor", &scratch, &[], "", &[]).is_err());
-        assert_eq!(fs::read_dir(&scratch).unwrap().count(), 0, "temp files are removed");
+        assert_eq!(
+            fs::read_dir(&scratch).unwrap().count(),
+            0,
+            "temp files are removed"
+        );
     }
 }

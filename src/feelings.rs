@@ -73,7 +73,9 @@ impl Vocabulary {
             }
         }
         if suggestions.is_empty() {
-            bail!("\"{word}\" is not in the feelings list — `mend feelings` shows every word you can use");
+            bail!(
+                "\"{word}\" is not in the feelings list — `mend feelings` shows every word you can use"
+            );
         }
         bail!(
             "\"{word}\" is not in the feelings list — did you mean {}? (`mend feelings` shows them all)",
@@ -106,13 +108,24 @@ mod tests {
         assert!(names.len() >= 40, "{} feelings", names.len());
         let mut all: Vec<&str> = v
             .feelings()
-            .flat_map(|(_, f)| std::iter::once(f.name.as_str()).chain(f.forms.iter().map(String::as_str)))
+            .flat_map(|(_, f)| {
+                std::iter::once(f.name.as_str()).chain(f.forms.iter().map(String::as_str))
+            })
             .collect();
         let total = all.len();
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), total, "a word appears twice in the vocabulary");
-        for word in ["sadness", "anger", "betrayal", "jealousy", "hope", "relief", "gratitude", "doubt"] {
+        for word in [
+            "sadness",
+            "anger",
+            "betrayal",
+            "jealousy",
+            "hope",
+            "relief",
+            "gratitude",
+            "doubt",
+        ] {
             assert!(names.contains(&word), "{word} missing");
         }
     }
@@ -123,7 +136,13 @@ mod tests {
         assert_eq!(v.resolve("Jealous").unwrap(), "jealousy");
         assert_eq!(v.resolve("betrayed").unwrap(), "betrayal");
         let err = v.resolve("angr").unwrap_err().to_string();
-        assert!(err.contains("did you mean") && err.contains("anger"), "{err}");
-        assert_eq!(v.resolve_all(&["anger, sadness", "angry"]).unwrap(), vec!["anger", "sadness"]);
+        assert!(
+            err.contains("did you mean") && err.contains("anger"),
+            "{err}"
+        );
+        assert_eq!(
+            v.resolve_all(&["anger, sadness", "angry"]).unwrap(),
+            vec!["anger", "sadness"]
+        );
     }
 }

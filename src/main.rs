@@ -1,15 +1,18 @@
 //! mend: parse the command line, open what the command needs, dispatch, and turn every
 //! outcome into one exit point.
 
+mod analysis;
 mod app;
 mod ask;
 mod cli;
 mod commands;
+mod compose;
 mod dates;
 mod drafts;
 mod editor;
 mod feelings;
 mod model;
+mod prompts;
 mod render;
 mod store;
 
@@ -72,7 +75,12 @@ fn run(cli: Cli) -> Result<()> {
                 Command::Delete(args) => commands::delete::run(&journal, &app, args, &mut out)?,
                 Command::Restore(args) => commands::restore::run(&journal, &app, args, &mut out)?,
                 Command::Trash(args) => commands::trash::run(&journal, &app, args, &mut out)?,
-                Command::OnThisDay(args) => commands::on_this_day::run(&journal, &app, args, &mut out)?,
+                Command::OnThisDay(args) => {
+                    commands::on_this_day::run(&journal, &app, args, &mut out)?
+                }
+                Command::Prompt(args) => commands::prompt::run(&journal, &app, args, &mut out)?,
+                Command::Prompts(args) => commands::prompts::run(&journal, &app, args, &mut out)?,
+                Command::Path(args) => commands::path::run(&journal, &app, args.action, &mut out)?,
                 Command::Feelings(_) | Command::Drafts(_) => unreachable!("handled above"),
             }
         }
@@ -84,7 +92,9 @@ fn run(cli: Cli) -> Result<()> {
 /// Help and version go to stdout as usual; every other usage problem becomes one line.
 fn usage_error(e: clap::Error) -> ExitCode {
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
             ExitCode::from(if e.use_stderr() { 2 } else { 0 })
         }
@@ -124,7 +134,10 @@ fn install_panic_hook() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown".to_string());
-        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!(
             "mend: something went wrong inside mend ({what}{place}) — nothing half-written was kept; please report this"
         );

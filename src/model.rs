@@ -33,14 +33,16 @@ impl Mood {
             .map(|c| if c == ' ' || c == '_' { '-' } else { c })
             .collect();
         if let Ok(n) = cleaned.parse::<i64>() {
-            return u8::try_from(n)
-                .ok()
-                .and_then(Mood::new)
-                .ok_or_else(|| format!("mood {n} is out of range — use 1 (very low) to 5 (very good)"));
+            return u8::try_from(n).ok().and_then(Mood::new).ok_or_else(|| {
+                format!("mood {n} is out of range — use 1 (very low) to 5 (very good)")
+            });
         }
         let found = match cleaned.as_str() {
             "ok" | "okay" | "neutral" => Some(3),
-            other => MOOD_WORDS.iter().position(|w| *w == other).map(|i| i as u8 + 1),
+            other => MOOD_WORDS
+                .iter()
+                .position(|w| *w == other)
+                .map(|i| i as u8 + 1),
         };
         found.and_then(Mood::new).ok_or_else(|| {
             format!(
@@ -73,6 +75,16 @@ pub struct PromptRef {
     pub theme: Option<String>,
 }
 
+/// The guided-path step an entry answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathStep {
+    /// The path, e.g. `thought-record`.
+    pub id: String,
+    /// Which walk of the path (a person may walk a path more than once).
+    pub run: i64,
+    pub step: String,
+}
+
 /// What a person is about to save: everything but the identity the journal assigns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEntry {
@@ -84,6 +96,26 @@ pub struct NewEntry {
     pub feelings: Vec<String>,
     pub tags: Vec<String>,
     pub prompt: Option<PromptRef>,
+    pub path: Option<PathStep>,
+    /// Structured answers (the thought record's fields).
+    pub fields: Option<serde_json::Value>,
+}
+
+impl NewEntry {
+    /// An entry of `day` with nothing in it yet.
+    pub fn on(day: NaiveDate) -> NewEntry {
+        NewEntry {
+            day,
+            at: None,
+            body: String::new(),
+            mood: None,
+            feelings: Vec::new(),
+            tags: Vec::new(),
+            prompt: None,
+            path: None,
+            fields: None,
+        }
+    }
 }
 
 /// A saved entry, in the one shape shared by `--json` output everywhere.
@@ -98,6 +130,10 @@ pub struct Entry {
     pub feelings: Vec<String>,
     pub tags: Vec<String>,
     pub prompt: Option<PromptRef>,
+    #[serde(default)]
+    pub path: Option<PathStep>,
+    #[serde(default)]
+    pub fields: Option<serde_json::Value>,
     pub body: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub deleted: Option<DateTime<Utc>>,

@@ -5,10 +5,10 @@ use std::io::Write;
 use anyhow::{Result, bail};
 
 use crate::app::App;
+use crate::ask;
 use crate::cli::DeleteArgs;
 use crate::render::terminal::first_words;
 use crate::store::Journal;
-use crate::ask;
 
 /// How long deleted entries stay restorable.
 pub const TRASH_DAYS: i64 = 30;
@@ -26,7 +26,12 @@ pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) 
             bail!("deleting needs a yes — run it on a terminal to be asked, or add --yes");
         }
         for e in &entries {
-            eprintln!("  {}  {}  {}", e.id, e.day, app.style.text(&first_words(&e.body, 50)));
+            eprintln!(
+                "  {}  {}  {}",
+                e.id,
+                e.day,
+                app.style.text(&first_words(&e.body, 50))
+            );
         }
         let question = format!(
             "Move {} to the trash? (restorable for {TRASH_DAYS} days)",

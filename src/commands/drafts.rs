@@ -46,13 +46,18 @@ pub fn run(
             let d = pick(app, &draft)?;
             let journal = journal.context("the journal is needed to recover a draft")?;
             let id = journal.insert(&d.entry, app.now_utc())?;
-            fs::remove_file(&d.path)
-                .with_context(|| format!("entry {id} was saved, but the draft {} could not be removed", d.path.display()))?;
+            fs::remove_file(&d.path).with_context(|| {
+                format!(
+                    "entry {id} was saved, but the draft {} could not be removed",
+                    d.path.display()
+                )
+            })?;
             writeln!(out, "Saved entry {id} from the draft; the draft is gone.")?;
         }
         DraftsAction::Discard { draft } => {
             let d = pick(app, &draft)?;
-            fs::remove_file(&d.path).with_context(|| format!("removing the draft {}", d.path.display()))?;
+            fs::remove_file(&d.path)
+                .with_context(|| format!("removing the draft {}", d.path.display()))?;
             writeln!(out, "Discarded the draft {}.", d.path.display())?;
         }
     }

@@ -33,8 +33,16 @@ pub fn run(app: &App, args: FeelingsArgs, out: &mut dyn Write) -> Result<()> {
     }
     for family in &vocab.families {
         let names: Vec<&str> = family.feelings.iter().map(|f| f.name.as_str()).collect();
-        writeln!(out, "{:<24} {}", app.style.bold(&family.label), names.join(", "))?;
+        writeln!(
+            out,
+            "{:<24} {}",
+            app.style.bold(&family.label),
+            names.join(", ")
+        )?;
     }
-    writeln!(out, "\nUse them with --feel, e.g. `mend write --feel hurt,hope \"...\"`. Related words such as \"jealous\" or \"betrayed\" work too.")?;
+    writeln!(
+        out,
+        "\nUse them with --feel, e.g. `mend write --feel hurt,hope \"...\"`. Related words such as \"jealous\" or \"betrayed\" work too."
+    )?;
     Ok(())
 }

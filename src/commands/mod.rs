@@ -7,6 +7,9 @@ pub mod edit;
 pub mod feelings;
 pub mod list;
 pub mod on_this_day;
+pub mod path;
+pub mod prompt;
+pub mod prompts;
 pub mod restore;
 pub mod search;
 pub mod show;
@@ -51,7 +54,11 @@ pub fn read_stdin() -> Result<String> {
 
 /// Turns the list options into a journal filter, reading days relative to `now`.
 pub fn filter(args: &FilterArgs, app: &App) -> Result<Filter> {
-    let day = |d: &Option<String>| d.as_deref().map(|d| dates::parse_day(d, app.now)).transpose();
+    let day = |d: &Option<String>| {
+        d.as_deref()
+            .map(|d| dates::parse_day(d, app.now))
+            .transpose()
+    };
     let mut filter = Filter {
         from: day(&args.from)?,
         to: day(&args.to)?,

@@ -21,7 +21,11 @@ pub fn run(journal: &Journal, app: &App, args: OnThisDayArgs, out: &mut dyn Writ
         return render::json(out, &entries);
     }
     if entries.is_empty() {
-        writeln!(out, "Nothing was written on {} in earlier years.", day.format("%-d %B"))?;
+        writeln!(
+            out,
+            "Nothing was written on {} in earlier years.",
+            day.format("%-d %B")
+        )?;
         return Ok(());
     }
     let mut last_year = None;
@@ -29,7 +33,12 @@ pub fn run(journal: &Journal, app: &App, args: OnThisDayArgs, out: &mut dyn Writ
         if last_year != Some(entry.day.year()) {
             let years = day.year() - entry.day.year();
             let ago = super::plural(years as usize, "year ago", "years ago");
-            writeln!(out, "{}", app.style.bold(&format!("{ago} — {}", entry.day.format("%A %-d %B %Y"))))?;
+            writeln!(
+                out,
+                "{}",
+                app.style
+                    .bold(&format!("{ago} — {}", entry.day.format("%A %-d %B %Y")))
+            )?;
             last_year = Some(entry.day.year());
         }
         terminal::entry(out, entry, &app.style)?;

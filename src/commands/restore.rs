@@ -21,7 +21,11 @@ pub fn run(journal: &Journal, app: &App, args: RestoreArgs, out: &mut dyn Write)
         writeln!(out, "Restored entry {}.", restored.join(", "))?;
     }
     if !missing.is_empty() {
-        let list = missing.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+        let list = missing
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         bail!("entry {list} is not in the trash — `mend trash` lists what can be restored");
     }
     Ok(())

@@ -6,9 +6,9 @@ use anyhow::{Result, bail};
 
 use crate::app::App;
 use crate::cli::ShowArgs;
+use crate::dates;
 use crate::render::{self, terminal};
 use crate::store::{Filter, Journal};
-use crate::dates;
 
 pub fn run(journal: &Journal, app: &App, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
     let target = args.target.trim();
@@ -21,7 +21,11 @@ pub fn run(journal: &Journal, app: &App, args: ShowArgs, out: &mut dyn Write) ->
         };
     }
     let day = dates::parse_day(target, app.now)?;
-    let entries = journal.list(&Filter { from: Some(day), to: Some(day), ..Filter::default() })?;
+    let entries = journal.list(&Filter {
+        from: Some(day),
+        to: Some(day),
+        ..Filter::default()
+    })?;
     if args.json {
         return render::json(out, &entries);
     }

@@ -30,7 +30,8 @@ pub fn run(journal: &Journal, app: &App, args: TrashArgs, out: &mut dyn Write) -
             "{:>5}  {}  {}  {}",
             app.style.bold(&e.id.to_string()),
             e.day,
-            app.style.dim(&format!("kept until {}", until.format("%-d %b %Y"))),
+            app.style
+                .dim(&format!("kept until {}", until.format("%-d %b %Y"))),
             app.style.text(&first_words(&e.body, 50))
         )?;
     }

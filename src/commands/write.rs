@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 use chrono::Utc;
 
 use crate::app::App;
@@ -11,12 +11,10 @@ use crate::editor::{self, Edited};
 use crate::feelings::vocabulary;
 use crate::model::{NewEntry, hashtags, normalize_labels};
 use crate::store::Journal;
-use crate::store::entries::EntryUpdate;
-use crate::{ask, dates, drafts};
+use crate::{compose, dates};
 
 pub fn run(journal: &Journal, app: &App, args: WriteArgs, out: &mut dyn Write) -> Result<()> {
     let mut entry = details(&args.details, app)?;
-    let interactive = ask::interactive();
     let from_editor = args.text.is_empty() && std::io::stdin().is_terminal();
     entry.body = if !args.text.is_empty() {
         args.text.join(" ")
@@ -30,51 +28,38 @@ pub fn run(journal: &Journal, app: &App, args: WriteArgs, out: &mut dyn Write) -
     };
     let body = entry.body.trim_end();
     if body.trim().is_empty() {
-        bail!("there is no text to save — write it after `mend write`, pipe it in, or run `mend write` on a terminal to use your editor");
+        bail!(
+            "there is no text to save — write it after `mend write`, pipe it in, or run `mend write` on a terminal to use your editor"
+        );
     }
     entry.body = body.to_string();
     if entry.body.len() > super::MAX_TEXT_BYTES {
-        bail!("the text is over {} MB — split it into several entries", super::MAX_TEXT_BYTES / (1024 * 1024));
+        bail!(
+            "the text is over {} MB — split it into several entries",
+            super::MAX_TEXT_BYTES / (1024 * 1024)
+        );
     }
     entry.tags = normalize_labels(entry.tags.iter().cloned().chain(hashtags(&entry.body)));
 
-    let id = save_or_keep(journal, app, &entry)?;
-
-    // The entry is safe on disk before any question is asked, so an interrupted question
-    // cannot cost the text.
-    if interactive && (args.details.mood.is_none() || args.details.feelings.is_empty()) {
-        let mut change = EntryUpdate::default();
-        if args.details.mood.is_none() {
-            change.mood = ask::mood(app.style.color).ok().flatten().map(Some);
-        }
-        if args.details.feelings.is_empty() {
-            let chosen = ask::feelings(app.style.color).unwrap_or_default();
-            if !chosen.is_empty() {
-                change.feelings = Some(chosen);
-            }
-        }
-        if !change.is_empty() {
-            journal.update(id, &change, app.now_utc())?;
-        }
-    }
-    writeln!(out, "Saved entry {id} for {}.", entry.day.format("%A %-d %B %Y"))?;
-    Ok(())
+    let id = compose::save_or_keep(journal, app, &entry)?;
+    compose::finish(journal, app, id, &entry, out)
 }
 
 /// Reads the shared entry options (date, mood, feelings, tags) into an entry without text.
 pub fn details(d: &EntryDetails, app: &App) -> Result<NewEntry> {
     let when = match &d.date {
         Some(text) => dates::parse_when(text, app.now)?,
-        None => dates::When { day: app.now.date_naive(), at: None },
+        None => dates::When {
+            day: app.now.date_naive(),
+            at: None,
+        },
     };
     Ok(NewEntry {
-        day: when.day,
         at: when.at.map(|t| t.with_timezone(&Utc)),
-        body: String::new(),
         mood: d.mood,
         feelings: vocabulary().resolve_all(&d.feelings)?,
         tags: normalize_labels(&d.tags),
-        prompt: None,
+        ..NewEntry::on(when.day)
     })
 }
 
@@ -96,32 +81,19 @@ fn write_in_editor(app: &App, entry: &NewEntry) -> Result<Option<String>> {
         Edited::Failed { status, text: None } => {
             bail!("the editor {command:?} {status} and left no text — nothing was saved")
         }
-        Edited::Failed { status, text: Some(text) } => {
-            let draft = NewEntry { body: text, ..entry.clone() };
-            Err(keep_as_draft(app, &draft, &format!("the editor {command:?} {status}")))
-        }
-    }
-}
-
-/// Saves the entry; when that fails, keeps the text as a draft and says where.
-pub fn save_or_keep(journal: &Journal, app: &App, entry: &NewEntry) -> Result<i64> {
-    journal
-        .insert(entry, app.now_utc())
-        .map_err(|e| keep_as_draft(app, entry, &format!("could not save the entry: {e:#}")))
-}
-
-/// Keeps `entry` as a draft and builds the error that tells the person where it is.
-pub fn keep_as_draft(app: &App, entry: &NewEntry, what_happened: &str) -> anyhow::Error {
-    match drafts::save_somewhere(&app.paths.draft_dirs(), entry, app.now_utc()) {
-        Ok(path) => anyhow!(
-            "{what_happened} — your text is kept in {}; `mend drafts recover {}` saves it once the problem is fixed",
-            path.display(),
-            path.display()
-        ),
-        Err(reasons) => {
-            // Last resort: the words go to the terminal so they can still be copied.
-            eprintln!("----- your text -----\n{}\n---------------------", entry.body);
-            anyhow!("{what_happened}, and no draft could be written either ({reasons}) — your text is printed above; copy it somewhere safe")
+        Edited::Failed {
+            status,
+            text: Some(text),
+        } => {
+            let draft = NewEntry {
+                body: text,
+                ..entry.clone()
+            };
+            Err(compose::keep_as_draft(
+                app,
+                &draft,
+                &format!("the editor {command:?} {status}"),
+            ))
         }
     }
 }

@@ -34,6 +34,7 @@ impl Style {
         }
     }
 
+    #[cfg(test)]
     pub fn plain() -> Style {
         Style {
             color: false,
@@ -141,7 +142,11 @@ pub fn entry(out: &mut dyn Write, entry: &Entry, style: &Style) -> Result<()> {
         writeln!(out, "{}", style.dim(&style.text(&details)))?;
     }
     if let Some(prompt) = &entry.prompt {
-        writeln!(out, "{}", style.dim(&format!("> {}", style.text(&prompt.text))))?;
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!("> {}", style.text(&prompt.text)))
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "{}", style.text(entry.body.trim_end()))?;
@@ -172,7 +177,11 @@ pub fn search_hit(out: &mut dyn Write, entry: &Entry, snippet: &str, style: &Sty
         "{}  {}  {}",
         style.bold(&entry.id.to_string()),
         style.accent(&entry.day.format("%a %-d %b %Y").to_string()),
-        style.dim(&details_line(entry).map(|d| style.text(&d)).unwrap_or_default())
+        style.dim(
+            &details_line(entry)
+                .map(|d| style.text(&d))
+                .unwrap_or_default()
+        )
     )?;
     let one_line = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
     writeln!(out, "    {}", highlight_snippet(&one_line, style))?;
@@ -215,7 +224,10 @@ mod tests {
 
     #[test]
     fn control_characters_are_made_visible() {
-        let s = Style { color: false, escape: true };
+        let s = Style {
+            color: false,
+            escape: true,
+        };
         assert_eq!(s.text("a\x1b[31mb\tc\nd\u{9b}"), "a^[[31mb\tc\nd\\u{9b}");
         assert_eq!(Style::plain().text("a\x1bb"), "a\x1bb");
     }
@@ -223,7 +235,10 @@ mod tests {
     #[test]
     fn snippets_are_highlighted() {
         let snippet = format!("we {MATCH_START}talked{MATCH_END} late");
-        assert_eq!(highlight_snippet(&snippet, &Style::plain()), "we **talked** late");
+        assert_eq!(
+            highlight_snippet(&snippet, &Style::plain()),
+            "we **talked** late"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::Journal;
-use crate::model::{Entry, Mood, NewEntry, PromptRef};
+use crate::model::{Entry, Mood, NewEntry, PathStep, PromptRef};
 
 /// Which entries a listing, export or search covers. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
@@ -56,7 +56,12 @@ impl EntryUpdate {
 }
 
 const COLUMNS: &str = "e.id, e.uuid, e.day, e.created, e.updated, e.mood, e.prompt_id, \
-                       e.prompt_text, e.prompt_theme, e.body, e.deleted_at";
+                       e.prompt_text, e.prompt_theme, e.body, e.deleted_at, \
+                       (SELECT r.path_id FROM path_runs r WHERE r.id = e.path_run), e.path_run, \
+                       e.path_step, e.data";
+
+/// The column after `COLUMNS`, for queries that add one.
+const NEXT_COLUMN: usize = 15;
 
 pub fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -65,7 +70,9 @@ pub fn timestamp(t: DateTime<Utc>) -> String {
 fn parse_timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
 }
 
 fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
@@ -94,24 +101,45 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         feelings: Vec::new(),
         tags: Vec::new(),
         deleted: deleted.as_deref().map(parse_timestamp).transpose()?,
+        path: match (
+            row.get::<_, Option<String>>(11)?,
+            row.get::<_, Option<i64>>(12)?,
+        ) {
+            (Some(id), Some(run)) => Some(PathStep {
+                id,
+                run,
+                step: row.get::<_, Option<String>>(13)?.unwrap_or_default(),
+            }),
+            _ => None,
+        },
+        fields: row
+            .get::<_, Option<String>>(14)?
+            .and_then(|text| serde_json::from_str(&text).ok()),
     })
 }
 
 /// Fills in feelings and tags; two small indexed look-ups per entry.
 fn attach_labels(conn: &Connection, entry: &mut Entry) -> rusqlite::Result<()> {
-    let mut feelings =
-        conn.prepare_cached("SELECT feeling FROM entry_feelings WHERE entry_id = ? ORDER BY feeling")?;
+    let mut feelings = conn
+        .prepare_cached("SELECT feeling FROM entry_feelings WHERE entry_id = ? ORDER BY feeling")?;
     entry.feelings = feelings
         .query_map([entry.id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut tags = conn.prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag")?;
+    let mut tags =
+        conn.prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag")?;
     entry.tags = tags
         .query_map([entry.id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(())
 }
 
-fn set_labels(conn: &Connection, id: i64, table: &str, column: &str, labels: &[String]) -> Result<()> {
+fn set_labels(
+    conn: &Connection,
+    id: i64,
+    table: &str,
+    column: &str,
+    labels: &[String],
+) -> Result<()> {
     conn.execute(&format!("DELETE FROM {table} WHERE entry_id = ?"), [id])?;
     let mut insert = conn.prepare_cached(&format!(
         "INSERT OR IGNORE INTO {table} (entry_id, {column}) VALUES (?, ?)"
@@ -185,7 +213,11 @@ impl Journal {
     }
 
     /// Calls `f` with each matching entry, oldest first, without holding them all in memory.
-    pub fn for_each_entry(&self, filter: &Filter, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+    pub fn for_each_entry(
+        &self,
+        filter: &Filter,
+        mut f: impl FnMut(Entry) -> Result<()>,
+    ) -> Result<()> {
         let conn = self.conn();
         let mut sql = format!("SELECT {COLUMNS} FROM entries e WHERE e.deleted_at IS NULL");
         let mut args = Vec::new();
@@ -248,7 +280,7 @@ impl Journal {
             let rows = stmt.query_map(params_from_iter(args.iter()), |row| {
                 Ok(SearchHit {
                     entry: entry_from_row(row)?,
-                    snippet: row.get(11)?,
+                    snippet: row.get(NEXT_COLUMN)?,
                 })
             })?;
             rows.collect()
@@ -291,10 +323,16 @@ impl Journal {
                 bail!("there is no entry {id} — `mend list --short` shows the ids");
             }
             if let Some(body) = &change.body {
-                tx.execute("UPDATE entries SET body = ? WHERE id = ?", params![body, id])?;
+                tx.execute(
+                    "UPDATE entries SET body = ? WHERE id = ?",
+                    params![body, id],
+                )?;
             }
             if let Some(day) = change.day {
-                tx.execute("UPDATE entries SET day = ? WHERE id = ?", params![day.to_string(), id])?;
+                tx.execute(
+                    "UPDATE entries SET day = ? WHERE id = ?",
+                    params![day.to_string(), id],
+                )?;
             }
             if let Some(mood) = change.mood {
                 tx.execute(
@@ -388,12 +426,17 @@ impl Journal {
 }
 
 /// Inserts one entry inside an open transaction (write, recover and import share it).
-pub fn insert_entry(conn: &Connection, new: &NewEntry, uuid: &str, now: DateTime<Utc>) -> Result<i64> {
+pub fn insert_entry(
+    conn: &Connection,
+    new: &NewEntry,
+    uuid: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     let created = new.at.unwrap_or(now);
     let prompt = new.prompt.as_ref();
     conn.prepare_cached(
-        "INSERT INTO entries (uuid, day, created, updated, body, mood, prompt_id, prompt_text, prompt_theme) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (uuid, day, created, updated, body, mood, prompt_id, prompt_text, \
+         prompt_theme, path_run, path_step, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?
     .execute(params![
         uuid,
@@ -405,6 +448,9 @@ pub fn insert_entry(conn: &Connection, new: &NewEntry, uuid: &str, now: DateTime
         prompt.map(|p| &p.id),
         prompt.map(|p| &p.text),
         prompt.and_then(|p| p.theme.as_ref()),
+        new.path.as_ref().map(|p| p.run),
+        new.path.as_ref().map(|p| &p.step),
+        new.fields.as_ref().map(|f| f.to_string()),
     ])
     .context("saving the entry")?;
     let id = conn.last_insert_rowid();
@@ -416,7 +462,11 @@ pub fn insert_entry(conn: &Connection, new: &NewEntry, uuid: &str, now: DateTime
 /// FTS5 reports query mistakes as SQL errors; turn them into advice about the query.
 fn describe_query_error(query: &str, err: rusqlite::Error) -> anyhow::Error {
     let text = err.to_string();
-    if text.contains("fts5") || text.contains("no such column") || text.contains("syntax error") || text.contains("unterminated") {
+    if text.contains("fts5")
+        || text.contains("no such column")
+        || text.contains("syntax error")
+        || text.contains("unterminated")
+    {
         anyhow!(
             "could not understand the search {query:?} — use plain words, \"a phrase in quotes\", word*, or AND / OR / NOT between words"
         )
@@ -432,13 +482,11 @@ mod tests {
 
     fn entry(day: &str, body: &str) -> NewEntry {
         NewEntry {
-            day: day.parse().unwrap(),
-            at: None,
             body: body.into(),
             mood: Mood::new(3),
             feelings: vec!["hope".into()],
             tags: vec!["partner".into()],
-            prompt: None,
+            ..NewEntry::on(day.parse().unwrap())
         }
     }
 
@@ -449,13 +497,22 @@ mod tests {
     #[test]
     fn insert_list_search_update_trash_restore() {
         let j = Journal::open_in_memory().unwrap();
-        let a = j.insert(&entry("2026-11-20", "We talked about the phone."), now()).unwrap();
-        let b = j.insert(&entry("2026-11-18", "A quiet walk together."), now()).unwrap();
+        let a = j
+            .insert(&entry("2026-11-20", "We talked about the phone."), now())
+            .unwrap();
+        let b = j
+            .insert(&entry("2026-11-18", "A quiet walk together."), now())
+            .unwrap();
         let all = j.list(&Filter::default()).unwrap();
         assert_eq!(all.iter().map(|e| e.id).collect::<Vec<_>>(), vec![b, a]);
         assert_eq!(all[0].feelings, vec!["hope"]);
 
-        let last = j.list(&Filter { limit: Some(1), ..Filter::default() }).unwrap();
+        let last = j
+            .list(&Filter {
+                limit: Some(1),
+                ..Filter::default()
+            })
+            .unwrap();
         assert_eq!(last[0].id, a);
 
         let hits = j.search("phone", &Filter::default()).unwrap();
@@ -463,8 +520,15 @@ mod tests {
         assert!(hits[0].snippet.contains(MATCH_START));
         assert!(j.search("\"unclosed", &Filter::default()).is_err());
 
-        j.update(a, &EntryUpdate { body: Some("We talked about trust.".into()), ..Default::default() }, now())
-            .unwrap();
+        j.update(
+            a,
+            &EntryUpdate {
+                body: Some("We talked about trust.".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
         assert!(j.search("phone", &Filter::default()).unwrap().is_empty());
         assert_eq!(j.search("trust", &Filter::default()).unwrap().len(), 1);
 
@@ -476,7 +540,10 @@ mod tests {
         assert_eq!(j.search("trust", &Filter::default()).unwrap().len(), 1);
 
         j.trash_entries(&[b], now()).unwrap();
-        assert_eq!(j.purge_trash(now() + chrono::Duration::days(31)).unwrap(), 1);
+        assert_eq!(
+            j.purge_trash(now() + chrono::Duration::days(31)).unwrap(),
+            1
+        );
         assert!(j.get(b, true).unwrap().is_none());
     }
 }

@@ -4,7 +4,10 @@ use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 
 /// Each migration moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_entries.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_entries.sql"),
+    include_str!("migrations/0002_paths.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -3,6 +3,7 @@
 
 pub mod entries;
 pub mod migrate;
+pub mod prompts;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -54,10 +55,6 @@ impl Journal {
         };
         journal.configure(true)?;
         Ok(journal)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     fn configure(&self, created: bool) -> Result<()> {
@@ -131,7 +128,8 @@ impl Journal {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| describe_write_error(&self.path, e))?;
         let value = f(&tx)?;
-        tx.commit().map_err(|e| describe_write_error(&self.path, e))?;
+        tx.commit()
+            .map_err(|e| describe_write_error(&self.path, e))?;
         Ok(value)
     }
 

@@ -1,0 +1,315 @@
+//! The built-in word lists (lexicon/*.toml): their file formats, and the matchers compiled
+//! from them once, on first use.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::matcher::Matcher;
+
+const SIGNS: &str = include_str!("../../lexicon/signs.toml");
+const THEMES: &str = include_str!("../../lexicon/themes.toml");
+const MARKERS: &str = include_str!("../../lexicon/markers.toml");
+const SAFETY: &str = include_str!("../../lexicon/safety.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignsFile {
+    #[serde(rename = "sign")]
+    pub signs: Vec<Sign>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemesFile {
+    #[serde(rename = "theme")]
+    pub themes: Vec<Theme>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermList {
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkersFile {
+    pub insight: TermList,
+    pub causal: TermList,
+    pub absolutist: TermList,
+    pub positive: TermList,
+    pub negative: TermList,
+    pub first_singular: TermList,
+    pub first_plural: TermList,
+}
+
+impl MarkersFile {
+    /// The lists in `Marker` order, each with whether negation applies to it.
+    fn lists(&self) -> [(&TermList, bool); MARKER_COUNT] {
+        [
+            (&self.insight, false),
+            (&self.causal, false),
+            (&self.absolutist, false),
+            (&self.positive, true),
+            (&self.negative, true),
+            (&self.first_singular, false),
+            (&self.first_plural, false),
+        ]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyFile {
+    pub self_harm: TermList,
+    pub abuse: TermList,
+    pub tests: SafetyTests,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyTests {
+    pub examples: Vec<String>,
+    pub non_examples: Vec<String>,
+}
+
+/// Marker lists, in the order of their groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Insight,
+    Causal,
+    Absolutist,
+    Positive,
+    Negative,
+    I,
+    We,
+}
+
+pub const MARKER_COUNT: usize = 7;
+
+/// Everything `analyse` matches, in one matcher so an entry is scanned once. Groups are laid
+/// out as feelings, then signs, then themes, then markers.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub matcher: Matcher,
+    pub feelings: Vec<&'static str>,
+    pub signs: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn groups(&self) -> usize {
+        self.feelings.len() + self.signs.len() + self.themes.len() + MARKER_COUNT
+    }
+
+    pub fn sign_group(&self, i: usize) -> usize {
+        self.feelings.len() + i
+    }
+
+    pub fn theme_group(&self, i: usize) -> usize {
+        self.feelings.len() + self.signs.len() + i
+    }
+
+    pub fn marker_group(&self, marker: Marker) -> usize {
+        self.feelings.len() + self.signs.len() + self.themes.len() + marker as usize
+    }
+}
+
+pub fn parse<'a, T: Deserialize<'a>>(name: &str, source: &'a str) -> Result<T, String> {
+    toml::from_str(source).map_err(|e| format!("lexicon/{name}: {e}"))
+}
+
+pub fn signs_file() -> Result<SignsFile, String> {
+    parse("signs.toml", SIGNS)
+}
+
+pub fn themes_file() -> Result<ThemesFile, String> {
+    parse("themes.toml", THEMES)
+}
+
+pub fn markers_file() -> Result<MarkersFile, String> {
+    parse("markers.toml", MARKERS)
+}
+
+pub fn safety_file() -> Result<SafetyFile, String> {
+    parse("safety.toml", SAFETY)
+}
+
+fn group(n: usize) -> Result<u32, String> {
+    u32::try_from(n).map_err(|_| "too many groups".to_string())
+}
+
+fn add_all<'a>(
+    matcher: &mut Matcher,
+    file: &str,
+    terms: impl IntoIterator<Item = &'a String>,
+    group: u32,
+    negation: bool,
+) -> Result<(), String> {
+    for term in terms {
+        matcher
+            .add(term, group, negation)
+            .map_err(|e| format!("lexicon/{file}: {e}"))?;
+    }
+    Ok(())
+}
+
+pub fn build_lexicon() -> Result<Lexicon, String> {
+    let vocabulary = crate::feelings::vocabulary();
+    let signs = signs_file()?;
+    let themes = themes_file()?;
+    let markers = markers_file()?;
+    let mut lexicon = Lexicon {
+        matcher: Matcher::new(false),
+        feelings: Vec::new(),
+        signs: signs.signs.iter().map(|s| s.id.clone()).collect(),
+        themes: themes.themes.iter().map(|t| t.id.clone()).collect(),
+    };
+    for (_, feeling) in vocabulary.feelings() {
+        let g = group(lexicon.feelings.len())?;
+        lexicon.feelings.push(feeling.name.as_str());
+        let terms = std::iter::once(&feeling.name).chain(&feeling.forms);
+        add_all(&mut lexicon.matcher, "feelings.toml", terms, g, true)?;
+    }
+    for (i, sign) in signs.signs.iter().enumerate() {
+        let g = group(lexicon.sign_group(i))?;
+        add_all(&mut lexicon.matcher, "signs.toml", &sign.terms, g, true)?;
+    }
+    for (i, theme) in themes.themes.iter().enumerate() {
+        let g = group(lexicon.theme_group(i))?;
+        add_all(&mut lexicon.matcher, "themes.toml", &theme.terms, g, true)?;
+    }
+    let kinds = [
+        Marker::Insight,
+        Marker::Causal,
+        Marker::Absolutist,
+        Marker::Positive,
+        Marker::Negative,
+        Marker::I,
+        Marker::We,
+    ];
+    for (kind, (list, negation)) in kinds.into_iter().zip(markers.lists()) {
+        let g = group(lexicon.marker_group(kind))?;
+        add_all(
+            &mut lexicon.matcher,
+            "markers.toml",
+            &list.terms,
+            g,
+            negation,
+        )?;
+    }
+    Ok(lexicon)
+}
+
+/// The analysis lexicon, compiled on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        build_lexicon().expect("the built-in lexicons are valid (checked by a unit test)")
+    })
+}
+
+/// Safety groups: 0 is self-harm, 1 is abuse.
+pub fn build_safety() -> Result<Matcher, String> {
+    let safety = safety_file()?;
+    // When in doubt the note is shown: no negation, and phrases run across punctuation
+    // ("I want to... die").
+    let mut matcher = Matcher::new(true);
+    for (g, list) in [&safety.self_harm, &safety.abuse].into_iter().enumerate() {
+        add_all(&mut matcher, "safety.toml", &list.terms, group(g)?, false)?;
+    }
+    Ok(matcher)
+}
+
+pub fn safety_matcher() -> &'static Matcher {
+    static SAFETY_MATCHER: OnceLock<Matcher> = OnceLock::new();
+    SAFETY_MATCHER.get_or_init(|| {
+        build_safety().expect("the built-in safety list is valid (checked by a unit test)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lexicons_parse_and_compile() {
+        let lexicon = build_lexicon().unwrap();
+        assert!(lexicon.feelings.len() >= 40);
+        assert_eq!(
+            lexicon.signs,
+            ["doubt", "jealousy", "reassurance", "avoidance", "checking"]
+        );
+        build_safety().unwrap();
+        let safety = safety_file().unwrap();
+        assert!(!safety.tests.examples.is_empty() && !safety.tests.non_examples.is_empty());
+    }
+
+    #[test]
+    fn theme_ids_are_the_prompt_themes() {
+        let known = [
+            "root-causes",
+            "feelings",
+            "forgiveness",
+            "signs",
+            "communication",
+            "expectations",
+            "boundaries",
+            "accountability",
+            "betrayal",
+            "self-trust",
+            "progress",
+            "connection",
+            "support",
+        ];
+        let themes = themes_file().unwrap();
+        assert_eq!(themes.themes.len(), known.len());
+        for theme in &themes.themes {
+            assert!(
+                known.contains(&theme.id.as_str()),
+                "unknown theme {}",
+                theme.id
+            );
+            assert!(!theme.terms.is_empty(), "theme {} has no terms", theme.id);
+        }
+    }
+
+    #[test]
+    fn no_list_repeats_a_term() {
+        let signs = signs_file().unwrap();
+        let themes = themes_file().unwrap();
+        let markers = markers_file().unwrap();
+        let safety = safety_file().unwrap();
+        let mut lists: Vec<(&str, &Vec<String>)> = Vec::new();
+        lists.extend(signs.signs.iter().map(|s| (s.id.as_str(), &s.terms)));
+        lists.extend(themes.themes.iter().map(|t| (t.id.as_str(), &t.terms)));
+        lists.extend(markers.lists().map(|(l, _)| ("markers", &l.terms)));
+        lists.push(("self_harm", &safety.self_harm.terms));
+        lists.push(("abuse", &safety.abuse.terms));
+        for (name, terms) in lists {
+            let mut sorted: Vec<&String> = terms.iter().collect();
+            sorted.sort();
+            for pair in sorted.windows(2) {
+                assert_ne!(pair[0], pair[1], "{name} repeats a term");
+            }
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! The tokeniser and the term matcher: words out of text, lexicon terms compiled once, and
+//! one pass over the words that counts matches per group, with negation.
+
+use std::collections::HashMap;
+
+/// Words that cancel a match when they appear shortly before it. The apostrophe-less spellings
+/// are here because people type them that way.
+const NEGATORS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "don't",
+    "dont",
+    "doesn't",
+    "doesnt",
+    "didn't",
+    "didnt",
+    "isn't",
+    "isnt",
+    "wasn't",
+    "wasnt",
+    "aren't",
+    "arent",
+    "weren't",
+    "werent",
+    "without",
+    "hardly",
+    "cannot",
+    "can't",
+    "cant",
+    "won't",
+    "wont",
+    "nor",
+    "neither",
+    "couldn't",
+    "couldnt",
+    "wouldn't",
+    "wouldnt",
+    "shouldn't",
+    "shouldnt",
+    "haven't",
+    "havent",
+    "hasn't",
+    "hasnt",
+    "hadn't",
+    "hadnt",
+    "ain't",
+];
+
+/// A negator followed by one of these intensifies rather than denies: "can't stop checking his
+/// phone" and "not only jealous" are still checking and jealousy.
+const NOT_NEGATING_AFTER: &[&str] = &["stop", "help", "only", "just"];
+
+/// How many words before a match a negator may stand.
+const NEGATION_WINDOW: usize = 3;
+
+pub fn is_negator(word: &str) -> bool {
+    NEGATORS.contains(&word)
+}
+
+/// Text split into lower-case words, remembering where sentences break between them.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    /// `breaks[i]`: a sentence ends between word `i - 1` and word `i`. Phrases do not run across
+    /// it (when the matcher says so) and negation does not reach back over it.
+    breaks: Vec<bool>,
+}
+
+impl Tokens {
+    pub fn new(text: &str) -> Tokens {
+        let mut tokens = Tokens {
+            text: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(text.len() / 5 + 1),
+            breaks: Vec::with_capacity(text.len() / 5 + 1),
+        };
+        let mut start: Option<usize> = None;
+        let mut pending_break = false;
+        let mut newlines = 0;
+        for c in text.chars() {
+            let c = match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+                c => c,
+            };
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(tokens.text.len());
+                }
+                tokens.text.extend(c.to_lowercase());
+                continue;
+            }
+            if let Some(s) = start.take() {
+                tokens.push(s, pending_break);
+                pending_break = false;
+                newlines = 0;
+            }
+            match c {
+                '.' | '!' | '?' | ';' | '\u{2026}' => pending_break = true,
+                // A single newline is often just an editor's hard wrap; a blank line is not.
+                '\n' => {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        pending_break = true;
+                    }
+                }
+                c if !c.is_whitespace() => newlines = 0,
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            tokens.push(s, pending_break);
+        }
+        tokens
+    }
+
+    /// Keeps a word from `start` to the end of the buffer, minus quote-like apostrophes at its
+    /// edges ("'jealous'" is the word jealous; "don't" keeps its apostrophe).
+    fn push(&mut self, start: usize, break_before: bool) {
+        let word = &self.text[start..];
+        let trimmed = word.trim_matches('\'');
+        if trimmed.is_empty() {
+            self.text.truncate(start);
+            return;
+        }
+        let s = start + (word.len() - word.trim_start_matches('\'').len());
+        let at_start = self.spans.is_empty();
+        self.spans.push((s, s + trimmed.len()));
+        self.breaks.push(break_before && !at_start);
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn get(&self, i: usize) -> &str {
+        let (s, e) = self.spans[i];
+        &self.text[s..e]
+    }
+
+    pub fn break_before(&self, i: usize) -> bool {
+        self.breaks[i]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// Letters and digits of any script, apostrophes, and combining accents (so a decomposed "é"
+/// stays inside its word).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+#[derive(Debug)]
+struct Term {
+    words: Box<[Box<str>]>,
+    /// The last word matches any word that starts with it.
+    prefix_last: bool,
+    group: u32,
+    negatable: bool,
+}
+
+impl Term {
+    fn matches_at(&self, tokens: &Tokens, start: usize, phrases_cross_breaks: bool) -> bool {
+        if start + self.words.len() > tokens.len() {
+            return false;
+        }
+        let last = self.words.len() - 1;
+        self.words.iter().enumerate().all(|(k, word)| {
+            let i = start + k;
+            if k > 0 && !phrases_cross_breaks && tokens.break_before(i) {
+                return false;
+            }
+            let token = tokens.get(i);
+            if k == last && self.prefix_last {
+                token.starts_with(&**word)
+            } else {
+                token == &**word
+            }
+        })
+    }
+}
+
+/// Compiled term lists. Every term belongs to a group (a feeling, a sign, a marker…); scanning
+/// counts matches per group.
+#[derive(Debug)]
+pub struct Matcher {
+    terms: Vec<Term>,
+    /// Terms indexed by their first word, when that word is matched exactly.
+    by_word: HashMap<Box<str>, Vec<u32>>,
+    /// One-word prefix terms, indexed by the prefix.
+    by_prefix: HashMap<Box<str>, Vec<u32>>,
+    /// The byte lengths that occur among the prefixes, so a word is probed only at those.
+    prefix_lens: Vec<usize>,
+    groups: usize,
+    phrases_cross_breaks: bool,
+}
+
+impl Matcher {
+    /// `phrases_cross_breaks`: whether a phrase may match across a sentence break.
+    pub fn new(phrases_cross_breaks: bool) -> Matcher {
+        Matcher {
+            terms: Vec::new(),
+            by_word: HashMap::new(),
+            by_prefix: HashMap::new(),
+            prefix_lens: Vec::new(),
+            groups: 0,
+            phrases_cross_breaks,
+        }
+    }
+
+    /// Adds one term (README syntax) to `group`. With `negation`, a negator shortly before a
+    /// match cancels it, unless the term itself starts with a negator ("don't trust").
+    pub fn add(&mut self, term: &str, group: u32, negation: bool) -> Result<(), String> {
+        let (body, prefix_last) = match term.strip_suffix('*') {
+            Some(body) => (body, true),
+            None => (term, false),
+        };
+        if body.contains('*') {
+            return Err(format!("term {term:?}: `*` is allowed only at the end"));
+        }
+        if prefix_last && !body.ends_with(|c: char| c.is_alphanumeric()) {
+            return Err(format!("term {term:?}: `*` must follow a word"));
+        }
+        let words: Box<[Box<str>]> = Tokens::new(body).iter().map(Box::from).collect();
+        if words.is_empty() {
+            return Err(format!("term {term:?} has no words"));
+        }
+        let id = u32::try_from(self.terms.len()).map_err(|_| "too many terms".to_string())?;
+        if prefix_last && words.len() == 1 {
+            let prefix = words[0].clone();
+            if !self.prefix_lens.contains(&prefix.len()) {
+                self.prefix_lens.push(prefix.len());
+                self.prefix_lens.sort_unstable();
+            }
+            self.by_prefix.entry(prefix).or_default().push(id);
+        } else {
+            self.by_word.entry(words[0].clone()).or_default().push(id);
+        }
+        let negatable = negation && !is_negator(&words[0]);
+        self.groups = self.groups.max(group as usize + 1);
+        self.terms.push(Term {
+            words,
+            prefix_last,
+            group,
+            negatable,
+        });
+        Ok(())
+    }
+
+    /// Matches per group (indexed by group number, `groups` long at least). Within one group,
+    /// overlapping matches count once: the leftmost, then the longest.
+    pub fn count(&self, tokens: &Tokens, groups: usize) -> Vec<u32> {
+        let mut counts = vec![0; groups.max(self.groups)];
+        // (start, words, term)
+        let mut hits: Vec<(usize, usize, u32)> = Vec::new();
+        for i in 0..tokens.len() {
+            let at = hits.len();
+            let word = tokens.get(i);
+            let exact = self.by_word.get(word).into_iter().flatten();
+            let prefixed = self
+                .prefix_lens
+                .iter()
+                .take_while(|&&n| n <= word.len())
+                .filter(|&&n| word.is_char_boundary(n))
+                .filter_map(|&n| self.by_prefix.get(&word[..n]))
+                .flatten();
+            for &id in exact.chain(prefixed) {
+                let term = &self.terms[id as usize];
+                if term.matches_at(tokens, i, self.phrases_cross_breaks) {
+                    hits.push((i, term.words.len(), id));
+                }
+            }
+            hits[at..].sort_unstable_by_key(|h| std::cmp::Reverse(h.1));
+        }
+        let mut covered_until = vec![0usize; counts.len()];
+        for (start, len, id) in hits {
+            let term = &self.terms[id as usize];
+            let group = term.group as usize;
+            if start < covered_until[group] {
+                continue;
+            }
+            covered_until[group] = start + len;
+            if term.negatable && negated(tokens, start) {
+                continue;
+            }
+            counts[group] += 1;
+        }
+        counts
+    }
+}
+
+/// A negator within the few words before `start`, in the same sentence.
+fn negated(tokens: &Tokens, start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..NEGATION_WINDOW {
+        if i == 0 || tokens.break_before(i) {
+            return false;
+        }
+        i -= 1;
+        if is_negator(tokens.get(i)) && !NOT_NEGATING_AFTER.contains(&tokens.get(i + 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        Tokens::new(text).iter().map(String::from).collect()
+    }
+
+    #[test]
+    fn tokeniser_lowercases_and_splits_on_punctuation_and_hyphens() {
+        assert_eq!(
+            words("I Felt SO jealous, again!"),
+            ["i", "felt", "so", "jealous", "again"]
+        );
+        assert_eq!(words("self-harm"), ["self", "harm"]);
+        assert_eq!(words("  "), Vec::<String>::new());
+        assert_eq!(words("3 times in 24h..."), ["3", "times", "in", "24h"]);
+        assert_eq!(
+            words("(checked)—his/her phone"),
+            ["checked", "his", "her", "phone"]
+        );
+    }
+
+    #[test]
+    fn tokeniser_keeps_apostrophes_inside_words_only() {
+        assert_eq!(
+            words("I don\u{2019}t trust him"),
+            ["i", "don't", "trust", "him"]
+        );
+        assert_eq!(words("I\u{2019}M fine"), ["i'm", "fine"]);
+        assert_eq!(
+            words("'jealous' he said, my friends' advice ' ok"),
+            ["jealous", "he", "said", "my", "friends", "advice", "ok"]
+        );
+    }
+
+    #[test]
+    fn tokeniser_keeps_unicode_letters() {
+        assert_eq!(words("Café ÉTÉ naïve"), ["café", "été", "naïve"]);
+        assert_eq!(words("cafe\u{0301} ok"), ["cafe\u{0301}", "ok"]);
+        assert_eq!(words("我很 嫉妒。ok"), ["我很", "嫉妒", "ok"]);
+    }
+
+    #[test]
+    fn tokeniser_records_sentence_breaks_but_not_hard_wraps() {
+        let t = Tokens::new("One. Two\nthree\n\nfour; five, six");
+        let breaks: Vec<bool> = (0..t.len()).map(|i| t.break_before(i)).collect();
+        assert_eq!(breaks, [false, true, false, true, true, false]);
+        assert!(!Tokens::new("...start").break_before(0));
+    }
+
+    fn matcher(terms: &[(&str, u32)], cross: bool) -> Matcher {
+        let mut m = Matcher::new(cross);
+        for (term, group) in terms {
+            m.add(term, *group, true).unwrap();
+        }
+        m
+    }
+
+    #[test]
+    fn matches_words_prefixes_and_phrases() {
+        let m = matcher(
+            &[
+                ("jealous", 0),
+                ("forgiv*", 1),
+                ("second guess*", 2),
+                ("mad at", 3),
+            ],
+            false,
+        );
+        let count = |text: &str| m.count(&Tokens::new(text), 4);
+        assert_eq!(count("Jealous, so jealous. Jealousy"), [2, 0, 0, 0]);
+        assert_eq!(count("forgive forgiven forgiving forgave"), [0, 3, 0, 0]);
+        assert_eq!(count("second-guessing myself; second guess"), [0, 0, 2, 0]);
+        assert_eq!(count("mad at him, mad, at"), [0, 0, 0, 2]);
+        assert_eq!(count("I was mad. At least I said so"), [0, 0, 0, 0]);
+        assert_eq!(count("mad him at"), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn phrases_may_cross_breaks_when_asked() {
+        let m = matcher(&[("want to die", 0)], true);
+        assert_eq!(m.count(&Tokens::new("I want to... die"), 1), [1]);
+    }
+
+    #[test]
+    fn overlapping_matches_in_one_group_count_once() {
+        let m = matcher(
+            &[
+                ("guilt", 0),
+                ("guilt-ridden", 0),
+                ("lying to me", 1),
+                ("caught him lying", 1),
+            ],
+            false,
+        );
+        assert_eq!(m.count(&Tokens::new("guilt-ridden and guilt"), 2), [2, 0]);
+        assert_eq!(m.count(&Tokens::new("caught him lying to me"), 2), [0, 1]);
+    }
+
+    #[test]
+    fn negation_cancels_within_three_words_and_one_sentence() {
+        let m = matcher(
+            &[("jealous", 0), ("his phone", 1), ("don't trust", 2)],
+            false,
+        );
+        let count = |text: &str| m.count(&Tokens::new(text), 3);
+        assert_eq!(count("I'm not jealous"), [0, 0, 0]);
+        assert_eq!(count("never was I jealous"), [0, 0, 0]);
+        assert_eq!(count("never was I really jealous"), [1, 0, 0]);
+        assert_eq!(count("It was not. Jealous again"), [1, 0, 0]);
+        assert_eq!(count("I dont feel jealous"), [0, 0, 0]);
+        assert_eq!(count("I can't stop checking his phone"), [0, 1, 0]);
+        assert_eq!(count("I don't trust him"), [0, 0, 1]);
+        assert_eq!(count("I never said I don't trust him"), [0, 0, 1]);
+    }
+
+    #[test]
+    fn bad_terms_are_rejected() {
+        let mut m = Matcher::new(false);
+        assert!(m.add("a*b", 0, true).is_err());
+        assert!(m.add("*", 0, true).is_err());
+        assert!(m.add("--", 0, true).is_err());
+        assert!(m.add("word *", 0, true).is_err());
+    }
+}

@@ -1,0 +1,138 @@
+//! `mend prompts`: the prompt library — list, show one, themes with counts.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::app::App;
+use crate::cli::{PromptsAction, PromptsArgs};
+use crate::prompts::Library;
+use crate::render;
+use crate::store::Journal;
+
+/// The library with the person's own prompts; problems in their files are reported once.
+pub fn load_library(app: &App) -> Library {
+    let library = Library::load(&app.paths.prompts);
+    for warning in &library.warnings {
+        eprintln!(
+            "mend: skipped your prompt file {warning} — fix it and the prompts in it come back"
+        );
+    }
+    library
+}
+
+#[derive(Serialize)]
+struct ThemeCount<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+    prompts: usize,
+    answered: usize,
+    answers: u32,
+}
+
+pub fn run(journal: &Journal, app: &App, args: PromptsArgs, out: &mut dyn Write) -> Result<()> {
+    let library = load_library(app);
+    match args.action {
+        None => {
+            if let Some(theme) = &args.theme {
+                library.check_theme(theme)?;
+            }
+            let shown: Vec<_> = library
+                .prompts
+                .iter()
+                .filter(|p| args.theme.as_ref().is_none_or(|t| &p.theme == t))
+                .collect();
+            if args.json {
+                return render::json(out, &shown);
+            }
+            for p in shown {
+                writeln!(out, "{}  {}", app.style.dim(&p.id), p.text)?;
+            }
+        }
+        Some(PromptsAction::Show { id }) => {
+            let Some(p) = library.prompt(&id) else {
+                bail!("there is no prompt {id:?} — `mend prompts` lists them with their ids");
+            };
+            if args.json {
+                return render::json(out, p);
+            }
+            let title = library
+                .themes
+                .iter()
+                .find(|t| t.id == p.theme)
+                .map_or(p.theme.as_str(), |t| &t.title);
+            super::prompt::print_prompt(out, p, title, &app.style)?;
+            writeln!(
+                out,
+                "{}",
+                app.style.dim(&format!(
+                    "for: {} · relationship: {}",
+                    label(&p.perspective),
+                    label(&p.context)
+                ))
+            )?;
+            if let Some(source) = &p.source {
+                writeln!(
+                    out,
+                    "{}",
+                    app.style.dim(&format!(
+                        "drawn from: {} ({})",
+                        source.section, source.guide
+                    ))
+                )?;
+            }
+        }
+        Some(PromptsAction::Themes) => {
+            let answered =
+                journal.answered_prompts(app.now.date_naive() + chrono::Duration::days(1))?;
+            let counts: Vec<ThemeCount> = library
+                .themes
+                .iter()
+                .map(|t| {
+                    let in_theme: Vec<_> =
+                        library.prompts.iter().filter(|p| p.theme == t.id).collect();
+                    let mine: Vec<_> = in_theme
+                        .iter()
+                        .filter_map(|p| answered.get(&p.id))
+                        .collect();
+                    ThemeCount {
+                        id: &t.id,
+                        title: &t.title,
+                        description: &t.description,
+                        prompts: in_theme.len(),
+                        answered: mine.len(),
+                        answers: mine.iter().map(|a| a.count).sum(),
+                    }
+                })
+                .collect();
+            if args.json {
+                return render::json(out, &counts);
+            }
+            for c in &counts {
+                writeln!(
+                    out,
+                    "{:<16} {:>3} prompts  {:>3} answered  {}",
+                    app.style.bold(c.id),
+                    c.prompts,
+                    c.answered,
+                    app.style.dim(c.description)
+                )?;
+            }
+            writeln!(
+                out,
+                "\nYour own prompts go in {} as TOML files (see prompts/README.md).",
+                app.paths.prompts.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn label<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

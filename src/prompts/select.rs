@@ -1,0 +1,198 @@
+//! Choosing today's prompt: stable for the whole day, favouring the themes answered least
+//! recently, and never repeating a prompt answered in the last 60 days while others remain.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+
+use super::library::{Context, Perspective, Prompt};
+use crate::store::prompts::Answered;
+
+/// A prompt is rested this long after being answered.
+pub const REST_DAYS: i64 = 60;
+
+/// What narrows the choice.
+#[derive(Debug, Clone, Default)]
+pub struct Wanted<'a> {
+    pub theme: Option<&'a str>,
+    pub perspective: Option<Perspective>,
+    pub context: Option<Context>,
+}
+
+impl Wanted<'_> {
+    fn accepts(&self, p: &Prompt) -> bool {
+        self.theme.is_none_or(|t| p.theme == t)
+            && self.perspective.is_none_or(|w| {
+                p.perspective == w || p.perspective == Perspective::Any || w == Perspective::Any
+            })
+            && self
+                .context
+                .is_none_or(|w| p.context == w || p.context == Context::Any || w == Context::Any)
+    }
+}
+
+/// Candidates for `today`, best first. `history` must only hold answers from before today,
+/// so that answering today's prompt does not change today's choice.
+pub fn candidates<'p>(
+    prompts: &'p [Prompt],
+    wanted: &Wanted,
+    history: &HashMap<String, Answered>,
+    today: NaiveDate,
+) -> Vec<&'p Prompt> {
+    let matching: Vec<&Prompt> = prompts.iter().filter(|p| wanted.accepts(p)).collect();
+    let rested_since = today - Duration::days(REST_DAYS);
+    let fresh: Vec<&Prompt> = matching
+        .iter()
+        .copied()
+        .filter(|p| history.get(&p.id).is_none_or(|a| a.last_day < rested_since))
+        .collect();
+    let mut pool = if fresh.is_empty() { matching } else { fresh };
+
+    let mut theme_last: HashMap<&str, NaiveDate> = HashMap::new();
+    for answered in history.values() {
+        if let Some(theme) = answered.theme.as_deref() {
+            let slot = theme_last.entry(theme).or_insert(answered.last_day);
+            *slot = (*slot).max(answered.last_day);
+        }
+    }
+    let seed = today.to_string();
+    pool.sort_by_key(|p| {
+        (
+            // `None` (never answered) sorts before any day: those themes come first.
+            theme_last.get(p.theme.as_str()).copied(),
+            history.get(&p.id).map(|a| a.last_day),
+            fnv1a(&seed, &p.id),
+        )
+    });
+    pool
+}
+
+/// A small stable hash (FNV-1a): the same day and prompt give the same order on every
+/// machine and every run, and a new day shuffles afresh.
+fn fnv1a(seed: &str, id: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in seed.bytes().chain([b':']).chain(id.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prompts::Library;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn answered(theme: &str, last: &str) -> Answered {
+        Answered {
+            theme: Some(theme.into()),
+            count: 1,
+            last_day: day(last),
+        }
+    }
+
+    #[test]
+    fn same_day_same_prompt_next_day_another() {
+        let lib = Library::built_in();
+        let history = HashMap::new();
+        let a = candidates(
+            &lib.prompts,
+            &Wanted::default(),
+            &history,
+            day("2026-11-21"),
+        )[0]
+        .id
+        .clone();
+        let b = candidates(
+            &lib.prompts,
+            &Wanted::default(),
+            &history,
+            day("2026-11-21"),
+        )[0]
+        .id
+        .clone();
+        assert_eq!(a, b);
+        let days: std::collections::HashSet<String> = (1..=10)
+            .map(|d| {
+                candidates(
+                    &lib.prompts,
+                    &Wanted::default(),
+                    &history,
+                    day("2026-11-01") + Duration::days(d),
+                )[0]
+                .id
+                .clone()
+            })
+            .collect();
+        assert!(
+            days.len() >= 8,
+            "ten days gave only {} different prompts",
+            days.len()
+        );
+    }
+
+    #[test]
+    fn least_recent_theme_first_and_recent_answers_rest() {
+        let lib = Library::built_in();
+        let mut history = HashMap::new();
+        // Every theme answered recently except "boundaries", answered long ago.
+        for (i, theme) in crate::prompts::library::THEMES.iter().enumerate() {
+            let first = lib.prompts.iter().find(|p| p.theme == *theme).unwrap();
+            let last = if *theme == "boundaries" {
+                "2025-01-01".to_string()
+            } else {
+                format!("2026-11-{:02}", 5 + i)
+            };
+            history.insert(first.id.clone(), answered(theme, &last));
+        }
+        let picks = candidates(
+            &lib.prompts,
+            &Wanted::default(),
+            &history,
+            day("2026-11-21"),
+        );
+        assert_eq!(picks[0].theme, "boundaries");
+        for p in &picks {
+            if let Some(a) = history.get(&p.id) {
+                assert!(
+                    a.last_day < day("2026-09-22"),
+                    "{} was answered within 60 days",
+                    p.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn filters_are_honoured_and_all_answered_falls_back() {
+        let lib = Library::built_in();
+        let wanted = Wanted {
+            theme: Some("forgiveness"),
+            perspective: Some(Perspective::Rebuilding),
+            context: None,
+        };
+        let picks = candidates(&lib.prompts, &wanted, &HashMap::new(), day("2026-11-21"));
+        assert!(!picks.is_empty());
+        assert!(
+            picks
+                .iter()
+                .all(|p| p.theme == "forgiveness" && p.perspective != Perspective::Hurt)
+        );
+
+        let all: HashMap<String, Answered> = lib
+            .prompts
+            .iter()
+            .filter(|p| p.theme == "forgiveness")
+            .map(|p| (p.id.clone(), answered("forgiveness", "2026-11-20")))
+            .collect();
+        let theme_only = Wanted {
+            theme: Some("forgiveness"),
+            ..Wanted::default()
+        };
+        assert!(!candidates(&lib.prompts, &theme_only, &all, day("2026-11-21")).is_empty());
+    }
+}

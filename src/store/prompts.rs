@@ -1,0 +1,151 @@
+//! What the journal knows about prompts and guided paths: answers so far, and path runs.
+
+use std::collections::HashMap;
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::Journal;
+use super::entries::timestamp;
+
+/// One prompt's answers: how many and on which day the last one was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    pub theme: Option<String>,
+    pub count: u32,
+    pub last_day: NaiveDate,
+}
+
+/// A walk of a guided path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathRun {
+    pub id: i64,
+    pub path_id: String,
+    pub started: String,
+    pub ended: Option<String>,
+    pub outcome: Option<String>,
+}
+
+impl Journal {
+    /// Every prompt answered before `before` (entries outside the trash), by prompt id.
+    pub fn answered_prompts(&self, before: NaiveDate) -> Result<HashMap<String, Answered>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT prompt_id, max(prompt_theme), count(*), max(day) FROM entries \
+             WHERE prompt_id IS NOT NULL AND deleted_at IS NULL AND day < ? GROUP BY prompt_id",
+        )?;
+        let rows = stmt.query_map([before.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, theme, count, last) = row?;
+            if let Ok(last_day) = NaiveDate::parse_from_str(&last, "%Y-%m-%d") {
+                out.insert(
+                    id,
+                    Answered {
+                        theme,
+                        count,
+                        last_day,
+                    },
+                );
+            }
+        }
+        Ok(out)
+    }
+
+    /// The entry answering `prompt_id` on `day`, if there is one.
+    pub fn answer_on(&self, prompt_id: &str, day: NaiveDate) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM entries WHERE prompt_id = ? AND day = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
+                params![prompt_id, day.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The unfinished walks of guided paths, oldest first.
+    pub fn active_runs(&self) -> Result<Vec<PathRun>> {
+        self.runs("WHERE ended IS NULL ORDER BY id")
+    }
+
+    /// The latest walk of a path, finished or not.
+    pub fn latest_run(&self, path_id: &str) -> Result<Option<PathRun>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, path_id, started, ended, outcome FROM path_runs WHERE path_id = ? ORDER BY id DESC LIMIT 1",
+        )?;
+        Ok(stmt.query_row([path_id], run_from_row).optional()?)
+    }
+
+    fn runs(&self, tail: &str) -> Result<Vec<PathRun>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT id, path_id, started, ended, outcome FROM path_runs {tail}"
+        ))?;
+        Ok(stmt
+            .query_map([], run_from_row)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn start_run(&self, path_id: &str, now: DateTime<Utc>) -> Result<i64> {
+        self.write(|tx| {
+            let active: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM path_runs WHERE path_id = ? AND ended IS NULL",
+                    [path_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if active.is_some() {
+                bail!("you are already walking the {path_id} path — `mend path next {path_id}` continues it");
+            }
+            tx.execute(
+                "INSERT INTO path_runs (path_id, started) VALUES (?, ?)",
+                params![path_id, timestamp(now)],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Ends a walk, as "finished" or "stopped".
+    pub fn end_run(&self, run: i64, outcome: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE path_runs SET ended = ?, outcome = ? WHERE id = ? AND ended IS NULL",
+                params![timestamp(now), outcome, run],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The steps answered in a walk (entries outside the trash), with their entry ids.
+    pub fn run_steps(&self, run: i64) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT path_step, id FROM entries WHERE path_run = ? AND deleted_at IS NULL ORDER BY day, created, id",
+        )?;
+        Ok(stmt
+            .query_map([run], |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                    r.get(1)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn run_from_row(r: &rusqlite::Row) -> rusqlite::Result<PathRun> {
+    Ok(PathRun {
+        id: r.get(0)?,
+        path_id: r.get(1)?,
+        started: r.get(2)?,
+        ended: r.get(3)?,
+        outcome: r.get(4)?,
+    })
+}
