@@ -117,6 +117,30 @@ pub enum Command {
     )]
     Path(PathArgs),
 
+    /// Patterns over time: mood, feelings, themes, trust signs, and what goes with better days
+    #[command(
+        after_help = "Examples:\n  mend summary                 (the last 30 days, compared with the 30 before)\n  mend summary --since 12w\n  mend summary --from 2026-01-01 --to 2026-06-30\n  mend summary --explain       (the entries each insight rests on)\n  mend summary --json\n  mend summary --format md > summary.md\n\nmend describes patterns in what you wrote; it does not diagnose. A pattern is only\nclaimed when there is enough writing behind it, and every figure shows its n."
+    )]
+    Summary(SummaryArgs),
+
+    /// Export entries to Markdown or JSON
+    #[command(
+        after_help = "Examples:\n  mend export > journal.md\n  mend export -o journal.md\n  mend export --format json -o journal.json\n  mend export --from 2026-01-01 --tag partner -o partner.md\n  mend export --split day -o notes/      (one file per day, with front matter)\n\nThe output is plain text: keep it somewhere private."
+    )]
+    Export(ExportArgs),
+
+    /// Import entries from a mend JSON export, jrnl, or Day One
+    #[command(
+        after_help = "Examples:\n  mend import journal.json\n  mend import --format jrnl jrnl-export.json\n  mend import \"Day One Export.zip\"\n  mend import --dry-run journal.json\n  cat journal.json | mend import -\n\nAll or nothing: one bad entry stops the import and nothing is added, unless --skip-invalid."
+    )]
+    Import(ImportArgs),
+
+    /// Analyse entries again (after an update of mend's word lists)
+    #[command(
+        after_help = "Examples:\n  mend reindex          (only entries analysed by an older mend)\n  mend reindex --all"
+    )]
+    Reindex(ReindexArgs),
+
     /// The feelings you can name, by family
     #[command(after_help = "Examples:\n  mend feelings\n  mend feelings --json")]
     Feelings(FeelingsArgs),
@@ -185,6 +209,10 @@ pub struct FilterArgs {
     /// Only entries with at most this mood
     #[arg(long, value_parser = parse_mood, value_name = "MOOD")]
     pub mood_max: Option<Mood>,
+
+    /// Only answers to prompts of this theme
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -445,4 +473,123 @@ pub enum PathAction {
         /// Which path, when you are walking more than one
         name: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown (CommonMark)
+    Md,
+    /// mend's JSON, which `mend import` reads back exactly
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Split {
+    /// One file per day
+    Day,
+    /// One file per month
+    Month,
+    /// One file per entry
+    Entry,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+
+    /// Write to this file (or folder, with --split) instead of standard output
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Write one file per day, month or entry into the folder given with -o
+    #[arg(long, value_enum, requires = "output")]
+    pub split: Option<Split>,
+
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
+
+    /// Add a summary of the period's patterns (Markdown only)
+    #[arg(long)]
+    pub with_summary: bool,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Tell from the content
+    Auto,
+    /// A mend JSON export
+    Mend,
+    /// `jrnl --export json`
+    Jrnl,
+    /// A Day One JSON export (Journal.json, or the export .zip)
+    Dayone,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import, or - for standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The file's format
+    #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
+    pub format: ImportFormat,
+
+    /// Import the valid entries and list the ones skipped
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Report what would be imported without changing the journal
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReindexArgs {
+    /// Analyse every entry, not only those analysed by an older mend
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Text for the terminal
+    Text,
+    /// Markdown
+    Md,
+    /// JSON (the shape is documented in docs/summary.md)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// The period: the last 30d, 12w, 6m or 1y (default 30d)
+    #[arg(long, value_name = "SPAN", conflicts_with_all = ["from", "to"])]
+    pub since: Option<String>,
+
+    /// The first day of the period
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// The last day of the period (default today)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// List under each insight the entries it rests on
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Print as JSON (same as --format json)
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// The output format
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }

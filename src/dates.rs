@@ -25,11 +25,13 @@ pub fn parse_when(input: &str, now: DateTime<Local>) -> Result<When> {
     let today = now.date_naive();
     let has_time = mentions_time(&text);
     let mut when = parse_any(&text, now).ok_or_else(|| unreadable(input))?;
-    if when.day > today && !mentions_year(&text) && !text.starts_with("next") && text != "tomorrow"
+    if when.day > today
+        && !mentions_year(&text)
+        && !text.starts_with("next")
+        && text != "tomorrow"
+        && let Some(earlier) = parse_any(&format!("last {text}"), now).filter(|w| w.day <= today)
     {
-        if let Some(earlier) = parse_any(&format!("last {text}"), now).filter(|w| w.day <= today) {
-            when = earlier;
-        }
+        when = earlier;
     }
     if when.day > today {
         bail!(
@@ -40,13 +42,13 @@ pub fn parse_when(input: &str, now: DateTime<Local>) -> Result<When> {
     if !has_time {
         when.at = None;
     }
-    if let Some(at) = when.at {
-        if at > now {
-            bail!(
-                "{} is later than now — give a time that has already passed",
-                at.format("%H:%M on %-d %B")
-            );
-        }
+    if let Some(at) = when.at
+        && at > now
+    {
+        bail!(
+            "{} is later than now — give a time that has already passed",
+            at.format("%H:%M on %-d %B")
+        );
     }
     Ok(when)
 }
@@ -58,10 +60,11 @@ pub fn parse_day(input: &str, now: DateTime<Local>) -> Result<NaiveDate> {
         bail!("the date is empty — {HINT}");
     }
     let when = parse_any(&text, now).ok_or_else(|| unreadable(input))?;
-    if when.day > now.date_naive() && !mentions_year(&text) {
-        if let Some(earlier) = parse_any(&format!("last {text}"), now) {
-            return Ok(earlier.day);
-        }
+    if when.day > now.date_naive()
+        && !mentions_year(&text)
+        && let Some(earlier) = parse_any(&format!("last {text}"), now)
+    {
+        return Ok(earlier.day);
     }
     Ok(when.day)
 }
@@ -109,10 +112,10 @@ fn parse_any(text: &str, now: DateTime<Local>) -> Option<When> {
     };
     // interim rolls impossible days over ("feb 30" → march 2); a day that changed month
     // from what was written is refused instead.
-    if let Some((month, day)) = named_month_day(text) {
-        if parsed.month() != month || parsed.day() != day {
-            return None;
-        }
+    if let Some((month, day)) = named_month_day(text)
+        && (parsed.month() != month || parsed.day() != day)
+    {
+        return None;
     }
     Some(When {
         day: parsed.date_naive(),

@@ -12,6 +12,7 @@ mod drafts;
 mod editor;
 mod feelings;
 mod model;
+mod progress;
 mod prompts;
 mod render;
 mod store;
@@ -81,6 +82,10 @@ fn run(cli: Cli) -> Result<()> {
                 Command::Prompt(args) => commands::prompt::run(&journal, &app, args, &mut out)?,
                 Command::Prompts(args) => commands::prompts::run(&journal, &app, args, &mut out)?,
                 Command::Path(args) => commands::path::run(&journal, &app, args.action, &mut out)?,
+                Command::Summary(args) => commands::summary::run(&journal, &app, args, &mut out)?,
+                Command::Reindex(args) => commands::reindex::run(&journal, &app, args, &mut out)?,
+                Command::Export(args) => commands::export::run(&journal, &app, args, &mut out)?,
+                Command::Import(args) => commands::import::run(&journal, &app, args, &mut out)?,
                 Command::Feelings(_) | Command::Drafts(_) => unreachable!("handled above"),
             }
         }

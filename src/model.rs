@@ -144,8 +144,8 @@ pub struct Entry {
 pub fn hashtags(text: &str) -> Vec<String> {
     let mut tags = Vec::new();
     let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let chars = text.char_indices();
+    for (i, c) in chars {
         let starts_tag = c == '#' && prev.is_none_or(|p| p.is_whitespace() || p == '(');
         prev = Some(c);
         if !starts_tag {

@@ -81,6 +81,8 @@ impl MarkersFile {
 pub struct SafetyFile {
     pub self_harm: TermList,
     pub abuse: TermList,
+    // Read by the unit tests only: the examples document the lists.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub tests: SafetyTests,
 }
 

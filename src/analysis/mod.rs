@@ -1,10 +1,9 @@
 //! Write-time text analysis: pure functions from text to measurements, no I/O.
-// Nothing outside this module calls it yet.
-#![allow(dead_code)]
 
 mod lexicons;
 mod matcher;
 mod safety;
+mod tokens;
 
 use std::sync::OnceLock;
 
@@ -14,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use vader_parity::SentimentIntensityAnalyzer;
 
 use lexicons::{Marker, lexicon};
-use matcher::Tokens;
+use tokens::Tokens;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
@@ -25,6 +24,7 @@ pub struct Analysis {
     pub version: u32,
     /// VADER compound score, -1 (negative) to 1 (positive).
     pub valence: f64,
+    /// Words as the lexicons count them (see `tokens`).
     pub words: u32,
     /// Feeling names from the vocabulary, sorted.
     pub feelings: Vec<String>,
@@ -58,13 +58,53 @@ pub enum Concern {
     Abuse,
 }
 
+/// A trust sign or theme as the word lists describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+}
+
+/// The trust signs, in the order of signs.toml.
+pub fn sign_labels() -> Vec<Label> {
+    lexicons::signs_file()
+        .map(|f| {
+            f.signs
+                .into_iter()
+                .map(|s| Label {
+                    id: s.id,
+                    label: s.label,
+                    description: s.description,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The themes, in the order of themes.toml.
+pub fn theme_labels() -> Vec<Label> {
+    lexicons::themes_file()
+        .map(|f| {
+            f.themes
+                .into_iter()
+                .map(|t| Label {
+                    id: t.id,
+                    label: t.label,
+                    description: String::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// What the text touches that calls for a note pointing to crisis help, self-harm first.
 /// Cheap: it never loads the sentiment model.
 pub fn safety_concerns(text: &str) -> Vec<Concern> {
     safety::concerns(text)
 }
 
-/// Built on the first analysis, not at start-up: parsing VADER's lexicon is the one costly
+/// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest
 /// step, and most commands never need it.
 fn vader() -> &'static SentimentIntensityAnalyzer {
     static VADER: OnceLock<SentimentIntensityAnalyzer> = OnceLock::new();
@@ -97,7 +137,8 @@ pub fn analyse(text: &str) -> Analysis {
     let marker = |m: Marker| counts[lexicon.marker_group(m)];
     Analysis {
         version: ANALYSER_VERSION,
-        valence: if tokens.len() == 0 {
+        // An entry of emoji alone has no words but still has a tone for VADER.
+        valence: if text.trim().is_empty() {
             0.0
         } else {
             vader().polarity_scores(text).compound
@@ -225,6 +266,8 @@ mod tests {
         assert!(analyse("I feel awful, betrayed and hopeless. I hate this.").valence < -0.3);
         assert_eq!(analyse("").valence, 0.0);
         assert_eq!(analyse("  \n").words, 0);
+        let emoji = analyse("\u{1F60A}");
+        assert!(emoji.words == 0 && emoji.valence > 0.3, "{emoji:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::Concern;
 use super::lexicons::safety_matcher;
-use super::matcher::Tokens;
+use super::tokens::Tokens;
 
 /// Negation is not applied: a note shown by mistake costs far less than one missed.
 pub fn concerns(text: &str) -> Vec<Concern> {

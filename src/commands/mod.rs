@@ -4,15 +4,19 @@
 pub mod delete;
 pub mod drafts;
 pub mod edit;
+pub mod export;
 pub mod feelings;
+pub mod import;
 pub mod list;
 pub mod on_this_day;
 pub mod path;
 pub mod prompt;
 pub mod prompts;
+pub mod reindex;
 pub mod restore;
 pub mod search;
 pub mod show;
+pub mod summary;
 pub mod trash;
 pub mod write;
 
@@ -66,21 +70,22 @@ pub fn filter(args: &FilterArgs, app: &App) -> Result<Filter> {
         tags: normalize_labels(&args.tags),
         mood_min: args.mood_min.map(|m| m.value()),
         mood_max: args.mood_max.map(|m| m.value()),
+        theme: args.theme.as_ref().map(|t| t.trim().to_lowercase()),
         ..Filter::default()
     };
     if let Some(on) = day(&args.on)? {
         filter.from = Some(on);
         filter.to = Some(on);
     }
-    if let (Some(from), Some(to)) = (filter.from, filter.to) {
-        if from > to {
-            bail!("--from {from} is after --to {to} — swap them");
-        }
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && from > to
+    {
+        bail!("--from {from} is after --to {to} — swap them");
     }
-    if let (Some(min), Some(max)) = (filter.mood_min, filter.mood_max) {
-        if min > max {
-            bail!("--mood-min {min} is above --mood-max {max} — swap them");
-        }
+    if let (Some(min), Some(max)) = (filter.mood_min, filter.mood_max)
+        && min > max
+    {
+        bail!("--mood-min {min} is above --mood-max {max} — swap them");
     }
     Ok(filter)
 }

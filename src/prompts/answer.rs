@@ -54,10 +54,7 @@ pub fn answer(
         if how.inline {
             read_inline()?
         } else {
-            match in_editor(app, question)? {
-                Some(text) => text,
-                None => String::new(),
-            }
+            in_editor(app, question)?.unwrap_or_default()
         }
     };
     let main = main.trim_end().to_string();

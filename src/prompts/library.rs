@@ -8,6 +8,7 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 /// Every theme mend knows, in the order they are listed.
+#[cfg(test)]
 pub const THEMES: [&str; 13] = [
     "root-causes",
     "feelings",

@@ -327,6 +327,11 @@ impl Journal {
                     "UPDATE entries SET body = ? WHERE id = ?",
                     params![body, id],
                 )?;
+                let theme: Option<String> =
+                    tx.query_row("SELECT prompt_theme FROM entries WHERE id = ?", [id], |r| {
+                        r.get(0)
+                    })?;
+                super::analysis::store_analysis(tx, id, body, theme.as_deref())?;
             }
             if let Some(day) = change.day {
                 tx.execute(
@@ -456,6 +461,7 @@ pub fn insert_entry(
     let id = conn.last_insert_rowid();
     set_labels(conn, id, "entry_feelings", "feeling", &new.feelings)?;
     set_labels(conn, id, "entry_tags", "tag", &new.tags)?;
+    super::analysis::store_analysis(conn, id, &new.body, prompt.and_then(|p| p.theme.as_deref()))?;
     Ok(id)
 }
 

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_entries.sql"),
     include_str!("migrations/0002_paths.sql"),
+    include_str!("migrations/0003_analysis.sql"),
 ];
 
 /// The schema version this build writes.

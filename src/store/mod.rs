@@ -1,6 +1,7 @@
 //! The journal file: opening it safely (checks, permissions, pragmas) and write transactions.
 //! This module and its children are the only code that speaks SQL.
 
+pub mod analysis;
 pub mod entries;
 pub mod migrate;
 pub mod prompts;
@@ -168,9 +169,10 @@ fn prepare_file(path: &Path) -> Result<bool> {
             Ok(false)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                if !parent.exists() {
-                    fs::DirBuilder::new()
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && !parent.exists()
+            {
+                fs::DirBuilder::new()
                         .recursive(true)
                         .mode(0o700)
                         .create(parent)
@@ -180,7 +182,6 @@ fn prepare_file(path: &Path) -> Result<bool> {
                                 parent.display()
                             )
                         })?;
-                }
             }
             OpenOptions::new()
                 .write(true)
@@ -213,11 +214,11 @@ fn restrict_permissions(path: &Path) {
         names.push(PathBuf::from(name));
     }
     for name in names {
-        if let Ok(meta) = fs::metadata(&name) {
-            if meta.permissions().mode() & 0o077 != 0 {
-                // A read-only location is reported by the first write, not here.
-                let _ = fs::set_permissions(&name, fs::Permissions::from_mode(0o600));
-            }
+        if let Ok(meta) = fs::metadata(&name)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            // A read-only location is reported by the first write, not here.
+            let _ = fs::set_permissions(&name, fs::Permissions::from_mode(0o600));
         }
     }
 }
