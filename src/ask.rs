@@ -72,3 +72,25 @@ pub fn confirm(question: &str, color: bool) -> Result<bool> {
         .interact_on_opt(&Term::stderr())?
         .unwrap_or(false))
 }
+
+/// A passphrase typed without echo; `None` when nothing was typed.
+pub fn passphrase(prompt: &str) -> Result<Option<String>> {
+    let typed = dialoguer::Password::new()
+        .with_prompt(prompt)
+        .allow_empty_password(true)
+        .interact_on(&Term::stderr())?;
+    Ok(Some(typed).filter(|p| !p.is_empty()))
+}
+
+/// A new passphrase, typed twice so a typo cannot lock the journal away.
+pub fn new_passphrase() -> Result<Option<String>> {
+    let typed = dialoguer::Password::new()
+        .with_prompt("New passphrase")
+        .with_confirmation(
+            "The same passphrase again",
+            "The two did not match; please try again",
+        )
+        .allow_empty_password(true)
+        .interact_on(&Term::stderr())?;
+    Ok(Some(typed).filter(|p| !p.is_empty()))
+}

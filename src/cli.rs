@@ -20,13 +20,17 @@ crisis, please contact your local emergency number or a crisis line.",
     after_help = "Examples:\n  mend write \"We talked tonight. It went better than I feared.\" --mood good --feel hope\n  mend list -n 5\n  mend search \"phone\"\n\nThe journal is at the platform data folder (mend/journal.db) unless --db or MEND_DB say otherwise."
 )]
 pub struct Cli {
-    /// The journal file to use (created on first use)
-    #[arg(long, global = true, env = "MEND_DB", value_name = "PATH")]
+    /// The journal file to use (created on first use); MEND_DB sets it too
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// Read the passphrase of an encrypted journal from this file (MEND_PASSPHRASE works too)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// When to colour the output: auto (a terminal and NO_COLOR unset), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -140,6 +144,86 @@ pub enum Command {
         after_help = "Examples:\n  mend reindex          (only entries analysed by an older mend)\n  mend reindex --all"
     )]
     Reindex(ReindexArgs),
+
+    /// One gentle line with today's prompt when nothing was written today (for a shell's startup file)
+    #[command(
+        after_help = "Add it to your shell's startup file, e.g. in ~/.bashrc:\n  command -v mend >/dev/null && mend nudge\n\nIt says nothing when you already wrote today, when there is no journal yet,\nwhen `nudge = false` is in the config file, or when anything goes wrong."
+    )]
+    Nudge,
+
+    /// Where mend keeps your journal, drafts, prompts and config, and why
+    #[command(after_help = "Examples:\n  mend paths\n  mend paths --json")]
+    Paths(PathsArgs),
+
+    /// The config file: where it is and what it says
+    #[command(
+        after_help = "Examples:\n  mend config path\n  mend config show\n\nSettings (all optional) in config.toml:\n  editor = \"nano\"              the editor, before $VISUAL and $EDITOR\n  color = \"auto\"               auto, always or never\n  week-start = \"monday\"        monday or sunday\n  summary-period = \"30d\"       the default period of `mend summary`\n  safety-note = \"...\"          your own text for the safety note\n  perspective = \"hurt\"         prompts for: hurt, rebuilding or any\n  context = \"romantic\"        prompts about: romantic, friendship, work or any\n  nudge = true                  whether `mend nudge` speaks"
+    )]
+    Config(ConfigArgs),
+
+    /// Create a new journal, encrypted with --encrypt
+    #[command(
+        after_help = "Examples:\n  mend init --encrypt          (asks for a passphrase twice)\n  MEND_PASSPHRASE=... mend init --encrypt\n\nKeep the passphrase safe: without it, an encrypted journal cannot be read by anyone, you included."
+    )]
+    Init {
+        /// Encrypt the journal with a passphrase (SQLCipher)
+        #[arg(long)]
+        encrypt: bool,
+    },
+
+    /// Encrypt an existing journal in place
+    #[command(
+        after_help = "Examples:\n  mend encrypt\n  MEND_PASSPHRASE=... mend encrypt\n\nThe plain file is replaced by the encrypted one; no plain copy is kept."
+    )]
+    Encrypt,
+
+    /// Turn an encrypted journal back into a plain one
+    #[command(after_help = "Examples:\n  mend decrypt")]
+    Decrypt,
+
+    /// Change the passphrase of an encrypted journal
+    #[command(
+        after_help = "Examples:\n  mend passphrase              (asks for the old one, then the new one twice)\n  MEND_PASSPHRASE=old MEND_NEW_PASSPHRASE=new mend passphrase"
+    )]
+    Passphrase {
+        /// Read the new passphrase from this file (MEND_NEW_PASSPHRASE works too)
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+
+    /// Check the journal: integrity, the search index, and the stored analysis
+    #[command(after_help = "Examples:\n  mend check")]
+    Check,
+
+    /// Copy the journal safely to a file (an encrypted journal stays encrypted)
+    #[command(
+        after_help = "Examples:\n  mend backup ~/backups/journal-2026-11-21.db\n  mend backup --force ~/backups/journal.db"
+    )]
+    Backup {
+        /// Where to write the copy
+        file: PathBuf,
+
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Shell completions: bash, zsh, fish, elvish or powershell
+    #[command(
+        after_help = "Examples:\n  mend completions bash > ~/.local/share/bash-completion/completions/mend\n  mend completions zsh > ~/.zfunc/_mend\n  mend completions fish > ~/.config/fish/completions/mend.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write man pages for mend and every subcommand into a folder
+    #[command(after_help = "Examples:\n  mend man ~/.local/share/man/man1\n  man mend")]
+    Man {
+        /// The folder to write the pages into (created if missing)
+        dir: PathBuf,
+    },
 
     /// The feelings you can name, by family
     #[command(after_help = "Examples:\n  mend feelings\n  mend feelings --json")]
@@ -592,4 +676,25 @@ pub struct SummaryArgs {
     /// The output format
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config file is (it may not exist yet)
+    Path,
+    /// Print the settings in effect
+    Show,
 }

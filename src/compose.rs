@@ -21,9 +21,10 @@ can help you plan to stay safe. What you wrote stays on this computer.";
 
 /// Saves the entry; when that fails, keeps the text as a draft and says where.
 pub fn save_or_keep(journal: &Journal, app: &App, entry: &NewEntry) -> Result<i64> {
-    journal
-        .insert(entry, app.now_utc())
-        .map_err(|e| keep_as_draft(app, entry, &format!("could not save the entry: {e:#}")))
+    journal.insert(entry, app.now_utc()).map_err(|e| {
+        let reason = crate::store::plain_message(&e);
+        keep_as_draft(app, entry, &format!("could not save the entry: {reason}"))
+    })
 }
 
 /// Keeps `entry` as a draft and builds the error that tells the person where it is.

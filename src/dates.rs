@@ -24,6 +24,9 @@ pub fn parse_when(input: &str, now: DateTime<Local>) -> Result<When> {
     }
     let today = now.date_naive();
     let has_time = mentions_time(&text);
+    if has_time {
+        check_times(&text, input)?;
+    }
     let mut when = parse_any(&text, now).ok_or_else(|| unreadable(input))?;
     if when.day > today
         && !mentions_year(&text)
@@ -91,6 +94,37 @@ fn mentions_time(text: &str) -> bool {
                     .chars()
                     .any(|c| c.is_ascii_digit())
         })
+}
+
+/// interim rolls impossible times over into the next day ("25:00"); refuse them instead.
+fn check_times(text: &str, input: &str) -> Result<()> {
+    for word in text.split_whitespace() {
+        let (clock, twelve_hour) = match word.strip_suffix("am").or_else(|| word.strip_suffix("pm"))
+        {
+            Some(rest) => (rest, true),
+            None if word.contains(':') => (word, false),
+            None => continue,
+        };
+        let parts: Vec<&str> = clock.split([':', '.']).collect();
+        let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+        let valid = match numbers.as_deref() {
+            Some([h, rest @ ..]) if rest.len() <= 2 && rest.iter().all(|n| *n < 60) => {
+                if twelve_hour {
+                    (1..=12).contains(h)
+                } else {
+                    *h < 24
+                }
+            }
+            _ => false,
+        };
+        if !valid {
+            bail!(
+                "{:?} has a time that does not exist ({word}) — write it like 18:30 or 6:30pm",
+                input.trim()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn mentions_year(text: &str) -> bool {

@@ -35,11 +35,8 @@ pub fn save(dir: &Path, entry: &NewEntry, now: DateTime<Utc>) -> Result<PathBuf>
     file.as_file().sync_all()?;
     let stamp = now.format("%Y%m%d-%H%M%S");
     for n in 0..1000 {
-        let name = if n == 0 {
-            format!("draft-{stamp}.md")
-        } else {
-            format!("draft-{stamp}-{n}.md")
-        };
+        // A fixed-width counter keeps drafts of the same second in the order they were kept.
+        let name = format!("draft-{stamp}-{n:03}.md");
         let path = dir.join(name);
         match file.persist_noclobber(&path) {
             Ok(_) => {

@@ -7,15 +7,19 @@ mod ask;
 mod cli;
 mod commands;
 mod compose;
+mod config;
 mod dates;
 mod drafts;
 mod editor;
 mod feelings;
+mod interop;
 mod model;
 mod progress;
 mod prompts;
 mod render;
+mod secret;
 mod store;
+mod summary;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,8 +28,9 @@ use anyhow::Result;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use app::{App, Config, Paths};
+use app::{App, Paths};
 use cli::{Cli, Command, DraftsAction};
+use config::Config;
 use render::terminal::Style;
 use store::Journal;
 
@@ -39,25 +44,51 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let message = format!("{e:#}").replace(['\n', '\r'], " ");
-            eprintln!("mend: {message}");
+            eprintln!("mend: {}", store::plain_message(&e));
             ExitCode::FAILURE
         }
     }
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let app = App {
-        config: Config::default(),
-        now: app::now()?,
-        style: Style::detect(cli.color),
-        paths: Paths::resolve(cli.db)?,
-    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let open = || Journal::open(&app.paths.db);
+    match &cli.command {
+        Command::Completions { shell } => return commands::completions::run(*shell, &mut out),
+        Command::Man { dir } => return commands::man::run(dir, &mut out),
+        // A shell's startup must never be disturbed: any trouble means silence.
+        Command::Nudge => {
+            let _ = nudge(cli.db).and_then(|line| Ok(out.write_all(line.as_bytes())?));
+            return Ok(());
+        }
+        _ => {}
+    }
+    let paths = Paths::resolve(cli.db)?;
+    let config = Config::load(&paths.config)?;
+    let color = cli
+        .color
+        .or(config.color.map(Into::into))
+        .unwrap_or(cli::ColorChoice::Auto);
+    let mut app = App {
+        now: app::now()?,
+        style: Style::detect(color),
+        config,
+        paths,
+    };
+    let passphrase_file = cli.passphrase_file.clone();
+    let ask_passphrase = || secret::current(passphrase_file.as_deref());
+    let open = || Journal::open_with(&app.paths.db, &ask_passphrase);
     match cli.command {
+        Command::Init { encrypt } => {
+            commands::cipher::init(&app, encrypt, passphrase_file.as_deref(), &mut out)?
+        }
+        Command::Encrypt => {
+            commands::cipher::encrypt(open()?, passphrase_file.as_deref(), &mut out)?
+        }
+        Command::Decrypt => commands::cipher::decrypt(open()?, &mut out)?,
         Command::Feelings(args) => commands::feelings::run(&app, args, &mut out)?,
+        Command::Paths(args) => commands::paths::run(&app, args, &mut out)?,
+        Command::Config(args) => commands::config::run(&app, args.action, &mut out)?,
         Command::Drafts(args) => {
             let journal = match args.action {
                 Some(DraftsAction::Recover { .. }) => Some(open()?),
@@ -67,7 +98,20 @@ fn run(cli: Cli) -> Result<()> {
         }
         command => {
             let journal = open()?;
+            // An encrypted journal's drafts stay in the private scratch folder.
+            app.paths.private = journal.is_encrypted();
             match command {
+                Command::Passphrase {
+                    new_passphrase_file,
+                } => commands::cipher::passphrase(
+                    &journal,
+                    new_passphrase_file.as_deref(),
+                    &mut out,
+                )?,
+                Command::Check => commands::check::run(&journal, &app, &mut out)?,
+                Command::Backup { file, force } => {
+                    commands::backup::run(&journal, &file, force, &mut out)?
+                }
                 Command::Write(args) => commands::write::run(&journal, &app, args, &mut out)?,
                 Command::List(args) => commands::list::run(&journal, &app, args, &mut out)?,
                 Command::Show(args) => commands::show::run(&journal, &app, args, &mut out)?,
@@ -86,12 +130,35 @@ fn run(cli: Cli) -> Result<()> {
                 Command::Reindex(args) => commands::reindex::run(&journal, &app, args, &mut out)?,
                 Command::Export(args) => commands::export::run(&journal, &app, args, &mut out)?,
                 Command::Import(args) => commands::import::run(&journal, &app, args, &mut out)?,
-                Command::Feelings(_) | Command::Drafts(_) => unreachable!("handled above"),
+                Command::Feelings(_)
+                | Command::Drafts(_)
+                | Command::Paths(_)
+                | Command::Config(_)
+                | Command::Completions { .. }
+                | Command::Man { .. }
+                | Command::Nudge
+                | Command::Init { .. }
+                | Command::Encrypt
+                | Command::Decrypt => unreachable!("handled above"),
             }
         }
     }
     out.flush()?;
     Ok(())
+}
+
+/// The nudge line, built in memory so that nothing is printed unless all went well.
+fn nudge(db: Option<std::path::PathBuf>) -> Result<String> {
+    let paths = Paths::resolve(db)?;
+    let app = App {
+        config: Config::load(&paths.config)?,
+        now: app::now()?,
+        style: Style::detect(cli::ColorChoice::Never),
+        paths,
+    };
+    let mut line = Vec::new();
+    commands::nudge::run(&app, &mut line)?;
+    Ok(String::from_utf8(line)?)
 }
 
 /// Help and version go to stdout as usual; every other usage problem becomes one line.
@@ -126,6 +193,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         cause
             .downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|json| json.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
 }
 

@@ -88,6 +88,7 @@ pub struct SafetyFile {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
 pub struct SafetyTests {
     pub examples: Vec<String>,
     pub non_examples: Vec<String>,

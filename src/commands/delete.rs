@@ -14,8 +14,12 @@ use crate::store::Journal;
 pub const TRASH_DAYS: i64 = 30;
 
 pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
-    let mut ids = args.ids.clone();
-    ids.dedup();
+    let mut ids: Vec<i64> = Vec::new();
+    for id in &args.ids {
+        if !ids.contains(id) {
+            ids.push(*id);
+        }
+    }
     // Check them all first, so a typo in one id deletes nothing.
     let entries = ids
         .iter()

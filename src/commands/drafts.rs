@@ -45,7 +45,13 @@ pub fn run(
         DraftsAction::Recover { draft } => {
             let d = pick(app, &draft)?;
             let journal = journal.context("the journal is needed to recover a draft")?;
-            let id = journal.insert(&d.entry, app.now_utc())?;
+            let id = journal.insert(&d.entry, app.now_utc()).map_err(|e| {
+                anyhow::anyhow!(
+                    "could not save the draft as an entry ({}) — the draft stays in {}; try again once the problem is fixed",
+                    crate::store::plain_message(&e),
+                    d.path.display()
+                )
+            })?;
             fs::remove_file(&d.path).with_context(|| {
                 format!(
                     "entry {id} was saved, but the draft {} could not be removed",
@@ -66,7 +72,7 @@ pub fn run(
 
 fn all_drafts(app: &App) -> Result<Vec<Draft>> {
     let mut all = Vec::new();
-    for dir in app.paths.draft_dirs() {
+    for dir in app.paths.all_draft_dirs() {
         all.extend(drafts::list(&dir)?);
     }
     Ok(all)

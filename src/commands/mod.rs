@@ -1,6 +1,11 @@
 //! One module per subcommand, each with a `run()`; shared helpers for reading text and
 //! building filters live here.
 
+pub mod backup;
+pub mod check;
+pub mod cipher;
+pub mod completions;
+pub mod config;
 pub mod delete;
 pub mod drafts;
 pub mod edit;
@@ -8,8 +13,11 @@ pub mod export;
 pub mod feelings;
 pub mod import;
 pub mod list;
+pub mod man;
+pub mod nudge;
 pub mod on_this_day;
 pub mod path;
+pub mod paths;
 pub mod prompt;
 pub mod prompts;
 pub mod reindex;

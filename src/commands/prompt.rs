@@ -23,8 +23,8 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
     let history = journal.answered_prompts(today)?;
     let wanted = Wanted {
         theme: args.theme.as_deref(),
-        perspective: args.perspective,
-        context: args.context,
+        perspective: args.perspective.or(app.config.perspective),
+        context: args.context.or(app.config.context),
     };
     let candidates = select::candidates(&library.prompts, &wanted, &history, today);
     if candidates.is_empty() {

@@ -1,13 +1,38 @@
-//! `mend summary`: patterns over a period, compared with the period before.
+//! `mend summary`: patterns over a period, compared with the period before, as text,
+//! Markdown or JSON.
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::app::App;
-use crate::cli::SummaryArgs;
+use crate::cli::{SummaryArgs, SummaryFormat};
+use crate::render;
 use crate::store::Journal;
+use crate::summary::period::{Period, Span};
+use crate::summary::{self, compute_with};
 
-pub fn run(_journal: &Journal, _app: &App, _args: SummaryArgs, _out: &mut dyn Write) -> Result<()> {
-    bail!("summary is not available yet")
+pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write) -> Result<()> {
+    let period = match (&args.since, &args.from, &args.to) {
+        (Some(since), _, _) => Period::since(Span::parse(since)?, app.now.date_naive(), || {
+            journal.first_entry_day()
+        })?,
+        (None, None, None) => Period::since(Span::Days(30), app.now.date_naive(), || Ok(None))?,
+        (None, from, to) => Period::between(from.as_deref(), to.as_deref(), app.now)?,
+    };
+    let library = super::prompts::load_library(app);
+    let summary = compute_with(journal, period, app.now, &library)?;
+    let format = if args.json {
+        SummaryFormat::Json
+    } else {
+        args.format
+    };
+    match format {
+        SummaryFormat::Json => render::json(out, &summary),
+        SummaryFormat::Md => {
+            out.write_all(summary::markdown_with(&summary, args.explain).as_bytes())?;
+            Ok(())
+        }
+        SummaryFormat::Text => summary::text(out, &summary, &app.style, args.explain),
+    }
 }

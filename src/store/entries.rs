@@ -292,6 +292,19 @@ impl Journal {
         Ok(hits)
     }
 
+    /// Whether any entry (outside the trash) is about `day`.
+    pub fn wrote_on(&self, day: NaiveDate) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT 1 FROM entries WHERE day = ? AND deleted_at IS NULL LIMIT 1",
+                [day.to_string()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
     /// Entries written on this month and day in earlier years, oldest first.
     pub fn on_this_day(&self, day: NaiveDate) -> Result<Vec<Entry>> {
         let conn = self.conn();
@@ -467,12 +480,9 @@ pub fn insert_entry(
 
 /// FTS5 reports query mistakes as SQL errors; turn them into advice about the query.
 fn describe_query_error(query: &str, err: rusqlite::Error) -> anyhow::Error {
-    let text = err.to_string();
-    if text.contains("fts5")
-        || text.contains("no such column")
-        || text.contains("syntax error")
-        || text.contains("unterminated")
-    {
+    // The query is the only outside input to this statement, so a plain SQL error
+    // (SQLITE_ERROR) here is the query's fault: fts5 syntax, an unknown column, "*" alone.
+    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
         anyhow!(
             "could not understand the search {query:?} — use plain words, \"a phrase in quotes\", word*, or AND / OR / NOT between words"
         )

@@ -2,9 +2,13 @@
 //! This module and its children are the only code that speaks SQL.
 
 pub mod analysis;
+pub mod cipher;
 pub mod entries;
+pub mod interop;
+pub mod maintenance;
 pub mod migrate;
 pub mod prompts;
+pub mod summary;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -26,25 +30,98 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// The passphrase of an encrypted journal (kept for backups, which must use the same key).
+    key: Option<String>,
 }
+
+/// What lies at a journal's path before it is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileState {
+    /// Nothing, or an empty file: a new journal.
+    New,
+    /// A plain SQLite database.
+    Plain,
+    /// Not a plain database, but shaped like an encrypted one (whole pages of random bytes).
+    Encrypted,
+}
+
+/// Where a passphrase comes from when an encrypted journal is opened: asked only then.
+pub type PassphraseSource<'a> = &'a dyn Fn() -> Result<Option<String>>;
 
 impl Journal {
     /// Opens the journal at `path`, creating it (folder 0700, file 0600) when it does not exist.
     /// A path that holds anything other than a mend journal is reported and left untouched.
+    /// An encrypted journal takes its passphrase from MEND_PASSPHRASE.
     pub fn open(path: &Path) -> Result<Journal> {
-        let created = prepare_file(path)?;
+        Journal::open_with(path, &cipher::passphrase_from_env)
+    }
+
+    /// Opens the journal, asking `passphrase` for the key if it turns out to be encrypted.
+    pub fn open_with(path: &Path, passphrase: PassphraseSource) -> Result<Journal> {
+        let state = prepare_file(path)?;
+        let key = match state {
+            FileState::Encrypted => {
+                cipher::require_support(path)?;
+                Some(passphrase()?.ok_or_else(|| {
+                    anyhow!(
+                        "{} is encrypted — give its passphrase in MEND_PASSPHRASE or with --passphrase-file, or run mend on a terminal to be asked",
+                        path.display()
+                    )
+                })?)
+            }
+            _ => None,
+        };
+        Journal::connect(path, state, key)
+    }
+
+    /// Opens `path` (already prepared) with an optional key and brings it up to date.
+    pub(crate) fn connect(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| describe_open_error(path, e))?;
+        if let Some(key) = &key {
+            cipher::apply_key(&conn, key)?;
+        }
         let journal = Journal {
             conn,
             path: path.to_path_buf(),
+            key,
         };
-        journal.configure(created)?;
+        journal.configure(state == FileState::New).map_err(|e| {
+            if state == FileState::Encrypted && e.to_string().contains("is not a mend journal") {
+                anyhow!(
+                    "{} could not be opened with this passphrase — check the passphrase and try again; nothing was changed",
+                    path.display()
+                )
+            } else {
+                e
+            }
+        })?;
         restrict_permissions(path);
         Ok(journal)
+    }
+
+    /// Whether the journal is encrypted at rest.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn key(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
+    /// Opens the journal only if it already exists (for commands that must never create one).
+    pub fn open_existing(path: &Path) -> Result<Option<Journal>> {
+        if !path.is_file() {
+            return Ok(None);
+        }
+        Journal::open(path).map(Some)
     }
 
     /// A journal that lives in memory only, for tests.
@@ -53,6 +130,7 @@ impl Journal {
         let journal = Journal {
             conn: Connection::open_in_memory()?,
             path: PathBuf::from(":memory:"),
+            key: None,
         };
         journal.configure(true)?;
         Ok(journal)
@@ -139,9 +217,9 @@ impl Journal {
     }
 }
 
-/// Makes sure `path` is a place a journal can live. Returns true when a new, empty file was
-/// created (and so needs no identity check).
-fn prepare_file(path: &Path) -> Result<bool> {
+/// Makes sure `path` is a place a journal can live (creating an empty file when nothing is
+/// there) and tells what it holds.
+pub(crate) fn prepare_file(path: &Path) -> Result<FileState> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => bail!(
             "{} is a folder, not a journal file — give a file path such as {}",
@@ -154,19 +232,22 @@ fn prepare_file(path: &Path) -> Result<bool> {
         ),
         Ok(meta) => {
             if meta.len() == 0 {
-                return Ok(true);
+                return Ok(FileState::New);
             }
             let mut header = [0u8; 16];
             let read = fs::File::open(path)
                 .and_then(|mut f| f.read(&mut header))
                 .with_context(|| format!("reading {}", path.display()))?;
-            if read < header.len() || &header != SQLITE_HEADER {
-                bail!(
-                    "{} is not a mend journal (it is not a SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
-                    path.display()
-                );
+            if read == header.len() && &header == SQLITE_HEADER {
+                return Ok(FileState::Plain);
             }
-            Ok(false)
+            if cipher::looks_encrypted(meta.len(), &header[..read]) {
+                return Ok(FileState::Encrypted);
+            }
+            bail!(
+                "{} is not a mend journal (it is not a SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
+                path.display()
+            )
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
@@ -183,18 +264,22 @@ fn prepare_file(path: &Path) -> Result<bool> {
                             )
                         })?;
             }
-            OpenOptions::new()
+            match OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 .mode(0o600)
                 .open(path)
-                .with_context(|| {
+            {
+                Ok(_) => Ok(FileState::New),
+                // Another mend created it a moment ago: take it as it now is.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => prepare_file(path),
+                Err(e) => Err(e).with_context(|| {
                     format!(
                         "could not create the journal {} — check that you may write there, or choose another place with --db",
                         path.display()
                     )
-                })?;
-            Ok(true)
+                }),
+            }
         }
         Err(e) => Err(e).with_context(|| {
             format!(
@@ -221,6 +306,17 @@ fn restrict_permissions(path: &Path) {
             let _ = fs::set_permissions(&name, fs::Permissions::from_mode(0o600));
         }
     }
+}
+
+/// An error as one line for a person: SQLite's numeric codes (the low-level cause under
+/// rusqlite's own message) are left out.
+pub fn plain_message(e: &anyhow::Error) -> String {
+    e.chain()
+        .filter(|cause| cause.downcast_ref::<rusqlite::ffi::Error>().is_none())
+        .map(|cause| cause.to_string())
+        .collect::<Vec<_>>()
+        .join(": ")
+        .replace(['\n', '\r'], " ")
 }
 
 fn describe_open_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {

@@ -1,0 +1,123 @@
+//! Entries of a Day One JSON export (Journal.json, alone or inside the export .zip):
+//! `{"metadata": {...}, "entries": [{"uuid", "creationDate", "modifiedDate", "text", "tags",
+//! "starred", "timeZone"}]}`.
+
+use chrono::Local;
+use chrono_tz::Tz;
+use serde_json::Value;
+
+use super::{Object, Problem, Record, check_body_size, get, kind, parse_time, text, text_list};
+use crate::model::{NewEntry, hashtags, normalize_labels};
+use crate::store::interop::Imported;
+
+/// The entry's creation date as shown in messages.
+pub fn label(o: &Object) -> Option<String> {
+    o.get("creationDate")
+        .and_then(Value::as_str)
+        .map(|t| super::shorten(t.get(..10).unwrap_or(t)))
+}
+
+pub fn record(o: &Object) -> Result<Record, Problem> {
+    let uuid_text = super::required_text(o, "uuid")?;
+    let uuid = uuid::Uuid::parse_str(uuid_text)
+        .map_err(|_| format!("uuid {:?} is not a UUID", super::shorten(uuid_text)))?
+        .hyphenated()
+        .to_string();
+    let created = parse_time(super::required_text(o, "creationDate")?, "creationDate")?;
+    let updated = match text(o, "modifiedDate")? {
+        Some(t) => parse_time(t, "modifiedDate")?,
+        None => created,
+    };
+    // The day is the date where the entry was written; without a zone Day One knows, the
+    // date on this computer's clock.
+    let day = match text(o, "timeZone")?.and_then(|z| z.parse::<Tz>().ok()) {
+        Some(zone) => created.with_timezone(&zone).date_naive(),
+        None => created.with_timezone(&Local).date_naive(),
+    };
+    let body = unescape(text(o, "text")?.unwrap_or_default().trim_end());
+    check_body_size(&body)?;
+    let starred = match get(o, "starred") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err(format!(
+                "\"starred\" must be true or false, not {}",
+                kind(other)
+            ));
+        }
+    };
+    let mut tags = text_list(o, "tags")?;
+    tags.extend(hashtags(&body));
+    if starred {
+        tags.push("starred".into());
+    }
+    Ok(Record {
+        item: Imported {
+            uuid,
+            entry: NewEntry {
+                at: Some(created),
+                body,
+                tags: normalize_labels(tags),
+                ..NewEntry::on(day)
+            },
+            created,
+            updated,
+            deleted: None,
+        },
+        order: None,
+    })
+}
+
+/// Day One writes Markdown with punctuation escaped (`Hello\.`, `\(see\)`); mend keeps text
+/// as the person typed it.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            chars.next();
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescapes_day_one_markdown() {
+        assert_eq!(
+            unescape(r"We talked\. It helped\! A \- list \(really\) C:\\path \n \# x"),
+            r"We talked. It helped! A - list (really) C:\path \n # x"
+        );
+        assert_eq!(unescape("trailing \\"), "trailing \\");
+    }
+
+    #[test]
+    fn reads_an_entry_in_its_time_zone() {
+        let o: Object = serde_json::from_value(serde_json::json!({
+            "uuid": "6A2C3F0E9B8D4C7AA1B2C3D4E5F60718",
+            "creationDate": "2024-05-01T22:30:00Z",
+            "modifiedDate": "2024-05-02T08:00:00Z",
+            "text": "Late talk\\. #night",
+            "tags": ["Partner"],
+            "starred": true,
+            "timeZone": "Europe/Berlin"
+        }))
+        .unwrap();
+        let r = record(&o).unwrap().item;
+        assert_eq!(r.uuid, "6a2c3f0e-9b8d-4c7a-a1b2-c3d4e5f60718");
+        // 22:30 UTC is already the next day in Berlin.
+        assert_eq!(r.entry.day.to_string(), "2024-05-02");
+        assert_eq!(r.entry.body, "Late talk. #night");
+        assert_eq!(r.entry.tags, vec!["partner", "night", "starred"]);
+        assert_eq!(r.updated.to_rfc3339(), "2024-05-02T08:00:00+00:00");
+    }
+}

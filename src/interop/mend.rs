@@ -1,0 +1,283 @@
+//! mend's own JSON export: written entry by entry (never the whole journal in memory), and
+//! read back exactly.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::{
+    Object, Problem, Record, check_body_size, get, kind, parse_day, parse_time, required_text,
+    text, text_list,
+};
+use crate::feelings::vocabulary;
+use crate::model::{Entry, Mood, NewEntry, PathStep, PromptRef, normalize_labels};
+use crate::store::entries::timestamp;
+use crate::store::interop::Imported;
+
+/// The value of the top-level `"format"` key.
+pub const FORMAT: &str = "mend";
+/// The version of the export format this mend writes (and the newest it reads).
+pub const VERSION: u64 = 1;
+
+/// Streams `{"format": "mend", "version": 1, "exported": ..., "entries": [...]}`, laid out
+/// exactly as a pretty-printer would lay out the whole document.
+pub struct JsonWriter<W: Write> {
+    out: W,
+    count: usize,
+}
+
+impl<W: Write> JsonWriter<W> {
+    pub fn begin(mut out: W, exported: DateTime<Utc>) -> Result<JsonWriter<W>> {
+        write!(
+            out,
+            "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"exported\": \"{}\",\n  \"entries\": [",
+            timestamp(exported)
+        )?;
+        Ok(JsonWriter { out, count: 0 })
+    }
+
+    pub fn entry(&mut self, entry: &Entry) -> Result<()> {
+        let text = serde_json::to_string_pretty(entry)?;
+        // JSON text holds no raw line breaks inside strings, so indenting by line is safe.
+        self.out
+            .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"    ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Closes the document and hands back the output.
+    pub fn finish(mut self) -> Result<W> {
+        if self.count == 0 {
+            self.out.write_all(b"]\n}\n")?;
+        } else {
+            self.out.write_all(b"\n  ]\n}\n")?;
+        }
+        Ok(self.out)
+    }
+}
+
+/// The day an entry is about, as shown in messages, when it can be read.
+pub fn label(o: &Object) -> Option<String> {
+    o.get("day").and_then(Value::as_str).map(super::shorten)
+}
+
+/// One entry of a mend export, checked field by field.
+pub fn record(o: &Object) -> Result<Record, Problem> {
+    let uuid_text = required_text(o, "uuid")?;
+    let uuid = uuid::Uuid::parse_str(uuid_text)
+        .map_err(|_| format!("uuid {:?} is not a UUID", super::shorten(uuid_text)))?
+        .hyphenated()
+        .to_string();
+    let order = match get(o, "id") {
+        None => None,
+        Some(v) => Some(
+            v.as_i64()
+                .ok_or_else(|| format!("\"id\" must be a whole number, not {}", kind(v)))?,
+        ),
+    };
+    let day = parse_day(required_text(o, "day")?, "day")?;
+    let created = parse_time(required_text(o, "created")?, "created")?;
+    let updated = match text(o, "updated")? {
+        Some(t) => parse_time(t, "updated")?,
+        None => created,
+    };
+    let deleted = text(o, "deleted")?
+        .map(|t| parse_time(t, "deleted"))
+        .transpose()?;
+    let mood = match get(o, "mood") {
+        None => None,
+        Some(v) => Some(
+            v.as_u64()
+                .and_then(|n| u8::try_from(n).ok())
+                .and_then(Mood::new)
+                .ok_or_else(|| format!("mood must be 1–5 or null, not {v}"))?,
+        ),
+    };
+    let mut feelings = Vec::new();
+    for word in text_list(o, "feelings")? {
+        let name = vocabulary().resolve(&word).map_err(|_| {
+            format!(
+                "feeling {:?} is not in mend's feelings list (`mend feelings` shows them)",
+                super::shorten(&word)
+            )
+        })?;
+        if !feelings.contains(&name) {
+            feelings.push(name);
+        }
+    }
+    let tags = normalize_labels(text_list(o, "tags")?);
+    let body = match o.get("body") {
+        Some(Value::String(s)) => s.clone(),
+        None => return Err("\"body\" is missing".into()),
+        Some(other) => return Err(format!("\"body\" must be text, not {}", kind(other))),
+    };
+    check_body_size(&body)?;
+    let prompt = match get(o, "prompt") {
+        None => None,
+        Some(Value::Object(p)) => Some(PromptRef {
+            id: required_text(p, "id")
+                .map_err(|e| format!("in \"prompt\": {e}"))?
+                .to_string(),
+            text: text(p, "text")
+                .map_err(|e| format!("in \"prompt\": {e}"))?
+                .unwrap_or_default()
+                .to_string(),
+            theme: text(p, "theme")
+                .map_err(|e| format!("in \"prompt\": {e}"))?
+                .map(str::to_string),
+        }),
+        Some(other) => {
+            return Err(format!(
+                "\"prompt\" must be an object or null, not {}",
+                kind(other)
+            ));
+        }
+    };
+    let path = match get(o, "path") {
+        None => None,
+        Some(Value::Object(p)) => {
+            let within = |e: Problem| format!("in \"path\": {e}");
+            Some(PathStep {
+                id: required_text(p, "id").map_err(within)?.to_string(),
+                run: get(p, "run")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| "in \"path\": \"run\" must be a whole number".to_string())?,
+                step: text(p, "step")
+                    .map_err(within)?
+                    .unwrap_or_default()
+                    .to_string(),
+            })
+        }
+        Some(other) => {
+            return Err(format!(
+                "\"path\" must be an object or null, not {}",
+                kind(other)
+            ));
+        }
+    };
+    let fields = match get(o, "fields") {
+        None => None,
+        Some(v @ Value::Object(_)) => Some(v.clone()),
+        Some(other) => {
+            return Err(format!(
+                "\"fields\" must be an object or null, not {}",
+                kind(other)
+            ));
+        }
+    };
+    Ok(Record {
+        item: Imported {
+            uuid,
+            entry: NewEntry {
+                day,
+                at: Some(created),
+                body,
+                mood,
+                feelings,
+                tags,
+                prompt,
+                path,
+                fields,
+            },
+            created,
+            updated,
+            deleted,
+        },
+        order,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn sample(id: i64, body: &str, deleted: bool) -> Entry {
+        let t = Utc.with_ymd_and_hms(2026, 11, 21, 18, 30, 0).unwrap();
+        Entry {
+            id,
+            uuid: "7d4c2a8e-3b1f-4c55-9a0e-2f61c9b0d7aa".into(),
+            day: "2026-11-21".parse().unwrap(),
+            created: t,
+            updated: t,
+            mood: Mood::new(4),
+            feelings: vec!["hope".into()],
+            tags: vec!["partner".into()],
+            prompt: None,
+            path: None,
+            fields: None,
+            body: body.into(),
+            deleted: deleted.then_some(t),
+        }
+    }
+
+    #[test]
+    fn the_stream_is_the_pretty_document() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 21, 15, 0, 0).unwrap();
+        let mut w = JsonWriter::begin(Vec::new(), t).unwrap();
+        let entries = [sample(1, "a\nb \"q\"", false), sample(2, "", true)];
+        for e in &entries {
+            w.entry(e).unwrap();
+        }
+        let text = String::from_utf8(w.finish().unwrap()).unwrap();
+        let expected = serde_json::to_string_pretty(&serde_json::json!({
+            "format": "mend",
+            "version": 1,
+            "exported": "2026-11-21T15:00:00.000Z",
+            "entries": entries,
+        }))
+        .unwrap();
+        // serde_json sorts keys here; compare values, then the layout of the entries.
+        let ours: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(ours, serde_json::from_str::<Value>(&expected).unwrap());
+        assert!(text.starts_with("{\n  \"format\": \"mend\",\n  \"version\": 1,\n"));
+        assert!(text.contains("\n    {\n      \"id\": 1,\n"), "{text}");
+        assert!(text.ends_with("    }\n  ]\n}\n"));
+
+        let empty = JsonWriter::begin(Vec::new(), t).unwrap().finish().unwrap();
+        let empty: Value = serde_json::from_slice(&empty).unwrap();
+        assert_eq!(empty["entries"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn records_round_trip_and_problems_are_named() {
+        let e = sample(7, "We talked.", true);
+        let o = serde_json::to_value(&e).unwrap();
+        let r = record(o.as_object().unwrap()).unwrap();
+        assert_eq!(r.order, Some(7));
+        assert_eq!(r.item.uuid, e.uuid);
+        assert_eq!(r.item.deleted, e.deleted);
+        assert_eq!(r.item.entry.body, "We talked.");
+
+        let bad = |patch: Value| {
+            let mut o = serde_json::to_value(&e).unwrap();
+            for (k, v) in patch.as_object().unwrap() {
+                o[k] = v.clone();
+            }
+            record(o.as_object().unwrap()).unwrap_err()
+        };
+        use serde_json::json;
+        assert_eq!(
+            bad(json!({"day": "2021-02-30"})),
+            "day 2021-02-30 is not a real date"
+        );
+        assert_eq!(bad(json!({"mood": 7})), "mood must be 1–5 or null, not 7");
+        assert!(bad(json!({"feelings": ["zzzz"]})).contains("not in mend's feelings list"));
+        assert_eq!(
+            bad(json!({"body": 5})),
+            "\"body\" must be text, not a number"
+        );
+        assert!(bad(json!({"created": "later"})).contains("RFC 3339"));
+        assert!(bad(json!({"uuid": "x"})).contains("not a UUID"));
+        assert!(bad(json!({"path": {"id": "p"}})).contains("run"));
+    }
+}

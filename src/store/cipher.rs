@@ -1,0 +1,239 @@
+//! Encryption at rest with SQLCipher: keying a connection, telling an encrypted journal from
+//! a file that is no journal at all, and converting between plain and encrypted journals
+//! without leaving a plaintext copy behind.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{APPLICATION_ID, FileState, Journal, migrate, prepare_file};
+
+/// The passphrase from MEND_PASSPHRASE, when set and not empty.
+pub fn passphrase_from_env() -> Result<Option<String>> {
+    Ok(std::env::var("MEND_PASSPHRASE")
+        .ok()
+        .filter(|p| !p.is_empty()))
+}
+
+/// Whether this build of SQLite can encrypt (it is SQLCipher).
+pub fn supported() -> bool {
+    Connection::open_in_memory()
+        .ok()
+        .and_then(|c| {
+            c.query_row("PRAGMA cipher_version", [], |r| r.get::<_, String>(0))
+                .optional()
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+pub fn require_support(path: &Path) -> Result<()> {
+    if supported() {
+        return Ok(());
+    }
+    bail!(
+        "{} is encrypted (or not a journal at all), and this mend was built without encryption — build it with the default features to open encrypted journals",
+        path.display()
+    )
+}
+
+/// An encrypted journal is whole pages of bytes that look random; a text file, a short file
+/// or a file of odd length is something else.
+pub fn looks_encrypted(len: u64, header: &[u8]) -> bool {
+    let text_like = header
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    len >= 1024 && len.is_multiple_of(1024) && header.len() == 16 && !text_like
+}
+
+/// Keys a fresh connection. SQLCipher's own log lines are switched off first: mend reports
+/// a wrong passphrase itself, in one line.
+pub fn apply_key(conn: &Connection, key: &str) -> Result<()> {
+    let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+    conn.pragma_update(None, "key", key)
+        .context("setting the journal's passphrase")?;
+    Ok(())
+}
+
+/// Creates a new, encrypted journal at `path`.
+pub fn create(path: &Path, key: &str) -> Result<Journal> {
+    if !supported() {
+        bail!(
+            "this mend was built without encryption, so it cannot create an encrypted journal — build it with the default features"
+        );
+    }
+    match prepare_file(path)? {
+        FileState::New => Journal::connect(path, FileState::New, Some(key.to_string())),
+        _ => bail!(
+            "{} already holds a journal — `mend encrypt` encrypts an existing one",
+            path.display()
+        ),
+    }
+}
+
+impl Journal {
+    /// Encrypts this plain journal in place with `key`.
+    pub fn encrypt(self, key: &str) -> Result<PathBuf> {
+        if !supported() {
+            bail!(
+                "this mend was built without encryption, so it cannot encrypt — nothing was changed; build it with the default features"
+            );
+        }
+        if self.is_encrypted() {
+            bail!(
+                "{} is already encrypted — `mend passphrase` changes its passphrase",
+                self.path.display()
+            );
+        }
+        self.convert(key)
+    }
+
+    /// Turns this encrypted journal back into a plain one.
+    pub fn decrypt(self) -> Result<PathBuf> {
+        if !self.is_encrypted() {
+            bail!("{} is not encrypted", self.path.display());
+        }
+        self.convert("")
+    }
+
+    /// Changes the passphrase of an encrypted journal.
+    pub fn rekey(&self, new_key: &str) -> Result<()> {
+        if !self.is_encrypted() {
+            bail!(
+                "{} is not encrypted — `mend encrypt` encrypts it",
+                self.path.display()
+            );
+        }
+        self.conn
+            .pragma_update(None, "rekey", new_key)
+            .context("changing the passphrase")?;
+        Ok(())
+    }
+
+    /// Copies the journal into a sibling file keyed with `key` ("" for plain), checks the copy,
+    /// then puts it in place of the original and removes the original's WAL files.
+    fn convert(self, key: &str) -> Result<PathBuf> {
+        let path = self.path.clone();
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        // Everything committed moves into the main file, so the copy has it all.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .context("writing the journal's log into the main file")?;
+        let version = migrate::user_version(&self.conn)?;
+        let entries: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+        let target = tempfile::Builder::new()
+            .prefix(".mend-convert-")
+            .tempfile_in(dir)
+            .with_context(|| format!("creating a file beside {}", path.display()))?
+            .into_temp_path();
+        let conn = &self.conn;
+        conn.execute(
+            "ATTACH DATABASE ?1 AS converted KEY ?2",
+            params![target.to_string_lossy(), key],
+        )
+        .context("preparing the converted copy")?;
+        let exported = conn
+            .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
+            .and_then(|_| conn.pragma_update(Some("converted"), "user_version", version))
+            .and_then(|_| conn.pragma_update(Some("converted"), "application_id", APPLICATION_ID));
+        conn.execute("DETACH DATABASE converted", [])?;
+        exported.context("copying the journal")?;
+
+        verify(&target, key, entries)?;
+        drop(self);
+        target.persist(&path).map_err(|e| {
+            anyhow!(
+                "putting the converted journal in place of {}: {e}",
+                path.display()
+            )
+        })?;
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(name));
+        }
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(path)
+    }
+}
+
+/// Opens the converted copy on its own and checks it is whole and holds every entry.
+fn verify(path: &Path, key: &str, entries: i64) -> Result<()> {
+    let conn = Connection::open(path)?;
+    if !key.is_empty() {
+        apply_key(&conn, key)?;
+    }
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let copied: i64 = conn.query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+    if check != "ok" || copied != entries {
+        bail!(
+            "the converted copy did not check out ({check}, {copied} of {entries} entries) — nothing was changed"
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_encrypted_files_from_other_files() {
+        assert!(looks_encrypted(
+            4096,
+            &[
+                0x9c, 0x01, 0xff, 0x10, 7, 8, 9, 10, 200, 1, 2, 3, 4, 5, 6, 7
+            ]
+        ));
+        assert!(!looks_encrypted(4096, b"hello, not a db "));
+        assert!(!looks_encrypted(4000, &[0x9c; 16]));
+        assert!(!looks_encrypted(100, &[0x9c; 16]));
+    }
+
+    #[test]
+    fn encrypt_rekey_decrypt_round_trip() {
+        if !supported() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        let j = Journal::open(&path).unwrap();
+        let entry = crate::model::NewEntry {
+            body: "MARKERWORD in a plain journal".into(),
+            ..crate::model::NewEntry::on("2026-11-20".parse().unwrap())
+        };
+        j.insert(&entry, chrono::Utc::now()).unwrap();
+        j.encrypt("first secret").unwrap();
+        let bytes = fs::read(&path).unwrap();
+        assert!(!bytes.windows(10).any(|w| w == b"MARKERWORD"));
+        assert!(!dir.path().join("journal.db-wal").exists());
+
+        let wrong = Journal::open_with(&path, &|| Ok(Some("nope".to_string())))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(wrong.contains("passphrase"), "{wrong}");
+        let j = Journal::open_with(&path, &|| Ok(Some("first secret".to_string()))).unwrap();
+        assert_eq!(j.list(&Default::default()).unwrap().len(), 1);
+        j.rekey("second secret").unwrap();
+        drop(j);
+        let j = Journal::open_with(&path, &|| Ok(Some("second secret".to_string()))).unwrap();
+        j.decrypt().unwrap();
+        let j = Journal::open(&path).unwrap();
+        assert!(!j.is_encrypted());
+        assert_eq!(
+            j.list(&Default::default()).unwrap()[0].body,
+            "MARKERWORD in a plain journal"
+        );
+    }
+}
