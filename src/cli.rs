@@ -422,18 +422,24 @@ pub struct DraftsArgs {
 #[derive(Debug, Subcommand)]
 pub enum DraftsAction {
     /// List kept drafts (the default)
+    #[command(after_help = "Examples:\n  mend drafts list")]
     List,
     /// Print a draft's text
+    #[command(after_help = "Examples:\n  mend drafts show 1")]
     Show {
         /// Draft number from `mend drafts`, or its file path
         draft: String,
     },
     /// Save a draft as an entry, then remove the draft
+    #[command(
+        after_help = "Examples:\n  mend drafts recover 1\n  mend drafts recover ~/.local/share/mend/drafts/draft-20261121-183000-000.md"
+    )]
     Recover {
         /// Draft number from `mend drafts`, or its file path
         draft: String,
     },
     /// Remove a draft for good
+    #[command(after_help = "Examples:\n  mend drafts discard 1")]
     Discard {
         /// Draft number from `mend drafts`, or its file path
         draft: String,

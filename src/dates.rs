@@ -140,6 +140,13 @@ fn parse_any(text: &str, now: DateTime<Local>) -> Option<When> {
     if looks_like_iso(text) {
         return None;
     }
+    // "feb 29" without a year is the most recent one, which is rarely this year.
+    if named_month_day(text) == Some((2, 29)) && !mentions_year(text) {
+        let day = (0..8)
+            .filter_map(|back| NaiveDate::from_ymd_opt(now.year() - back, 2, 29))
+            .find(|d| *d <= now.date_naive())?;
+        return Some(When { day, at: None });
+    }
     let parsed = match text {
         "today" | "now" => now,
         _ => parse_date_string(text, now, Dialect::Uk).ok()?,
@@ -235,6 +242,7 @@ mod tests {
     fn phrases_without_a_year_mean_the_past() {
         assert_eq!(day("dec 28"), "2025-12-28");
         assert_eq!(day("friday"), "2026-11-20");
+        assert_eq!(day("feb 29"), "2024-02-29");
     }
 
     #[test]

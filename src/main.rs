@@ -44,7 +44,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("mend: {}", store::plain_message(&e));
+            // Errors may quote what was typed; control characters in it are shown, not obeyed.
+            let escape = Style {
+                color: false,
+                escape: true,
+            };
+            eprintln!("mend: {}", escape.text(&store::plain_message(&e)));
             ExitCode::FAILURE
         }
     }

@@ -301,7 +301,6 @@ fn an_empty_mend_db_means_the_default_place() {
 }
 
 #[test]
-#[ignore = "bug: some errors echo what was typed with its control characters raw, e.g. `mend write --feel $'x\\e[31mred' t` prints ESC[31m to stderr (also `mend drafts show PATH`)"]
 fn errors_never_echo_raw_control_characters() {
     let env = journal();
     let esc = "x\x1b[31mred\x07";

@@ -323,7 +323,6 @@ fn writers_at_the_same_time_all_succeed() {
 }
 
 #[test]
-#[ignore = "bug: several `mend write` at once on a journal that does not exist yet: some fail with \"database is locked\" or \"... is a SQLite database but not a mend journal\""]
 fn first_writers_at_the_same_time_all_succeed() {
     for _ in 0..5 {
         let env = TestEnv::new();

@@ -335,6 +335,21 @@ fn same_entry(got: &Value, want: &Generated) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A test world whose journal already exists, empty (copied from one made once: creating a
+/// journal syncs the disk several times, which would dominate a property test).
+fn with_empty_journal() -> TestEnv {
+    static EMPTY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let bytes = EMPTY.get_or_init(|| {
+        let env = TestEnv::new();
+        env.stdout_of(&["list"]);
+        fs::read(env.db()).unwrap()
+    });
+    let env = TestEnv::new();
+    fs::create_dir_all(env.data_dir()).unwrap();
+    fs::write(env.db(), bytes).unwrap();
+    env
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -349,7 +364,7 @@ proptest! {
             "exported": "2026-01-01T00:00:00.000Z",
             "entries": entries.iter().map(Generated::to_json).collect::<Vec<_>>(),
         });
-        let a = TestEnv::new();
+        let a = with_empty_journal();
         let file = a.root().join("generated.json");
         fs::write(&file, serde_json::to_string(&source).unwrap()).unwrap();
         let report = import(&a, &file, &[]);
@@ -383,7 +398,7 @@ proptest! {
         let distinct: BTreeSet<i64> = runs.values().copied().collect();
         prop_assert_eq!(distinct.len(), runs.len());
 
-        let b = TestEnv::new();
+        let b = with_empty_journal();
         let file = b.root().join("first.json");
         fs::write(&file, &first).unwrap();
         import(&b, &file, &[]);
@@ -556,6 +571,10 @@ fn markdown_filters_and_summary_note() {
     let note = String::from_utf8(out.stderr).unwrap();
     assert_eq!(note.lines().count(), 1, "{note}");
     assert!(note.contains("not available yet"), "{note}");
+
+    let to_stdout = env.stdout_of(&["export", "-o", "-"]);
+    assert!(to_stdout.contains("Not tagged."), "{to_stdout}");
+    assert!(!env.root().join("-").exists());
 
     let empty = env.stdout_of(&["export", "--on", "2020-01-01"]);
     assert_eq!(empty, "# mend journal\n\nNo entries to export.\n");

@@ -111,6 +111,21 @@ fn vader() -> &'static SentimentIntensityAnalyzer {
     VADER.get_or_init(SentimentIntensityAnalyzer::new)
 }
 
+/// The part of a text VADER scores: the first 64 KiB (about ten thousand words). Its cost
+/// grows with length while its single number stops changing, and a 10 MB entry must still
+/// save in moments.
+fn sentiment_sample(text: &str) -> &str {
+    const LIMIT: usize = 64 * 1024;
+    if text.len() <= LIMIT {
+        return text;
+    }
+    let mut end = LIMIT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 pub fn analyse(text: &str) -> Analysis {
     let lexicon = lexicon();
     let tokens = Tokens::new(text);
@@ -141,7 +156,7 @@ pub fn analyse(text: &str) -> Analysis {
         valence: if text.trim().is_empty() {
             0.0
         } else {
-            vader().polarity_scores(text).compound
+            vader().polarity_scores(sentiment_sample(text)).compound
         },
         words: u32::try_from(tokens.len()).unwrap_or(u32::MAX),
         feelings,

@@ -32,7 +32,7 @@ pub fn run(journal: &Journal, app: &App, args: ExportArgs, out: &mut dyn Write) 
         ),
         (_, Some(split), Some(dir)) => split_markdown(journal, app, &args, &filter, split, dir),
         (_, Some(_), None) => bail!("--split needs a folder to write into — add -o FOLDER"),
-        (format, None, Some(path)) => {
+        (format, None, Some(path)) if path.as_os_str() != "-" => {
             let mut file = AtomicFile::create(path, args.force)?;
             let written = write_one(journal, app, &args, &filter, format, &mut file)?;
             file.commit()?;
@@ -43,7 +43,7 @@ pub fn run(journal: &Journal, app: &App, args: ExportArgs, out: &mut dyn Write) 
             );
             Ok(())
         }
-        (format, None, None) => {
+        (format, None, _) => {
             write_one(journal, app, &args, &filter, format, out)?;
             Ok(())
         }

@@ -7,18 +7,14 @@ use rusqlite::{Connection, params};
 use super::Journal;
 use crate::analysis::{ANALYSER_VERSION, Analysis, analyse};
 
-/// Analyses `body` and stores the result for entry `id`, replacing any earlier analysis.
-/// The answered prompt's theme counts as one mention of that theme.
-pub fn store_analysis(
+/// Stores the analysis of entry `id`, replacing any earlier one. The answered prompt's theme
+/// counts as one mention of that theme.
+pub(crate) fn save(
     conn: &Connection,
     id: i64,
-    body: &str,
+    a: &Analysis,
     prompt_theme: Option<&str>,
 ) -> Result<()> {
-    save(conn, id, &analyse(body), prompt_theme)
-}
-
-fn save(conn: &Connection, id: i64, a: &Analysis, prompt_theme: Option<&str>) -> Result<()> {
     let m = &a.markers;
     conn.prepare_cached(
         "INSERT OR REPLACE INTO entry_analysis (entry_id, version, valence, words, insight, causal, \
@@ -68,18 +64,25 @@ impl Journal {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Re-analyses the given entries in batches (each its own transaction, so a long
-    /// reindex never holds the journal for long), calling `progress` after each batch.
+    /// Re-analyses the given entries in batches, each its own short transaction: the text is
+    /// analysed before the write lock is taken, so other writers are never kept waiting long.
     pub fn reanalyse(&self, ids: &[i64], mut progress: impl FnMut(usize)) -> Result<usize> {
         let mut done = 0;
         for batch in ids.chunks(500) {
-            self.write(|tx| {
-                let mut read =
-                    tx.prepare_cached("SELECT body, prompt_theme FROM entries WHERE id = ?")?;
+            let mut analysed = Vec::with_capacity(batch.len());
+            {
+                let mut read = self
+                    .conn()
+                    .prepare_cached("SELECT body, prompt_theme FROM entries WHERE id = ?")?;
                 for &id in batch {
                     let (body, theme): (String, Option<String>) =
                         read.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    store_analysis(tx, id, &body, theme.as_deref())?;
+                    analysed.push((id, analyse(&body), theme));
+                }
+            }
+            self.write(|tx| {
+                for (id, analysis, theme) in &analysed {
+                    save(tx, *id, analysis, theme.as_deref())?;
                 }
                 Ok(())
             })?;

@@ -66,6 +66,10 @@ pub fn create(path: &Path, key: &str) -> Result<Journal> {
         );
     }
     match prepare_file(path)? {
+        FileState::Missing => {
+            super::create_fresh(path, Some(key))?;
+            Journal::connect(path, FileState::Encrypted, Some(key.to_string()))
+        }
         FileState::New => Journal::connect(path, FileState::New, Some(key.to_string())),
         _ => bail!(
             "{} already holds a journal — `mend encrypt` encrypts an existing one",

@@ -190,7 +190,10 @@ fn push_filter(filter: &Filter, sql: &mut String, args: &mut Vec<Value>) {
 impl Journal {
     /// Saves a new entry in its own write transaction and returns its id.
     pub fn insert(&self, new: &NewEntry, now: DateTime<Utc>) -> Result<i64> {
-        self.write(|tx| insert_entry(tx, new, &uuid::Uuid::new_v4().to_string(), now))
+        // Analysis is the slow part of a save: it is done before the write lock is taken.
+        let analysis = crate::analysis::analyse(&new.body);
+        let uuid = uuid::Uuid::new_v4().to_string();
+        self.write(|tx| insert_analysed(tx, new, &uuid, now, &analysis))
     }
 
     /// One entry by id; entries in the trash only when `include_deleted`.
@@ -324,6 +327,8 @@ impl Journal {
     }
 
     pub fn update(&self, id: i64, change: &EntryUpdate, now: DateTime<Utc>) -> Result<()> {
+        // As with inserts, the text is analysed before the write lock is taken.
+        let analysed = change.body.as_deref().map(crate::analysis::analyse);
         self.write(|tx| {
             let exists: Option<i64> = tx
                 .query_row(
@@ -344,7 +349,8 @@ impl Journal {
                     tx.query_row("SELECT prompt_theme FROM entries WHERE id = ?", [id], |r| {
                         r.get(0)
                     })?;
-                super::analysis::store_analysis(tx, id, body, theme.as_deref())?;
+                let analysis = analysed.as_ref().expect("analysed above with the body");
+                super::analysis::save(tx, id, analysis, theme.as_deref())?;
             }
             if let Some(day) = change.day {
                 tx.execute(
@@ -443,12 +449,23 @@ impl Journal {
     }
 }
 
-/// Inserts one entry inside an open transaction (write, recover and import share it).
+/// Inserts one entry inside an open transaction, analysing its text (import uses it).
 pub fn insert_entry(
     conn: &Connection,
     new: &NewEntry,
     uuid: &str,
     now: DateTime<Utc>,
+) -> Result<i64> {
+    insert_analysed(conn, new, uuid, now, &crate::analysis::analyse(&new.body))
+}
+
+/// Inserts one entry and its analysis inside an open transaction.
+fn insert_analysed(
+    conn: &Connection,
+    new: &NewEntry,
+    uuid: &str,
+    now: DateTime<Utc>,
+    analysis: &crate::analysis::Analysis,
 ) -> Result<i64> {
     let created = new.at.unwrap_or(now);
     let prompt = new.prompt.as_ref();
@@ -474,7 +491,7 @@ pub fn insert_entry(
     let id = conn.last_insert_rowid();
     set_labels(conn, id, "entry_feelings", "feeling", &new.feelings)?;
     set_labels(conn, id, "entry_tags", "tag", &new.tags)?;
-    super::analysis::store_analysis(conn, id, &new.body, prompt.and_then(|p| p.theme.as_deref()))?;
+    super::analysis::save(conn, id, analysis, prompt.and_then(|p| p.theme.as_deref()))?;
     Ok(id)
 }
 

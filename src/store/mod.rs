@@ -10,9 +10,9 @@ pub mod migrate;
 pub mod prompts;
 pub mod summary;
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -37,7 +37,9 @@ pub struct Journal {
 /// What lies at a journal's path before it is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileState {
-    /// Nothing, or an empty file: a new journal.
+    /// Nothing there yet (its folder exists).
+    Missing,
+    /// An empty file: a new journal.
     New,
     /// A plain SQLite database.
     Plain,
@@ -58,7 +60,11 @@ impl Journal {
 
     /// Opens the journal, asking `passphrase` for the key if it turns out to be encrypted.
     pub fn open_with(path: &Path, passphrase: PassphraseSource) -> Result<Journal> {
-        let state = prepare_file(path)?;
+        let mut state = prepare_file(path)?;
+        if state == FileState::Missing {
+            create_fresh(path, None)?;
+            state = prepare_file(path)?;
+        }
         let key = match state {
             FileState::Encrypted => {
                 cipher::require_support(path)?;
@@ -264,22 +270,7 @@ pub(crate) fn prepare_file(path: &Path) -> Result<FileState> {
                             )
                         })?;
             }
-            match OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(path)
-            {
-                Ok(_) => Ok(FileState::New),
-                // Another mend created it a moment ago: take it as it now is.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => prepare_file(path),
-                Err(e) => Err(e).with_context(|| {
-                    format!(
-                        "could not create the journal {} — check that you may write there, or choose another place with --db",
-                        path.display()
-                    )
-                }),
-            }
+            Ok(FileState::Missing)
         }
         Err(e) => Err(e).with_context(|| {
             format!(
@@ -288,6 +279,45 @@ pub(crate) fn prepare_file(path: &Path) -> Result<FileState> {
             )
         }),
     }
+}
+
+/// Makes a complete, empty journal at `path`: built in a temporary file beside it and linked
+/// into place only when finished, so a mend starting at the same moment never sees a
+/// half-made journal. When another mend wins the race, its journal is used.
+pub(crate) fn create_fresh(path: &Path, key: Option<&str>) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = tempfile::Builder::new()
+        .prefix(".mend-new-")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "could not create the journal in {} — check that you may write there, or choose another place with --db",
+                dir.display()
+            )
+        })?
+        .into_temp_path();
+    // Closing the only connection folds the log into the file; WAL mode stays recorded.
+    drop(Journal::connect(
+        &temp,
+        FileState::New,
+        key.map(str::to_string),
+    )?);
+    fs::File::open(&temp)?.sync_all()?;
+    match temp.persist_noclobber(path) {
+        Ok(()) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => {
+            return Err(e.error)
+                .with_context(|| format!("could not create the journal {}", path.display()));
+        }
+    }
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// The journal and its WAL companions hold private writing: owner-only, whatever the umask.

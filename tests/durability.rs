@@ -1,0 +1,203 @@
+//! Durability under stress: processes killed mid-save, many writers at once, and a full disk.
+//! After each ordeal the journal must be whole and hold every entry whose save was reported.
+
+mod common;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::TestEnv;
+
+/// A small, fixed-seed generator (xorshift), so failures can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn integrity(env: &TestEnv) -> String {
+    env.sql()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn bodies(env: &TestEnv) -> Vec<String> {
+    let conn = env.sql();
+    let mut stmt = conn.prepare("SELECT body FROM entries").unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Starts a command, kills it with SIGKILL after `after`, and returns what it printed.
+fn run_and_kill(mut cmd: Command, after: Duration) -> String {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut printed = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        let _ = out.read_to_string(&mut printed);
+    }
+    printed
+}
+
+#[test]
+fn writes_killed_at_random_moments_lose_nothing_that_was_reported() {
+    let env = TestEnv::new();
+    env.write(&["The first entry, before the storm."]);
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut reported = vec!["The first entry, before the storm.".to_string()];
+    let runs = 200;
+    for n in 0..runs {
+        let text = format!("Entry {n}: words that must survive {}", rng.next());
+        let mut cmd = env.std_cmd();
+        cmd.args(["write", "--feel", "hope", &text])
+            .stdin(Stdio::null());
+        let printed = run_and_kill(cmd, Duration::from_micros(rng.below(25_000)));
+        if printed.contains("Saved entry") {
+            reported.push(text);
+        }
+        assert_eq!(integrity(&env), "ok", "after run {n}");
+        let saved = bodies(&env);
+        for text in &reported {
+            assert!(
+                saved.contains(text),
+                "run {n}: a reported entry is missing: {text}"
+            );
+        }
+    }
+    // The journal still works normally afterwards.
+    env.write(&["After the storm."]);
+    assert_eq!(
+        env.json_of(&["search", "storm", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(reported.len() > 1, "some saves should have completed");
+}
+
+#[test]
+fn twenty_writers_at_once_all_get_through() {
+    let env = TestEnv::new();
+    env.write(&["Created before the rush."]);
+    let writers: Vec<_> = (0..20)
+        .map(|w| {
+            let cmds: Vec<Command> = (0..50)
+                .map(|i| {
+                    let mut cmd = env.std_cmd();
+                    cmd.args(["write", &format!("writer {w} entry {i}")])
+                        .stdin(Stdio::null());
+                    cmd
+                })
+                .collect();
+            std::thread::spawn(move || {
+                let mut failures = Vec::new();
+                for mut cmd in cmds {
+                    let out = cmd.output().unwrap();
+                    if !out.status.success() {
+                        failures.push(String::from_utf8_lossy(&out.stderr).to_string());
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let failures: Vec<String> = writers
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failed, e.g. {:?}",
+        failures.len(),
+        failures.first()
+    );
+    let saved = bodies(&env);
+    assert_eq!(saved.len(), 1001);
+    for w in 0..20 {
+        for i in 0..50 {
+            assert!(saved.contains(&format!("writer {w} entry {i}")));
+        }
+    }
+    assert_eq!(integrity(&env), "ok");
+}
+
+#[test]
+fn a_full_disk_keeps_the_text_and_the_journal() {
+    let env = TestEnv::new();
+    let mount = env.data_dir();
+    std::fs::create_dir_all(&mount).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=512k", "tmpfs"])
+        .arg(&mount)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: mounting a small tmpfs is not allowed here (needs root)");
+        return;
+    }
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(mount.clone());
+
+    let chunk = "A long day, written out in full. ".repeat(300);
+    let mut saved = Vec::new();
+    let mut failure = None;
+    for n in 0..200 {
+        let text = format!("{n} {chunk}");
+        let out = env
+            .cmd()
+            .args(["write", &text])
+            .write_stdin("")
+            .output()
+            .unwrap();
+        if out.status.success() {
+            saved.push(text);
+        } else {
+            failure = Some((text, String::from_utf8_lossy(&out.stderr).to_string()));
+            break;
+        }
+    }
+    let (lost_text, message) = failure.expect("the small disk should fill up");
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.starts_with("mend: "), "{message}");
+    assert!(message.contains("full"), "{message}");
+    assert!(message.contains("kept in"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+    let drafts = env.draft_files();
+    assert!(!drafts.is_empty(), "a draft was kept: {message}");
+    let draft = std::fs::read_to_string(&drafts[0]).unwrap();
+    assert!(
+        draft.contains(lost_text.trim_end()),
+        "the draft holds the text"
+    );
+
+    assert_eq!(integrity(&env), "ok");
+    let now_saved = bodies(&env);
+    for text in &saved {
+        assert!(now_saved.contains(&text.trim_end().to_string()));
+    }
+}
