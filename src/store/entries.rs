@@ -151,7 +151,7 @@ fn set_labels(
 }
 
 /// Appends the filter's conditions to `sql` and its values to `args`.
-fn push_filter(filter: &Filter, sql: &mut String, args: &mut Vec<Value>) {
+pub(super) fn push_filter(filter: &Filter, sql: &mut String, args: &mut Vec<Value>) {
     if let Some(from) = filter.from {
         sql.push_str(" AND e.day >= ?");
         args.push(Value::Text(from.to_string()));

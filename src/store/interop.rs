@@ -6,11 +6,10 @@ use std::collections::HashMap;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::Journal;
-use super::entries::{Filter, insert_entry, timestamp};
+use super::entries::{Filter, insert_entry, push_filter, timestamp};
 use crate::model::{NewEntry, PathStep};
 
 /// How many entries (outside the trash) an export covers, and the days they span.
@@ -165,43 +164,6 @@ fn run_for(
     let run = conn.last_insert_rowid();
     runs.0.insert(key, run);
     Ok(run)
-}
-
-/// The conditions of `filter` as SQL, the same as the listing's (checked by a test below).
-fn push_filter(filter: &Filter, sql: &mut String, args: &mut Vec<Value>) {
-    if let Some(from) = filter.from {
-        sql.push_str(" AND e.day >= ?");
-        args.push(Value::Text(from.to_string()));
-    }
-    if let Some(to) = filter.to {
-        sql.push_str(" AND e.day <= ?");
-        args.push(Value::Text(to.to_string()));
-    }
-    if let Some(min) = filter.mood_min {
-        sql.push_str(" AND e.mood >= ?");
-        args.push(Value::Integer(min.into()));
-    }
-    if let Some(max) = filter.mood_max {
-        sql.push_str(" AND e.mood <= ?");
-        args.push(Value::Integer(max.into()));
-    }
-    if let Some(theme) = &filter.theme {
-        sql.push_str(" AND e.prompt_theme = ?");
-        args.push(Value::Text(theme.clone()));
-    }
-    for (values, table, column) in [
-        (&filter.feelings, "entry_feelings", "feeling"),
-        (&filter.tags, "entry_tags", "tag"),
-    ] {
-        if values.is_empty() {
-            continue;
-        }
-        let marks = vec!["?"; values.len()].join(", ");
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM {table} l WHERE l.entry_id = e.id AND l.{column} IN ({marks}))"
-        ));
-        args.extend(values.iter().cloned().map(Value::Text));
-    }
 }
 
 #[cfg(test)]
