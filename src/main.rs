@@ -1,26 +1,6 @@
 //! mend: parse the command line, open what the command needs, dispatch, and turn every
 //! outcome into one exit point.
 
-mod analysis;
-mod app;
-mod ask;
-mod cli;
-mod commands;
-mod compose;
-mod config;
-mod dates;
-mod drafts;
-mod editor;
-mod feelings;
-mod interop;
-mod model;
-mod progress;
-mod prompts;
-mod render;
-mod secret;
-mod store;
-mod summary;
-
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -28,11 +8,12 @@ use anyhow::Result;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use app::{App, Paths};
-use cli::{Cli, Command, DraftsAction};
-use config::Config;
-use render::terminal::Style;
-use store::Journal;
+use mend::app::{self, App, Paths};
+use mend::cli::{self, Cli, Command, DraftsAction};
+use mend::config::Config;
+use mend::render::terminal::Style;
+use mend::store::{self, Journal};
+use mend::{commands, secret};
 
 fn main() -> ExitCode {
     install_panic_hook();

@@ -1,0 +1,24 @@
+//! mend: a private, local-first journal for working through trust in relationships.
+//!
+//! The binary (`src/main.rs`) parses the command line and dispatches to `commands`; the
+//! library holds everything else, so that tests and fuzz targets can reach the parsers.
+
+pub mod analysis;
+pub mod app;
+pub mod ask;
+pub mod cli;
+pub mod commands;
+pub mod compose;
+pub mod config;
+pub mod dates;
+pub mod drafts;
+pub mod editor;
+pub mod feelings;
+pub mod interop;
+pub mod model;
+pub mod progress;
+pub mod prompts;
+pub mod render;
+pub mod secret;
+pub mod store;
+pub mod summary;
