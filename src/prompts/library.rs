@@ -245,7 +245,7 @@ impl Library {
     }
 
     /// Parses and merges one theme file; all or nothing. Errors read `file:line: reason`.
-    fn add_file(&mut self, name: &str, text: &str) -> Result<(), String> {
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), String> {
         let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let file: ThemeFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(s.start));

@@ -1,0 +1,67 @@
+//! Inputs that once crashed a fuzz target (kept in tests/fuzz-regressions/<target>/) go
+//! through the same code again: each must now give a result or an error, never a panic.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{Local, TimeZone};
+use mend::cli::ImportFormat;
+use mend::interop::Object;
+use mend::interop::source::{Input, parse};
+use mend::prompts::Library;
+
+fn inputs(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-regressions")
+        .join(target);
+    let Ok(read) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.flatten()
+        .map(|e| fs::read(e.path()).unwrap())
+        .collect()
+}
+
+#[test]
+fn dates() {
+    let now = Local.with_ymd_and_hms(2026, 11, 21, 15, 0, 0).unwrap();
+    for data in inputs("dates") {
+        let text = String::from_utf8_lossy(&data);
+        let _ = mend::dates::parse_when(&text, now);
+        let _ = mend::dates::parse_day(&text, now);
+    }
+}
+
+#[test]
+fn prompt_toml() {
+    for data in inputs("prompt_toml") {
+        let mut library = Library::built_in();
+        if let Err(reason) = library.add_file("mine.toml", &String::from_utf8_lossy(&data)) {
+            assert!(reason.starts_with("mine.toml:"), "{reason}");
+        }
+    }
+}
+
+#[test]
+fn importers() {
+    for data in inputs("importers") {
+        let input = Input {
+            name: "fuzz.json".into(),
+            text: String::from_utf8_lossy(&data).into(),
+        };
+        for wanted in [
+            ImportFormat::Auto,
+            ImportFormat::Mend,
+            ImportFormat::Jrnl,
+            ImportFormat::Dayone,
+        ] {
+            if let Ok(export) = parse(&input, wanted) {
+                for raw in export.entries {
+                    if let Ok(object) = serde_json::from_str::<Object>(raw.get()) {
+                        let _ = export.format.record(&object);
+                    }
+                }
+            }
+        }
+    }
+}
