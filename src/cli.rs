@@ -127,6 +127,10 @@ pub enum Command {
     )]
     Summary(SummaryArgs),
 
+    /// A self-contained HTML report with charts: mood, a calendar, feelings, themes, signs
+    #[command(after_help = "Examples:\n  mend report -o report.html\n  mend report -o report.html --since 6m\n  mend report -o report.html --from 2026-01-01 --to 2026-06-30\n\nThe file works offline (no scripts, fonts or images from anywhere) and prints well.\nIt holds your words and patterns in plain text: keep it somewhere private.")]
+    Report(ReportArgs),
+
     /// Export entries to Markdown or JSON
     #[command(
         after_help = "Examples:\n  mend export > journal.md\n  mend export -o journal.md\n  mend export --format json -o journal.json\n  mend export --from 2026-01-01 --tag partner -o partner.md\n  mend export --split day -o notes/      (one file per day, with front matter)\n\nThe output is plain text: keep it somewhere private."
@@ -703,4 +707,27 @@ pub enum ConfigAction {
     Path,
     /// Print the settings in effect
     Show,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The HTML file to write
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// The period: the last 30d, 12w, 6m or 1y (default: the summary's default)
+    #[arg(long, value_name = "SPAN", conflicts_with_all = ["from", "to"])]
+    pub since: Option<String>,
+
+    /// The first day of the period
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// The last day of the period (default today)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
 }

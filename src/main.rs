@@ -113,6 +113,7 @@ fn run(cli: Cli) -> Result<()> {
                 Command::Prompts(args) => commands::prompts::run(&journal, &app, args, &mut out)?,
                 Command::Path(args) => commands::path::run(&journal, &app, args.action, &mut out)?,
                 Command::Summary(args) => commands::summary::run(&journal, &app, args, &mut out)?,
+                Command::Report(args) => commands::report::run(&journal, &app, args, &mut out)?,
                 Command::Reindex(args) => commands::reindex::run(&journal, &app, args, &mut out)?,
                 Command::Export(args) => commands::export::run(&journal, &app, args, &mut out)?,
                 Command::Import(args) => commands::import::run(&journal, &app, args, &mut out)?,

@@ -21,6 +21,7 @@ pub mod paths;
 pub mod prompt;
 pub mod prompts;
 pub mod reindex;
+pub mod report;
 pub mod restore;
 pub mod search;
 pub mod show;
