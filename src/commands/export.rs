@@ -127,10 +127,36 @@ fn write_markdown(
 }
 
 /// The summary of the period for `--with-summary`: the one place where a summary joins the
-/// export, as Markdown placed after the title. Summaries are not available yet.
-fn summary_section(_journal: &Journal, _app: &App, _filter: &Filter) -> Result<Option<String>> {
-    eprintln!("mend: a summary is not available yet — the export has the entries only");
-    Ok(None)
+/// export, as Markdown placed after the title. The period is the export's own `--from`/`--to`
+/// (the whole journal when they are not given); its headings sit one level down.
+fn summary_section(journal: &Journal, app: &App, filter: &Filter) -> Result<Option<String>> {
+    let today = app.now.date_naive();
+    let from = match filter.from {
+        Some(from) => from,
+        None => match journal.first_entry_day()? {
+            Some(first) => first,
+            None => return Ok(None),
+        },
+    };
+    let to = filter.to.unwrap_or(today).max(from);
+    let library = super::prompts::load_library(app);
+    let summary = crate::summary::compute_with(
+        journal,
+        crate::summary::period::Period::range(from, to)?,
+        app.now,
+        &library,
+    )?;
+    let shifted: Vec<String> = crate::summary::markdown(&summary)
+        .lines()
+        .map(|line| {
+            if line.starts_with('#') {
+                format!("#{line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    Ok(Some(shifted.join("\n") + "\n"))
 }
 
 /// Every entry, the trash included, in mend's JSON export format.
@@ -174,9 +200,11 @@ fn split_markdown(
     split: Split,
     dir: &Path,
 ) -> Result<()> {
-    if args.with_summary {
-        summary_section(journal, app, filter)?;
-    }
+    let summary = if args.with_summary {
+        summary_section(journal, app, filter)?
+    } else {
+        None
+    };
     // Name every file first, so that nothing is written when one of them is in the way.
     let keys = journal.export_keys(filter)?;
     if keys.is_empty() {
@@ -226,6 +254,13 @@ fn split_markdown(
     })?;
     if let Some(done) = unit {
         done.write(dir, split, args.force)?;
+        files_written += 1;
+    }
+    if let Some(summary) = summary {
+        // The period's summary sits beside the entries as summary.md.
+        let mut file = AtomicFile::create(&dir.join("summary.md"), args.force)?;
+        file.write_all(summary.as_bytes())?;
+        file.commit()?;
         files_written += 1;
     }
     bar.finish_and_clear();

@@ -9,17 +9,18 @@ use crate::app::App;
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::render;
 use crate::store::Journal;
-use crate::summary::period::{Period, Span};
+use crate::summary::period::Period;
 use crate::summary::{self, compute_with};
 
 pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write) -> Result<()> {
-    let period = match (&args.since, &args.from, &args.to) {
-        (Some(since), _, _) => Period::since(Span::parse(since)?, app.now.date_naive(), || {
-            journal.first_entry_day()
-        })?,
-        (None, None, None) => Period::since(Span::Days(30), app.now.date_naive(), || Ok(None))?,
-        (None, from, to) => Period::between(from.as_deref(), to.as_deref(), app.now)?,
-    };
+    let period = Period::choose(
+        args.since.as_deref(),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        app.config.summary_period.as_deref(),
+        app.now,
+        || journal.first_entry_day(),
+    )?;
     let library = super::prompts::load_library(app);
     let summary = compute_with(journal, period, app.now, &library)?;
     let format = if args.json {

@@ -8,6 +8,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_entries.sql"),
     include_str!("migrations/0002_paths.sql"),
     include_str!("migrations/0003_analysis.sql"),
+    include_str!("migrations/0004_summary.sql"),
 ];
 
 /// The schema version this build writes.

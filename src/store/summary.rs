@@ -1,49 +1,47 @@
-//! Everything `mend summary` reads: aggregates grouped in SQL over the day index and the
-//! stored analysis (never the text itself, apart from milestones' first lines), and the
-//! entry ids behind an insight. Entries in the trash are never counted.
+//! Everything `mend summary` reads, in a few narrow queries: the entries of a window (id,
+//! day, mood, prompt) from a covering index, which entries carry each feeling, tag, trust
+//! sign and theme, and sums of the stored language markers. The text itself is only read for
+//! milestones' first lines. Entries in the trash are never counted.
+
+use std::collections::HashMap;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::types::Value;
-use rusqlite::{Row, params, params_from_iter};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::Journal;
+use super::prompts::Answered;
 
-/// Count, sum and sum of squares of the moods in a group.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MoodSums {
-    pub n: u32,
-    pub sum: i64,
-    pub sumsq: i64,
-}
-
-/// One day: how many entries, and their moods.
+/// One entry of the window.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayRow {
+pub struct EntryRow {
+    pub id: i64,
     pub day: NaiveDate,
-    pub entries: u32,
-    pub mood: MoodSums,
+    pub mood: Option<u8>,
+    /// Whether it answers a prompt, and the prompt's theme.
+    pub answered: bool,
+    pub theme: Option<String>,
 }
 
-/// A trust sign or theme on one day: entries touching it, and their moods.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignalDay {
-    /// "sign" or "theme".
-    pub kind: String,
-    pub name: String,
-    pub day: NaiveDate,
-    pub entries: u32,
-    pub mood: MoodSums,
+/// Where a label comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// Found in the text at write time (`entry_signals`).
+    Sign,
+    Theme,
+    FoundFeeling,
+    /// Chosen with `--feel` (`entry_feelings`).
+    ChosenFeeling,
+    Tag,
 }
 
-/// A feeling, tag or prompt theme: entries with it (each once), and their moods.
+/// The entries carrying one label. Ids may include entries outside the window or in the
+/// trash: callers keep only the ids of their window.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabelRow {
+pub struct LabelIds {
+    pub source: Source,
     pub name: String,
-    /// Whether the row counts the period itself (true) or the one before (false).
-    pub current: bool,
-    pub entries: u32,
-    pub mood: MoodSums,
+    pub ids: Vec<i64>,
 }
 
 /// The language markers summed over a period's analysed entries.
@@ -60,55 +58,30 @@ pub struct LanguageSums {
     pub we: i64,
 }
 
-/// An entry tagged win or progress, with the start of its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MilestoneRow {
-    pub id: i64,
-    pub day: NaiveDate,
-    pub head: String,
-}
-
-/// Which entries an insight rests on. All but `Signal` are limited to entries with a mood.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Evidence {
-    /// Every entry with a mood.
-    Mood,
-    /// Entries with a trust sign or theme ("sign" / "theme", name).
-    Signal(String, String),
-    Tag(String),
-    /// Chosen or found in the text.
-    Feeling(String),
-    Theme(String),
-    Prompt,
-    /// 0 = Sunday … 6 = Saturday, as SQLite's `strftime('%w')`.
-    Weekday(u32),
-}
-
 const LIVE: &str = "e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2";
-const MOOD_SUMS: &str =
-    "count(e.mood), coalesce(sum(e.mood), 0), coalesce(sum(e.mood * e.mood), 0)";
+
+/// "YYYY-MM-DD" without the general date parser: this runs once per entry.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
 
 fn day_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
-    let text: String = row.get(index)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-fn mood_at(row: &Row, first: usize) -> rusqlite::Result<MoodSums> {
-    Ok(MoodSums {
-        n: row.get(first)?,
-        sum: row.get(first + 1)?,
-        sumsq: row.get(first + 2)?,
-    })
-}
-
-fn label_row(row: &Row) -> rusqlite::Result<LabelRow> {
-    Ok(LabelRow {
-        name: row.get::<_, Option<String>>(0)?.unwrap_or_default(),
-        current: row.get(1)?,
-        entries: row.get(2)?,
-        mood: mood_at(row, 3)?,
+    let text = row.get_ref(index)?.as_str()?;
+    parse_day(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("{text:?} is not a day").into(),
+        )
     })
 }
 
@@ -120,189 +93,115 @@ impl Journal {
             [],
             |r| r.get(0),
         )?;
-        Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+        Ok(text.as_deref().and_then(parse_day))
     }
 
-    /// Entries and moods per day written, `from..=to`, oldest first.
-    pub fn summary_days(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayRow>> {
+    /// The entries of `from..=to`, in day order.
+    pub fn summary_entries(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<EntryRow>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT e.day, count(*), {MOOD_SUMS} FROM entries e WHERE {LIVE} \
-             GROUP BY e.day ORDER BY e.day"
+            "SELECT e.id, e.day, e.mood, e.prompt_id IS NOT NULL, e.prompt_theme FROM entries e \
+             WHERE {LIVE} ORDER BY e.day, e.id"
         ))?;
         let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
-            Ok(DayRow {
-                day: day_at(r, 0)?,
-                entries: r.get(1)?,
-                mood: mood_at(r, 2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Trust signs and themes per day, `from..=to`.
-    pub fn summary_signals(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<SignalDay>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT s.kind, s.name, e.day, count(*), {MOOD_SUMS} \
-             FROM entries e JOIN entry_signals s ON s.entry_id = e.id \
-             WHERE {LIVE} AND s.kind IN ('sign', 'theme') GROUP BY s.kind, s.name, e.day"
-        ))?;
-        let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
-            Ok(SignalDay {
-                kind: r.get(0)?,
-                name: r.get(1)?,
-                day: day_at(r, 2)?,
-                entries: r.get(3)?,
-                mood: mood_at(r, 4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Feelings, chosen or found in the text (an entry counts once per feeling), over
-    /// `from..=to`; rows from `split` on are `current`.
-    pub fn summary_feelings(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-        split: NaiveDate,
-    ) -> Result<Vec<LabelRow>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT name, day >= ?3, count(*), count(mood), coalesce(sum(mood), 0), \
-             coalesce(sum(mood * mood), 0) FROM ( \
-               SELECT e.id, e.day, e.mood, f.feeling AS name \
-               FROM entries e JOIN entry_feelings f ON f.entry_id = e.id WHERE {LIVE} \
-               UNION \
-               SELECT e.id, e.day, e.mood, s.name \
-               FROM entries e JOIN entry_signals s ON s.entry_id = e.id AND s.kind = 'feeling' \
-               WHERE {LIVE}) \
-             GROUP BY name, day >= ?3"
-        ))?;
-        let rows = stmt.query_map(
-            params![from.to_string(), to.to_string(), split.to_string()],
-            label_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Tags over `from..=to` (all `current`).
-    pub fn summary_tags(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<LabelRow>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT t.tag, 1, count(*), {MOOD_SUMS} \
-             FROM entries e JOIN entry_tags t ON t.entry_id = e.id WHERE {LIVE} GROUP BY t.tag"
-        ))?;
-        let rows = stmt.query_map(params![from.to_string(), to.to_string()], label_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Prompt answers by theme over `from..=to` (all `current`; an empty name for answers
-    /// without a theme).
-    pub fn summary_prompts(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<LabelRow>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT e.prompt_theme, 1, count(*), {MOOD_SUMS} FROM entries e \
-             WHERE {LIVE} AND e.prompt_id IS NOT NULL GROUP BY e.prompt_theme"
-        ))?;
-        let rows = stmt.query_map(params![from.to_string(), to.to_string()], label_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Language markers of the entries before `split` and from `split` on, within
-    /// `from..=to`. Entries without a stored analysis are left out.
-    pub fn summary_language(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-        split: NaiveDate,
-    ) -> Result<(LanguageSums, LanguageSums)> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT e.day >= ?3, count(*), sum(a.words), sum(a.insight), sum(a.causal), \
-             sum(a.absolutist), sum(a.positive), sum(a.negative), sum(a.i_words), \
-             sum(a.we_words) FROM entries e JOIN entry_analysis a ON a.entry_id = e.id \
-             WHERE {LIVE} GROUP BY e.day >= ?3"
-        ))?;
-        let mut rows = stmt.query(params![from.to_string(), to.to_string(), split.to_string()])?;
-        let (mut before, mut current) = (LanguageSums::default(), LanguageSums::default());
-        while let Some(r) = rows.next()? {
-            let sums = LanguageSums {
-                entries: r.get(1)?,
-                words: r.get(2)?,
-                insight: r.get(3)?,
-                causal: r.get(4)?,
-                absolutist: r.get(5)?,
-                positive: r.get(6)?,
-                negative: r.get(7)?,
-                i: r.get(8)?,
-                we: r.get(9)?,
-            };
-            if r.get::<_, bool>(0)? {
-                current = sums;
-            } else {
-                before = sums;
-            }
-        }
-        Ok((current, before))
-    }
-
-    /// Entries tagged win or progress, `from..=to`, oldest first, with their first 400
-    /// characters.
-    pub fn summary_milestones(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<MilestoneRow>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT e.id, e.day, substr(e.body, 1, 400) FROM entries e WHERE {LIVE} \
-             AND e.id IN (SELECT entry_id FROM entry_tags WHERE tag IN ('win', 'progress')) \
-             ORDER BY e.day, e.created, e.id"
-        ))?;
-        let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
-            Ok(MilestoneRow {
+            Ok(EntryRow {
                 id: r.get(0)?,
                 day: day_at(r, 1)?,
-                head: r.get(2)?,
+                mood: r.get(2)?,
+                answered: r.get(3)?,
+                theme: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The entries an insight rests on, `from..=to`, oldest first.
-    pub fn summary_evidence(
-        &self,
-        evidence: &Evidence,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<(i64, NaiveDate)>> {
-        let mut args = vec![Value::Text(from.to_string()), Value::Text(to.to_string())];
-        let mut condition = |sql: &str, values: Vec<Value>| {
-            args.extend(values);
-            sql.to_string()
-        };
-        let text = |s: &str| Value::Text(s.to_string());
-        let tail = match evidence {
-            Evidence::Mood => condition("e.mood IS NOT NULL", vec![]),
-            Evidence::Signal(kind, name) => condition(
-                "e.id IN (SELECT entry_id FROM entry_signals WHERE kind = ?3 AND name = ?4)",
-                vec![text(kind), text(name)],
+    /// Which entries with ids in `lo..=hi` carry each trust sign, theme, feeling (found or
+    /// chosen) and tag. Each label is one range read on its (label, entry) index, so the cost
+    /// follows the window rather than the journal; the labels themselves are found by
+    /// skipping from one to the next along the same index.
+    pub fn summary_labels(&self, lo: i64, hi: i64) -> Result<Vec<LabelIds>> {
+        let conn = self.conn();
+        let mut out = Vec::new();
+        // (source, table, label column, condition); the conditions are constants.
+        let tables = [
+            (Source::Sign, "entry_signals", "name", "kind = 'sign'"),
+            (Source::Theme, "entry_signals", "name", "kind = 'theme'"),
+            (
+                Source::FoundFeeling,
+                "entry_signals",
+                "name",
+                "kind = 'feeling'",
             ),
-            Evidence::Tag(tag) => condition(
-                "e.mood IS NOT NULL AND e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?3)",
-                vec![text(tag)],
+            (Source::ChosenFeeling, "entry_feelings", "feeling", "1"),
+            (Source::Tag, "entry_tags", "tag", "1"),
+        ];
+        for (source, table, column, scope) in tables {
+            let mut first =
+                conn.prepare_cached(&format!("SELECT min({column}) FROM {table} WHERE {scope}"))?;
+            let mut next = conn.prepare_cached(&format!(
+                "SELECT {column} FROM {table} WHERE {scope} AND {column} > ?1 \
+                 ORDER BY {column} LIMIT 1"
+            ))?;
+            let mut ids = conn.prepare_cached(&format!(
+                "SELECT group_concat(entry_id) FROM {table} \
+                 WHERE {scope} AND {column} = ?1 AND entry_id BETWEEN ?2 AND ?3"
+            ))?;
+            let mut name: Option<String> = first.query_row([], |r| r.get(0))?;
+            while let Some(current) = name {
+                let list: Option<String> = ids.query_row(params![current, lo, hi], |r| r.get(0))?;
+                name = next.query_row([&current], |r| r.get(0)).optional()?;
+                if let Some(list) = list {
+                    out.push(LabelIds {
+                        source,
+                        name: current,
+                        ids: list.split(',').filter_map(|id| id.parse().ok()).collect(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Language markers summed over the analysed entries of `from..=to`. Entries without a
+    /// stored analysis are left out.
+    pub fn summary_language(&self, from: NaiveDate, to: NaiveDate) -> Result<LanguageSums> {
+        let sums = self.conn().query_row(
+            &format!(
+                "SELECT count(*), total(a.words), total(a.insight), total(a.causal), \
+                 total(a.absolutist), total(a.positive), total(a.negative), total(a.i_words), \
+                 total(a.we_words) FROM entries e CROSS JOIN entry_analysis a ON a.entry_id = e.id \
+                 WHERE {LIVE}"
             ),
-            Evidence::Feeling(name) => condition(
-                "e.mood IS NOT NULL AND (e.id IN (SELECT entry_id FROM entry_feelings WHERE feeling = ?3) \
-                 OR e.id IN (SELECT entry_id FROM entry_signals WHERE kind = 'feeling' AND name = ?3))",
-                vec![text(name)],
-            ),
-            Evidence::Theme(name) => condition(
-                "e.mood IS NOT NULL AND e.id IN (SELECT entry_id FROM entry_signals WHERE kind = 'theme' AND name = ?3)",
-                vec![text(name)],
-            ),
-            Evidence::Prompt => condition("e.mood IS NOT NULL AND e.prompt_id IS NOT NULL", vec![]),
-            Evidence::Weekday(w) => condition(
-                "e.mood IS NOT NULL AND strftime('%w', e.day) = ?3",
-                vec![text(&w.to_string())],
-            ),
-        };
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT e.id, e.day FROM entries e WHERE {LIVE} AND {tail} ORDER BY e.day, e.created, e.id"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(args), |r| Ok((r.get(0)?, day_at(r, 1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![from.to_string(), to.to_string()],
+            |r| {
+                let n = |i: usize| r.get::<_, f64>(i).map(|v| v as i64);
+                Ok(LanguageSums {
+                    entries: r.get(0)?,
+                    words: n(1)?,
+                    insight: n(2)?,
+                    causal: n(3)?,
+                    absolutist: n(4)?,
+                    positive: n(5)?,
+                    negative: n(6)?,
+                    i: n(7)?,
+                    we: n(8)?,
+                })
+            },
+        )?;
+        Ok(sums)
+    }
+
+    /// The first 400 characters of each entry in `ids` (skipping ids that are gone).
+    pub fn summary_heads(&self, ids: &[i64]) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT substr(body, 1, 400) FROM entries WHERE id = ?")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if let Some(head) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+                out.push((id, head));
+            }
+        }
+        Ok(out)
     }
 
     /// Consecutive days written that end on `to` or the day before it (0 when neither has
@@ -329,5 +228,59 @@ impl Journal {
             }
         }
         Ok(streak)
+    }
+
+    /// The last day each prompt was answered (from the prompt index alone, so answers in
+    /// the trash count too): enough to tell which themes were explored least recently.
+    pub fn last_answer_days(&self) -> Result<Vec<(String, NaiveDate)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT prompt_id, max(day) FROM entries WHERE prompt_id IS NOT NULL GROUP BY prompt_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, day_at(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Answers before `before` to the prompts of one theme (whose ids all start with
+    /// "theme/"), in the shape `prompts::select::candidates` reads.
+    pub fn theme_answers(
+        &self,
+        theme: &str,
+        before: NaiveDate,
+    ) -> Result<HashMap<String, Answered>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT prompt_id, max(prompt_theme), count(*), max(day) FROM entries \
+             WHERE prompt_id >= ?1 AND prompt_id < ?2 AND deleted_at IS NULL AND day < ?3 \
+             GROUP BY prompt_id",
+        )?;
+        let rows = stmt.query_map(
+            params![format!("{theme}/"), format!("{theme}0"), before.to_string()],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Answered {
+                        theme: r.get(1)?,
+                        count: r.get(2)?,
+                        last_day: day_at(r, 3)?,
+                    },
+                ))
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_parse_quickly_and_strictly() {
+        assert_eq!(
+            parse_day("2026-11-21"),
+            NaiveDate::from_ymd_opt(2026, 11, 21)
+        );
+        assert_eq!(parse_day("2026-02-30"), None);
+        assert_eq!(parse_day("2026-1-21x"), None);
+        assert_eq!(parse_day("20261121"), None);
     }
 }

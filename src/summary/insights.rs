@@ -1,33 +1,41 @@
 //! Insights: one plain sentence for each claimed pattern (a trend of mood, a trust sign or a
 //! theme; a difference in mood), with the entries it rests on.
 
-use anyhow::Result;
+use std::collections::BTreeMap;
 
+use super::data::Data;
 use super::model::{Insight, MoodSummary, MoodWith, SignalCount, Summary, Trend};
-use super::period::Period;
-use crate::store::Journal;
-use crate::store::summary::Evidence;
 
 /// The sentences of every claim in `summary`, in a stable order: mood, signs, themes, then
-/// differences (largest first).
-pub fn gather(journal: &Journal, period: &Period, summary: &Summary) -> Result<Vec<Insight>> {
-    let mut found: Vec<(&str, String, Evidence)> = Vec::new();
+/// differences (largest first), each with the period's entries it rests on.
+pub fn gather(data: &Data, summary: &Summary) -> Vec<Insight> {
+    let current_with_mood = |p: &usize| data.is_current(*p) && data.mood(*p).is_some();
+    let mut out = Vec::new();
+    let mut push = |kind: &str, text: String, positions: Vec<usize>| {
+        let (entries, days) = data.evidence(positions.into_iter());
+        out.push(Insight {
+            kind: kind.to_string(),
+            text,
+            entries,
+            days,
+        });
+    };
     if let Some(text) = mood_trend(&summary.mood) {
-        found.push(("mood-trend", text, Evidence::Mood));
+        push(
+            "mood-trend",
+            text,
+            data.current().filter(current_with_mood).collect(),
+        );
     }
-    for (kind, list) in [("sign", &summary.signs), ("theme", &summary.themes)] {
+    for (kind, list, map) in [
+        ("sign-trend", &summary.signs, &data.signs),
+        ("theme-trend", &summary.themes, &data.themes),
+    ] {
         for signal in list {
             if let Some(text) = signal_trend(signal) {
-                let evidence = Evidence::Signal(kind.to_string(), signal.name.clone());
-                found.push((
-                    if kind == "sign" {
-                        "sign-trend"
-                    } else {
-                        "theme-trend"
-                    },
-                    text,
-                    evidence,
-                ));
+                let positions = map.get(&signal.name).map_or(&[][..], Vec::as_slice);
+                let current = positions.iter().copied().filter(|&p| data.is_current(p));
+                push(kind, text, current.collect());
             }
         }
     }
@@ -37,35 +45,31 @@ pub fn gather(journal: &Journal, period: &Period, summary: &Summary) -> Result<V
             .iter()
             .find(|t| m.kind == "theme" && t.name == m.name)
             .map_or(m.name.as_str(), |t| t.label.as_str());
-        found.push(("mood-with", mood_with(m, label), evidence_for(m)));
+        let labelled = |map: &BTreeMap<String, Vec<usize>>| -> Vec<usize> {
+            map.get(&m.name)
+                .map(|v| v.iter().copied().filter(current_with_mood).collect())
+                .unwrap_or_default()
+        };
+        let positions: Vec<usize> = match m.kind.as_str() {
+            "tag" => labelled(&data.tags),
+            "feeling" => labelled(&data.feelings),
+            "theme" => labelled(&data.themes),
+            "weekday" => {
+                let day = WEEKDAY_NAMES.iter().position(|(d, _)| *d == m.name);
+                data.current()
+                    .filter(current_with_mood)
+                    .filter(|&p| Some(data.weekday(p)) == day)
+                    .collect()
+            }
+            _ => data
+                .current()
+                .filter(current_with_mood)
+                .filter(|&p| data.entries[p].answered)
+                .collect(),
+        };
+        push("mood-with", mood_with(m, label), positions);
     }
-    let mut out = Vec::new();
-    for (kind, text, evidence) in found {
-        let rows = journal.summary_evidence(&evidence, period.from, period.to)?;
-        out.push(Insight {
-            kind: kind.to_string(),
-            text,
-            entries: rows.iter().map(|r| r.0).collect(),
-            days: rows.iter().map(|r| r.1).collect(),
-        });
-    }
-    Ok(out)
-}
-
-fn evidence_for(m: &MoodWith) -> Evidence {
-    match m.kind.as_str() {
-        "tag" => Evidence::Tag(m.name.clone()),
-        "feeling" => Evidence::Feeling(m.name.clone()),
-        "theme" => Evidence::Theme(m.name.clone()),
-        "weekday" => {
-            let monday_first = WEEKDAY_NAMES
-                .iter()
-                .position(|(d, _)| *d == m.name)
-                .unwrap_or(0);
-            Evidence::Weekday(((monday_first + 1) % 7) as u32)
-        }
-        _ => Evidence::Prompt,
-    }
+    out
 }
 
 const WEEKDAY_NAMES: [(&str, &str); 7] = [
@@ -170,14 +174,6 @@ mod tests {
         assert_eq!(
             mood_with(&with("weekday", "Sun", -1.0), "Sun"),
             "Sundays had a lower mood than other days: 2.0 vs 3.0 (n=12 vs 30)"
-        );
-        assert_eq!(
-            evidence_for(&with("weekday", "Sun", -1.0)),
-            Evidence::Weekday(0)
-        );
-        assert_eq!(
-            evidence_for(&with("weekday", "Mon", -1.0)),
-            Evidence::Weekday(1)
         );
     }
 }

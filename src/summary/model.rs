@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use super::stats::Trend;
+pub use super::rules::Trend;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -23,7 +23,10 @@ pub struct Summary {
     pub mood_with: Vec<MoodWith>,
     pub language: Language,
     pub prompts: Prompts,
+    /// The most recent 50 milestones of the period, oldest first.
     pub milestones: Vec<Milestone>,
+    /// How many milestones the period has in all.
+    pub milestones_total: u32,
     pub insights: Vec<Insight>,
     /// False when the period holds too little writing for any pattern (fewer than 10 entries).
     pub enough_writing: bool,

@@ -112,6 +112,31 @@ impl Period {
         })
     }
 
+    /// The period asked for on the command line: `--since`, else `--from`/`--to`, else the
+    /// configured default span, else the last 30 days.
+    pub fn choose(
+        since: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+        default_span: Option<&str>,
+        now: DateTime<Local>,
+        first_entry: impl FnOnce() -> Result<Option<NaiveDate>>,
+    ) -> Result<Period> {
+        let today = now.date_naive();
+        match (since, from, to) {
+            (Some(since), _, _) => Period::since(Span::parse(since)?, today, first_entry),
+            (None, None, None) => {
+                let span = match default_span {
+                    Some(text) => Span::parse(text)
+                        .map_err(|e| anyhow::anyhow!("summary-period in the config file: {e}"))?,
+                    None => Span::Days(30),
+                };
+                Period::since(span, today, first_entry)
+            }
+            (None, from, to) => Period::between(from, to, now),
+        }
+    }
+
     /// `--from`/`--to`, read like mend's other date options. A missing end is today; a
     /// missing start is 30 days before the end.
     pub fn between(from: Option<&str>, to: Option<&str>, now: DateTime<Local>) -> Result<Period> {
@@ -123,15 +148,20 @@ impl Period {
             Some(f) => dates::parse_day(f, now)?,
             None => to_day - Duration::days(29),
         };
-        if from_day > to_day {
-            bail!("--from {from_day} is after --to {to_day} — swap them");
+        Period::range(from_day, to_day)
+    }
+
+    /// The days `from..=to` (what export uses for its own `--from`/`--to`).
+    pub fn range(from: NaiveDate, to: NaiveDate) -> Result<Period> {
+        if from > to {
+            bail!("--from {from} is after --to {to} — swap them");
         }
-        if (to_day - from_day).num_days() >= MAX_DAYS {
+        if (to - from).num_days() >= MAX_DAYS {
             bail!("that period is longer than a century — {HINT}, or all");
         }
         Ok(Period {
-            from: from_day,
-            to: to_day,
+            from,
+            to,
             span: Span::Range,
         })
     }
@@ -161,10 +191,6 @@ impl Period {
         let second_from = self.from + Duration::days(first_len);
         let first_to = second_from.pred_opt().unwrap_or(self.from);
         ((self.from, first_to), (second_from, self.to))
-    }
-
-    pub fn contains(&self, day: NaiveDate) -> bool {
-        (self.from..=self.to).contains(&day)
     }
 }
 

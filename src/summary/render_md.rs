@@ -7,7 +7,6 @@ use super::model::{SignalCount, Summary};
 use super::words;
 
 /// The summary as a Markdown document starting with a level-1 heading (export reuses it).
-#[allow(dead_code)]
 pub fn markdown(summary: &Summary) -> String {
     markdown_with(summary, false)
 }
@@ -23,8 +22,10 @@ pub fn markdown_with(s: &Summary, explain: bool) -> String {
 
 fn render(md: &mut String, s: &Summary, compare: bool, explain: bool) -> std::fmt::Result {
     writeln!(md, "# Summary: {}", escape(&words::title(s)))?;
-    writeln!(md)?;
-    writeln!(md, "{}.", escape(&words::heading(s)))?;
+    if let Some(line) = words::subtitle(s) {
+        writeln!(md)?;
+        writeln!(md, "{}", escape(&line))?;
+    }
 
     section(md, "Writing")?;
     writeln!(md, "- {}", escape(&words::writing_line(s)))?;

@@ -34,7 +34,7 @@ pub fn text(out: &mut dyn Write, s: &Summary, style: &Style, explain: bool) -> R
             out,
             "Nothing written in this period yet. When there is, patterns will show here."
         )?;
-        return closing(out, s, style);
+        return closing(out, style);
     }
     if !s.enough_writing {
         writeln!(out, "  {}", style.dim(words::TOO_LITTLE))?;
@@ -56,6 +56,11 @@ pub fn text(out: &mut dyn Write, s: &Summary, style: &Style, explain: bool) -> R
 
     if !s.feelings.is_empty() {
         heading(out, "Feelings")?;
+        writeln!(
+            out,
+            "  {}",
+            style.dim("entries with each feeling, chosen or found in your words")
+        )?;
         let shown: Vec<_> = s
             .feelings
             .iter()
@@ -86,6 +91,11 @@ pub fn text(out: &mut dyn Write, s: &Summary, style: &Style, explain: bool) -> R
         signal_lines(out, &themes, compare, style)?;
     }
     heading(out, "Trust signs")?;
+    writeln!(
+        out,
+        "  {}",
+        style.dim("entries where these came up in your words")
+    )?;
     let signs: Vec<_> = s
         .signs
         .iter()
@@ -191,7 +201,7 @@ pub fn text(out: &mut dyn Write, s: &Summary, style: &Style, explain: bool) -> R
             style.dim("mend summary --explain shows the entries each one rests on.")
         )?;
     }
-    closing(out, s, style)
+    closing(out, style)
 }
 
 fn signal_lines(
@@ -219,8 +229,10 @@ fn signal_lines(
     Ok(())
 }
 
-fn closing(out: &mut dyn Write, _s: &Summary, style: &Style) -> Result<()> {
+fn closing(out: &mut dyn Write, style: &Style) -> Result<()> {
     writeln!(out)?;
-    writeln!(out, "{}", style.dim(words::CLOSING))?;
+    for line in words::CLOSING.lines() {
+        writeln!(out, "{}", style.dim(line))?;
+    }
     Ok(())
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::model::{Language, Measure, Summary, Trend, WeekMood};
 
 /// The line every summary ends with.
-pub const CLOSING: &str = "This describes what you wrote, not who you are. It is not a diagnosis; \
+pub const CLOSING: &str = "This describes what you wrote, not who you are. It is not a diagnosis;\n\
 if things feel heavy, a counsellor or someone you trust can help.";
 
 /// Said when the period holds too little to see any pattern.
@@ -77,15 +77,31 @@ pub fn before(s: &Summary) -> Option<String> {
     span_words(s).1.filter(|_| s.previous_entries > 0)
 }
 
+/// The line under a Markdown title: the dates (unless the title has them) and what the
+/// period is compared with.
+pub fn subtitle(s: &Summary) -> Option<String> {
+    let dates = s
+        .period
+        .span
+        .is_some()
+        .then(|| range(s.period.from, s.period.to));
+    match (dates, before(s)) {
+        (Some(d), Some(b)) => Some(format!("{d}, compared with {b}.")),
+        (Some(d), None) => Some(format!("{d}.")),
+        (None, Some(b)) => Some(format!("Compared with {b}.")),
+        (None, None) => None,
+    }
+}
+
 /// The opening line.
 pub fn heading(s: &Summary) -> String {
-    let (title, before_words) = span_words(s);
+    let title = title(s);
     let dates = if s.period.span.is_some() {
         format!("{title} ({})", range(s.period.from, s.period.to))
     } else {
         title
     };
-    match before_words {
+    match before(s) {
         Some(b) => format!("{dates}, compared with {b}"),
         None => dates,
     }
@@ -113,8 +129,14 @@ pub fn writing_line(s: &Summary) -> String {
 
 /// Streaks, said without pressure; `None` when there is no run worth mentioning.
 pub fn streak_line(s: &Summary) -> Option<String> {
+    // A period chosen with --from/--to may end in the past.
+    let when = if s.period.span.is_some() {
+        "recently"
+    } else {
+        "up to the end of this period"
+    };
     let current = (s.streak.current >= 2)
-        .then(|| format!("You wrote on {} days in a row recently.", s.streak.current));
+        .then(|| format!("You wrote on {} days in a row {when}.", s.streak.current));
     let longest = (s.streak.longest >= 2 && s.streak.longest > s.streak.current).then(|| {
         format!(
             "Your longest run in this period was {} days.",

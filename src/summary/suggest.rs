@@ -1,0 +1,110 @@
+//! Prompts in the period: answers by theme, and a question from the theme explored least,
+//! chosen the way `mend prompt --theme THEME` chooses today.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::data::Data;
+use super::model::{LeastExplored, PromptChoice, Prompts, ThemeAnswers};
+use crate::prompts::Library;
+use crate::prompts::select::{self, Wanted};
+use crate::store::Journal;
+use crate::store::prompts::Answered;
+
+pub fn prompts(
+    journal: &Journal,
+    library: &Library,
+    data: &Data,
+    current: &[usize],
+    today: NaiveDate,
+) -> Result<Prompts> {
+    let mut by_theme: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut answered = 0;
+    for &p in current {
+        let e = &data.entries[p];
+        if e.answered {
+            answered += 1;
+            if let Some(theme) = &e.theme {
+                *by_theme.entry(theme.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut answered_by_theme: Vec<ThemeAnswers> = by_theme
+        .iter()
+        .map(|(theme, count)| ThemeAnswers {
+            theme: theme.to_string(),
+            count: *count,
+        })
+        .collect();
+    answered_by_theme.sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
+    Ok(Prompts {
+        answered,
+        answered_by_theme,
+        least_explored: least_explored(journal, library, &by_theme, today)?,
+    })
+}
+
+/// The theme with the fewest answers in the period; ties go to the theme answered least
+/// recently (never answered first), as `mend prompt` orders themes. Its prompt is the one
+/// `mend prompt --theme THEME` shows today.
+fn least_explored(
+    journal: &Journal,
+    library: &Library,
+    counts: &BTreeMap<&str, u32>,
+    today: NaiveDate,
+) -> Result<Option<LeastExplored>> {
+    let count_of = |theme: &str| counts.get(theme).copied().unwrap_or(0);
+    let Some(least) = library.themes.iter().map(|t| count_of(&t.id)).min() else {
+        return Ok(None);
+    };
+    // Only the last day of each prompt matters for ordering themes, and the prompt index
+    // alone has it.
+    let last: HashMap<String, Answered> = journal
+        .last_answer_days()?
+        .into_iter()
+        .map(|(id, last_day)| {
+            let theme = id.split('/').next().map(str::to_string);
+            (
+                id,
+                Answered {
+                    theme,
+                    count: 1,
+                    last_day,
+                },
+            )
+        })
+        .collect();
+    let Some(theme) = select::candidates(&library.prompts, &Wanted::default(), &last, today)
+        .into_iter()
+        .find(|p| count_of(&p.theme) == least)
+        .map(|p| p.theme.clone())
+    else {
+        return Ok(None);
+    };
+    let history = journal.theme_answers(&theme, today)?;
+    let wanted = Wanted {
+        theme: Some(&theme),
+        ..Wanted::default()
+    };
+    let Some(prompt) = select::candidates(&library.prompts, &wanted, &history, today)
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    Ok(Some(LeastExplored {
+        title: library
+            .themes
+            .iter()
+            .find(|t| t.id == theme)
+            .map_or_else(|| theme.clone(), |t| t.title.clone()),
+        count: count_of(&theme),
+        prompt: PromptChoice {
+            id: prompt.id.clone(),
+            text: prompt.text.clone(),
+        },
+        theme,
+    }))
+}
