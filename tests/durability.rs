@@ -61,6 +61,17 @@ fn run_and_kill(mut cmd: Command, after: Duration) -> String {
 fn writes_killed_at_random_moments_lose_nothing_that_was_reported() {
     let env = TestEnv::new();
     env.write(&["The first entry, before the storm."]);
+    // How long one save takes here (it varies with the build and the machine's load), so
+    // the kills land anywhere from start-up to just after the save, with some saves done.
+    let mut took: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            env.write(&["Timing a save."]);
+            start.elapsed()
+        })
+        .collect();
+    took.sort();
+    let window = (took[1].as_micros() as u64 * 3 / 2).max(5_000);
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut reported = vec!["The first entry, before the storm.".to_string()];
     let runs = 200;
@@ -69,7 +80,7 @@ fn writes_killed_at_random_moments_lose_nothing_that_was_reported() {
         let mut cmd = env.std_cmd();
         cmd.args(["write", "--feel", "hope", &text])
             .stdin(Stdio::null());
-        let printed = run_and_kill(cmd, Duration::from_micros(rng.below(25_000)));
+        let printed = run_and_kill(cmd, Duration::from_micros(rng.below(window)));
         if printed.contains("Saved entry") {
             reported.push(text);
         }
