@@ -128,7 +128,9 @@ pub enum Command {
     Summary(SummaryArgs),
 
     /// A self-contained HTML report with charts: mood, a calendar, feelings, themes, signs
-    #[command(after_help = "Examples:\n  mend report -o report.html\n  mend report -o report.html --since 6m\n  mend report -o report.html --from 2026-01-01 --to 2026-06-30\n\nThe file works offline (no scripts, fonts or images from anywhere) and prints well.\nIt holds your words and patterns in plain text: keep it somewhere private.")]
+    #[command(
+        after_help = "Examples:\n  mend report -o report.html\n  mend report -o report.html --since 6m\n  mend report -o report.html --from 2026-01-01 --to 2026-06-30\n\nThe file works offline (no scripts, fonts or images from anywhere) and prints well.\nIt holds your words and patterns in plain text: keep it somewhere private."
+    )]
     Report(ReportArgs),
 
     /// Export entries to Markdown or JSON

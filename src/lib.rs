@@ -19,6 +19,7 @@ pub mod model;
 pub mod progress;
 pub mod prompts;
 pub mod render;
+pub mod report;
 pub mod secret;
 pub mod store;
 pub mod summary;

@@ -552,7 +552,7 @@ fn markdown_keeps_its_outline_whatever_the_text() {
 }
 
 #[test]
-fn markdown_filters_and_summary_note() {
+fn markdown_filters_and_the_period_summary() {
     let env = TestEnv::new();
     env.write(&["--tag", "partner", "--date", "2026-11-19", "Tagged."]);
     env.write(&["--date", "2026-11-20", "Not tagged."]);
@@ -568,9 +568,17 @@ fn markdown_filters_and_summary_note() {
         "{doc}"
     );
     assert!(doc.contains("Only entries with tags \\#partner"), "{doc}");
-    let note = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(note.lines().count(), 1, "{note}");
-    assert!(note.contains("not available yet"), "{note}");
+    // The period's summary comes after the title, its headings one level down.
+    assert!(doc.contains("\n## Summary: "), "{doc}");
+    assert!(doc.contains("\n### Writing"), "{doc}");
+    let summary_at = doc.find("## Summary").unwrap();
+    let first_day = doc.find("## 2026-11-19").unwrap();
+    assert!(summary_at < first_day, "{doc}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let to_stdout = env.stdout_of(&["export", "-o", "-"]);
     assert!(to_stdout.contains("Not tagged."), "{to_stdout}");

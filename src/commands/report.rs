@@ -1,13 +1,59 @@
-//! `mend report`: a self-contained HTML report of a period.
+//! `mend report`: a self-contained HTML report of a period, written atomically as a private
+//! file (0600) that replaces an existing one only with --force.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Result, bail};
 
 use crate::app::App;
 use crate::cli::ReportArgs;
+use crate::interop::files::{AtomicFile, check_free};
+use crate::report::{self, ReportData};
 use crate::store::Journal;
+use crate::summary::compute_with;
+use crate::summary::period::Period;
 
-pub fn run(_journal: &Journal, _app: &App, _args: ReportArgs, _out: &mut dyn Write) -> Result<()> {
-    bail!("the report is not available yet")
+pub fn run(journal: &Journal, app: &App, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
+    let path = args.output.as_path();
+    if path == Path::new("-") {
+        bail!(
+            "the report is written to a file, not to standard output — give its name with -o, e.g. -o report.html"
+        );
+    }
+    if path.is_dir() {
+        bail!(
+            "{} is a folder — give a file name with -o, e.g. -o {}",
+            path.display(),
+            path.join("report.html").display()
+        );
+    }
+    // Refuse early, before any work, when the file is there and --force was not given.
+    check_free(path, args.force)?;
+
+    // The same period `mend summary` would cover.
+    let period = Period::choose(
+        args.since.as_deref(),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        app.config.summary_period.as_deref(),
+        app.now,
+        || journal.first_entry_day(),
+    )?;
+    let library = super::prompts::load_library(app);
+    let summary = compute_with(journal, period, app.now, &library)?;
+    let week_start = app.config.week_start.unwrap_or_default();
+    let data = ReportData::load(journal, summary, app.now.date_naive(), week_start)?;
+    let html = report::html(&data);
+
+    let mut file = AtomicFile::create(path, args.force)?;
+    file.write_all(html.as_bytes())?;
+    file.commit()?;
+    writeln!(
+        out,
+        "Wrote the report for {} to {} — it holds your words in plain text; keep it private.",
+        report::period_words(&data.summary),
+        path.display()
+    )?;
+    Ok(())
 }

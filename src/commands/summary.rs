@@ -34,6 +34,16 @@ pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write)
             out.write_all(summary::markdown_with(&summary, args.explain).as_bytes())?;
             Ok(())
         }
-        SummaryFormat::Text => summary::text(out, &summary, &app.style, args.explain),
+        SummaryFormat::Text => {
+            // The calendar needs colour to be read; plain output keeps the sparkline only.
+            let calendar = if app.style.color {
+                let end = summary.period.to;
+                let days = journal.day_moods(end - chrono::Duration::days(83), end)?;
+                Some(crate::report::terminal_calendar(&days, &app.style))
+            } else {
+                None
+            };
+            summary::text(out, &summary, &app.style, args.explain, calendar.as_deref())
+        }
     }
 }

@@ -24,6 +24,9 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// How many of the most recent matches a search ranks when a query matches very many.
+pub const SEARCH_WINDOW: i64 = 2000;
+
 /// One search result: the entry and a snippet with matches wrapped in `MATCH_START`/`MATCH_END`.
 #[derive(Debug, Clone)]
 pub struct SearchHit {
@@ -45,6 +48,20 @@ pub struct EntryUpdate {
     pub tags: Option<Vec<String>>,
 }
 
+impl Filter {
+    /// True when nothing narrows the entries (a limit aside).
+    pub fn is_empty(&self) -> bool {
+        self.from.is_none()
+            && self.to.is_none()
+            && self.feelings.is_empty()
+            && self.tags.is_empty()
+            && self.mood_min.is_none()
+            && self.mood_max.is_none()
+            && self.theme.is_none()
+            && self.limit.is_none()
+    }
+}
+
 impl EntryUpdate {
     pub fn is_empty(&self) -> bool {
         self.body.is_none()
@@ -59,9 +76,6 @@ const COLUMNS: &str = "e.id, e.uuid, e.day, e.created, e.updated, e.mood, e.prom
                        e.prompt_text, e.prompt_theme, e.body, e.deleted_at, \
                        (SELECT r.path_id FROM path_runs r WHERE r.id = e.path_run), e.path_run, \
                        e.path_step, e.data";
-
-/// The column after `COLUMNS`, for queries that add one.
-const NEXT_COLUMN: usize = 15;
 
 pub fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -263,34 +277,67 @@ impl Journal {
         Ok(out)
     }
 
-    /// Full-text search (FTS5 query syntax), best matches first.
+    /// Full-text search (FTS5 query syntax), best matches (bm25) first. When more than
+    /// `SEARCH_WINDOW` entries match and no other filter narrows the search, the best are
+    /// chosen among the most recent `SEARCH_WINDOW` matches: ranking every mention of a
+    /// common word costs more than it tells.
     pub fn search(&self, query: &str, filter: &Filter) -> Result<Vec<SearchHit>> {
         let conn = self.conn();
+        let unfiltered = Filter {
+            limit: None,
+            ..filter.clone()
+        }
+        .is_empty();
+        let window = if unfiltered {
+            let matches: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?",
+                    [query],
+                    |r| r.get(0),
+                )
+                .map_err(|e| describe_query_error(query, e))?;
+            (matches > SEARCH_WINDOW).then_some(SEARCH_WINDOW)
+        } else {
+            None
+        };
+        let recent = match window {
+            Some(n) => format!(" ORDER BY rowid DESC LIMIT {n}"),
+            None => String::new(),
+        };
+        // Ranks are computed in the full-text query; entries are joined only for its hits.
         let mut sql = format!(
-            "SELECT {COLUMNS}, snippet(entries_fts, 0, char(57344), char(57345), '…', 16) \
-             FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid \
-             WHERE entries_fts MATCH ? AND e.deleted_at IS NULL"
+            "SELECT {COLUMNS} FROM (SELECT rowid AS hit, bm25(entries_fts) AS score \
+             FROM entries_fts WHERE entries_fts MATCH ?{recent}) h \
+             JOIN entries e ON e.id = h.hit WHERE e.deleted_at IS NULL"
         );
         let mut args = vec![Value::Text(query.to_string())];
         push_filter(filter, &mut sql, &mut args);
-        sql.push_str(" ORDER BY bm25(entries_fts), e.day DESC");
+        sql.push_str(" ORDER BY h.score, e.day DESC");
         if let Some(limit) = filter.limit {
             sql.push_str(" LIMIT ?");
             args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         }
-        let run = || -> rusqlite::Result<Vec<SearchHit>> {
+        let run = || -> rusqlite::Result<Vec<Entry>> {
             let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(params_from_iter(args.iter()), |row| {
-                Ok(SearchHit {
-                    entry: entry_from_row(row)?,
-                    snippet: row.get(NEXT_COLUMN)?,
-                })
-            })?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), entry_from_row)?;
             rows.collect()
         };
-        let mut hits = run().map_err(|e| describe_query_error(query, e))?;
-        for hit in &mut hits {
-            attach_labels(conn, &mut hit.entry)?;
+        let entries = run().map_err(|e| describe_query_error(query, e))?;
+        // Snippets only for the hits shown.
+        let mut snippet = conn.prepare_cached(
+            "SELECT snippet(entries_fts, 0, char(57344), char(57345), '…', 16) \
+             FROM entries_fts WHERE entries_fts MATCH ? AND rowid = ?",
+        )?;
+        let mut hits = Vec::with_capacity(entries.len());
+        for mut entry in entries {
+            attach_labels(conn, &mut entry)?;
+            let text: String = snippet
+                .query_row(params![query, entry.id], |r| r.get(0))
+                .map_err(|e| describe_query_error(query, e))?;
+            hits.push(SearchHit {
+                entry,
+                snippet: text,
+            });
         }
         Ok(hits)
     }

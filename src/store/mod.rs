@@ -8,6 +8,7 @@ pub mod interop;
 pub mod maintenance;
 pub mod migrate;
 pub mod prompts;
+pub mod report;
 pub mod summary;
 
 use std::fs;

@@ -14,7 +14,14 @@ const EXPLAIN_MAX: usize = 30;
 /// How many feelings and themes the terminal view lists (JSON has them all).
 const TOP: usize = 8;
 
-pub fn text(out: &mut dyn Write, s: &Summary, style: &Style, explain: bool) -> Result<()> {
+/// `calendar` is a small heatmap of recent days, shown under the mood on a colour terminal.
+pub fn text(
+    out: &mut dyn Write,
+    s: &Summary,
+    style: &Style,
+    explain: bool,
+    calendar: Option<&str>,
+) -> Result<()> {
     let heading = |out: &mut dyn Write, title: &str| -> Result<()> {
         writeln!(out)?;
         writeln!(out, "{}", style.bold(&style.accent(title)))?;
@@ -52,6 +59,12 @@ pub fn text(out: &mut dyn Write, s: &Summary, style: &Style, explain: bool) -> R
         writeln!(out, "  {}  {}", style.accent(&marks), style.dim(&note))?;
         writeln!(out, "  {}", words::mood_trend_line(s.mood.trend))?;
         writeln!(out, "  By weekday: {}", words::weekday_parts(s).join(" · "))?;
+    }
+    if let Some(calendar) = calendar {
+        writeln!(out)?;
+        for line in calendar.lines() {
+            writeln!(out, "  {line}")?;
+        }
     }
 
     if !s.feelings.is_empty() {
