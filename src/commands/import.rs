@@ -4,16 +4,19 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::thread::Scope;
 
 use anyhow::{Context, Result, bail};
 
+use crate::analysis::{Analysis, analyse};
 use crate::app::App;
 use crate::cli::ImportArgs;
 use crate::interop::source::{self, Input};
 use crate::interop::{Object, Record};
 use crate::progress;
 use crate::store::Journal;
-use crate::store::interop::{RunMap, insert_imported, uuid_taken};
+use crate::store::interop::{BulkIndex, RunMap, insert_imported, uuid_taken};
 
 use super::plural;
 
@@ -56,22 +59,28 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
     } else {
         let bar = progress::bar(records.len() as u64, "Importing");
         let now = app.now_utc();
-        tally = journal.write(|tx| {
-            let mut tally = Tally::default();
-            let mut runs = RunMap::default();
-            for (i, r) in records.iter().enumerate() {
-                let uuid = r.item.uuid.as_str();
-                if !seen.insert(uuid) || uuid_taken(tx, uuid)? {
-                    tally.already += 1;
-                } else {
-                    insert_imported(tx, &r.item, &mut runs, now).with_context(|| {
-                        format!("saving entry {} of {name} — nothing was imported", i + 1)
-                    })?;
-                    tally.add(r);
+        tally = std::thread::scope(|scope| {
+            let analyses = analyse_alongside(scope, &records);
+            journal.write(|tx| {
+                let mut tally = Tally::default();
+                let mut runs = RunMap::default();
+                let bulk = BulkIndex::begin(tx)?;
+                for (i, r) in records.iter().enumerate() {
+                    let analysis = analyses.next(i)?;
+                    let uuid = r.item.uuid.as_str();
+                    if !seen.insert(uuid) || uuid_taken(tx, uuid)? {
+                        tally.already += 1;
+                    } else {
+                        insert_imported(tx, &r.item, &mut runs, now, &analysis).with_context(
+                            || format!("saving entry {} of {name} — nothing was imported", i + 1),
+                        )?;
+                        tally.add(r);
+                    }
+                    bar.inc(1);
                 }
-                bar.inc(1);
-            }
-            Ok(tally)
+                bulk.finish(tx)?;
+                Ok(tally)
+            })
         })?;
         bar.finish_and_clear();
     }
@@ -104,6 +113,46 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
         writeln!(out, "{name}: {report}.")?;
     }
     Ok(())
+}
+
+/// Analyses the records on worker threads while the caller saves them: analysis is the
+/// costliest part of an import and needs nothing from the journal. Record `i` goes to worker
+/// `i % n`; each worker hands its results over in order through a small bounded channel, so
+/// memory stays flat however long the import.
+struct Analyses {
+    channels: Vec<Receiver<Analysis>>,
+}
+
+impl Analyses {
+    fn next(&self, i: usize) -> Result<Analysis> {
+        self.channels[i % self.channels.len()].recv().map_err(|_| {
+            anyhow::anyhow!("the text analysis stopped unexpectedly — nothing was imported")
+        })
+    }
+}
+
+fn analyse_alongside<'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    records: &'scope [Record],
+) -> Analyses {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let channels = (0..workers)
+        .map(|w| {
+            let (send, receive) = sync_channel(256);
+            scope.spawn(move || {
+                for r in records.iter().skip(w).step_by(workers) {
+                    if send.send(analyse(&r.item.entry.body)).is_err() {
+                        // The import stopped; nobody is waiting for the rest.
+                        break;
+                    }
+                }
+            });
+            receive
+        })
+        .collect();
+    Analyses { channels }
 }
 
 #[derive(Debug, Default)]

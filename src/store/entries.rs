@@ -507,7 +507,7 @@ pub fn insert_entry(
 }
 
 /// Inserts one entry and its analysis inside an open transaction.
-fn insert_analysed(
+pub(crate) fn insert_analysed(
     conn: &Connection,
     new: &NewEntry,
     uuid: &str,

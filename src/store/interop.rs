@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::Journal;
-use super::entries::{Filter, insert_entry, push_filter, timestamp};
+use super::entries::{Filter, insert_analysed, push_filter, timestamp};
+use crate::analysis::Analysis;
 use crate::model::{NewEntry, PathStep};
 
 /// How many entries (outside the trash) an export covers, and the days they span.
@@ -98,6 +99,39 @@ impl Journal {
 }
 
 /// Whether an entry with this uuid is in the journal (the trash included).
+/// Indexing many entries for search, one statement at a time, makes the full-text index
+/// write (and merge) a small segment per entry. For a large import the indexing trigger is
+/// set aside and the new entries are indexed together at the end, in the same transaction
+/// (so a failure anywhere leaves the journal as it was).
+pub struct BulkIndex {
+    trigger: String,
+    after: i64,
+}
+
+impl BulkIndex {
+    pub fn begin(conn: &Connection) -> Result<BulkIndex> {
+        let trigger: String = conn.query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_insert'",
+            [],
+            |r| r.get(0),
+        )?;
+        let after: i64 =
+            conn.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
+        conn.execute_batch("DROP TRIGGER entries_fts_insert")?;
+        Ok(BulkIndex { trigger, after })
+    }
+
+    pub fn finish(self, conn: &Connection) -> Result<()> {
+        conn.execute(
+            "INSERT INTO entries_fts (rowid, body) SELECT id, body FROM entries WHERE id > ?",
+            [self.after],
+        )
+        .context("indexing the imported entries for search")?;
+        conn.execute_batch(&self.trigger)?;
+        Ok(())
+    }
+}
+
 pub fn uuid_taken(conn: &Connection, uuid: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?")?
@@ -114,6 +148,7 @@ pub fn insert_imported(
     item: &Imported,
     runs: &mut RunMap,
     now: DateTime<Utc>,
+    analysis: &Analysis,
 ) -> Result<i64> {
     let mut new = item.entry.clone();
     new.at = Some(item.created);
@@ -125,7 +160,7 @@ pub fn insert_imported(
             step: path.step.clone(),
         });
     }
-    let id = insert_entry(conn, &new, &item.uuid, now)?;
+    let id = insert_analysed(conn, &new, &item.uuid, now, analysis)?;
     conn.prepare_cached(
         "UPDATE entries SET created = ?, updated = ?, deleted_at = ? WHERE id = ?",
     )?
@@ -296,8 +331,9 @@ mod tests {
         };
         let (a, b) = j
             .write(|tx| {
-                let a = insert_imported(tx, &item("u-1", 8, false), &mut runs, now())?;
-                let b = insert_imported(tx, &item("u-2", 10, true), &mut runs, now())?;
+                let analysis = crate::analysis::analyse("Late again.");
+                let a = insert_imported(tx, &item("u-1", 8, false), &mut runs, now(), &analysis)?;
+                let b = insert_imported(tx, &item("u-2", 10, true), &mut runs, now(), &analysis)?;
                 Ok((a, b))
             })
             .unwrap();
