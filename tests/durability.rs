@@ -106,6 +106,81 @@ fn writes_killed_at_random_moments_lose_nothing_that_was_reported() {
 }
 
 #[test]
+fn imports_killed_at_random_moments_are_all_or_nothing() {
+    let env = TestEnv::new();
+    env.write(&["Written before any import."]);
+    // Each file holds 150 entries of its own, so what is there tells which imports landed.
+    let file_for = |n: usize| {
+        let entries: Vec<serde_json::Value> = (0..150)
+            .map(|i| {
+                serde_json::json!({
+                    "uuid": format!("00000000-0000-4000-8000-{:06}{:06}", n, i),
+                    "day": "2026-11-01",
+                    "created": "2026-11-01T10:00:00Z",
+                    "updated": "2026-11-01T10:00:00Z",
+                    "mood": 3,
+                    "feelings": ["hope"],
+                    "tags": ["import"],
+                    "prompt": null,
+                    "body": format!("Import {n}, entry {i}: a day of talking things through."),
+                })
+            })
+            .collect();
+        let file = env.root().join(format!("import-{n}.json"));
+        let doc = serde_json::json!({"format": "mend", "version": 1, "exported": "2026-11-01T10:00:00Z", "entries": entries});
+        std::fs::write(&file, doc.to_string()).unwrap();
+        file
+    };
+    // One import, timed, so the kills land from start-up to just after the commit.
+    let timing = file_for(999);
+    let start = std::time::Instant::now();
+    env.cmd().arg("import").arg(&timing).assert().success();
+    let window = (start.elapsed().as_micros() as u64 * 6 / 5).max(5_000);
+
+    let mut rng = Rng(0x5eed_0000_1111_2222);
+    let runs = 60;
+    let mut imported_files = 0;
+    for n in 0..runs {
+        let file = file_for(n);
+        let mut cmd = env.std_cmd();
+        cmd.arg("import").arg(&file).stdin(Stdio::null());
+        let printed = run_and_kill(cmd, Duration::from_micros(rng.below(window)));
+        assert_eq!(integrity(&env), "ok", "after import run {n}");
+        let conn = env.sql();
+        let landed: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM entries WHERE body LIKE ?",
+                [format!("Import {n}, %")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            landed == 0 || landed == 150,
+            "run {n}: {landed} of 150 entries: an import is all or nothing"
+        );
+        if printed.contains("imported") {
+            assert_eq!(landed, 150, "run {n}: a reported import is missing entries");
+        }
+        if landed == 150 {
+            imported_files += 1;
+        }
+        let searchable: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?",
+                [format!("\"Import {n}\"")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            searchable, landed,
+            "run {n}: the search index matches the entries"
+        );
+    }
+    assert!(bodies(&env).contains(&"Written before any import.".to_string()));
+    eprintln!("{imported_files} of {runs} imports finished before their kill");
+}
+
+#[test]
 fn twenty_writers_at_once_all_get_through() {
     let env = TestEnv::new();
     env.write(&["Created before the rush."]);
