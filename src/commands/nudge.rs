@@ -27,7 +27,13 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
     } else {
         Library::built_in()
     };
-    let history = journal.answered_prompts(today)?;
+    let history = journal.prompt_history(
+        library
+            .prompts
+            .iter()
+            .map(|p| (p.id.as_str(), p.theme.as_str())),
+        today,
+    )?;
     let wanted = Wanted {
         theme: None,
         perspective: app.config.perspective,

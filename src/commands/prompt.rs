@@ -20,7 +20,13 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
         library.check_theme(theme)?;
     }
     let today = app.now.date_naive();
-    let history = journal.answered_prompts(today)?;
+    let history = journal.prompt_history(
+        library
+            .prompts
+            .iter()
+            .map(|p| (p.id.as_str(), p.theme.as_str())),
+        today,
+    )?;
     let wanted = Wanted {
         theme: args.theme.as_deref(),
         perspective: args.perspective.or(app.config.perspective),

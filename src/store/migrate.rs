@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_paths.sql"),
     include_str!("migrations/0003_analysis.sql"),
     include_str!("migrations/0004_summary.sql"),
+    include_str!("migrations/0005_prompt_history.sql"),
 ];
 
 /// The schema version this build writes.

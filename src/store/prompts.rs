@@ -59,6 +59,37 @@ impl Journal {
         Ok(out)
     }
 
+    /// For each of `prompts` (id and theme), the last day before `before` it was answered:
+    /// one index seek per prompt, quick enough for `mend nudge` at a shell's start.
+    /// `count` is 1 here (answered at least once); `answered_prompts` counts exactly.
+    pub fn prompt_history<'a>(
+        &self,
+        prompts: impl IntoIterator<Item = (&'a str, &'a str)>,
+        before: NaiveDate,
+    ) -> Result<HashMap<String, Answered>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT max(day) FROM entries WHERE prompt_id = ? AND deleted_at IS NULL AND day < ?",
+        )?;
+        let before = before.to_string();
+        let mut out = HashMap::new();
+        for (id, theme) in prompts {
+            let last: Option<String> = stmt.query_row(params![id, before], |r| r.get(0))?;
+            if let Some(last_day) =
+                last.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            {
+                out.insert(
+                    id.to_string(),
+                    Answered {
+                        theme: Some(theme.to_string()),
+                        count: 1,
+                        last_day,
+                    },
+                );
+            }
+        }
+        Ok(out)
+    }
+
     /// The entry answering `prompt_id` on `day`, if there is one.
     pub fn answer_on(&self, prompt_id: &str, day: NaiveDate) -> Result<Option<i64>> {
         Ok(self
