@@ -4,28 +4,8 @@
 mod common;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use common::{TestEnv, assert_one_line_error};
+use common::{Rng, TestEnv, assert_one_line_error};
 use serde_json::Value;
-
-/// A small deterministic generator (xorshift), so every run writes the same journal.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 /// One entry to write.
 struct Planned {

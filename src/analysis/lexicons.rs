@@ -268,21 +268,7 @@ mod tests {
 
     #[test]
     fn theme_ids_are_the_prompt_themes() {
-        let known = [
-            "root-causes",
-            "feelings",
-            "forgiveness",
-            "signs",
-            "communication",
-            "expectations",
-            "boundaries",
-            "accountability",
-            "betrayal",
-            "self-trust",
-            "progress",
-            "connection",
-            "support",
-        ];
+        let known = crate::prompts::library::THEMES;
         let themes = themes_file().unwrap();
         assert_eq!(themes.themes.len(), known.len());
         for theme in &themes.themes {

@@ -27,19 +27,12 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
     } else {
         Library::built_in()
     };
-    let history = journal.prompt_history(
-        library
-            .prompts
-            .iter()
-            .map(|p| (p.id.as_str(), p.theme.as_str())),
-        today,
-    )?;
     let wanted = Wanted {
         theme: None,
         perspective: app.config.perspective,
         context: app.config.context,
     };
-    if let Some(prompt) = select::candidates(&library.prompts, &wanted, &history, today).first() {
+    if let Some(prompt) = select::for_today(&journal, &library.prompts, &wanted, today)?.first() {
         writeln!(
             out,
             "mend · nothing written today yet. If you'd like a question: {} (mend prompt)",

@@ -20,19 +20,12 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
         library.check_theme(theme)?;
     }
     let today = app.now.date_naive();
-    let history = journal.prompt_history(
-        library
-            .prompts
-            .iter()
-            .map(|p| (p.id.as_str(), p.theme.as_str())),
-        today,
-    )?;
     let wanted = Wanted {
         theme: args.theme.as_deref(),
         perspective: args.perspective.or(app.config.perspective),
         context: args.context.or(app.config.context),
     };
-    let candidates = select::candidates(&library.prompts, &wanted, &history, today);
+    let candidates = select::for_today(journal, &library.prompts, &wanted, today)?;
     if candidates.is_empty() {
         bail!(
             "no prompt matches those choices — try without --perspective or --context, or see `mend prompts themes`"

@@ -8,7 +8,6 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 /// Every theme mend knows, in the order they are listed.
-#[cfg(test)]
 pub const THEMES: [&str; 13] = [
     "root-causes",
     "feelings",

@@ -67,6 +67,21 @@ pub fn candidates<'p>(
     pool
 }
 
+/// Today's candidates from the journal's history: what `mend prompt` offers and `mend nudge`
+/// mentions. Answers from today are left out of the history, so the choice holds all day.
+pub fn for_today<'p>(
+    journal: &crate::store::Journal,
+    prompts: &'p [Prompt],
+    wanted: &Wanted,
+    today: NaiveDate,
+) -> anyhow::Result<Vec<&'p Prompt>> {
+    let history = journal.prompt_history(
+        prompts.iter().map(|p| (p.id.as_str(), p.theme.as_str())),
+        today,
+    )?;
+    Ok(candidates(prompts, wanted, &history, today))
+}
+
 /// A small stable hash (FNV-1a): the same day and prompt give the same order on every
 /// machine and every run, and a new day shuffles afresh.
 fn fnv1a(seed: &str, id: &str) -> u64 {
