@@ -72,6 +72,19 @@ fn the_nudge_speaks_only_when_nothing_was_written_today() {
     let line = env.stdout_of(&["nudge"]);
     assert_eq!(line.lines().count(), 1, "{line}");
     assert!(line.contains('?') && line.contains("mend prompt"), "{line}");
+    // The answer is remembered for the day, until the journal changes.
+    assert_eq!(env.stdout_of(&["nudge"]), line);
+    env.write(&["Written on the new day."]);
+    assert_eq!(
+        env.stdout_of(&["nudge"]),
+        "",
+        "a save makes the nudge go quiet"
+    );
+    env.set_now("2026-11-24T08:00:00Z");
+    assert!(
+        env.stdout_of(&["nudge"]).contains("mend prompt"),
+        "a new day, a new line"
+    );
 
     config_file(&env, "nudge = false\n");
     assert_eq!(env.stdout_of(&["nudge"]), "");

@@ -1,8 +1,13 @@
 //! `mend nudge`: one gentle line for a shell's startup file. It must be quick and silent when
-//! it has nothing to say: no lexicon, no prompt library unless a prompt will be shown.
+//! it has nothing to say. Opening the journal (and SQLCipher's crypto library with it) costs
+//! a few milliseconds, so the day's answer is kept in a small file beside the journal and
+//! reused until the day or the journal's files change.
 
+use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
 use anyhow::Result;
 
@@ -12,15 +17,38 @@ use crate::prompts::select::{self, Wanted};
 use crate::store::Journal;
 
 pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
-    if app.config.nudge == Some(false) {
+    if app.config.nudge == Some(false) || !app.paths.db.is_file() {
         return Ok(());
     }
-    let Some(journal) = Journal::open_existing(&app.paths.db)? else {
+    let today = app.now.date_naive().to_string();
+    let cache = cache_path(&app.paths.db);
+    let key = format!("{today} {}", journal_stamp(&app.paths.db));
+    if let Ok(saved) = fs::read_to_string(&cache)
+        && let Some((saved_key, line)) = saved.split_once('\n')
+        && saved_key == key
+    {
+        write!(out, "{line}")?;
         return Ok(());
+    }
+    let line = {
+        let Some(journal) = Journal::open_existing(&app.paths.db)? else {
+            return Ok(());
+        };
+        compute(app, &journal)?
     };
+    // The journal is closed now (its log folded in), so its files are as the next nudge
+    // will find them.
+    let key = format!("{today} {}", journal_stamp(&app.paths.db));
+    let _ = remember(&cache, &format!("{key}\n{line}"));
+    write!(out, "{line}")?;
+    Ok(())
+}
+
+/// The line for today, or nothing when something was written today.
+fn compute(app: &App, journal: &Journal) -> Result<String> {
     let today = app.now.date_naive();
     if journal.wrote_on(today)? {
-        return Ok(());
+        return Ok(String::new());
     }
     let library = if Path::new(&app.paths.prompts).is_dir() {
         Library::load(&app.paths.prompts)
@@ -32,12 +60,51 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
         perspective: app.config.perspective,
         context: app.config.context,
     };
-    if let Some(prompt) = select::for_today(&journal, &library.prompts, &wanted, today)?.first() {
-        writeln!(
-            out,
-            "mend · nothing written today yet. If you'd like a question: {} (mend prompt)",
-            prompt.text
-        )?;
-    }
+    Ok(
+        match select::for_today(journal, &library.prompts, &wanted, today)?.first() {
+            Some(prompt) => format!(
+                "mend · nothing written today yet. If you'd like a question: {} (mend prompt)\n",
+                prompt.text
+            ),
+            None => String::new(),
+        },
+    )
+}
+
+fn cache_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".nudge");
+    PathBuf::from(name)
+}
+
+/// Sizes and modification times of the journal and its log: any save changes one of them.
+fn journal_stamp(db: &Path) -> String {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), PathBuf::from(wal)]
+        .iter()
+        .map(|p| match fs::metadata(p) {
+            Ok(m) => {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}:{modified}", m.len())
+            }
+            Err(_) => "-".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn remember(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".nudge-")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
