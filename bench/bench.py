@@ -169,7 +169,8 @@ def machine(work):
 def mend_env(work, db):
     home = os.path.join(work, "home")
     os.makedirs(home, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MEND_")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("MEND_") and k not in ("RUST_BACKTRACE", "RUST_LIB_BACKTRACE")}
     env.update(MEND_DB=db, MEND_NOW=MEND_NOW, NO_COLOR="1", TZ="UTC", LC_ALL="C.UTF-8",
                HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"),
                XDG_DATA_HOME=os.path.join(home, ".local", "share"))
@@ -512,7 +513,7 @@ def run_jrnl(n, opts, jrnl, d, pristine_txt, stats, timing):
     version = next((w for w in version if re.match(r"v?\d+\.\d+", w)), JRNL_VERSION)
     txt = os.path.join(d, "jrnl-journal.txt")
     with open(os.path.join(cfg_dir, "jrnl.yaml"), "w") as f:
-        f.write(gen.jrnl_config(txt, "v" + version.lstrip("v")))
+        f.write(gen.jrnl_config(txt, version.lstrip("v")))
     shutil.copyfile(pristine_txt, txt)
     env = jrnl_env(home)
     # jrnl reads the journal: its last entry is the generated one.
@@ -532,7 +533,7 @@ def run_jrnl(n, opts, jrnl, d, pristine_txt, stats, timing):
     wcfg = os.path.join(whome, ".config", "jrnl")
     os.makedirs(wcfg, exist_ok=True)
     with open(os.path.join(wcfg, "jrnl.yaml"), "w") as f:
-        f.write(gen.jrnl_config(wtxt, "v" + version.lstrip("v")))
+        f.write(gen.jrnl_config(wtxt, version.lstrip("v")))
     wenv = jrnl_env(whome)
     benches = [
         ("version", ["--version"], env, None),

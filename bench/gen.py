@@ -262,7 +262,7 @@ def write(n, feelings, prompts, json_path=None, jrnl_path=None, exported=None):
     return stats
 
 
-def jrnl_config(journal_path, version="v4.6"):
+def jrnl_config(journal_path, version="4.6"):
     """A jrnl.yaml: no colours, no editor, no encryption, minute-resolution times."""
     q = json.dumps(str(journal_path))  # a JSON string is a valid YAML string
     return (
@@ -271,7 +271,7 @@ def jrnl_config(journal_path, version="v4.6"):
         "indent_character: '|'\n"
         f"journals:\n  default:\n    journal: {q}\n"
         "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
-        f"version: {version}\n"
+        f"version: '{version}'\n"
     )
 
 
