@@ -230,11 +230,12 @@ impl Journal {
         Ok(streak)
     }
 
-    /// The last day each prompt was answered (from the prompt index alone, so answers in
-    /// the trash count too): enough to tell which themes were explored least recently.
+    /// The last day each prompt was answered (entries in the trash do not count), read from
+    /// the prompt index alone: enough to tell which themes were explored least recently.
     pub fn last_answer_days(&self) -> Result<Vec<(String, NaiveDate)>> {
         let mut stmt = self.conn().prepare(
-            "SELECT prompt_id, max(day) FROM entries WHERE prompt_id IS NOT NULL GROUP BY prompt_id",
+            "SELECT prompt_id, max(day) FROM entries \
+             WHERE prompt_id IS NOT NULL AND deleted_at IS NULL GROUP BY prompt_id",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, day_at(r, 1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
