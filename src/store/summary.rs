@@ -3,14 +3,11 @@
 //! sign and theme, and sums of the stored language markers. The text itself is only read for
 //! milestones' first lines. Entries in the trash are never counted.
 
-use std::collections::HashMap;
-
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::Journal;
-use super::prompts::Answered;
 
 /// One entry of the window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,45 +225,6 @@ impl Journal {
             }
         }
         Ok(streak)
-    }
-
-    /// The last day each prompt was answered (entries in the trash do not count), read from
-    /// the prompt index alone: enough to tell which themes were explored least recently.
-    pub fn last_answer_days(&self) -> Result<Vec<(String, NaiveDate)>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT prompt_id, max(day) FROM entries \
-             WHERE prompt_id IS NOT NULL AND deleted_at IS NULL GROUP BY prompt_id",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, day_at(r, 1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Answers before `before` to the prompts of one theme (whose ids all start with
-    /// "theme/"), in the shape `prompts::select::candidates` reads.
-    pub fn theme_answers(
-        &self,
-        theme: &str,
-        before: NaiveDate,
-    ) -> Result<HashMap<String, Answered>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT prompt_id, max(prompt_theme), count(*), max(day) FROM entries \
-             WHERE prompt_id >= ?1 AND prompt_id < ?2 AND deleted_at IS NULL AND day < ?3 \
-             GROUP BY prompt_id",
-        )?;
-        let rows = stmt.query_map(
-            params![format!("{theme}/"), format!("{theme}0"), before.to_string()],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    Answered {
-                        theme: r.get(1)?,
-                        count: r.get(2)?,
-                        last_day: day_at(r, 3)?,
-                    },
-                ))
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Prompts in the period: answers by theme, and a question from the theme explored least,
 //! chosen the way `mend prompt --theme THEME` chooses today.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -11,7 +11,6 @@ use super::model::{LeastExplored, PromptChoice, Prompts, ThemeAnswers};
 use crate::prompts::Library;
 use crate::prompts::select::{self, Wanted};
 use crate::store::Journal;
-use crate::store::prompts::Answered;
 
 pub fn prompts(
     journal: &Journal,
@@ -59,23 +58,14 @@ fn least_explored(
     let Some(least) = library.themes.iter().map(|t| count_of(&t.id)).min() else {
         return Ok(None);
     };
-    // Only the last day of each prompt matters for ordering themes, and the prompt index
-    // alone has it.
-    let last: HashMap<String, Answered> = journal
-        .last_answer_days()?
-        .into_iter()
-        .map(|(id, last_day)| {
-            let theme = id.split('/').next().map(str::to_string);
-            (
-                id,
-                Answered {
-                    theme,
-                    count: 1,
-                    last_day,
-                },
-            )
-        })
-        .collect();
+    // Only the last day each prompt was answered matters for ordering themes.
+    let last = journal.prompt_history(
+        library
+            .prompts
+            .iter()
+            .map(|p| (p.id.as_str(), p.theme.as_str())),
+        today.succ_opt().unwrap_or(today),
+    )?;
     let Some(theme) = select::candidates(&library.prompts, &Wanted::default(), &last, today)
         .into_iter()
         .find(|p| count_of(&p.theme) == least)
@@ -83,12 +73,12 @@ fn least_explored(
     else {
         return Ok(None);
     };
-    let history = journal.theme_answers(&theme, today)?;
     let wanted = Wanted {
         theme: Some(&theme),
         ..Wanted::default()
     };
-    let Some(prompt) = select::candidates(&library.prompts, &wanted, &history, today)
+    // The same choice `mend prompt --theme THEME` makes today.
+    let Some(prompt) = select::for_today(journal, &library.prompts, &wanted, today)?
         .into_iter()
         .next()
     else {
