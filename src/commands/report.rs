@@ -11,8 +11,6 @@ use crate::cli::ReportArgs;
 use crate::interop::files::{AtomicFile, check_free};
 use crate::report::{self, ReportData};
 use crate::store::Journal;
-use crate::summary::compute_with;
-use crate::summary::period::Period;
 
 pub fn run(journal: &Journal, app: &App, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let path = args.output.as_path();
@@ -31,17 +29,14 @@ pub fn run(journal: &Journal, app: &App, args: ReportArgs, out: &mut dyn Write) 
     // Refuse early, before any work, when the file is there and --force was not given.
     check_free(path, args.force)?;
 
-    // The same period `mend summary` would cover.
-    let period = Period::choose(
+    // The same period and summary `mend summary` would give.
+    let summary = super::summary::compute_for(
+        journal,
+        app,
         args.since.as_deref(),
         args.from.as_deref(),
         args.to.as_deref(),
-        app.config.summary_period.as_deref(),
-        app.now,
-        || journal.first_entry_day(),
     )?;
-    let library = super::prompts::load_library(app);
-    let summary = compute_with(journal, period, app.now, &library)?;
     let week_start = app.config.week_start.unwrap_or_default();
     let data = ReportData::load(journal, summary, app.now.date_naive(), week_start)?;
     let html = report::html(&data);

@@ -9,20 +9,18 @@ use crate::app::App;
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::render;
 use crate::store::Journal;
+use crate::summary::model::Summary;
 use crate::summary::period::Period;
 use crate::summary::{self, compute_with};
 
 pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write) -> Result<()> {
-    let period = Period::choose(
+    let summary = compute_for(
+        journal,
+        app,
         args.since.as_deref(),
         args.from.as_deref(),
         args.to.as_deref(),
-        app.config.summary_period.as_deref(),
-        app.now,
-        || journal.first_entry_day(),
     )?;
-    let library = super::prompts::load_library(app);
-    let summary = compute_with(journal, period, app.now, &library)?;
     let format = if args.json {
         SummaryFormat::Json
     } else {
@@ -46,4 +44,25 @@ pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write)
             summary::text(out, &summary, &app.style, args.explain, calendar.as_deref())
         }
     }
+}
+
+/// The summary of the period asked for (`--since`, or `--from`/`--to`, else the configured
+/// default): what `mend summary` prints and `mend report` draws.
+pub fn compute_for(
+    journal: &Journal,
+    app: &App,
+    since: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Summary> {
+    let period = Period::choose(
+        since,
+        from,
+        to,
+        app.config.summary_period.as_deref(),
+        app.now,
+        || journal.first_entry_day(),
+    )?;
+    let library = super::prompts::load_library(app);
+    compute_with(journal, period, app.now, &library)
 }
