@@ -10,12 +10,12 @@ pub mod migrate;
 pub mod prompts;
 pub mod report;
 pub mod summary;
+mod wait;
 
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
@@ -83,11 +83,12 @@ impl Journal {
 
     /// Opens `path` (already prepared) with an optional key and brings it up to date.
     pub(crate) fn connect(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| describe_open_error(path, e))?;
+        wait::install(&mut conn)?;
         if let Some(key) = &key {
             cipher::apply_key(&conn, key)?;
         }
@@ -145,7 +146,6 @@ impl Journal {
 
     fn configure(&self, created: bool) -> Result<()> {
         let conn = &self.conn;
-        conn.busy_timeout(Duration::from_secs(5))?;
         // Identify the file before changing anything in it: WAL mode rewrites the header.
         if !created {
             self.ensure_mend_database()?;
@@ -209,10 +209,12 @@ impl Journal {
     }
 
     /// Runs `f` inside a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so
-    /// concurrent writers wait their turn (busy timeout) instead of failing mid-way.
+    /// concurrent writers wait their turn instead of failing mid-way.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-            .map_err(|e| describe_write_error(&self.path, e))?;
+        let tx = wait::patiently(|| {
+            Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+        })
+        .map_err(|e| describe_write_error(&self.path, e))?;
         let value = f(&tx)?;
         tx.commit()
             .map_err(|e| describe_write_error(&self.path, e))?;
@@ -378,8 +380,9 @@ pub(crate) fn describe_write_error(path: &Path, err: rusqlite::Error) -> anyhow:
         Some(ErrorCode::DiskFull) => anyhow!("the disk holding {} is full", path.display()),
         Some(ErrorCode::ReadOnly) => anyhow!("{} is read-only", path.display()),
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => anyhow!(
-            "{} is busy: another mend has held it for more than 5 seconds",
-            path.display()
+            "{} is busy: another mend has held it for more than {} seconds",
+            path.display(),
+            wait::WRITE_PATIENCE.as_secs()
         ),
         _ => anyhow!(err).context(format!("writing to {}", path.display())),
     }
