@@ -16,3 +16,21 @@ pub fn bar(len: u64, message: &str) -> ProgressBar {
     bar.set_message(message.to_string());
     bar
 }
+
+/// A bar for reading `len` bytes (hidden for small files, unknown sizes, or no terminal).
+pub fn bytes(len: Option<u64>, message: &str) -> ProgressBar {
+    let Some(len) = len.filter(|&l| l >= 4 << 20) else {
+        return ProgressBar::hidden();
+    };
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes} ({eta} left)")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message(message.to_string());
+    bar
+}

@@ -6,8 +6,7 @@ use std::path::Path;
 
 use chrono::{Local, TimeZone};
 use mend::cli::ImportFormat;
-use mend::interop::Object;
-use mend::interop::source::{Input, parse};
+use mend::interop::source::Source;
 use mend::prompts::Library;
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
@@ -45,23 +44,15 @@ fn prompt_toml() {
 #[test]
 fn importers() {
     for data in inputs("importers") {
-        let input = Input {
-            name: "fuzz.json".into(),
-            text: String::from_utf8_lossy(&data).into(),
-        };
         for wanted in [
             ImportFormat::Auto,
             ImportFormat::Mend,
             ImportFormat::Jrnl,
             ImportFormat::Dayone,
         ] {
-            if let Ok(export) = parse(&input, wanted) {
-                for raw in export.entries {
-                    if let Ok(object) = serde_json::from_str::<Object>(raw.get()) {
-                        let _ = export.format.record(&object);
-                    }
-                }
-            }
+            let _ =
+                Source::from_bytes("fuzz.json", data.clone())
+                    .entries(wanted, &|_| {}, &mut |_| true);
         }
     }
 }

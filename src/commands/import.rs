@@ -1,90 +1,78 @@
-//! `mend import`: entries from a mend JSON export, jrnl, or Day One. Every entry is checked
-//! before anything is saved, and everything is saved in one transaction: all or nothing,
-//! unless --skip-invalid. Entries already in the journal (same uuid) are left alone.
+//! `mend import`: entries from a mend JSON export, jrnl, or Day One. The file is read as a
+//! stream and saved in one transaction: all or nothing, unless --skip-invalid. Entries
+//! already in the journal (same uuid) are left alone; in a journal that has never held an
+//! entry, a mend export keeps its entry numbers.
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
-use std::thread::Scope;
+use std::thread::{Scope, ScopedJoinHandle};
 
 use anyhow::{Context, Result, bail};
+use indicatif::ProgressBar;
 
 use crate::analysis::{Analysis, analyse};
 use crate::app::App;
-use crate::cli::ImportArgs;
-use crate::interop::source::{self, Input};
-use crate::interop::{Object, Record};
+use crate::cli::{ImportArgs, ImportFormat};
+use crate::interop::source::{self, Source};
+use crate::interop::stream::Item;
+use crate::interop::{Problem, Record};
 use crate::progress;
 use crate::store::Journal;
-use crate::store::interop::{BulkIndex, RunMap, insert_imported, uuid_taken};
+use crate::store::interop::{
+    BulkIndex, RunMap, id_taken, insert_imported, never_written, uuid_taken,
+};
 
 use super::plural;
 
-pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
-    let inputs = source::read(&args.file, args.format)?;
-    let name = if args.file.as_os_str() == "-" {
-        "standard input".to_string()
-    } else {
-        args.file.display().to_string()
+pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let source = source::open(&args.file, args.format)?;
+    let name = source.name.clone();
+    let bar = progress::bytes(source.size, "Importing");
+    let watch = Watch {
+        name: &name,
+        skip_invalid: args.skip_invalid,
+        failing: AtomicBool::new(false),
+        read: AtomicU64::new(0),
+        bar: &bar,
     };
-    let (records, problems) = read_records(&inputs, &args)?;
-    if records.is_empty() && problems.is_empty() {
+    let tally = std::thread::scope(|scope| -> Result<Tally> {
+        let pipe = Pipeline::start(scope, source, args.format, !args.dry_run, &watch);
+        if args.dry_run {
+            let mut seen = HashSet::new();
+            return watch.consume(pipe, |record, _| {
+                let uuid = &record.item.uuid;
+                Ok(!seen.contains(uuid) && !journal.has_uuid(uuid)? && seen.insert(uuid.clone()))
+            });
+        }
+        journal.write(|tx| {
+            let restoring = never_written(tx)?;
+            let mut runs = RunMap::new(restoring);
+            let bulk = BulkIndex::begin(tx)?;
+            let tally = watch.consume(pipe, |record, analysis| {
+                if uuid_taken(tx, &record.item.uuid)? {
+                    return Ok(false);
+                }
+                let keep_id = match record.order {
+                    Some(id) if restoring && id > 0 && !id_taken(tx, id)? => Some(id),
+                    _ => None,
+                };
+                let analysis = analysis.unwrap_or_else(|| analyse(&record.item.entry.body));
+                insert_imported(tx, &record.item, &mut runs, &analysis, keep_id)?;
+                Ok(true)
+            })?;
+            bulk.finish(tx)?;
+            Ok(tally)
+        })
+    });
+    bar.finish_and_clear();
+    let tally = tally?;
+
+    if tally.entries == 0 {
         writeln!(out, "{name} has no entries, so there is nothing to import.")?;
         return Ok(());
     }
-    if let Some(first) = problems.first()
-        && !args.skip_invalid
-    {
-        let more = match problems.len() {
-            1 => " (--skip-invalid imports the other entries)".to_string(),
-            n => format!(" ({n} entries have problems; --skip-invalid imports the others)"),
-        };
-        bail!("{first} — nothing was imported{more}");
-    }
-    for problem in &problems {
-        eprintln!("Skipped {problem}");
-    }
-
-    let mut seen = HashSet::new();
-    let mut tally = Tally::default();
-    if args.dry_run {
-        for r in &records {
-            let uuid = r.item.uuid.as_str();
-            if !seen.insert(uuid) || journal.has_uuid(uuid)? {
-                tally.already += 1;
-            } else {
-                tally.add(r);
-            }
-        }
-    } else {
-        let bar = progress::bar(records.len() as u64, "Importing");
-        let now = app.now_utc();
-        tally = std::thread::scope(|scope| {
-            let analyses = analyse_alongside(scope, &records);
-            journal.write(|tx| {
-                let mut tally = Tally::default();
-                let mut runs = RunMap::default();
-                let bulk = BulkIndex::begin(tx)?;
-                for (i, r) in records.iter().enumerate() {
-                    let analysis = analyses.next(i)?;
-                    let uuid = r.item.uuid.as_str();
-                    if !seen.insert(uuid) || uuid_taken(tx, uuid)? {
-                        tally.already += 1;
-                    } else {
-                        insert_imported(tx, &r.item, &mut runs, now, &analysis).with_context(
-                            || format!("saving entry {} of {name} — nothing was imported", i + 1),
-                        )?;
-                        tally.add(r);
-                    }
-                    bar.inc(1);
-                }
-                bulk.finish(tx)?;
-                Ok(tally)
-            })
-        })?;
-        bar.finish_and_clear();
-    }
-
     let mut report = format!(
         "{} {}, {} already in the journal",
         tally.new,
@@ -101,10 +89,10 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
             tally.trashed
         ));
     }
-    if !problems.is_empty() {
+    if tally.skipped > 0 {
         report.push_str(&format!(
             ", {} skipped",
-            plural(problems.len(), "entry", "entries")
+            plural(tally.skipped, "entry", "entries")
         ));
     }
     if args.dry_run {
@@ -115,89 +103,172 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
     Ok(())
 }
 
-/// Analyses the records on worker threads while the caller saves them: analysis is the
-/// costliest part of an import and needs nothing from the journal. Record `i` goes to worker
-/// `i % n`; each worker hands its results over in order through a small bounded channel, so
-/// memory stays flat however long the import.
-struct Analyses {
-    channels: Vec<Receiver<Analysis>>,
+#[derive(Debug, Default)]
+struct Tally {
+    /// Entries in the file, good or not.
+    entries: usize,
+    new: usize,
+    already: usize,
+    trashed: usize,
+    skipped: usize,
 }
 
-impl Analyses {
-    fn next(&self, i: usize) -> Result<Analysis> {
-        self.channels[i % self.channels.len()].recv().map_err(|_| {
-            anyhow::anyhow!("the text analysis stopped unexpectedly — nothing was imported")
-        })
-    }
+/// An entry of the file with its analysis (made unless it has a problem or the import is
+/// failing anyway).
+struct Done {
+    number: usize,
+    record: Result<Record, Problem>,
+    analysis: Option<Analysis>,
 }
 
-fn analyse_alongside<'scope>(
-    scope: &'scope Scope<'scope, '_>,
-    records: &'scope [Record],
-) -> Analyses {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4);
-    let channels = (0..workers)
-        .map(|w| {
-            let (send, receive) = sync_channel(256);
+/// The file is parsed on one thread and its entries analysed on up to four more, while the
+/// caller saves them: analysis is the costliest part of an import and needs nothing from the
+/// journal. Entry `k` goes to worker `k % n`, and each worker hands its results back in order
+/// through a small bounded channel, so memory stays flat however large the file.
+struct Pipeline<'scope> {
+    lanes: Vec<Receiver<Done>>,
+    next: usize,
+    parser: ScopedJoinHandle<'scope, Result<usize>>,
+}
+
+impl<'scope> Pipeline<'scope> {
+    fn start(
+        scope: &'scope Scope<'scope, '_>,
+        source: Source,
+        wanted: ImportFormat,
+        analysing: bool,
+        watch: &'scope Watch,
+    ) -> Pipeline<'scope> {
+        // The saving thread is the one every entry waits for: leave it a core of its own.
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .saturating_sub(1)
+            .clamp(1, 4);
+        let mut inputs = Vec::with_capacity(workers);
+        let mut lanes = Vec::with_capacity(workers);
+        for _ in 0..workers {
+            let (give, take) = sync_channel::<Item>(64);
+            let (hand_back, lane) = sync_channel::<Done>(64);
             scope.spawn(move || {
-                for r in records.iter().skip(w).step_by(workers) {
-                    if send.send(analyse(&r.item.entry.body)).is_err() {
+                for item in take {
+                    let analysis = match &item.record {
+                        Ok(r) if analysing && !watch.failing.load(Ordering::Relaxed) => {
+                            Some(analyse(&r.item.entry.body))
+                        }
+                        _ => None,
+                    };
+                    let done = Done {
+                        number: item.number,
+                        record: item.record,
+                        analysis,
+                    };
+                    if hand_back.send(done).is_err() {
                         // The import stopped; nobody is waiting for the rest.
                         break;
                     }
                 }
             });
-            receive
-        })
-        .collect();
-    Analyses { channels }
-}
+            inputs.push(give);
+            lanes.push(lane);
+        }
+        let parser = scope.spawn(move || {
+            let mut k = 0;
+            source.entries(
+                wanted,
+                &|bytes| watch.read.store(bytes, Ordering::Relaxed),
+                &mut |item| {
+                    let sent = inputs[k % inputs.len()].send(item).is_ok();
+                    k += 1;
+                    sent
+                },
+            )
+        });
+        Pipeline {
+            lanes,
+            next: 0,
+            parser,
+        }
+    }
 
-#[derive(Debug, Default)]
-struct Tally {
-    new: usize,
-    already: usize,
-    trashed: usize,
-}
+    /// The next entry of the file, in order.
+    fn next(&mut self) -> Option<Done> {
+        let done = self.lanes[self.next % self.lanes.len()].recv().ok()?;
+        self.next += 1;
+        Some(done)
+    }
 
-impl Tally {
-    fn add(&mut self, r: &Record) {
-        self.new += 1;
-        if r.item.deleted.is_some() {
-            self.trashed += 1;
+    /// How many entries the file had, or what was wrong with it as a whole.
+    fn finish(self) -> Result<usize> {
+        drop(self.lanes);
+        match self.parser.join() {
+            Ok(result) => result,
+            Err(_) => bail!("reading the import stopped unexpectedly — nothing was imported"),
         }
     }
 }
 
-/// Every entry of every input, checked: the good ones in the order to add them, and a
-/// "FILE: entry N (date): reason" line for each bad one.
-fn read_records(inputs: &[Input], args: &ImportArgs) -> Result<(Vec<Record>, Vec<String>)> {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    for input in inputs {
-        let export = source::parse(input, args.format)?;
-        let mut batch = Vec::with_capacity(export.entries.len());
-        for (i, raw) in export.entries.iter().enumerate() {
-            let (label, result) = match serde_json::from_str::<Object>(raw.get()) {
-                Ok(o) => (export.format.label(&o), export.format.record(&o)),
-                Err(_) => (None, Err("an entry must be a JSON object".to_string())),
-            };
-            match result {
-                Ok(record) => batch.push(record),
-                Err(reason) => {
-                    let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
-                    problems.push(format!("{}: entry {}{label}: {reason}", input.name, i + 1));
+/// What the saving side shares with the readers: the progress, and whether the import is
+/// already bound to fail (then nothing more is analysed, only checked).
+struct Watch<'a> {
+    name: &'a str,
+    skip_invalid: bool,
+    failing: AtomicBool,
+    read: AtomicU64,
+    bar: &'a ProgressBar,
+}
+
+impl Watch<'_> {
+    /// Hands each good entry to `save` (which says whether it was new), and counts. One bad
+    /// entry fails the whole import unless --skip-invalid, but the rest of the file is still
+    /// read so the message can say how many have problems.
+    fn consume(
+        &self,
+        mut pipe: Pipeline,
+        mut save: impl FnMut(&Record, Option<Analysis>) -> Result<bool>,
+    ) -> Result<Tally> {
+        let mut tally = Tally::default();
+        let mut first_problem = None;
+        while let Some(done) = pipe.next() {
+            if done.number % 256 == 0 {
+                self.bar.set_position(self.read.load(Ordering::Relaxed));
+            }
+            match done.record {
+                Err(problem) => {
+                    tally.skipped += 1;
+                    if self.skip_invalid {
+                        self.bar.suspend(|| eprintln!("Skipped {problem}"));
+                    } else if first_problem.is_none() {
+                        first_problem = Some(problem);
+                        self.failing.store(true, Ordering::Relaxed);
+                    }
+                }
+                Ok(_) if first_problem.is_some() => {}
+                Ok(record) => {
+                    let new = save(&record, done.analysis).with_context(|| {
+                        format!(
+                            "saving entry {} of {} — nothing was imported",
+                            done.number, self.name
+                        )
+                    })?;
+                    if !new {
+                        tally.already += 1;
+                    } else {
+                        tally.new += 1;
+                        if record.item.deleted.is_some() {
+                            tally.trashed += 1;
+                        }
+                    }
                 }
             }
         }
-        // mend exports list entries by day; adding them in the order of their original ids
-        // gives an empty journal the numbering the exported one had.
-        if batch.iter().all(|r| r.order.is_some()) {
-            batch.sort_by_key(|r| r.order);
+        tally.entries = pipe.finish()?;
+        if let Some(first) = first_problem {
+            let more = match tally.skipped {
+                1 => " (--skip-invalid imports the other entries)".to_string(),
+                n => format!(" ({n} entries have problems; --skip-invalid imports the others)"),
+            };
+            bail!("{first} — nothing was imported{more}");
         }
-        records.extend(batch);
+        Ok(tally)
     }
-    Ok((records, problems))
 }

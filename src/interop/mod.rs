@@ -10,6 +10,7 @@ pub mod jrnl;
 pub mod markdown;
 pub mod mend;
 pub mod source;
+pub mod stream;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};

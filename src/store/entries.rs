@@ -154,7 +154,8 @@ fn set_labels(
     column: &str,
     labels: &[String],
 ) -> Result<()> {
-    conn.execute(&format!("DELETE FROM {table} WHERE entry_id = ?"), [id])?;
+    conn.prepare_cached(&format!("DELETE FROM {table} WHERE entry_id = ?"))?
+        .execute([id])?;
     let mut insert = conn.prepare_cached(&format!(
         "INSERT OR IGNORE INTO {table} (entry_id, {column}) VALUES (?, ?)"
     ))?;
@@ -207,7 +208,14 @@ impl Journal {
         // Analysis is the slow part of a save: it is done before the write lock is taken.
         let analysis = crate::analysis::analyse(&new.body);
         let uuid = uuid::Uuid::new_v4().to_string();
-        self.write(|tx| insert_analysed(tx, new, &uuid, now, &analysis))
+        let stamp = Stamp {
+            id: None,
+            uuid: &uuid,
+            created: new.at.unwrap_or(now),
+            updated: now,
+            deleted: None,
+        };
+        self.write(|tx| insert_analysed(tx, new, &stamp, &analysis))
     }
 
     /// One entry by id; entries in the trash only when `include_deleted`.
@@ -496,35 +504,36 @@ impl Journal {
     }
 }
 
-/// Inserts one entry inside an open transaction, analysing its text (import uses it).
-pub fn insert_entry(
-    conn: &Connection,
-    new: &NewEntry,
-    uuid: &str,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    insert_analysed(conn, new, uuid, now, &crate::analysis::analyse(&new.body))
+/// Who an entry is and when it was written: everything a save adds to what was written.
+pub(crate) struct Stamp<'a> {
+    /// `None` lets the journal number the entry.
+    pub id: Option<i64>,
+    pub uuid: &'a str,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub deleted: Option<DateTime<Utc>>,
 }
 
 /// Inserts one entry and its analysis inside an open transaction.
 pub(crate) fn insert_analysed(
     conn: &Connection,
     new: &NewEntry,
-    uuid: &str,
-    now: DateTime<Utc>,
+    stamp: &Stamp,
     analysis: &crate::analysis::Analysis,
 ) -> Result<i64> {
-    let created = new.at.unwrap_or(now);
     let prompt = new.prompt.as_ref();
     conn.prepare_cached(
-        "INSERT INTO entries (uuid, day, created, updated, body, mood, prompt_id, prompt_text, \
-         prompt_theme, path_run, path_step, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (id, uuid, day, created, updated, deleted_at, body, mood, prompt_id, \
+         prompt_text, prompt_theme, path_run, path_step, data) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?
     .execute(params![
-        uuid,
+        stamp.id,
+        stamp.uuid,
         new.day.to_string(),
-        timestamp(created),
-        timestamp(now),
+        timestamp(stamp.created),
+        timestamp(stamp.updated),
+        stamp.deleted.map(timestamp),
         new.body,
         new.mood.map(Mood::value),
         prompt.map(|p| &p.id),

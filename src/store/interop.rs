@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::Journal;
-use super::entries::{Filter, insert_analysed, push_filter, timestamp};
+use super::entries::{Filter, Stamp, insert_analysed, push_filter, timestamp};
 use crate::analysis::Analysis;
 use crate::model::{NewEntry, PathStep};
 
@@ -35,8 +35,21 @@ pub struct Imported {
 }
 
 /// The path runs made during one import: (path id, run number in the source) → run here.
+/// When the journal is being restored (it was empty), runs keep their numbers where free.
 #[derive(Debug, Default)]
-pub struct RunMap(HashMap<(String, i64), i64>);
+pub struct RunMap {
+    runs: HashMap<(String, i64), i64>,
+    keep_numbers: bool,
+}
+
+impl RunMap {
+    pub fn new(keep_numbers: bool) -> RunMap {
+        RunMap {
+            runs: HashMap::new(),
+            keep_numbers,
+        }
+    }
+}
 
 impl Journal {
     /// Count and day span of the entries outside the trash that `filter` selects.
@@ -98,7 +111,6 @@ impl Journal {
     }
 }
 
-/// Whether an entry with this uuid is in the journal (the trash included).
 /// Indexing many entries for search, one statement at a time, makes the full-text index
 /// write (and merge) a small segment per entry. For a large import the indexing trigger is
 /// set aside and the new entries are indexed together at the end, in the same transaction
@@ -132,6 +144,7 @@ impl BulkIndex {
     }
 }
 
+/// Whether an entry with this uuid is in the journal (the trash included).
 pub fn uuid_taken(conn: &Connection, uuid: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?")?
@@ -140,18 +153,18 @@ pub fn uuid_taken(conn: &Connection, uuid: &str) -> Result<bool> {
         .is_some())
 }
 
-/// Saves an imported entry inside an open transaction and returns its new id. It goes through
-/// `insert_entry` (so it is indexed and analysed like any other), then gets its original
-/// times and trash state. A path link is moved to a finished run made for it here.
+/// Saves an imported entry inside an open transaction and returns its new id: with its
+/// original identity, times and trash state, indexed and analysed like any other. `keep_id`
+/// is the number to give it (the caller checks it is free). A path link is moved to a
+/// finished run made for it here.
 pub fn insert_imported(
     conn: &Connection,
     item: &Imported,
     runs: &mut RunMap,
-    now: DateTime<Utc>,
     analysis: &Analysis,
+    keep_id: Option<i64>,
 ) -> Result<i64> {
     let mut new = item.entry.clone();
-    new.at = Some(item.created);
     if let Some(path) = &item.entry.path {
         let run = run_for(conn, runs, path, item.created)?;
         new.path = Some(PathStep {
@@ -160,18 +173,37 @@ pub fn insert_imported(
             step: path.step.clone(),
         });
     }
-    let id = insert_analysed(conn, &new, &item.uuid, now, analysis)?;
-    conn.prepare_cached(
-        "UPDATE entries SET created = ?, updated = ?, deleted_at = ? WHERE id = ?",
-    )?
-    .execute(params![
-        timestamp(item.created),
-        timestamp(item.updated),
-        item.deleted.map(timestamp),
-        id
-    ])
-    .context("saving the imported entry's times")?;
-    Ok(id)
+    let stamp = Stamp {
+        id: keep_id,
+        uuid: &item.uuid,
+        created: item.created,
+        updated: item.updated,
+        deleted: item.deleted,
+    };
+    insert_analysed(conn, &new, &stamp, analysis)
+}
+
+/// Whether the journal has never held an entry: an import into it restores the numbering of
+/// the journal it came from.
+pub fn never_written(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM entries) \
+             AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'entries' AND seq > 0)",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(true))
+}
+
+/// Whether entry number `id` is taken (the trash included).
+pub fn id_taken(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM entries WHERE id = ?")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// The run here for a path walk of the source journal, made (as finished) on first use; its
@@ -184,20 +216,28 @@ fn run_for(
 ) -> Result<i64> {
     let at = timestamp(at);
     let key = (path.id.clone(), path.run);
-    if let Some(&run) = runs.0.get(&key) {
+    if let Some(&run) = runs.runs.get(&key) {
         conn.prepare_cached(
             "UPDATE path_runs SET started = min(started, ?1), ended = max(ended, ?1) WHERE id = ?2",
         )?
         .execute(params![at, run])?;
         return Ok(run);
     }
+    let keep = runs.keep_numbers
+        && path.run > 0
+        && conn
+            .prepare_cached("SELECT 1 FROM path_runs WHERE id = ?")?
+            .query_row([path.run], |_| Ok(()))
+            .optional()?
+            .is_none();
     conn.prepare_cached(
-        "INSERT INTO path_runs (path_id, started, ended, outcome) VALUES (?1, ?2, ?2, 'finished')",
+        "INSERT INTO path_runs (id, path_id, started, ended, outcome) \
+         VALUES (?1, ?2, ?3, ?3, 'finished')",
     )?
-    .execute(params![path.id, at])
+    .execute(params![keep.then_some(path.run), path.id, at])
     .context("recording the guided path of an imported entry")?;
     let run = conn.last_insert_rowid();
-    runs.0.insert(key, run);
+    runs.runs.insert(key, run);
     Ok(run)
 }
 
@@ -313,7 +353,7 @@ mod tests {
     fn imported_entries_keep_their_identity_times_and_path() {
         let j = Journal::open_in_memory().unwrap();
         let at = |h: u32| Utc.with_ymd_and_hms(2024, 5, 1, h, 0, 0).unwrap();
-        let mut runs = RunMap::default();
+        let mut runs = RunMap::new(false);
         let item = |uuid: &str, hour: u32, deleted: bool| Imported {
             uuid: uuid.into(),
             entry: NewEntry {
@@ -332,13 +372,15 @@ mod tests {
         let (a, b) = j
             .write(|tx| {
                 let analysis = crate::analysis::analyse("Late again.");
-                let a = insert_imported(tx, &item("u-1", 8, false), &mut runs, now(), &analysis)?;
-                let b = insert_imported(tx, &item("u-2", 10, true), &mut runs, now(), &analysis)?;
+                let a = insert_imported(tx, &item("u-1", 8, false), &mut runs, &analysis, None)?;
+                let b =
+                    insert_imported(tx, &item("u-2", 10, true), &mut runs, &analysis, Some(40))?;
                 Ok((a, b))
             })
             .unwrap();
         let a = j.get(a, false).unwrap().unwrap();
         assert_eq!((a.created, a.updated, a.deleted), (at(8), at(9), None));
+        assert_eq!(b, 40);
         let b = j.get(b, true).unwrap().unwrap();
         assert_eq!(b.deleted, Some(at(12)));
         let (pa, pb) = (a.path.unwrap(), b.path.unwrap());

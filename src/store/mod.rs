@@ -89,6 +89,9 @@ impl Journal {
         )
         .map_err(|e| describe_open_error(path, e))?;
         wait::install(&mut conn)?;
+        // Saving an entry with its labels and analysis uses about twenty statements; the
+        // default cache of sixteen would prepare some of them afresh for every entry.
+        conn.set_prepared_statement_cache_capacity(64);
         if let Some(key) = &key {
             cipher::apply_key(&conn, key)?;
         }
