@@ -665,17 +665,8 @@ pub enum SummaryFormat {
 
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    /// The period: the last 30d, 12w, 6m or 1y (default 30d)
-    #[arg(long, value_name = "SPAN", conflicts_with_all = ["from", "to"])]
-    pub since: Option<String>,
-
-    /// The first day of the period
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-
-    /// The last day of the period (default today)
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
 
     /// List under each insight the entries it rests on
     #[arg(long)]
@@ -721,7 +712,14 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// The period: the last 30d, 12w, 6m or 1y (default: the summary's default)
+    #[command(flatten)]
+    pub period: PeriodArgs,
+}
+
+/// The period a summary or report covers.
+#[derive(Debug, Args, Default)]
+pub struct PeriodArgs {
+    /// The period: the last 30d, 12w, 6m or 1y (default 30d, or summary-period in the config)
     #[arg(long, value_name = "SPAN", conflicts_with_all = ["from", "to"])]
     pub since: Option<String>,
 

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::cli::{SummaryArgs, SummaryFormat};
+use crate::cli::{PeriodArgs, SummaryArgs, SummaryFormat};
 use crate::render;
 use crate::store::Journal;
 use crate::summary::model::Summary;
@@ -14,13 +14,7 @@ use crate::summary::period::Period;
 use crate::summary::{self, compute_with};
 
 pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write) -> Result<()> {
-    let summary = compute_for(
-        journal,
-        app,
-        args.since.as_deref(),
-        args.from.as_deref(),
-        args.to.as_deref(),
-    )?;
+    let summary = compute_for(journal, app, &args.period)?;
     let format = if args.json {
         SummaryFormat::Json
     } else {
@@ -48,17 +42,11 @@ pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write)
 
 /// The summary of the period asked for (`--since`, or `--from`/`--to`, else the configured
 /// default): what `mend summary` prints and `mend report` draws.
-pub fn compute_for(
-    journal: &Journal,
-    app: &App,
-    since: Option<&str>,
-    from: Option<&str>,
-    to: Option<&str>,
-) -> Result<Summary> {
+pub fn compute_for(journal: &Journal, app: &App, period: &PeriodArgs) -> Result<Summary> {
     let period = Period::choose(
-        since,
-        from,
-        to,
+        period.since.as_deref(),
+        period.from.as_deref(),
+        period.to.as_deref(),
         app.config.summary_period.as_deref(),
         app.now,
         || journal.first_entry_day(),

@@ -186,15 +186,12 @@ pub fn insert_imported(
 /// Whether the journal has never held an entry: an import into it restores the numbering of
 /// the journal it came from.
 pub fn never_written(conn: &Connection) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM entries) \
-             AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'entries' AND seq > 0)",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(true))
+    Ok(conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM entries) \
+         AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'entries' AND seq > 0)",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Whether entry number `id` is taken (the trash included).

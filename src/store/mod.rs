@@ -382,7 +382,7 @@ pub(crate) fn describe_write_error(path: &Path, err: rusqlite::Error) -> anyhow:
     match err.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => anyhow!("the disk holding {} is full", path.display()),
         Some(ErrorCode::ReadOnly) => anyhow!("{} is read-only", path.display()),
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => anyhow!(
+        _ if wait::is_busy(&err) => anyhow!(
             "{} is busy: another mend has held it for more than {} seconds",
             path.display(),
             wait::WRITE_PATIENCE.as_secs()

@@ -32,6 +32,21 @@ pub struct Summary {
     pub enough_writing: bool,
 }
 
+impl Summary {
+    /// The trust signs worth a line: seen in this period or in the one before.
+    pub fn signs_seen(&self) -> Vec<&SignalCount> {
+        self.signs
+            .iter()
+            .filter(|t| t.count > 0 || t.previous > 0)
+            .collect()
+    }
+
+    /// The insights of one kind ("mood-with", …), in order.
+    pub fn insights_of(&self, kind: &str) -> Vec<&Insight> {
+        self.insights.iter().filter(|i| i.kind == kind).collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodInfo {
     pub from: NaiveDate,

@@ -89,22 +89,14 @@ fn render(md: &mut String, s: &Summary, compare: bool, explain: bool) -> std::fm
         signal_items(md, &themes, compare)?;
     }
     section(md, "Trust signs")?;
-    let signs: Vec<_> = s
-        .signs
-        .iter()
-        .filter(|t| t.count > 0 || t.previous > 0)
-        .collect();
+    let signs = s.signs_seen();
     if signs.is_empty() {
         writeln!(md, "None of the trust signs mend looks for came up.")?;
     } else {
         signal_items(md, &signs, compare)?;
     }
 
-    let claimed: Vec<_> = s
-        .insights
-        .iter()
-        .filter(|i| i.kind == "mood-with")
-        .collect();
+    let claimed = s.insights_of("mood-with");
     if !claimed.is_empty() {
         section(md, "What goes with better days")?;
         for i in claimed {

@@ -109,22 +109,14 @@ pub fn text(
         "  {}",
         style.dim("entries where these came up in your words")
     )?;
-    let signs: Vec<_> = s
-        .signs
-        .iter()
-        .filter(|t| t.count > 0 || t.previous > 0)
-        .collect();
+    let signs = s.signs_seen();
     if signs.is_empty() {
         writeln!(out, "  None of the trust signs mend looks for came up.")?;
     } else {
         signal_lines(out, &signs, compare, style)?;
     }
 
-    let claimed: Vec<_> = s
-        .insights
-        .iter()
-        .filter(|i| i.kind == "mood-with")
-        .collect();
+    let claimed = s.insights_of("mood-with");
     if !claimed.is_empty() {
         heading(out, "What goes with better days")?;
         for i in claimed {
