@@ -32,6 +32,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
+    /// Say nothing about relationships or trust in lines others may glimpse (the nudge, the
+    /// report's title); `discreet = true` in the config makes it the default
+    #[arg(long, global = true)]
+    pub discreet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -48,7 +53,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Write an entry: from arguments, standard input, or your editor
     #[command(
-        after_help = "Examples:\n  mend write \"Talked with Sam about the messages. I stayed calm.\"\n  mend write --date yesterday --mood 2 --feel hurt,confusion \"...\"\n  mend write --date \"last monday at 18:30\" --tag partner < notes.md\n  mend write            (opens $VISUAL or $EDITOR, then asks for mood and feelings)\n\n#words in the text are saved as tags too."
+        after_help = "Examples:\n  mend write \"Talked with Sam about the messages. I stayed calm.\"\n  mend write --date yesterday --mood 2 --feel hurt,confusion \"...\"\n  mend write --date \"last monday at 18:30\" --tag partner < notes.md\n  mend write            (opens $VISUAL or $EDITOR, then asks for mood and feelings)\n\n#words in the text are saved as tags too.\n\nPrivacy: text given as arguments can be seen by other programs while mend runs and is kept in your shell's history. For private words, use standard input or your editor (plain `mend write`)."
     )]
     Write(WriteArgs),
 
@@ -262,7 +267,8 @@ pub struct EntryDetails {
 
 #[derive(Debug, Args)]
 pub struct WriteArgs {
-    /// The entry's text; read from standard input or your editor when left out
+    /// The entry's text (visible to other programs and kept in shell history: prefer standard
+    /// input or your editor); read from standard input or your editor when left out
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
 

@@ -56,9 +56,19 @@ pub struct Config {
     pub context: Option<Context>,
     /// Whether `mend nudge` says anything (default true).
     pub nudge: Option<bool>,
+    /// Lines that others may glimpse (the nudge, the report's title) say nothing about
+    /// relationships or trust (default false; `--discreet` for one command).
+    pub discreet: Option<bool>,
+    /// Whether `mend write "text"` reminds that arguments are visible to other programs and
+    /// kept in shell history (default false).
+    pub warn_arguments: Option<bool>,
 }
 
 impl Config {
+    pub fn discreet(&self) -> bool {
+        self.discreet == Some(true)
+    }
+
     /// Reads the config file; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Config> {
         let text = match std::fs::read_to_string(path) {

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod drafts;
 pub mod editor;
 pub mod feelings;
+pub mod harden;
 pub mod interop;
 pub mod model;
 pub mod progress;

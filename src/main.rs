@@ -16,6 +16,7 @@ use mend::store::{self, Journal};
 use mend::{commands, secret};
 
 fn main() -> ExitCode {
+    mend::harden::process();
     install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -44,13 +45,17 @@ fn run(cli: Cli) -> Result<()> {
         Command::Man { dir } => return commands::man::run(dir, &mut out),
         // A shell's startup must never be disturbed: any trouble means silence.
         Command::Nudge => {
-            let _ = nudge(cli.db).and_then(|line| Ok(out.write_all(line.as_bytes())?));
+            let _ =
+                nudge(cli.db, cli.discreet).and_then(|line| Ok(out.write_all(line.as_bytes())?));
             return Ok(());
         }
         _ => {}
     }
     let paths = Paths::resolve(cli.db)?;
-    let config = Config::load(&paths.config)?;
+    let mut config = Config::load(&paths.config)?;
+    if cli.discreet {
+        config.discreet = Some(true);
+    }
     let color = cli
         .color
         .or(config.color.map(Into::into))
@@ -135,10 +140,14 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 /// The nudge line, built in memory so that nothing is printed unless all went well.
-fn nudge(db: Option<std::path::PathBuf>) -> Result<String> {
+fn nudge(db: Option<std::path::PathBuf>, discreet: bool) -> Result<String> {
     let paths = Paths::resolve(db)?;
+    let mut config = Config::load(&paths.config)?;
+    if discreet {
+        config.discreet = Some(true);
+    }
     let app = App {
-        config: Config::load(&paths.config)?,
+        config,
         now: app::now()?,
         style: Style::detect(cli::ColorChoice::Never),
         paths,

@@ -222,7 +222,7 @@ fn a_full_disk_keeps_the_text_and_the_journal() {
         .status()
         .is_ok_and(|s| s.success());
     if !mounted {
-        eprintln!("skipped: mounting a small tmpfs is not allowed here (needs root)");
+        common::skip("mounting a small tmpfs is not allowed here (needs root)");
         return;
     }
     struct Unmount(std::path::PathBuf);

@@ -1,5 +1,6 @@
 //! Inputs that once crashed a fuzz target (kept in tests/fuzz-regressions/<target>/) go
 //! through the same code again: each must now give a result or an error, never a panic.
+//! Each target's folder also holds hand-written hostile inputs, so none of these tests is empty.
 
 use std::fs;
 use std::path::Path;
@@ -13,12 +14,19 @@ fn inputs(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fuzz-regressions")
         .join(target);
-    let Ok(read) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    read.flatten()
+    // A missing or empty folder would make the test pass while testing nothing.
+    let read = fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "the inputs of {target} ({}) cannot be read: {e}",
+            dir.display()
+        )
+    });
+    let inputs: Vec<Vec<u8>> = read
+        .flatten()
         .map(|e| fs::read(e.path()).unwrap())
-        .collect()
+        .collect();
+    assert!(!inputs.is_empty(), "{} holds no input", dir.display());
+    inputs
 }
 
 #[test]

@@ -336,7 +336,7 @@ fn wait_for(mut child: std::process::Child, limit: Wait) -> std::process::Output
 fn chromium_renders_the_report_without_errors() {
     let chromium = Path::new("/usr/bin/chromium");
     if !chromium.exists() {
-        println!("skipped: Chromium is not installed (apt-get install chromium)");
+        common::skip("Chromium is not installed (apt-get install chromium)");
         return;
     }
     let (env, _, _) = journal();

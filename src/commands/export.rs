@@ -3,7 +3,7 @@
 //! not at all (docs/export.md).
 
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -17,6 +17,7 @@ use crate::interop::markdown::{self, Writer};
 use crate::interop::mend::JsonWriter;
 use crate::model::Entry;
 use crate::progress;
+use crate::render::shown::Shown;
 use crate::store::{Filter, Journal};
 
 use super::plural;
@@ -44,7 +45,19 @@ pub fn run(journal: &Journal, app: &App, args: ExportArgs, out: &mut dyn Write) 
             Ok(())
         }
         (format, None, _) => {
-            write_one(journal, app, &args, &filter, format, out)?;
+            if std::io::stdout().is_terminal() {
+                // Entry text may hide escape sequences; on a terminal they are shown, not obeyed.
+                let mut shown = Shown::new(out);
+                write_one(journal, app, &args, &filter, format, &mut shown)?;
+                shown.flush()?;
+            } else {
+                write_one(journal, app, &args, &filter, format, out)?;
+            }
+            if journal.is_encrypted() && std::io::stderr().is_terminal() {
+                eprintln!(
+                    "mend: your journal is encrypted, but this export is not. {PRIVATE_NOTE}"
+                );
+            }
             Ok(())
         }
     }

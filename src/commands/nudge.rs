@@ -20,9 +20,8 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
     if app.config.nudge == Some(false) || !app.paths.db.is_file() {
         return Ok(());
     }
-    let today = app.now.date_naive().to_string();
     let cache = cache_path(&app.paths.db);
-    let key = format!("{today} {}", journal_stamp(&app.paths.db));
+    let key = cache_key(app);
     if let Ok(saved) = fs::read_to_string(&cache)
         && let Some((saved_key, line)) = saved.split_once('\n')
         && saved_key == key
@@ -38,7 +37,7 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
     };
     // The journal is closed now (its log folded in), so its files are as the next nudge
     // will find them.
-    let key = format!("{today} {}", journal_stamp(&app.paths.db));
+    let key = cache_key(app);
     let _ = remember(&cache, &format!("{key}\n{line}"));
     write!(out, "{line}")?;
     Ok(())
@@ -49,6 +48,10 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
     let today = app.now.date_naive();
     if journal.wrote_on(today)? {
         return Ok(String::new());
+    }
+    if app.config.discreet() {
+        // A line on a shared screen that anyone may glimpse: no prompt, no subject.
+        return Ok(DISCREET_LINE.to_string());
     }
     let library = if Path::new(&app.paths.prompts).is_dir() {
         Library::load(&app.paths.prompts)
@@ -68,6 +71,23 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
             ),
             None => String::new(),
         },
+    )
+}
+
+/// The nudge of discreet mode: true of any journal, telling nothing of what it holds.
+pub const DISCREET_LINE: &str = "journal: nothing written today\n";
+
+/// What the remembered line depends on: the day, the journal's files and discreet mode.
+fn cache_key(app: &App) -> String {
+    format!(
+        "{} {}{}",
+        app.now.date_naive(),
+        journal_stamp(&app.paths.db),
+        if app.config.discreet() {
+            " discreet"
+        } else {
+            ""
+        }
     )
 }
 

@@ -13,10 +13,16 @@ use crate::model::{NewEntry, hashtags, normalize_labels};
 use crate::store::Journal;
 use crate::{compose, dates};
 
+/// `warn-arguments = true`: the one-line reminder when text comes as arguments.
+pub const ARGUMENTS_REMINDER: &str = "mend: a reminder — text given as arguments can be seen by other programs and stays in your shell's history; `mend write` alone opens your editor";
+
 pub fn run(journal: &Journal, app: &App, args: WriteArgs, out: &mut dyn Write) -> Result<()> {
     let mut entry = details(&args.details, app)?;
     let from_editor = args.text.is_empty() && std::io::stdin().is_terminal();
     entry.body = if !args.text.is_empty() {
+        if app.config.warn_arguments == Some(true) {
+            eprintln!("{ARGUMENTS_REMINDER}");
+        }
         args.text.join(" ")
     } else if from_editor {
         match write_in_editor(app, &entry)? {

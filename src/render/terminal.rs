@@ -78,20 +78,26 @@ impl Style {
         }
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
-            match c {
-                '\n' | '\t' => out.push(c),
-                c if (c as u32) < 0x20 => {
-                    out.push('^');
-                    out.push(char::from(b'@' + c as u8));
-                }
-                '\u{7f}' => out.push_str("^?"),
-                c if ('\u{80}'..='\u{9f}').contains(&c) => {
-                    out.push_str(&format!("\\u{{{:x}}}", c as u32));
-                }
-                c => out.push(c),
-            }
+            push_shown(&mut out, c);
         }
         out
+    }
+}
+
+/// Appends `c` as a terminal should show it: newline and tab as they are, other control
+/// characters as visible escapes (`^[`, `^?`, `\u{9b}`) that the terminal cannot obey.
+pub fn push_shown(out: &mut String, c: char) {
+    match c {
+        '\n' | '\t' => out.push(c),
+        c if (c as u32) < 0x20 => {
+            out.push('^');
+            out.push(char::from(b'@' + c as u8));
+        }
+        '\u{7f}' => out.push_str("^?"),
+        c if ('\u{80}'..='\u{9f}').contains(&c) => {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+        c => out.push(c),
     }
 }
 

@@ -19,6 +19,15 @@ pub fn mend_bin() -> &'static str {
     env!("CARGO_BIN_EXE_mend")
 }
 
+/// A test that cannot run here (a tool or permission is missing) says so and returns, but
+/// under CI (`CI=true`) it fails instead: CI must never pass by skipping.
+pub fn skip(reason: &str) {
+    if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0") {
+        panic!("this test cannot run here, and CI must not pass by skipping it: {reason}");
+    }
+    eprintln!("skipped: {reason}");
+}
+
 /// The keys every entry has in `--json` output, in no particular order.
 pub const ENTRY_KEYS: [&str; 10] = [
     "id", "uuid", "day", "created", "updated", "mood", "feelings", "tags", "prompt", "body",
