@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::Mood;
 use crate::prompts::{Context, Perspective};
+use crate::refs::EntryRef;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,8 +38,9 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub discreet: bool,
 
+    /// Left out on a terminal: a short home screen (today at a glance, commands to try)
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -331,8 +333,8 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// An entry id, or a day (e.g. yesterday, 2026-05-01)
-    #[arg(value_name = "ID|DATE")]
+    /// An entry id, `last` or -1 (the newest), -2, …, or a day (e.g. yesterday, 2026-05-01)
+    #[arg(value_name = "ID|DATE", allow_negative_numbers = true)]
     pub target: String,
 
     /// Print as JSON
@@ -360,9 +362,9 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The entry to change
-    #[arg(value_name = "ID")]
-    pub id: i64,
+    /// The entry to change: its id, `last`, or -1 (the newest), -2, …
+    #[arg(value_name = "ID", value_parser = EntryRef::parse, allow_negative_numbers = true)]
+    pub id: EntryRef,
 
     /// Replace the text without opening the editor ("-" reads standard input)
     #[arg(long, value_name = "TEXT")]
@@ -391,9 +393,9 @@ pub struct EditArgs {
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
-    /// The entries to move to the trash
-    #[arg(value_name = "ID", required = true)]
-    pub ids: Vec<i64>,
+    /// The entries to move to the trash: ids, `last`, or -1 (the newest), -2, …
+    #[arg(value_name = "ID", required = true, value_parser = EntryRef::parse, allow_negative_numbers = true)]
+    pub ids: Vec<EntryRef>,
 
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]

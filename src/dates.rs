@@ -2,7 +2,7 @@
 //! always read relative to an injected `now`.
 
 use anyhow::{Result, bail};
-use chrono::{DateTime, Datelike, Local, NaiveDate};
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, TimeZone};
 use interim::{Dialect, parse_date_string};
 
 /// A day, and the moment on it when a time of day was given ("yesterday at 18:30").
@@ -77,7 +77,12 @@ fn unreadable(input: &str) -> anyhow::Error {
 }
 
 fn normalize(input: &str) -> String {
-    let lowered = input.trim().to_lowercase();
+    let mut lowered = input.trim().to_lowercase();
+    // "2026-10-07T21:30" is a day and a time, as "2026-10-07 21:30" is.
+    let b = lowered.as_bytes();
+    if b.len() > 11 && looks_like_iso(&lowered) && b[10] == b't' && b[11].is_ascii_digit() {
+        lowered.replace_range(10..11, " ");
+    }
     let words: Vec<&str> = lowered
         .split_whitespace()
         .filter(|w| *w != "at" && *w != "on")
@@ -133,6 +138,20 @@ fn mentions_year(text: &str) -> bool {
 }
 
 fn parse_any(text: &str, now: DateTime<Local>) -> Option<When> {
+    // A day followed by a time of day ("2026-10-06 21:30", "6 oct 9pm", "yesterday 18:30"):
+    // the day is read on its own, so every form of day takes a time the same way.
+    if let Some((day_text, clock)) = text.rsplit_once(' ')
+        && let Some(time) = clock_time(clock)
+        && let Some(day) = parse_any(day_text, now)
+    {
+        let at = Local
+            .from_local_datetime(&day.day.and_time(time))
+            .earliest()?;
+        return Some(When {
+            day: day.day,
+            at: Some(at),
+        });
+    }
     // Full ISO dates are read strictly, so 2021-02-30 is an error rather than a guess.
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(When { day, at: None });
@@ -171,6 +190,40 @@ fn parse_any(text: &str, now: DateTime<Local>) -> Option<When> {
         day: parsed.date_naive(),
         at: Some(parsed),
     })
+}
+
+/// A time of day as people write it: 21:30, 21:30:15, 9pm, 9:30pm, 21.30.
+fn clock_time(word: &str) -> Option<NaiveTime> {
+    let (clock, half) = match word.strip_suffix("am") {
+        Some(rest) => (rest, Some(0)),
+        None => match word.strip_suffix("pm") {
+            Some(rest) => (rest, Some(12)),
+            None => (word, None),
+        },
+    };
+    if half.is_none() && !clock.contains([':', '.']) {
+        return None;
+    }
+    let parts: Vec<u32> = clock
+        .split([':', '.'])
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 2)
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    let (hour, minute, second) = match parts.as_slice() {
+        [h] => (*h, 0, 0),
+        [h, m] => (*h, *m, 0),
+        [h, m, s] => (*h, *m, *s),
+        _ => return None,
+    };
+    let hour = match half {
+        Some(add) if (1..=12).contains(&hour) => hour % 12 + add,
+        Some(_) => return None,
+        None => hour,
+    };
+    NaiveTime::from_hms_opt(hour, minute, second)
 }
 
 fn looks_like_iso(text: &str) -> bool {
@@ -245,6 +298,38 @@ mod tests {
         );
         assert_eq!(parse_when("yesterday", now()).unwrap().at, None);
         assert_eq!(parse_when("2024-05-01", now()).unwrap().at, None);
+    }
+
+    #[test]
+    fn a_day_in_any_form_takes_a_time() {
+        let at = |input: &str| {
+            parse_when(input, now())
+                .unwrap_or_else(|e| panic!("{input}: {e}"))
+                .at
+                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        };
+        for (input, expected) in [
+            ("2026-10-06 21:30", "2026-10-06 21:30"),
+            ("2026-10-06 at 21:30", "2026-10-06 21:30"),
+            ("2026-10-07T21:30", "2026-10-07 21:30"),
+            ("2026-10-07t21:30:15", "2026-10-07 21:30"),
+            ("6 oct at 9pm", "2026-10-06 21:00"),
+            ("oct 6 at 21:30", "2026-10-06 21:30"),
+            ("6 october 9:15am", "2026-10-06 09:15"),
+            ("yesterday 18:30", "2026-11-20 18:30"),
+            ("last monday at 12am", "2026-11-16 00:00"),
+            ("today at 12pm", "2026-11-21 12:00"),
+        ] {
+            assert_eq!(at(input).as_deref(), Some(expected), "{input}");
+        }
+        for bad in [
+            "2026-10-06 25:00",
+            "2026-10-06 21:75",
+            "6 oct 13pm",
+            "2026-02-30 10:00",
+        ] {
+            assert!(parse_when(bad, now()).is_err(), "{bad} should be refused");
+        }
     }
 
     #[test]

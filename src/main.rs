@@ -1,12 +1,12 @@
 //! mend: parse the command line, open what the command needs, dispatch, and turn every
 //! outcome into one exit point.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
 use mend::app::{self, App, Paths};
 use mend::cli::{self, Cli, Command, DraftsAction};
@@ -22,6 +22,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
+    // Bare `mend` shows a home screen to a person; a script or a pipe still needs a command.
+    if cli.command.is_none() && !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
+        return usage_error(Cli::command().error(
+            ErrorKind::MissingSubcommand,
+            "a command is needed, e.g. `mend write` — `mend --help` lists them all",
+        ));
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -41,10 +48,12 @@ fn run(cli: Cli) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match &cli.command {
-        Command::Completions { shell } => return commands::completions::run(*shell, &mut out),
-        Command::Man { dir } => return commands::man::run(dir, &mut out),
+        Some(Command::Completions { shell }) => {
+            return commands::completions::run(*shell, &mut out);
+        }
+        Some(Command::Man { dir }) => return commands::man::run(dir, &mut out),
         // A shell's startup must never be disturbed: any trouble means silence.
-        Command::Nudge => {
+        Some(Command::Nudge) => {
             let _ =
                 nudge(cli.db, cli.discreet).and_then(|line| Ok(out.write_all(line.as_bytes())?));
             return Ok(());
@@ -69,7 +78,13 @@ fn run(cli: Cli) -> Result<()> {
     let passphrase_file = cli.passphrase_file.clone();
     let ask_passphrase = || secret::current(passphrase_file.as_deref());
     let open = || Journal::open_with(&app.paths.db, &ask_passphrase);
-    match cli.command {
+    let Some(command) = cli.command else {
+        // Bare `mend` (on a terminal, as `main` made sure): the home screen.
+        commands::home::run(&open()?, &app, &mut out)?;
+        out.flush()?;
+        return Ok(());
+    };
+    match command {
         Command::Init { encrypt } => {
             commands::cipher::init(&app, encrypt, passphrase_file.as_deref(), &mut out)?
         }
@@ -167,21 +182,71 @@ fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(if e.use_stderr() { 2 } else { 0 })
         }
         _ => {
-            let rendered = e.render().to_string();
-            let first = rendered
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("the command line could not be read")
-                .trim_start_matches("error: ")
-                .trim();
-            if first.contains(" — ") {
-                eprintln!("mend: {first}");
-            } else {
-                eprintln!("mend: {first} — see `mend --help` (or `mend COMMAND --help`) for usage");
-            }
+            eprintln!("mend: {}", one_line(&e.render().to_string()));
             ExitCode::from(2)
         }
     }
+}
+
+/// clap's error as one line that keeps its detail: the missing arguments are named, and a
+/// near miss ("wrte", "--moood") gets clap's suggestion as "did you mean …?".
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim_end);
+    let first = lines
+        .by_ref()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("the command line could not be read")
+        .trim_start_matches("error: ")
+        .trim()
+        .trim_end_matches(':')
+        .to_string();
+    let mut named = Vec::new();
+    let mut tip = None;
+    let mut usage = "mend COMMAND".to_string();
+    for line in lines {
+        let text = line.trim();
+        if let Some(u) = text.strip_prefix("Usage: ") {
+            // "mend edit [OPTIONS] <ID>" → "mend edit"
+            usage = u
+                .split_whitespace()
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect::<Vec<_>>()
+                .join(" ");
+        } else if let Some(t) = text.strip_prefix("tip: ") {
+            tip.get_or_insert_with(|| t.to_string());
+        } else if !text.is_empty() && line.starts_with("  ") && tip.is_none() {
+            named.push(text.to_string());
+        }
+    }
+    let mut line = first;
+    if !named.is_empty() {
+        line = format!("{line}: {}", named.join(", "));
+    }
+    let advice = match tip {
+        Some(t) if t.contains("similar") => {
+            let prefix = if t.contains("subcommand") {
+                "mend "
+            } else {
+                ""
+            };
+            let options: Vec<String> = t
+                .split('\'')
+                .skip(1)
+                .step_by(2)
+                .map(|o| format!("`{prefix}{o}`"))
+                .collect();
+            match options.split_last() {
+                Some((last, [])) => format!("did you mean {last}?"),
+                Some((last, rest)) => format!("did you mean {} or {last}?", rest.join(", ")),
+                None => t,
+            }
+        }
+        Some(t) => t,
+        None if line.contains(" — ") => return line,
+        None if usage == "mend" => "see `mend --help` for usage".to_string(),
+        None => format!("see `{usage} --help` for usage"),
+    };
+    format!("{line} — {advice}")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -213,4 +278,37 @@ fn install_panic_hook() {
             "mend: something went wrong inside mend ({what}{place}) — nothing half-written was kept; please report this"
         );
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn clap_errors_keep_their_detail_in_one_line() {
+        assert_eq!(
+            one_line(
+                "error: unrecognized subcommand 'wrte'\n\n  tip: a similar subcommand exists: 'write'\n\nUsage: mend [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n"
+            ),
+            "unrecognized subcommand 'wrte' — did you mean `mend write`?"
+        );
+        assert_eq!(
+            one_line(
+                "error: the following required arguments were not provided:\n  <ID>\n\nUsage: mend edit <ID>\n\nFor more information, try '--help'.\n"
+            ),
+            "the following required arguments were not provided: <ID> — see `mend edit --help` for usage"
+        );
+        assert_eq!(
+            one_line(
+                "error: unexpected argument '--moood' found\n\n  tip: a similar argument exists: '--mood'\n\nUsage: mend write --mood <MOOD> [TEXT]...\n"
+            ),
+            "unexpected argument '--moood' found — did you mean `--mood`?"
+        );
+        assert_eq!(
+            one_line(
+                "error: unrecognized subcommand 'expor'\n\n  tip: some similar subcommands exist: 'import', 'report', 'export'\n"
+            ),
+            "unrecognized subcommand 'expor' — did you mean `mend import`, `mend report` or `mend export`?"
+        );
+    }
 }

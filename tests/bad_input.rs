@@ -274,7 +274,7 @@ fn huge_and_odd_numbers() {
         2,
     );
     refused(&env, &["show", "0"], b"", 1);
-    refused(&env, &["delete", "0", "--yes"], b"", 1);
+    refused(&env, &["delete", "0", "--yes"], b"", 2);
     refused(&env, &["restore", "-5"], b"", 2);
 }
 

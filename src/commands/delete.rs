@@ -15,9 +15,10 @@ pub const TRASH_DAYS: i64 = 30;
 
 pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
     let mut ids: Vec<i64> = Vec::new();
-    for id in &args.ids {
-        if !ids.contains(id) {
-            ids.push(*id);
+    for entry_ref in &args.ids {
+        let id = entry_ref.resolve(journal)?;
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
     // Check them all first, so a typo in one id deletes nothing.

@@ -14,7 +14,8 @@ use crate::store::Journal;
 use crate::store::entries::EntryUpdate;
 
 pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) -> Result<()> {
-    let current = super::show::find(journal, args.id)?;
+    let id = args.id.resolve(journal)?;
+    let current = super::show::find(journal, id)?;
     let mut change = EntryUpdate {
         day: args
             .date
@@ -49,8 +50,8 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
         if text.trim().is_empty() {
             bail!(
                 "the new text is empty, so entry {} was left as it was — `mend delete {}` removes an entry",
-                args.id,
-                args.id
+                id,
+                id
             );
         }
         // Tags written inline are added; tags are never dropped silently by an edit.
@@ -59,8 +60,8 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
         change.tags = Some(normalize_labels(tags));
         change.body = Some(text);
     }
-    journal.update(args.id, &change, app.now_utc())?;
-    writeln!(out, "Updated entry {}.", args.id)?;
+    journal.update(id, &change, app.now_utc())?;
+    writeln!(out, "Updated entry {id}.")?;
     if let Some(body) = &change.body {
         crate::compose::safety_note(app, body);
     }

@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod edit;
 pub mod export;
 pub mod feelings;
+pub mod home;
 pub mod import;
 pub mod list;
 pub mod man;

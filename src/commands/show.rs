@@ -7,13 +7,14 @@ use anyhow::{Result, bail};
 use crate::app::App;
 use crate::cli::ShowArgs;
 use crate::dates;
+use crate::refs::EntryRef;
 use crate::render::{self, terminal};
 use crate::store::{Filter, Journal};
 
 pub fn run(journal: &Journal, app: &App, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
     let target = args.target.trim();
-    if let Ok(id) = target.parse::<i64>() {
-        let entry = find(journal, id)?;
+    if let Ok(entry_ref) = EntryRef::parse(target) {
+        let entry = find(journal, entry_ref.resolve(journal)?)?;
         return if args.json {
             render::json(out, &entry)
         } else {

@@ -8,6 +8,7 @@ pub mod interop;
 pub mod maintenance;
 pub mod migrate;
 pub mod prompts;
+pub mod refs;
 pub mod report;
 pub mod summary;
 mod wait;

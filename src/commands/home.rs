@@ -1,0 +1,67 @@
+//! Bare `mend` on a terminal: the home screen (see `crate::home`).
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::home::{self, Home};
+use crate::prompts::Library;
+use crate::prompts::select::Wanted;
+use crate::store::Journal;
+
+pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
+    let library = Library::load(&app.paths.prompts);
+    let wanted = Wanted {
+        theme: None,
+        perspective: app.config.perspective,
+        context: app.config.context,
+    };
+    let home = home::compute(journal, &library, &wanted, app.now.date_naive())?;
+    render(out, app, &home)
+}
+
+fn render(out: &mut dyn Write, app: &App, home: &Home) -> Result<()> {
+    let style = &app.style;
+    writeln!(
+        out,
+        "{}",
+        style.bold(&home.today.format("%A %-d %B %Y").to_string())
+    )?;
+    let written = match home.today_entries {
+        0 => "Nothing written today yet.".to_string(),
+        n => format!("You wrote {} today.", super::plural(n, "entry", "entries")),
+    };
+    let run = match home.run_of_days {
+        0 | 1 => String::new(),
+        n => format!(" {n} days in a row."),
+    };
+    writeln!(out, "{written}{run}")?;
+    if let Some(prompt) = &home.prompt {
+        writeln!(out, "\nToday's question: {}", style.text(prompt))?;
+    }
+    for path in &home.paths {
+        writeln!(
+            out,
+            "Next on your path: {}, step {} of {} (mend path next {})",
+            style.text(&path.title),
+            path.step,
+            path.steps,
+            path.id
+        )?;
+    }
+    writeln!(out, "\nTry:")?;
+    let first = if home.today_entries == 0 {
+        ("mend write", "write today's entry in your editor")
+    } else {
+        ("mend list -n 5", "read your last few entries")
+    };
+    for (command, what) in [
+        first,
+        ("mend prompt", "answer today's question"),
+        ("mend summary", "see how the last 30 days went"),
+    ] {
+        writeln!(out, "  {}  {what}", style.accent(&format!("{command:<14}")))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The habits people bring from jrnl and Day One: `last` and `-1` for an entry, dates with a
+//! time in every form, clap's detail kept in one-line errors, and a home screen for bare
+//! `mend` on a terminal.
+
+mod common;
+
+use common::{TestEnv, assert_one_line_error};
+use rexpect::session::spawn_command;
+
+#[test]
+fn last_and_counting_back_name_entries() {
+    let env = TestEnv::new();
+    let older = env.write(&["--date", "yesterday", "Older words."]);
+    let newer = env.write(&["Newer words."]);
+
+    assert_eq!(env.json_of(&["show", "last", "--json"])["id"], newer);
+    assert_eq!(env.json_of(&["show", "-1", "--json"])["id"], newer);
+    assert_eq!(env.json_of(&["show", "-2", "--json"])["id"], older);
+
+    let out = env.stdout_of(&["edit", "last", "--mood", "4"]);
+    assert_eq!(out.trim(), format!("Updated entry {newer}."));
+    assert_eq!(env.show_json(newer)["mood"], 4);
+    env.stdout_of(&["edit", "-2", "--mood", "2"]);
+    assert_eq!(env.show_json(older)["mood"], 2);
+
+    let out = env.cmd().args(["show", "-3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(assert_one_line_error(&out.stderr).contains("fewer than 3 entries"));
+
+    let out = env.stdout_of(&["delete", "-1", "--yes"]);
+    assert!(out.contains(&format!("mend restore {newer}")), "{out}");
+    // With the newest in the trash, `last` is the one before.
+    assert_eq!(env.json_of(&["show", "last", "--json"])["id"], older);
+}
+
+#[test]
+fn dates_with_a_time_in_every_form() {
+    let mut env = TestEnv::new();
+    env.set_now("2026-11-21T15:00:00Z");
+    for (given, day, time) in [
+        ("2026-10-06 21:30", "2026-10-06", "21:30"),
+        ("2026-10-06 at 21:30", "2026-10-06", "21:30"),
+        ("2026-10-07T21:30", "2026-10-07", "21:30"),
+        ("6 oct at 9pm", "2026-10-06", "21:00"),
+        ("oct 6 at 21:30", "2026-10-06", "21:30"),
+    ] {
+        let id = env.write(&["--date", given, "An evening."]);
+        let entry = env.show_json(id);
+        assert_eq!(entry["day"], day, "{given}");
+        let created = entry["created"].as_str().unwrap();
+        assert!(created.contains(&format!("T{time}")), "{given}: {created}");
+    }
+}
+
+#[test]
+fn usage_errors_name_what_is_missing_and_suggest() {
+    let env = TestEnv::new();
+    for (args, wanted) in [
+        (&["wrte"][..], "did you mean `mend write`?"),
+        (&["edit"][..], "<ID>"),
+        (
+            &["write", "--moood", "3", "x"][..],
+            "did you mean `--mood`?",
+        ),
+        (&["edit", "nonsense"][..], "`last`"),
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let line = assert_one_line_error(&out.stderr);
+        assert!(line.contains(wanted), "{args:?}: {line}");
+        assert!(!line.contains("invalid digit"), "{args:?}: {line}");
+    }
+}
+
+#[test]
+fn bare_mend_is_a_home_screen_on_a_terminal_and_a_usage_error_elsewhere() {
+    let env = TestEnv::new();
+    let out = env.cmd().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(assert_one_line_error(&out.stderr).contains("mend write"));
+
+    let mut cmd = env.std_cmd();
+    cmd.env("TERM", "xterm");
+    let mut session = spawn_command(cmd, Some(10_000)).unwrap();
+    let screen = session.exp_eof().unwrap();
+    assert!(screen.contains("Saturday 21 November 2026"), "{screen}");
+    assert!(screen.contains("Nothing written today yet."), "{screen}");
+    assert!(screen.contains("Today's question: "), "{screen}");
+    for command in ["mend write", "mend prompt", "mend summary"] {
+        assert!(screen.contains(command), "{screen}");
+    }
+
+    env.write(&["--date", "yesterday", "One."]);
+    env.write(&["Two."]);
+    let mut cmd = env.std_cmd();
+    cmd.env("TERM", "xterm");
+    let mut session = spawn_command(cmd, Some(10_000)).unwrap();
+    let screen = session.exp_eof().unwrap();
+    assert!(
+        screen.contains("You wrote 1 entry today. 2 days in a row."),
+        "{screen}"
+    );
+    assert!(screen.contains("mend list -n 5"), "{screen}");
+}
