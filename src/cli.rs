@@ -38,6 +38,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub discreet: bool,
 
+    /// Print long output directly instead of through $PAGER (less) on a terminal
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     /// Left out on a terminal: a short home screen (today at a glance, commands to try)
     #[command(subcommand)]
     pub command: Option<Command>,

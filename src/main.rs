@@ -11,6 +11,7 @@ use clap::{CommandFactory, Parser};
 use mend::app::{self, App, Paths};
 use mend::cli::{self, Cli, Command, DraftsAction};
 use mend::config::Config;
+use mend::pager::Output;
 use mend::render::terminal::Style;
 use mend::store::{self, Journal};
 use mend::{commands, secret};
@@ -45,8 +46,26 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let paged = !cli.no_pager
+        && matches!(
+            cli.command,
+            Some(
+                Command::List(_)
+                    | Command::Show(_)
+                    | Command::Search(_)
+                    | Command::OnThisDay(_)
+                    | Command::Trash(_)
+                    | Command::Summary(_)
+            )
+        );
+    let mut out = Output::new(paged);
+    let done = dispatch(cli, &mut out);
+    // The pager (if any) is waited for on every path, so the shell's prompt comes back after it.
+    let finished = out.finish();
+    done.and(finished.map_err(Into::into))
+}
+
+fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
     match &cli.command {
         Some(Command::Completions { shell }) => {
             return commands::completions::run(*shell, &mut out);

@@ -102,3 +102,42 @@ fn bare_mend_is_a_home_screen_on_a_terminal_and_a_usage_error_elsewhere() {
     );
     assert!(screen.contains("mend list -n 5"), "{screen}");
 }
+
+#[test]
+fn long_output_goes_through_the_pager_on_a_terminal_only() {
+    let env = TestEnv::new();
+    env.write(&["Words for the pager."]);
+    let pager = env.root().join("pager.sh");
+    std::fs::write(&pager, "echo \"PAGED LESS=$LESS\"\ncat\n").unwrap();
+    let pager_command = format!("sh '{}'", pager.display());
+
+    let on_terminal = |args: &[&str]| {
+        let mut cmd = env.std_cmd();
+        cmd.env("TERM", "xterm")
+            .env("PAGER", &pager_command)
+            .env_remove("LESS")
+            .args(args);
+        let mut session = spawn_command(cmd, Some(10_000)).unwrap();
+        session.exp_eof().unwrap()
+    };
+    let shown = on_terminal(&["list"]);
+    assert!(shown.contains("PAGED LESS=FRX"), "{shown}");
+    assert!(shown.contains("Words for the pager."), "{shown}");
+
+    let shown = on_terminal(&["list", "--no-pager"]);
+    assert!(!shown.contains("PAGED"), "{shown}");
+    assert!(shown.contains("Words for the pager."), "{shown}");
+
+    // Piped output never meets the pager.
+    let out = env
+        .cmd()
+        .env("PAGER", &pager_command)
+        .arg("list")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !out.contains("PAGED") && out.contains("Words for the pager."),
+        "{out}"
+    );
+}

@@ -150,12 +150,21 @@ impl TestEnv {
             ("MEND_NOW".into(), self.now.clone()),
             ("TZ".into(), "UTC".into()),
             ("EDITOR".into(), self.editor_command()),
+            // Output on a pseudo-terminal is read as it is; the pager has its own test.
+            ("PAGER".into(), "cat".into()),
         ]
     }
 
     /// Variables removed from every mend process.
-    pub const REMOVED: [&'static str; 5] =
-        ["VISUAL", "NO_COLOR", "LANG", "LC_ALL", "CLICOLOR_FORCE"];
+    pub const REMOVED: [&'static str; 7] = [
+        "VISUAL",
+        "NO_COLOR",
+        "LANG",
+        "LC_ALL",
+        "CLICOLOR_FORCE",
+        "MEND_PAGER",
+        "LESS",
+    ];
 
     /// A `mend` command with the test's environment.
     pub fn cmd(&self) -> Command {
