@@ -94,3 +94,22 @@ pub fn new_passphrase() -> Result<Option<String>> {
         .interact_on(&Term::stderr())?;
     Ok(Some(typed).filter(|p| !p.is_empty()))
 }
+
+/// One of `items`, or `None` when skipped (Esc).
+pub fn choose(question: &str, items: &[&str], color: bool) -> Result<Option<usize>> {
+    let theme = theme(color);
+    Ok(Select::with_theme(theme.as_ref())
+        .with_prompt(question)
+        .items(items)
+        .default(0)
+        .interact_on_opt(&Term::stderr())?)
+}
+
+/// A line of text; empty when nothing was typed.
+pub fn line(question: &str, color: bool) -> Result<String> {
+    let theme = theme(color);
+    Ok(dialoguer::Input::<String>::with_theme(theme.as_ref())
+        .with_prompt(question)
+        .allow_empty(true)
+        .interact_text_on(&Term::stderr())?)
+}

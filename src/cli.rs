@@ -87,6 +87,18 @@ pub enum Command {
     )]
     Edit(EditArgs),
 
+    /// Log a small moment of reaching for connection, and how it was met
+    #[command(
+        after_help = "Examples:\n  mend moment --by partner --response toward \"Asked how my day went and listened\"\n  mend moment --by me --response away \"Showed him a photo; he kept scrolling\"\n  mend moment            (asks who reached, how it was met, and what it was)\n\nTrust is built in small moments: a bid for attention turned toward, away or against.\nmend counts what you log; it predicts nothing."
+    )]
+    Moment(MomentArgs),
+
+    /// List logged moments and how many were turned toward
+    #[command(
+        after_help = "Examples:\n  mend moments\n  mend moments --from \"4 weeks ago\"\n  mend moments --json"
+    )]
+    Moments(MomentsArgs),
+
     /// Move entries to the trash (restorable for 30 days)
     #[command(
         after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n\nDeleted entries can be brought back with `mend restore ID` for 30 days."
@@ -393,6 +405,40 @@ pub struct EditArgs {
     /// Replace the tags (comma-separated; an empty value clears them)
     #[arg(long = "tag", short = 't', value_name = "TAGS")]
     pub tags: Option<Vec<String>>,
+}
+
+#[derive(Debug, Args)]
+pub struct MomentArgs {
+    /// What happened, in a line or two
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Who reached out: me or partner
+    #[arg(long, value_enum, value_name = "WHO")]
+    pub by: Option<crate::moments::Reached>,
+
+    /// How it was met: toward, away or against
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub response: Option<crate::moments::Response>,
+
+    /// The day it happened (default today), e.g. yesterday or "yesterday at 18:30"
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MomentsArgs {
+    /// From this day on
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Up to this day
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

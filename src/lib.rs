@@ -18,6 +18,7 @@ pub mod harden;
 pub mod home;
 pub mod interop;
 pub mod model;
+pub mod moments;
 pub mod pager;
 pub mod progress;
 pub mod prompts;

@@ -55,6 +55,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Command::Search(_)
                     | Command::OnThisDay(_)
                     | Command::Trash(_)
+                    | Command::Moments(_)
                     | Command::Summary(_)
             )
         );
@@ -143,6 +144,8 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
                 Command::Search(args) => commands::search::run(&journal, &app, args, &mut out)?,
                 Command::Edit(args) => commands::edit::run(&journal, &app, args, &mut out)?,
                 Command::Delete(args) => commands::delete::run(&journal, &app, args, &mut out)?,
+                Command::Moment(args) => commands::moment::run(&journal, &app, args, &mut out)?,
+                Command::Moments(args) => commands::moments::run(&journal, &app, args, &mut out)?,
                 Command::Restore(args) => commands::restore::run(&journal, &app, args, &mut out)?,
                 Command::Trash(args) => commands::trash::run(&journal, &app, args, &mut out)?,
                 Command::OnThisDay(args) => {

@@ -15,6 +15,8 @@ pub mod home;
 pub mod import;
 pub mod list;
 pub mod man;
+pub mod moment;
+pub mod moments;
 pub mod nudge;
 pub mod on_this_day;
 pub mod path;

@@ -7,6 +7,7 @@ pub mod entries;
 pub mod interop;
 pub mod maintenance;
 pub mod migrate;
+pub mod moments;
 pub mod prompts;
 pub mod refs;
 pub mod report;
