@@ -109,7 +109,7 @@ fn the_quick_form_on_a_terminal() {
     cmd.env("TERM", "xterm")
         .args(["--color", "never", "moment"]);
     let mut s = spawn_command(cmd, Some(10_000)).unwrap();
-    let mut keys = |s: &mut rexpect::session::PtySession, drawn: &str, keys: &str| {
+    let keys = |s: &mut rexpect::session::PtySession, drawn: &str, keys: &str| {
         s.exp_string(drawn).unwrap();
         // The question switches the terminal to raw mode once drawn; keys typed before may drop.
         std::thread::sleep(std::time::Duration::from_millis(300));
