@@ -1,11 +1,13 @@
 //! Entries of `jrnl --export json`:
 //! `{"tags": {"@a": 1}, "entries": [{"title", "body", "date", "time", "tags", "starred"}]}`.
 
-use chrono::{Duration, Local, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::NaiveTime;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{Object, Problem, Record, check_body_size, get, kind, parse_day, text, text_list};
+use super::{
+    Object, Problem, Record, check_body_size, get, kind, local_moment, parse_day, text, text_list,
+};
 use crate::model::{NewEntry, hashtags, normalize_labels};
 use crate::store::interop::Imported;
 
@@ -81,21 +83,6 @@ fn join(title: &str, body: &str) -> String {
         (true, false) => body.to_string(),
         (false, false) => format!("{title}\n\n{body}"),
     }
-}
-
-/// A wall-clock time on this computer as a moment; a time skipped by a clock change is read
-/// an hour later.
-fn local_moment(at: NaiveDateTime) -> chrono::DateTime<Utc> {
-    Local
-        .from_local_datetime(&at)
-        .earliest()
-        .or_else(|| {
-            Local
-                .from_local_datetime(&(at + Duration::hours(1)))
-                .earliest()
-        })
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&at))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! (`commands::export`, `commands::import`) own the flow; this module owns the formats.
 //! The file formats are documented in docs/export.md.
 
+pub mod daylio;
 pub mod dayone;
 pub mod files;
 pub mod frontmatter;
@@ -12,7 +13,7 @@ pub mod mend;
 pub mod source;
 pub mod stream;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::{Map, Value};
 
 use crate::store::interop::Imported;
@@ -138,6 +139,21 @@ pub fn shorten(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// A wall-clock time on this computer as a moment; a time skipped by a clock change is read
+/// an hour later.
+fn local_moment(at: chrono::NaiveDateTime) -> DateTime<Utc> {
+    chrono::Local
+        .from_local_datetime(&at)
+        .earliest()
+        .or_else(|| {
+            chrono::Local
+                .from_local_datetime(&(at + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&at))
 }
 
 #[cfg(test)]

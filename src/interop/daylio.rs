@@ -1,0 +1,356 @@
+//! Entries of a Daylio CSV export. The columns are
+//! `full_date,date,weekday,time,mood,activities,note_title,note` (older exports:
+//! `year,date,weekday,time,mood,activities,note`); activities are separated by ` | `, and the
+//! mood is a label (rad, good, meh, bad, awful by default, which people may rename, several
+//! to a level). Moods become 1–5 through a `MoodMap`; activities become tags; the note's
+//! title and text become the body.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use chrono::{NaiveDate, NaiveTime};
+use uuid::Uuid;
+
+use super::{Problem, Record, check_body_size, local_moment};
+use crate::model::{Mood, NewEntry, hashtags, normalize_labels};
+use crate::store::interop::Imported;
+
+/// Namespace of the uuids made for Daylio entries (which have none in the export): the same
+/// row always gets the same uuid, so importing a file twice adds nothing the second time.
+const NAMESPACE: Uuid = Uuid::from_u128(0x8a61_3f0e_52c4_4d8e_b7a9_0c2e_61d4_f5b3);
+
+/// Daylio's five default mood labels, best first.
+const DEFAULT_MOODS: [(&str, u8); 5] = [
+    ("rad", 5),
+    ("good", 4),
+    ("meh", 3),
+    ("bad", 2),
+    ("awful", 1),
+];
+
+/// Whether a first line is a Daylio export's header.
+pub fn is_header(line: &str) -> bool {
+    let line = line
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_ascii_lowercase();
+    line.starts_with("full_date,date,weekday,time,mood,activities")
+        || line.starts_with("year,date,weekday,time,mood,activities")
+}
+
+/// Mood labels and the mood each means: Daylio's defaults, with the person's own on top.
+#[derive(Debug, Clone)]
+pub struct MoodMap(HashMap<String, Mood>);
+
+impl Default for MoodMap {
+    fn default() -> Self {
+        MoodMap(
+            DEFAULT_MOODS
+                .iter()
+                .filter_map(|(label, n)| Some((label.to_string(), Mood::new(*n)?)))
+                .collect(),
+        )
+    }
+}
+
+impl MoodMap {
+    /// `--mood-map "rad=5,good=4,fine=3"`: labels added to (or replacing) the defaults.
+    pub fn with(spec: &str) -> Result<MoodMap, String> {
+        let mut map = MoodMap::default();
+        for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (label, value) = pair.rsplit_once('=').ok_or_else(|| {
+                format!("{pair:?} in --mood-map is not label=mood — write it like \"rad=5,good=4\"")
+            })?;
+            let mood =
+                Mood::parse(value.trim()).map_err(|e| format!("{pair:?} in --mood-map: {e}"))?;
+            let label = label.trim().to_lowercase();
+            if label.is_empty() {
+                return Err(format!(
+                    "{pair:?} in --mood-map has no label — write it like \"rad=5\""
+                ));
+            }
+            map.0.insert(label, mood);
+        }
+        Ok(map)
+    }
+
+    fn get(&self, label: &str) -> Option<Mood> {
+        self.0.get(&label.trim().to_lowercase()).copied()
+    }
+}
+
+/// Which column holds what: the two export layouts differ.
+struct Columns {
+    full_date: Option<usize>,
+    year: Option<usize>,
+    date: usize,
+    time: usize,
+    mood: usize,
+    activities: usize,
+    title: Option<usize>,
+    note: usize,
+}
+
+impl Columns {
+    fn of(header: &csv::StringRecord) -> Result<Columns, Problem> {
+        let find = |name: &str| {
+            header.iter().position(|h| {
+                h.trim_start_matches('\u{feff}')
+                    .trim()
+                    .eq_ignore_ascii_case(name)
+            })
+        };
+        let need = |name: &str| {
+            find(name).ok_or_else(|| format!("the Daylio export has no \"{name}\" column"))
+        };
+        let columns = Columns {
+            full_date: find("full_date"),
+            year: find("year"),
+            date: need("date")?,
+            time: need("time")?,
+            mood: need("mood")?,
+            activities: need("activities")?,
+            title: find("note_title"),
+            note: need("note")?,
+        };
+        if columns.full_date.is_none() && columns.year.is_none() {
+            return Err(
+                "the Daylio export has neither a \"full_date\" nor a \"year\" column".into(),
+            );
+        }
+        Ok(columns)
+    }
+}
+
+/// The export's rows as records, each with its line number in the file (the header is line 1).
+pub struct Rows<R: Read> {
+    csv: csv::Reader<R>,
+    columns: Columns,
+    moods: MoodMap,
+    row: csv::StringRecord,
+}
+
+impl<R: Read> Rows<R> {
+    pub fn new(input: R, moods: MoodMap) -> Result<Rows<R>, Problem> {
+        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+        let header = csv
+            .headers()
+            .map_err(|e| format!("the Daylio export cannot be read: {e}"))?
+            .clone();
+        Ok(Rows {
+            columns: Columns::of(&header)?,
+            csv,
+            moods,
+            row: csv::StringRecord::new(),
+        })
+    }
+}
+
+impl<R: Read> Iterator for Rows<R> {
+    type Item = (u64, Result<Record, Problem>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.csv.read_record(&mut self.row) {
+            Ok(false) => None,
+            Ok(true) => {
+                let line = self.row.position().map_or(0, |p| p.line());
+                Some((line, record(&self.row, &self.columns, &self.moods)))
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                // A broken row ends the file: what follows cannot be trusted to line up.
+                self.row.clear();
+                let problem = format!("the row cannot be read as CSV ({e})");
+                Some((line, Err(problem)))
+            }
+        }
+    }
+}
+
+fn record(row: &csv::StringRecord, c: &Columns, moods: &MoodMap) -> Result<Record, Problem> {
+    let field = |i: usize| row.get(i).unwrap_or("").trim();
+    let day = match c.full_date {
+        Some(i) => NaiveDate::parse_from_str(field(i), "%Y-%m-%d")
+            .map_err(|_| format!("full_date {:?} is not a date such as 2024-05-01", field(i)))?,
+        None => {
+            let year = c.year.map(field).unwrap_or("");
+            old_day(year, field(c.date))?
+        }
+    };
+    let time = clock(field(c.time))?;
+    let label = field(c.mood);
+    let mood = match label {
+        "" => None,
+        _ => Some(moods.get(label).ok_or_else(|| {
+            format!(
+                "the mood {label:?} is not one mend knows — add it with --mood-map, e.g. --mood-map \"{}=4\"",
+                label.to_lowercase()
+            )
+        })?),
+    };
+    let activities: Vec<String> = field(c.activities)
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect();
+    let title = c.title.map(field).unwrap_or("");
+    let note = note_text(row.get(c.note).unwrap_or(""));
+    let body = match (title.is_empty(), note.is_empty()) {
+        (true, _) => note.clone(),
+        (false, true) => title.to_string(),
+        (false, false) => format!("{title}\n\n{note}"),
+    };
+    check_body_size(&body)?;
+    let created = local_moment(day.and_time(time));
+    let identity = [
+        day.to_string(),
+        field(c.time).to_string(),
+        label.to_string(),
+        field(c.activities).to_string(),
+        title.to_string(),
+        note.clone(),
+    ]
+    .join("\u{1f}");
+    let mut tags = activities;
+    tags.extend(hashtags(&body));
+    Ok(Record {
+        item: Imported {
+            uuid: Uuid::new_v5(&NAMESPACE, identity.as_bytes())
+                .hyphenated()
+                .to_string(),
+            entry: NewEntry {
+                at: Some(created),
+                body,
+                mood,
+                tags: normalize_labels(tags),
+                ..NewEntry::on(day)
+            },
+            created,
+            updated: created,
+            deleted: None,
+        },
+        order: None,
+    })
+}
+
+/// Older exports: a `year` column and a `date` such as "May 1" or "1 May".
+fn old_day(year: &str, date: &str) -> Result<NaiveDate, Problem> {
+    let text = format!("{date} {year}");
+    ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&text, f).ok())
+        .ok_or_else(|| format!("the date {date:?} of {year:?} is not a day mend can read"))
+}
+
+/// "20:46", "8:46 pm", "8:46 PM", "08:46".
+fn clock(text: &str) -> Result<NaiveTime, Problem> {
+    let lower = text.to_lowercase();
+    ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%I:%M:%S %p"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(&lower, f).ok())
+        .ok_or_else(|| format!("time {text:?} is not a time of day such as 20:46 or 8:46 pm"))
+}
+
+/// Notes keep their words; the line breaks Daylio writes as `<br>` become real ones.
+fn note_text(raw: &str) -> String {
+    let mut text = raw.to_string();
+    for br in ["<br/>", "<br />", "<br>", "<BR>"] {
+        text = text.replace(br, "\n");
+    }
+    text.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NEW: &str = "full_date,date,weekday,time,mood,activities,note_title,note\n\
+        2024-05-02,May 2,Thursday,21:15,meh,work | partner,Long day,\"We talked about the trip.<br>He listened. #talk\"\n\
+        2024-05-01,May 1,Wednesday,8:05 am,rad,,,\n";
+
+    fn rows(text: &str, moods: MoodMap) -> Vec<(u64, Result<Record, Problem>)> {
+        Rows::new(text.as_bytes(), moods).unwrap().collect()
+    }
+
+    #[test]
+    fn reads_the_current_layout() {
+        let got = rows(NEW, MoodMap::default());
+        assert_eq!(got.len(), 2);
+        let (line, first) = &got[0];
+        assert_eq!(*line, 2);
+        let e = &first.as_ref().unwrap().item.entry;
+        assert_eq!(e.day.to_string(), "2024-05-02");
+        assert_eq!(
+            e.body,
+            "Long day\n\nWe talked about the trip.\nHe listened. #talk"
+        );
+        assert_eq!(e.mood, Mood::new(3));
+        assert_eq!(e.tags, ["work", "partner", "talk"]);
+        let e = &got[1].1.as_ref().unwrap().item.entry;
+        assert_eq!(e.mood, Mood::new(5));
+        assert_eq!(e.body, "");
+        // Importing the same row again gives the same entry.
+        let again = rows(NEW, MoodMap::default());
+        assert_eq!(
+            again[0].1.as_ref().unwrap().item.uuid,
+            first.as_ref().unwrap().item.uuid
+        );
+    }
+
+    #[test]
+    fn reads_the_older_layout() {
+        let text = "year,date,weekday,time,mood,activities,note\n\
+            2019,May 12,Sunday,8:46 pm,good,friends,\"A quiet walk\"\n\
+            2019,3 June,Monday,07:10,awful,,\n";
+        let got = rows(text, MoodMap::default());
+        let e = &got[0].1.as_ref().unwrap().item.entry;
+        assert_eq!(e.day.to_string(), "2019-05-12");
+        assert_eq!(e.mood, Mood::new(4));
+        assert_eq!(e.body, "A quiet walk");
+        let e = &got[1].1.as_ref().unwrap().item.entry;
+        assert_eq!(e.day.to_string(), "2019-06-03");
+        assert_eq!(e.mood, Mood::new(1));
+    }
+
+    #[test]
+    fn renamed_moods_need_a_map_and_an_unknown_one_is_named() {
+        let text = "full_date,date,weekday,time,mood,activities,note_title,note\n\
+            2024-05-01,May 1,Wednesday,10:00,super,,,x\n\
+            2024-05-01,May 1,Wednesday,11:00,so-so,,,y\n";
+        let got = rows(text, MoodMap::default());
+        let problem = got[0].1.as_ref().unwrap_err();
+        assert!(
+            problem.contains("\"super\"") && problem.contains("--mood-map"),
+            "{problem}"
+        );
+        let got = rows(text, MoodMap::with("super=5, so-so=3").unwrap());
+        assert_eq!(got[0].1.as_ref().unwrap().item.entry.mood, Mood::new(5));
+        assert_eq!(got[1].1.as_ref().unwrap().item.entry.mood, Mood::new(3));
+        for bad in ["super", "super=9", "=3"] {
+            assert!(MoodMap::with(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_named_by_line() {
+        let text = "full_date,date,weekday,time,mood,activities,note_title,note\n\
+            2024-02-30,Feb 30,Friday,10:00,good,,,x\n\
+            2024-02-01,Feb 1,Thursday,25:00,good,,,x\n";
+        let got = rows(text, MoodMap::default());
+        assert_eq!(got[0].0, 2);
+        assert!(got[0].1.as_ref().unwrap_err().contains("2024-02-30"));
+        assert_eq!(got[1].0, 3);
+        assert!(got[1].1.as_ref().unwrap_err().contains("25:00"));
+        assert!(Rows::new("date,mood\n".as_bytes(), MoodMap::default()).is_err());
+    }
+
+    #[test]
+    fn headers_are_recognised() {
+        assert!(is_header(NEW.lines().next().unwrap()));
+        assert!(is_header(
+            "\u{feff}year,date,weekday,time,mood,activities,note"
+        ));
+        assert!(!is_header("{\"entries\": []}"));
+    }
+}
