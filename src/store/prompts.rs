@@ -1,6 +1,6 @@
 //! What the journal knows about prompts and guided paths: answers so far, and path runs.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,6 +17,15 @@ pub struct Answered {
     pub last_day: NaiveDate,
 }
 
+/// Answers to the prompts of one theme (path steps and thought records included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ThemeTally {
+    /// Entries that answer a prompt of the theme.
+    pub answers: u32,
+    /// Different prompts of the theme answered.
+    pub prompts: u32,
+}
+
 /// A walk of a guided path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathRun {
@@ -28,6 +37,32 @@ pub struct PathRun {
 }
 
 impl Journal {
+    /// Prompt answers by theme between `from` (from the start when `None`) and `to`, both
+    /// days included, entries in the trash left out. The one count behind `mend prompts
+    /// themes`, `mend summary` and the report, so they always agree.
+    pub fn answers_by_theme(
+        &self,
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+    ) -> Result<BTreeMap<String, ThemeTally>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT prompt_theme, count(*), count(DISTINCT prompt_id) FROM entries \
+             WHERE prompt_id IS NOT NULL AND prompt_theme IS NOT NULL AND deleted_at IS NULL \
+             AND day BETWEEN ?1 AND ?2 GROUP BY prompt_theme",
+        )?;
+        let from = from.map_or_else(|| "0000-01-01".to_string(), |d| d.to_string());
+        let rows = stmt.query_map(params![from, to.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                ThemeTally {
+                    answers: r.get(1)?,
+                    prompts: r.get(2)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every prompt answered before `before` (entries outside the trash), by prompt id.
     pub fn answered_prompts(&self, before: NaiveDate) -> Result<HashMap<String, Answered>> {
         let mut stmt = self.conn().prepare(
