@@ -109,6 +109,32 @@ fn a_scripted_record_is_one_entry_with_every_word_as_written() {
     assert_eq!(listed.matches("Thought record").count(), 1, "{listed}");
     let status = env.stdout_of(&["path", "status", "thought-record"]);
     assert!(status.contains(&format!("entry {id}")), "{status}");
+
+    // The views of docs/schema.md read the same record as columns.
+    let db = env.sql();
+    let (situation, belief, after): (String, i64, i64) = db
+        .query_row(
+            "SELECT situation, belief, belief_after FROM thought_records WHERE entry_id = ?",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((situation.as_str(), belief, after), (ANSWERS[0], 80, 30));
+    let feelings: Vec<(String, i64, Option<i64>)> = db
+        .prepare("SELECT feeling, before, after FROM thought_feelings WHERE entry_id = ? ORDER BY position")
+        .unwrap()
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        feelings,
+        [
+            ("fear".to_string(), 80, Some(30)),
+            ("jealousy".to_string(), 70, Some(20)),
+            ("shame".to_string(), 40, Some(40))
+        ]
+    );
 }
 
 #[test]

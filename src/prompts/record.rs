@@ -89,15 +89,15 @@ pub fn from_script(path: &GuidedPath, given: &Given) -> Result<ThoughtRecord> {
     Ok(record)
 }
 
-/// How a question's prompt line ends: a hint for ratings, and whether Enter skips it.
-fn prompt_line(q: &Question) -> String {
-    let hint = match q.field.kind() {
-        _ if q.field.required() => "",
-        Kind::Text => " (Enter skips)",
-        Kind::Rating => " (e.g. 8, 8/10 or 80%; Enter skips)",
-        Kind::Ratings => " (e.g. fear 8, shame 4; Enter skips)",
-    };
-    format!("{}{hint}", q.text)
+/// The short line the answer is typed on (the question itself stands above it, so a long
+/// question wrapping on a narrow terminal cannot confuse the redraw).
+fn answer_line(q: &Question) -> &'static str {
+    match q.field.kind() {
+        _ if q.field.required() => "  your words",
+        Kind::Text => "  your words (Enter skips)",
+        Kind::Rating => "  how strongly: 8, 8/10 or 80% (Enter skips)",
+        Kind::Ratings => "  e.g. fear 8, shame 4 (Enter skips)",
+    }
 }
 
 /// The draft that holds a walk's answers while it goes on: rewritten after every answer,
@@ -156,6 +156,10 @@ pub fn on_terminal(
     eprintln!("{}", app.style.bold(&path.title));
     eprintln!("{}\n", app.style.dim(&path.description));
     for q in &asked {
+        // No balanced thought, nothing to rate.
+        if q.field == Field::BalancedBelief && record.get(Field::BalancedThought).is_none() {
+            continue;
+        }
         if q.step != last_step {
             last_step = q.step;
             eprintln!(
@@ -168,9 +172,23 @@ pub fn on_terminal(
                 ))
             );
         }
+        eprintln!("{}", app.style.bold(&q.text));
+        if q.field == Field::FeelingsAfter
+            && let Some(before) = &record.feelings
+        {
+            let named: Vec<String> = before
+                .ratings
+                .iter()
+                .map(|r| format!("{} {}", r.name, f64::from(r.value) / 10.0))
+                .collect();
+            eprintln!(
+                "{}",
+                app.style.dim(&format!("  before: {}", named.join(", ")))
+            );
+        }
         loop {
             let typed = Input::<String>::new()
-                .with_prompt(prompt_line(q))
+                .with_prompt(answer_line(q))
                 .allow_empty(q.field != Field::Thought)
                 .interact_text_on(&term);
             let typed = match typed {
@@ -184,11 +202,18 @@ pub fn on_terminal(
                 return Ok(None);
             }
             match record.set(q.field, &typed) {
-                Ok(()) => break,
+                Ok(()) => {
+                    // A bare "6" is 60 of 100: say so, so a different meaning can be fixed.
+                    if let Some(shown) = record.shown(q.field).filter(|s| s.ends_with("of 100)")) {
+                        eprintln!("{}", app.style.dim(&format!("  {shown}")));
+                    }
+                    break;
+                }
                 Err(why) => eprintln!("  {why}"),
             }
         }
         progress.keep(&record);
+        eprintln!();
     }
     Ok(Some(record))
 }
