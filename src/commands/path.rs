@@ -179,7 +179,9 @@ fn list(
         return render::json(out, &shown);
     }
     for (path, s) in library.paths.iter().zip(&shown) {
-        let state = if s.walking {
+        let state = if path.id == thought::PATH_ID {
+            "one sitting, as often as you like".to_string()
+        } else if s.walking {
             format!("walking: {} of {} steps done", s.answered, s.steps)
         } else {
             format!("{} steps", s.steps)

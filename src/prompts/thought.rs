@@ -666,11 +666,17 @@ fn feeling_name(words: &str) -> Option<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    // "…, and anger 4": the joining word is not part of the feeling's name.
+    let start = cleaned
+        .iter()
+        .position(|w| !matches!(w.to_lowercase().as_str(), "and" | "also" | "plus" | "then"))
+        .unwrap_or(cleaned.len());
+    let cleaned = &cleaned[start..];
     if cleaned.is_empty() {
         return None;
     }
     let raw = cleaned.join(" ").to_lowercase();
-    if matches!(raw.as_str(), "and" | "or" | "to" | "maybe" | "about") {
+    if matches!(raw.as_str(), "or" | "to" | "maybe" | "about") {
         return None;
     }
     Some(vocabulary().resolve(&raw).unwrap_or(raw))
@@ -814,6 +820,10 @@ mod tests {
         );
         let own = read_feelings("a knot in my stomach 3").unwrap();
         assert_eq!(own[0].name, "a knot in my stomach");
+        let joined = read_feelings("sad 6, and angry 4; hurt (9)").unwrap();
+        let names: Vec<&str> = joined.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["sadness", "anger", "hurt"]);
+        assert_eq!(joined[1].words, "and angry 4");
     }
 
     #[test]
