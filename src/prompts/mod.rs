@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod library;
+pub mod ratings;
 pub mod record;
 pub mod select;
 pub mod thought;
