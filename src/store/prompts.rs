@@ -215,3 +215,64 @@ fn run_from_row(r: &rusqlite::Row) -> rusqlite::Result<PathRun> {
         outcome: r.get(4)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewEntry, PromptRef};
+    use chrono::TimeZone;
+
+    fn answer(j: &Journal, day: &str, prompt: Option<(&str, &str)>) -> i64 {
+        let entry = NewEntry {
+            body: format!("An answer on {day}."),
+            prompt: prompt.map(|(id, theme)| PromptRef {
+                id: id.into(),
+                text: "Q?".into(),
+                theme: Some(theme.into()),
+            }),
+            ..NewEntry::on(day.parse().unwrap())
+        };
+        j.insert(
+            &entry,
+            Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn answers_by_theme_count_entries_and_prompts_within_the_days() {
+        let j = Journal::open_in_memory().unwrap();
+        answer(&j, "2026-11-01", Some(("forgiveness/a", "forgiveness")));
+        answer(&j, "2026-11-10", Some(("forgiveness/a", "forgiveness")));
+        answer(&j, "2026-11-12", Some(("forgiveness/step", "forgiveness")));
+        answer(&j, "2026-11-12", Some(("thought-record", "support")));
+        answer(&j, "2026-11-12", None);
+        let gone = answer(&j, "2026-11-12", Some(("support/b", "support")));
+        j.trash_entries(
+            &[gone],
+            Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+        )
+        .unwrap();
+
+        let all = j
+            .answers_by_theme(None, "2026-11-21".parse().unwrap())
+            .unwrap();
+        assert_eq!(
+            all["forgiveness"],
+            ThemeTally {
+                answers: 3,
+                prompts: 2
+            }
+        );
+        assert_eq!(all["support"].answers, 1, "the trash does not count");
+        assert_eq!(all.len(), 2);
+        let part = j
+            .answers_by_theme(
+                Some("2026-11-05".parse().unwrap()),
+                "2026-11-10".parse().unwrap(),
+            )
+            .unwrap();
+        assert_eq!(part["forgiveness"].answers, 1, "both ends are included");
+        assert!(!part.contains_key("support"));
+    }
+}
