@@ -140,7 +140,7 @@ pub enum Command {
 
     /// Guided paths: reflections in several steps, walked over several days
     #[command(
-        after_help = "Examples:\n  mend path list\n  mend path start forgiveness\n  mend path next\n  mend path next thought-record --answer \"...\"\n  mend path status\n  mend path stop forgiveness"
+        after_help = "Examples:\n  mend path list\n  mend path start forgiveness\n  mend path next\n  mend path start thought-record\n  mend path start thought-record --field situation=\"...\" --field thought=\"...\" --field belief=80%\n  mend path status\n  mend path stop forgiveness"
     )]
     Path(PathArgs),
 
@@ -600,15 +600,29 @@ pub enum PathAction {
         #[arg(long)]
         json: bool,
     },
-    /// Begin walking a path
+    /// Begin walking a path (the thought record is walked at once, in one sitting)
     Start {
         /// The path, e.g. forgiveness (see `mend path list`)
         name: String,
+
+        /// A thought-record answer for scripts, e.g. --field belief=80%. NAME is one of:
+        /// situation, thought, belief, feelings, evidence-for, evidence-against,
+        /// balanced-thought, balanced-belief, belief-after, feelings-after. --answer fills
+        /// them in that order instead.
+        #[arg(long = "field", value_name = "NAME=TEXT")]
+        fields: Vec<String>,
+
+        #[command(flatten)]
+        answer: AnswerArgs,
     },
     /// Answer the next step of a path you are walking
     Next {
         /// Which path, when you are walking more than one
         name: Option<String>,
+
+        /// A thought-record answer for scripts, e.g. --field belief=80% (names as for `start`)
+        #[arg(long = "field", value_name = "NAME=TEXT")]
+        fields: Vec<String>,
 
         #[command(flatten)]
         answer: AnswerArgs,

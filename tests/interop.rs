@@ -82,16 +82,19 @@ fn a_real_journal_round_trips_exactly() {
         "--answer",
         "Letting go is slow.",
     ]);
-    a.stdout_of(&["path", "start", "thought-record"]);
-    let mut args = vec!["path", "next"];
+    // A thought record is one entry, its fields structured.
+    let mut args = vec!["path", "start", "thought-record"];
     for answer in [
         "He was late",
         "He does not care",
-        "jealous 8, anxiety 7",
+        "80%",
+        "Fear 8, jealousy 7, shame 4 for feeling it.",
         "He was vague",
         "The train was late",
         "Trains are late",
-        "jealous 3",
+        "6",
+        "3/10",
+        "fear 3, jealousy 2",
     ] {
         args.extend_from_slice(&["--answer", answer]);
     }
@@ -105,7 +108,7 @@ fn a_real_journal_round_trips_exactly() {
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["exported"], "2026-11-21T15:00:00.000Z");
     let entries = doc["entries"].as_array().unwrap();
-    assert_eq!(entries.len(), 12);
+    assert_eq!(entries.len(), 6);
     assert_eq!(
         entries
             .iter()
@@ -118,14 +121,19 @@ fn a_real_journal_round_trips_exactly() {
             .iter()
             .any(|e| e["prompt"]["theme"] == "forgiveness")
     );
-    assert!(entries.iter().any(|e| e["fields"]["feelings"].is_array()));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["fields"]["feelings"]["text"]
+                == "Fear 8, jealousy 7, shame 4 for feeling it.")
+    );
 
     let file = a.root().join("journal.json");
     fs::write(&file, &first).unwrap();
     let b = TestEnv::new();
     let report = import(&b, &file, &[]);
     assert!(
-        report.contains("12 imported, 0 already in the journal"),
+        report.contains("6 imported, 0 already in the journal"),
         "{report}"
     );
     assert_eq!(export_json(&b), first);
@@ -134,14 +142,14 @@ fn a_real_journal_round_trips_exactly() {
         .sql()
         .query_row("SELECT count(*) FROM entry_analysis", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(analysed, 12);
+    assert_eq!(analysed, 6);
 
     let again = import(&b, &file, &[]);
     assert!(
-        again.contains("0 imported, 12 already in the journal"),
+        again.contains("0 imported, 6 already in the journal"),
         "{again}"
     );
-    assert_eq!(b.count_rows(), 12);
+    assert_eq!(b.count_rows(), 6);
     // The Markdown export leaves the trash out.
     let md = b.stdout_of(&["export"]);
     assert!(!md.contains("Into the trash"), "{md}");

@@ -315,42 +315,6 @@ fn a_path_is_walked_across_several_days() {
 }
 
 #[test]
-fn the_thought_record_keeps_structured_fields_and_shows_a_table() {
-    let env = TestEnv::new();
-    env.stdout_of(&["path", "start", "thought-record"]);
-    let answers = [
-        "He was late and did not call",
-        "He is seeing someone else",
-        "jealous 8, anxiety 7",
-        "He was vague",
-        "He showed me the train delay",
-        "Trains are often late",
-        "jealous 3, anxiety 2",
-    ];
-    let mut args = vec!["path", "next"];
-    for a in &answers {
-        args.extend_from_slice(&["--answer", a]);
-    }
-    let out = env.stdout_of(&args);
-    assert!(
-        out.contains("| Situation | He was late and did not call |"),
-        "{out}"
-    );
-    assert!(
-        out.contains("| Feelings (0-10) | jealousy 8, anxiety 7 |"),
-        "{out}"
-    );
-    let entries = env.list_json();
-    assert_eq!(entries.len(), 7);
-    let feelings = entries
-        .iter()
-        .find(|e| e["path"]["step"] == "feelings")
-        .unwrap();
-    assert_eq!(feelings["fields"]["feelings"][0]["name"], "jealousy");
-    assert_eq!(feelings["fields"]["feelings"][0]["intensity"], 8);
-}
-
-#[test]
 fn the_safety_note_appears_for_crisis_language_only() {
     let env = TestEnv::new();
     for text in [

@@ -9,9 +9,11 @@ use serde::Serialize;
 use crate::app::App;
 use crate::cli::{AnswerArgs, PathAction};
 use crate::model::{PathStep, PromptRef};
+use crate::prompts::Library;
 use crate::prompts::answer::{self, Answering, Question};
 use crate::prompts::library::GuidedPath;
-use crate::prompts::{Library, thought};
+use crate::prompts::record::{self, Given};
+use crate::prompts::thought::{self, ThoughtRecord};
 use crate::store::Journal;
 use crate::store::prompts::PathRun;
 use crate::{ask, render};
@@ -30,9 +32,42 @@ pub fn run(journal: &Journal, app: &App, action: PathAction, out: &mut dyn Write
     let library = super::prompts::load_library(app);
     match action {
         PathAction::List { json } => list(journal, app, &library, json, out),
-        PathAction::Start { name } => start(journal, app, &library, &name, out),
-        PathAction::Next { name, answer } => {
-            next(journal, app, &library, name.as_deref(), answer, out)
+        PathAction::Start {
+            name,
+            fields,
+            answer,
+        } => {
+            let path = find(&library, &name)?;
+            if path.id == thought::PATH_ID {
+                return thought_record(journal, app, path, answer, fields, out);
+            }
+            if !fields.is_empty() || !answer.answer.is_empty() {
+                bail!(
+                    "`mend path start {name}` only begins the path — answer its first step with `mend path next {name} --answer \"...\"`"
+                );
+            }
+            start(journal, app, path, out)
+        }
+        PathAction::Next {
+            name,
+            fields,
+            answer,
+        } => {
+            if let Some(path) = name.as_deref().map(|n| find(&library, n)).transpose()?
+                && path.id == thought::PATH_ID
+            {
+                return thought_record(journal, app, path, answer, fields, out);
+            }
+            let (run, path) = active(journal, &library, name.as_deref())?;
+            if path.id == thought::PATH_ID {
+                return thought_record(journal, app, path, answer, fields, out);
+            }
+            if !fields.is_empty() {
+                bail!(
+                    "--field fills a thought record — `mend path start thought-record --field NAME=TEXT` makes one"
+                );
+            }
+            next(journal, app, run, path, answer, out)
         }
         PathAction::Status { name, json } => {
             status(journal, app, &library, name.as_deref(), json, out)
@@ -144,7 +179,9 @@ fn list(
         return render::json(out, &shown);
     }
     for (path, s) in library.paths.iter().zip(&shown) {
-        let state = if s.walking {
+        let state = if path.id == thought::PATH_ID {
+            "one sitting, as often as you like".to_string()
+        } else if s.walking {
             format!("walking: {} of {} steps done", s.answered, s.steps)
         } else {
             format!("{} steps", s.steps)
@@ -165,14 +202,7 @@ fn list(
     Ok(())
 }
 
-fn start(
-    journal: &Journal,
-    app: &App,
-    library: &Library,
-    name: &str,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let path = find(library, name)?;
+fn start(journal: &Journal, app: &App, path: &GuidedPath, out: &mut dyn Write) -> Result<()> {
     journal.start_run(&path.id, app.now_utc())?;
     writeln!(out, "{}", app.style.bold(&path.title))?;
     writeln!(out, "{}\n", path.description)?;
@@ -192,96 +222,127 @@ fn start(
     Ok(())
 }
 
+/// Answers the next step of a multi-day path: one entry per step, the step's question
+/// stored as the entry's prompt (never in its text).
 fn next(
     journal: &Journal,
     app: &App,
-    library: &Library,
-    name: Option<&str>,
+    run: PathRun,
+    path: &GuidedPath,
     args: AnswerArgs,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (run, path) = active(journal, library, name)?;
-    // Structured paths (the thought record) are filled in one sitting: on a terminal, one
-    // step leads straight to the next.
-    let one_sitting = path.steps.iter().all(|s| s.field.is_some());
-    let mut answers = args.answer.into_iter();
-    loop {
-        let Some((index, step)) = progress(journal, path, run.id)?.1 else {
-            journal.end_run(run.id, "finished", app.now_utc())?;
-            writeln!(out, "Every step of {} is answered.", path.title)?;
-            return Ok(());
-        };
-        if !one_sitting && stepped_today(journal, app, run.id)? {
-            eprintln!(
-                "You already took a step on this path today. Steps often sink in better a day apart, but go on if it feels right."
-            );
-        }
-        let mut base = super::write::details(&args.details, app)?;
-        base.prompt = Some(PromptRef {
-            id: format!("{}/{}", path.id, step.id),
-            text: step.text.clone(),
-            theme: Some(path.theme.clone()),
-        });
-        base.path = Some(PathStep {
-            id: path.id.clone(),
-            run: run.id,
-            step: step.id.clone(),
-        });
-        let question = Question {
-            heading: format!(
-                "{} · step {} of {}: {}",
-                path.title,
-                index + 1,
-                path.steps.len(),
-                step.title
-            ),
-            text: &step.text,
-            follow_ups: &step.follow_ups,
-            field: step.field.as_deref(),
-        };
-        let last = index + 1 == path.steps.len();
-        let how = Answering {
-            // In one sitting, each --answer fills a step; elsewhere the extra ones answer
-            // the step's follow-ups, as with `mend prompt`.
-            answers: if one_sitting {
-                answers.next().into_iter().collect()
-            } else {
-                answers.by_ref().collect()
-            },
-            inline: args.inline,
-            ask_details: !one_sitting || last,
-        };
-        let scripted = !how.answers.is_empty();
-        if answer::answer(journal, app, &question, base, how, out)?.is_none() {
-            return Ok(());
-        }
-        match progress(journal, path, run.id)?.1 {
-            Some((i, following)) => {
-                if one_sitting && (ask::interactive() && !scripted || answers.len() > 0) {
-                    continue;
-                }
-                writeln!(
-                    out,
-                    "Next, step {} of {}: {}. `mend path next` when you are ready.",
-                    i + 1,
-                    path.steps.len(),
-                    following.title
-                )?;
-            }
-            None => {
-                journal.end_run(run.id, "finished", app.now_utc())?;
-                writeln!(
-                    out,
-                    "You have walked the whole {} path. That took care and courage.",
-                    path.title
-                )?;
-                if let Some(table) = record_table(journal, run.id)? {
-                    writeln!(out, "\n{table}")?;
-                }
-            }
-        }
+    let Some((index, step)) = progress(journal, path, run.id)?.1 else {
+        journal.end_run(run.id, "finished", app.now_utc())?;
+        writeln!(out, "Every step of {} is answered.", path.title)?;
+        return Ok(());
+    };
+    if stepped_today(journal, app, run.id)? {
+        eprintln!(
+            "You already took a step on this path today. Steps often sink in better a day apart, but go on if it feels right."
+        );
+    }
+    let mut base = super::write::details(&args.details, app)?;
+    base.prompt = Some(PromptRef {
+        id: format!("{}/{}", path.id, step.id),
+        text: step.text.clone(),
+        theme: Some(path.theme.clone()),
+    });
+    base.path = Some(PathStep {
+        id: path.id.clone(),
+        run: run.id,
+        step: step.id.clone(),
+    });
+    let question = Question {
+        heading: format!(
+            "{} · step {} of {}: {}",
+            path.title,
+            index + 1,
+            path.steps.len(),
+            step.title
+        ),
+        text: &step.text,
+        follow_ups: &step.follow_ups,
+        field: None,
+    };
+    let how = Answering {
+        answers: args.answer,
+        inline: args.inline,
+        ask_details: true,
+    };
+    if answer::answer(journal, app, &question, base, how, out)?.is_none() {
         return Ok(());
     }
+    match progress(journal, path, run.id)?.1 {
+        Some((i, following)) => writeln!(
+            out,
+            "Next, step {} of {}: {}. `mend path next` when you are ready.",
+            i + 1,
+            path.steps.len(),
+            following.title
+        )?,
+        None => {
+            journal.end_run(run.id, "finished", app.now_utc())?;
+            writeln!(
+                out,
+                "You have walked the whole {} path. That took care and courage.",
+                path.title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A thought record, filled in one sitting and saved as one entry: on a terminal question
+/// by question, or from `--answer` and `--field` in a script.
+fn thought_record(
+    journal: &Journal,
+    app: &App,
+    path: &GuidedPath,
+    args: AnswerArgs,
+    fields: Vec<String>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let base = super::write::details(&args.details, app)?;
+    let given = Given {
+        answers: args.answer,
+        fields,
+    };
+    let mut progress = record::Progress::new(app, base.clone());
+    let filled = if !given.is_empty() {
+        record::from_script(path, &given)?
+    } else if ask::interactive() {
+        match record::on_terminal(app, path, &mut progress)? {
+            Some(filled) => filled,
+            None => {
+                progress.discard();
+                return Ok(());
+            }
+        }
+    } else {
+        bail!(
+            "a thought record is filled in on a terminal, or with --field NAME=TEXT (or --answer in order) in a script — e.g. mend path start thought-record --field situation=\"...\" --field thought=\"...\""
+        );
+    };
+    // A walk left open by an older mend, when a record took several entries, is closed.
+    for open in journal.active_runs()? {
+        if open.path_id == path.id {
+            journal.end_run(open.id, "stopped", app.now_utc())?;
+        }
+    }
+    let run = journal.start_run(&path.id, app.now_utc())?;
+    let (id, entry) = match record::save(journal, app, path, run, &filled, base, &mut progress) {
+        Ok(saved) => saved,
+        Err(e) => {
+            let _ = journal.end_run(run, "stopped", app.now_utc());
+            return Err(e);
+        }
+    };
+    journal.end_run(run, "finished", app.now_utc())?;
+    record::print_changes(out, app, &filled)?;
+    // Shown before the mood question, which is asked on the terminal.
+    out.flush()?;
+    crate::compose::finish(journal, app, id, &entry, out)
 }
 
 fn stepped_today(journal: &Journal, app: &App, run: i64) -> Result<bool> {
@@ -294,16 +355,16 @@ fn stepped_today(journal: &Journal, app: &App, run: i64) -> Result<bool> {
     Ok(false)
 }
 
-/// The thought record of a walk as a table, when its steps hold structured fields.
-fn record_table(journal: &Journal, run: i64) -> Result<Option<String>> {
-    let mut fields = serde_json::Map::new();
+/// The thought record a walk made, when it made one.
+fn walk_record(journal: &Journal, run: i64) -> Result<Option<ThoughtRecord>> {
     for (_, id) in journal.run_steps(run)? {
-        if let Some(serde_json::Value::Object(map)) = journal.get(id, false)?.and_then(|e| e.fields)
+        if let Some(entry) = journal.get(id, false)?
+            && let Some(found) = ThoughtRecord::from_fields(entry.fields.as_ref())
         {
-            fields.extend(map);
+            return Ok(Some(found));
         }
     }
-    Ok(thought::table(&fields))
+    Ok(None)
 }
 
 fn status(
@@ -335,7 +396,12 @@ fn status(
     for run in &runs {
         let path = find(library, &run.path_id)?;
         let steps = journal.run_steps(run.id)?;
-        let (answered, next) = progress(journal, path, run.id)?;
+        let (mut answered, next) = progress(journal, path, run.id)?;
+        let record = walk_record(journal, run.id)?;
+        if record.is_some() {
+            // A thought record answers every step in its one entry.
+            answered = path.steps.len();
+        }
         if json {
             shown.push(serde_json::json!({
                 "id": path.id,
@@ -349,6 +415,18 @@ fn status(
                 "next_step": next.map(|(_, s)| s.id.clone()),
                 "entries": steps.iter().map(|(step, id)| serde_json::json!({"step": step, "entry": id})).collect::<Vec<_>>(),
             }));
+            continue;
+        }
+        if let Some(found) = &record {
+            let ids: Vec<String> = steps.iter().map(|(_, id)| id.to_string()).collect();
+            writeln!(
+                out,
+                "{} — entry {} (`mend show {}` shows it in full)",
+                app.style.bold(&path.title),
+                ids.join(", "),
+                ids.join(" ")
+            )?;
+            record::print_changes(out, app, found)?;
             continue;
         }
         writeln!(
@@ -372,9 +450,6 @@ fn status(
                 step.title,
                 app.style.dim(&mark)
             )?;
-        }
-        if let Some(table) = record_table(journal, run.id)? {
-            writeln!(out, "\n{table}")?;
         }
     }
     if json {

@@ -85,25 +85,19 @@ pub fn run(journal: &Journal, app: &App, args: PromptsArgs, out: &mut dyn Write)
             }
         }
         Some(PromptsAction::Themes) => {
-            let answered =
-                journal.answered_prompts(app.now.date_naive() + chrono::Duration::days(1))?;
+            let answered = journal.answers_by_theme(None, app.now.date_naive())?;
             let counts: Vec<ThemeCount> = library
                 .themes
                 .iter()
                 .map(|t| {
-                    let in_theme: Vec<_> =
-                        library.prompts.iter().filter(|p| p.theme == t.id).collect();
-                    let mine: Vec<_> = in_theme
-                        .iter()
-                        .filter_map(|p| answered.get(&p.id))
-                        .collect();
+                    let mine = answered.get(&t.id).copied().unwrap_or_default();
                     ThemeCount {
                         id: &t.id,
                         title: &t.title,
                         description: &t.description,
-                        prompts: in_theme.len(),
-                        answered: mine.len(),
-                        answers: mine.iter().map(|a| a.count).sum(),
+                        prompts: library.prompts.iter().filter(|p| p.theme == t.id).count(),
+                        answered: mine.prompts as usize,
+                        answers: mine.answers,
                     }
                 })
                 .collect();
@@ -116,7 +110,7 @@ pub fn run(journal: &Journal, app: &App, args: PromptsArgs, out: &mut dyn Write)
                     "{:<16} {:>3} prompts  {:>3} answered  {}",
                     app.style.bold(c.id),
                     c.prompts,
-                    c.answered,
+                    c.answers,
                     app.style.dim(c.description)
                 )?;
             }

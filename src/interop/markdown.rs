@@ -10,7 +10,7 @@ use chrono::{Local, NaiveDate};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::model::Entry;
-use crate::prompts::thought;
+use crate::prompts::thought::{self, ThoughtRecord};
 
 /// Entry headings are level 3; headings in entry text start one level below.
 const SHIFT: usize = 3;
@@ -66,13 +66,17 @@ impl<W: Write> Writer<W> {
         if let Some(prompt) = &entry.prompt {
             self.block(&format!("> **Prompt:** {}", inline(&prompt.text)))?;
         }
-        if let Some(serde_json::Value::Object(fields)) = &entry.fields
-            && let Some(table) = thought::table(fields)
-        {
-            self.block(&table)?;
+        // A thought record is shown as its table; its text (the same words) only when it
+        // was edited afterwards.
+        let record = ThoughtRecord::from_fields(entry.fields.as_ref());
+        if let Some(record) = &record {
+            self.block(&thought::table(record, inline))?;
         }
         let text = body(&entry.body);
-        if !text.is_empty() {
+        let same = record
+            .as_ref()
+            .is_some_and(|r| r.body().trim() == entry.body.trim());
+        if !text.is_empty() && !same {
             self.block(&text)?;
         }
         Ok(())

@@ -166,7 +166,11 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
     };
     let fields = match get(o, "fields") {
         None => None,
-        Some(v @ Value::Object(_)) => Some(v.clone()),
+        Some(v @ Value::Object(_)) => {
+            // A thought record comes back exactly as it was exported, or not at all.
+            crate::prompts::thought::ThoughtRecord::check_fields(v)?;
+            Some(v.clone())
+        }
         Some(other) => {
             return Err(format!(
                 "\"fields\" must be an object or null, not {}",

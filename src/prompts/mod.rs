@@ -3,6 +3,8 @@
 
 pub mod answer;
 pub mod library;
+pub mod ratings;
+pub mod record;
 pub mod select;
 pub mod thought;
 

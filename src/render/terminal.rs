@@ -155,7 +155,9 @@ pub fn entry(out: &mut dyn Write, entry: &Entry, style: &Style) -> Result<()> {
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", style.text(entry.body.trim_end()))?;
+    let record = crate::prompts::thought::shown_text(entry.fields.as_ref(), &entry.body);
+    let text = record.as_deref().unwrap_or(&entry.body);
+    writeln!(out, "{}", style.text(text.trim_end()))?;
     writeln!(out)?;
     Ok(())
 }

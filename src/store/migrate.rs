@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_analysis.sql"),
     include_str!("migrations/0004_summary.sql"),
     include_str!("migrations/0005_prompt_history.sql"),
+    include_str!("migrations/0006_thought_records.sql"),
     include_str!("migrations/0008_moments.sql"),
 ];
 

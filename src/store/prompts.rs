@@ -1,6 +1,6 @@
 //! What the journal knows about prompts and guided paths: answers so far, and path runs.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,6 +17,15 @@ pub struct Answered {
     pub last_day: NaiveDate,
 }
 
+/// Answers to the prompts of one theme (path steps and thought records included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ThemeTally {
+    /// Entries that answer a prompt of the theme.
+    pub answers: u32,
+    /// Different prompts of the theme answered.
+    pub prompts: u32,
+}
+
 /// A walk of a guided path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathRun {
@@ -28,6 +37,32 @@ pub struct PathRun {
 }
 
 impl Journal {
+    /// Prompt answers by theme between `from` (from the start when `None`) and `to`, both
+    /// days included, entries in the trash left out. The one count behind `mend prompts
+    /// themes`, `mend summary` and the report, so they always agree.
+    pub fn answers_by_theme(
+        &self,
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+    ) -> Result<BTreeMap<String, ThemeTally>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT prompt_theme, count(*), count(DISTINCT prompt_id) FROM entries \
+             WHERE prompt_id IS NOT NULL AND prompt_theme IS NOT NULL AND deleted_at IS NULL \
+             AND day BETWEEN ?1 AND ?2 GROUP BY prompt_theme",
+        )?;
+        let from = from.map_or_else(|| "0000-01-01".to_string(), |d| d.to_string());
+        let rows = stmt.query_map(params![from, to.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                ThemeTally {
+                    answers: r.get(1)?,
+                    prompts: r.get(2)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every prompt answered before `before` (entries outside the trash), by prompt id.
     pub fn answered_prompts(&self, before: NaiveDate) -> Result<HashMap<String, Answered>> {
         let mut stmt = self.conn().prepare(
@@ -179,4 +214,65 @@ fn run_from_row(r: &rusqlite::Row) -> rusqlite::Result<PathRun> {
         ended: r.get(3)?,
         outcome: r.get(4)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewEntry, PromptRef};
+    use chrono::TimeZone;
+
+    fn answer(j: &Journal, day: &str, prompt: Option<(&str, &str)>) -> i64 {
+        let entry = NewEntry {
+            body: format!("An answer on {day}."),
+            prompt: prompt.map(|(id, theme)| PromptRef {
+                id: id.into(),
+                text: "Q?".into(),
+                theme: Some(theme.into()),
+            }),
+            ..NewEntry::on(day.parse().unwrap())
+        };
+        j.insert(
+            &entry,
+            Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn answers_by_theme_count_entries_and_prompts_within_the_days() {
+        let j = Journal::open_in_memory().unwrap();
+        answer(&j, "2026-11-01", Some(("forgiveness/a", "forgiveness")));
+        answer(&j, "2026-11-10", Some(("forgiveness/a", "forgiveness")));
+        answer(&j, "2026-11-12", Some(("forgiveness/step", "forgiveness")));
+        answer(&j, "2026-11-12", Some(("thought-record", "support")));
+        answer(&j, "2026-11-12", None);
+        let gone = answer(&j, "2026-11-12", Some(("support/b", "support")));
+        j.trash_entries(
+            &[gone],
+            Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+        )
+        .unwrap();
+
+        let all = j
+            .answers_by_theme(None, "2026-11-21".parse().unwrap())
+            .unwrap();
+        assert_eq!(
+            all["forgiveness"],
+            ThemeTally {
+                answers: 3,
+                prompts: 2
+            }
+        );
+        assert_eq!(all["support"].answers, 1, "the trash does not count");
+        assert_eq!(all.len(), 2);
+        let part = j
+            .answers_by_theme(
+                Some("2026-11-05".parse().unwrap()),
+                "2026-11-10".parse().unwrap(),
+            )
+            .unwrap();
+        assert_eq!(part["forgiveness"].answers, 1, "both ends are included");
+        assert!(!part.contains_key("support"));
+    }
 }

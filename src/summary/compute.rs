@@ -249,7 +249,7 @@ pub fn compute_with(
             journal.summary_language(period.from, period.to)?,
             journal.summary_language(previous.from, previous.to)?,
         ),
-        prompts: suggest::prompts(journal, library, &data, &current, now.date_naive())?,
+        prompts: suggest::prompts(journal, library, &data, &current, &period, now.date_naive())?,
         milestones: recent
             .iter()
             .filter_map(|&p| {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::data::Data;
 use super::model::{LeastExplored, PromptChoice, Prompts, ThemeAnswers};
+use super::period::Period;
 use crate::prompts::Library;
 use crate::prompts::select::{self, Wanted};
 use crate::store::Journal;
@@ -17,19 +18,19 @@ pub fn prompts(
     library: &Library,
     data: &Data,
     current: &[usize],
+    period: &Period,
     today: NaiveDate,
 ) -> Result<Prompts> {
-    let mut by_theme: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut answered = 0;
-    for &p in current {
-        let e = &data.entries[p];
-        if e.answered {
-            answered += 1;
-            if let Some(theme) = &e.theme {
-                *by_theme.entry(theme.as_str()).or_default() += 1;
-            }
-        }
-    }
+    let answered = current
+        .iter()
+        .filter(|&&p| data.entries[p].answered)
+        .count() as u32;
+    // The same count `mend prompts themes` shows (one query in store/).
+    let tallies = journal.answers_by_theme(Some(period.from), period.to)?;
+    let by_theme: BTreeMap<&str, u32> = tallies
+        .iter()
+        .map(|(theme, t)| (theme.as_str(), t.answers))
+        .collect();
     let mut answered_by_theme: Vec<ThemeAnswers> = by_theme
         .iter()
         .map(|(theme, count)| ThemeAnswers {
