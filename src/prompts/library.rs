@@ -89,6 +89,14 @@ pub enum Context {
     Any,
 }
 
+/// Further help a prompt leads to once it is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resources {
+    /// The safety note's resources: emergency numbers and helplines.
+    Safety,
+}
+
 /// The guide and section that inspired a prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +115,20 @@ pub struct Prompt {
     pub perspective: Perspective,
     pub context: Context,
     pub source: Option<Source>,
+    /// Further help to offer once this prompt is answered (the gentle safety check).
+    #[serde(skip)]
+    pub resources: Option<Resources>,
+    /// Other prompt ids whose answers count as answers to this one: prompts merged into it
+    /// (old journals still name them) and path steps that ask the same thing.
+    #[serde(skip)]
+    pub answered_as: Vec<String>,
+}
+
+impl Prompt {
+    /// Whether answering this prompt should be followed by the safety note's resources.
+    pub fn shows_safety_resources(&self) -> bool {
+        self.resources == Some(Resources::Safety)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +149,9 @@ pub struct Step {
     /// For structured paths (the thought record): the field this step fills.
     #[serde(default)]
     pub field: Option<String>,
+    /// The library prompt this step asks again: answering either rests both.
+    #[serde(default, skip_serializing)]
+    pub prompt: Option<String>,
     pub source: Source,
 }
 
@@ -169,6 +194,11 @@ struct PromptRecord {
     context: Context,
     #[serde(default)]
     source: Option<Source>,
+    /// Ids of prompts merged into this one.
+    #[serde(default)]
+    replaces: Vec<String>,
+    #[serde(default)]
+    resources: Option<Resources>,
 }
 
 fn any_perspective() -> Perspective {
@@ -211,6 +241,24 @@ impl Library {
             library.add_file(name, text).unwrap_or_else(|e| {
                 panic!("built-in prompts are valid (checked by a unit test): {e}")
             });
+        }
+        // A step that repeats a library prompt shares its rest: the step's entries carry the
+        // id `path/step`, so that id counts as an answer to the prompt.
+        let links: Vec<(String, String)> = library
+            .paths
+            .iter()
+            .flat_map(|path| {
+                path.steps.iter().filter_map(move |s| {
+                    s.prompt
+                        .clone()
+                        .map(|p| (p, format!("{}/{}", path.id, s.id)))
+                })
+            })
+            .collect();
+        for (prompt, step) in links {
+            if let Some(p) = library.prompts.iter_mut().find(|p| p.id == prompt) {
+                p.answered_as.push(step);
+            }
         }
         library
     }
@@ -290,6 +338,8 @@ impl Library {
                 perspective: record.perspective,
                 context: record.context,
                 source: record.source,
+                resources: record.resources,
+                answered_as: record.replaces,
             });
         }
         if !self.themes.iter().any(|t| t.id == theme) {
@@ -303,8 +353,13 @@ impl Library {
         Ok(())
     }
 
+    /// The prompt with this id, or the one it was merged into (old entries name old ids).
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
-        self.prompts.iter().find(|p| p.id == id)
+        self.prompts.iter().find(|p| p.id == id).or_else(|| {
+            self.prompts
+                .iter()
+                .find(|p| p.answered_as.iter().any(|a| a == id))
+        })
     }
 
     pub fn path(&self, id: &str) -> Option<&GuidedPath> {
@@ -463,6 +518,52 @@ mod tests {
                 "re-rate"
             ]
         );
+    }
+
+    #[test]
+    fn safety_checks_merged_ids_and_linked_steps_are_read() {
+        let lib = Library::built_in();
+        let safety: Vec<&str> = lib
+            .prompts
+            .iter()
+            .filter(|p| p.shows_safety_resources())
+            .map(|p| p.id.as_str())
+            .collect();
+        assert!(
+            safety.contains(&"support/afraid-or-controlled"),
+            "{safety:?}"
+        );
+        assert!(
+            !lib.prompt("feelings/right-now")
+                .unwrap()
+                .shows_safety_resources()
+        );
+        // A merged id finds the prompt it went into; a linked step rests its prompt.
+        assert_eq!(
+            lib.prompt("feelings/sleep-mood-energy").unwrap().id,
+            "betrayal/how-it-affected-you"
+        );
+        let linked = lib.prompt("root-causes/when-it-started").unwrap();
+        assert!(
+            linked
+                .answered_as
+                .contains(&"root-causes/first-memory".to_string())
+        );
+
+        let mut own = Library::built_in();
+        own.add_file(
+            "mine.toml",
+            "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/new\"\ntext = \"New?\"\nreplaces = [\"mine/old\"]\nresources = \"safety\"\n",
+        )
+        .unwrap();
+        let mine = own.prompt("mine/old").unwrap();
+        assert_eq!(mine.id, "mine/new");
+        assert!(mine.shows_safety_resources());
+        let bad = own.add_file(
+            "bad.toml",
+            "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/x\"\ntext = \"X?\"\nresources = \"hotline\"\n",
+        );
+        assert!(bad.unwrap_err().starts_with("bad.toml:"));
     }
 
     #[test]
