@@ -259,6 +259,23 @@ fn the_library_can_be_listed_shown_and_counted() {
 }
 
 #[test]
+fn a_merged_prompt_is_found_by_its_old_id() {
+    let env = TestEnv::new();
+    // feelings/sleep-mood-energy was merged into betrayal/how-it-affected-you; older journals
+    // still name it.
+    let shown = env.json_of(&["prompts", "show", "feelings/sleep-mood-energy", "--json"]);
+    assert_eq!(shown["id"], "betrayal/how-it-affected-you");
+    let all = env.json_of(&["prompts", "--json"]);
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["id"] != "feelings/sleep-mood-energy"),
+        "a merged id is not listed"
+    );
+}
+
+#[test]
 fn own_prompt_files_are_merged_and_broken_ones_reported() {
     let env = TestEnv::new();
     let dir = env.root().join("xdg-config/mend/prompts");
