@@ -327,6 +327,15 @@ impl Library {
             if record.text.trim().is_empty() {
                 return fail(format!("prompt {id:?} has no text"));
             }
+            if let Some(taken) = record
+                .replaces
+                .iter()
+                .find(|r| self.prompts.iter().chain(&added).any(|p| &p.id == *r))
+            {
+                return fail(format!(
+                    "prompt {id:?} replaces {taken:?}, which is still a prompt"
+                ));
+            }
             if record.follow_ups.len() > 3 {
                 return fail(format!("prompt {id:?} has more than 3 follow-up questions"));
             }
@@ -564,6 +573,11 @@ mod tests {
             "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/x\"\ntext = \"X?\"\nresources = \"hotline\"\n",
         );
         assert!(bad.unwrap_err().starts_with("bad.toml:"));
+        let taken = own.add_file(
+            "taken.toml",
+            "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/y\"\ntext = \"Y?\"\nreplaces = [\"feelings/right-now\"]\n",
+        );
+        assert!(taken.unwrap_err().contains("still a prompt"));
     }
 
     #[test]
