@@ -131,13 +131,41 @@ fn scripts_answer_on_stdin_and_an_empty_stdin_only_shows_the_prompt() {
 #[test]
 fn no_prompt_returns_within_sixty_days_while_others_remain() {
     let mut env = TestEnv::new();
-    let mut seen = HashSet::new();
-    // Signs has at least 8 prompts: answer one a day for 8 days.
-    for n in 0..8 {
+    // One answer a day for 60 days: the library holds far more than 60 prompts, so none of
+    // them may come back inside the rest.
+    for n in 0..60 {
         env.set_now(&day(n));
-        let entry = answer(&env, &["--theme", "signs"], "An answer.");
-        let id = entry["prompt"]["id"].as_str().unwrap().to_string();
-        assert!(seen.insert(id.clone()), "{id} came back on day {n}");
+        env.stdout_of(&["prompt", "--answer", "An answer."]);
+    }
+    let entries = env.list_json();
+    assert_eq!(entries.len(), 60);
+    let mut first_day = std::collections::HashMap::new();
+    for e in &entries {
+        let id = e["prompt"]["id"].as_str().unwrap().to_string();
+        let day = e["day"].as_str().unwrap().to_string();
+        if let Some(earlier) = first_day.insert(id.clone(), day.clone()) {
+            panic!("{id} answered on {earlier} came back on {day}");
+        }
+    }
+}
+
+#[test]
+fn a_path_step_that_repeats_a_prompt_rests_it_too() {
+    let mut env = TestEnv::new();
+    env.set_now(&day(0));
+    env.stdout_of(&["path", "start", "root-causes"]);
+    env.stdout_of(&["path", "next", "--answer", "Mostly doubting."]);
+    let out = env.stdout_of(&["path", "next", "--answer", "When I was nine."]);
+    let step = env.show_json(saved_id(&out));
+    assert_eq!(step["path"]["step"], "first-memory");
+    // The step asks what root-causes/when-it-started asks: that prompt rests as well.
+    for n in 1..12 {
+        env.set_now(&day(n));
+        let entry = answer(&env, &["--theme", "root-causes"], "An answer.");
+        assert_ne!(
+            entry["prompt"]["id"], "root-causes/when-it-started",
+            "day {n}: answered on the path yesterday or before"
+        );
     }
 }
 
@@ -228,6 +256,23 @@ fn the_library_can_be_listed_shown_and_counted() {
         .unwrap();
     assert_eq!(progress["answered"], 1);
     assert!(progress["prompts"].as_u64().unwrap() >= 8);
+}
+
+#[test]
+fn a_merged_prompt_is_found_by_its_old_id() {
+    let env = TestEnv::new();
+    // feelings/sleep-mood-energy was merged into betrayal/how-it-affected-you; older journals
+    // still name it.
+    let shown = env.json_of(&["prompts", "show", "feelings/sleep-mood-energy", "--json"]);
+    assert_eq!(shown["id"], "betrayal/how-it-affected-you");
+    let all = env.json_of(&["prompts", "--json"]);
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["id"] != "feelings/sleep-mood-energy"),
+        "a merged id is not listed"
+    );
 }
 
 #[test]

@@ -89,6 +89,14 @@ pub enum Context {
     Any,
 }
 
+/// Further help a prompt leads to once it is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resources {
+    /// The safety note's resources: emergency numbers and helplines.
+    Safety,
+}
+
 /// The guide and section that inspired a prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +115,20 @@ pub struct Prompt {
     pub perspective: Perspective,
     pub context: Context,
     pub source: Option<Source>,
+    /// Further help to offer once this prompt is answered (the gentle safety check).
+    #[serde(skip)]
+    pub resources: Option<Resources>,
+    /// Other prompt ids whose answers count as answers to this one: prompts merged into it
+    /// (old journals still name them) and path steps that ask the same thing.
+    #[serde(skip)]
+    pub answered_as: Vec<String>,
+}
+
+impl Prompt {
+    /// Whether answering this prompt should be followed by the safety note's resources.
+    pub fn shows_safety_resources(&self) -> bool {
+        self.resources == Some(Resources::Safety)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +149,9 @@ pub struct Step {
     /// For structured paths (the thought record): the field this step fills.
     #[serde(default)]
     pub field: Option<String>,
+    /// The library prompt this step asks again: answering either rests both.
+    #[serde(default, skip_serializing)]
+    pub prompt: Option<String>,
     pub source: Source,
 }
 
@@ -169,6 +194,11 @@ struct PromptRecord {
     context: Context,
     #[serde(default)]
     source: Option<Source>,
+    /// Ids of prompts merged into this one.
+    #[serde(default)]
+    replaces: Vec<String>,
+    #[serde(default)]
+    resources: Option<Resources>,
 }
 
 fn any_perspective() -> Perspective {
@@ -211,6 +241,24 @@ impl Library {
             library.add_file(name, text).unwrap_or_else(|e| {
                 panic!("built-in prompts are valid (checked by a unit test): {e}")
             });
+        }
+        // A step that repeats a library prompt shares its rest: the step's entries carry the
+        // id `path/step`, so that id counts as an answer to the prompt.
+        let links: Vec<(String, String)> = library
+            .paths
+            .iter()
+            .flat_map(|path| {
+                path.steps.iter().filter_map(move |s| {
+                    s.prompt
+                        .clone()
+                        .map(|p| (p, format!("{}/{}", path.id, s.id)))
+                })
+            })
+            .collect();
+        for (prompt, step) in links {
+            if let Some(p) = library.prompts.iter_mut().find(|p| p.id == prompt) {
+                p.answered_as.push(step);
+            }
         }
         library
     }
@@ -279,6 +327,15 @@ impl Library {
             if record.text.trim().is_empty() {
                 return fail(format!("prompt {id:?} has no text"));
             }
+            if let Some(taken) = record
+                .replaces
+                .iter()
+                .find(|r| self.prompts.iter().chain(&added).any(|p| &p.id == *r))
+            {
+                return fail(format!(
+                    "prompt {id:?} replaces {taken:?}, which is still a prompt"
+                ));
+            }
             if record.follow_ups.len() > 3 {
                 return fail(format!("prompt {id:?} has more than 3 follow-up questions"));
             }
@@ -290,6 +347,8 @@ impl Library {
                 perspective: record.perspective,
                 context: record.context,
                 source: record.source,
+                resources: record.resources,
+                answered_as: record.replaces,
             });
         }
         if !self.themes.iter().any(|t| t.id == theme) {
@@ -303,8 +362,13 @@ impl Library {
         Ok(())
     }
 
+    /// The prompt with this id, or the one it was merged into (old entries name old ids).
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
-        self.prompts.iter().find(|p| p.id == id)
+        self.prompts.iter().find(|p| p.id == id).or_else(|| {
+            self.prompts
+                .iter()
+                .find(|p| p.answered_as.iter().any(|a| a == id))
+        })
     }
 
     pub fn path(&self, id: &str) -> Option<&GuidedPath> {
@@ -325,179 +389,5 @@ impl Library {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Deserialize)]
-    struct Sources {
-        guide: Vec<GuideSections>,
-    }
-
-    #[derive(Deserialize)]
-    struct GuideSections {
-        file: String,
-        sections: Vec<String>,
-    }
-
-    fn sources() -> Sources {
-        toml::from_str(include_str!("../../prompts/sources.toml")).unwrap()
-    }
-
-    #[test]
-    fn every_prompt_file_is_embedded() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts");
-        let mut on_disk: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".toml") && n != "paths.toml" && n != "sources.toml")
-            .collect();
-        on_disk.sort();
-        let mut embedded: Vec<String> = BUILT_IN.iter().map(|(n, _)| n.to_string()).collect();
-        embedded.sort();
-        assert_eq!(on_disk, embedded);
-    }
-
-    #[test]
-    fn library_meets_its_promises() {
-        let lib = Library::built_in();
-        assert!(lib.prompts.len() >= 150, "{} prompts", lib.prompts.len());
-        let themes: Vec<&str> = lib.themes.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(themes, THEMES.to_vec());
-        for theme in THEMES {
-            let n = lib.prompts.iter().filter(|p| p.theme == theme).count();
-            let min = if ["root-causes", "feelings", "forgiveness"].contains(&theme) {
-                15
-            } else {
-                8
-            };
-            assert!(n >= min, "{theme} has {n} prompts, needs {min}");
-        }
-        let mut ids: Vec<&str> = lib.prompts.iter().map(|p| p.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), lib.prompts.len(), "prompt ids are unique");
-        for p in &lib.prompts {
-            assert!(p.text.ends_with('?'), "{} is a question", p.id);
-            assert!(p.follow_ups.len() <= 3);
-            assert!(p.source.is_some(), "{} names its source", p.id);
-        }
-        for perspective in [Perspective::Hurt, Perspective::Rebuilding] {
-            assert!(lib.prompts.iter().any(|p| p.perspective == perspective));
-        }
-    }
-
-    #[test]
-    fn sources_are_real_and_every_section_is_used() {
-        let lib = Library::built_in();
-        let sources = sources();
-        let guides_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/guides");
-        let all_sources = lib
-            .prompts
-            .iter()
-            .map(|p| (p.id.clone(), p.source.clone().unwrap()))
-            .chain(lib.paths.iter().flat_map(|path| {
-                path.steps
-                    .iter()
-                    .map(move |s| (format!("{}/{}", path.id, s.id), s.source.clone()))
-            }));
-        for (id, source) in all_sources {
-            let guide = sources.guide.iter().find(|g| g.file == source.guide);
-            let guide = guide.unwrap_or_else(|| panic!("{id}: unknown guide {}", source.guide));
-            assert!(
-                guide.sections.contains(&source.section),
-                "{id}: unknown section {:?}",
-                source.section
-            );
-        }
-        for guide in &sources.guide {
-            // The guides ship beside the repository; when present, the file names must match.
-            if guides_dir.exists() {
-                assert!(
-                    guides_dir.join(&guide.file).exists(),
-                    "no guide file {}",
-                    guide.file
-                );
-            }
-            for section in &guide.sections {
-                assert!(
-                    lib.prompts.iter().any(|p| p
-                        .source
-                        .as_ref()
-                        .is_some_and(|s| s.guide == guide.file && &s.section == section)),
-                    "no prompt is drawn from {} / {section}",
-                    guide.file
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn paths_are_complete() {
-        let lib = Library::built_in();
-        for id in [
-            "forgiveness",
-            "after-betrayal",
-            "root-causes",
-            "rebuilding",
-            "weekly-check-in",
-            "thought-record",
-        ] {
-            let path = lib.path(id).unwrap_or_else(|| panic!("path {id} missing"));
-            assert!(path.steps.len() >= 4, "{id} has {} steps", path.steps.len());
-        }
-        let record = lib.path("thought-record").unwrap();
-        let fields: Vec<&str> = record
-            .steps
-            .iter()
-            .filter_map(|s| s.field.as_deref())
-            .collect();
-        assert_eq!(
-            fields,
-            [
-                "situation",
-                "thought",
-                "feelings",
-                "evidence-for",
-                "evidence-against",
-                "balanced-thought",
-                "re-rate"
-            ]
-        );
-    }
-
-    #[test]
-    fn own_prompts_merge_and_bad_files_are_reported_with_a_line() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(
-            dir.path().join("mine.toml"),
-            "theme = \"gratitude\"\ntitle = \"Gratitude\"\n\n[[prompt]]\nid = \"gratitude/three-things\"\ntext = \"Which three small things went well today?\"\n",
-        )
-        .unwrap();
-        fs::write(
-            dir.path().join("broken.toml"),
-            "theme = \"feelings\"\n\n[[prompt]]\nid = \"feelings/x\"\ntext = \"Hi?\"\nperspective = \"sideways\"\n",
-        )
-        .unwrap();
-        fs::write(
-            dir.path().join("dupe.toml"),
-            "theme = \"forgiveness\"\n\n[[prompt]]\nid = \"forgiveness/what-holding-on-costs\"\ntext = \"Again?\"\n",
-        )
-        .unwrap();
-        let lib = Library::load(dir.path());
-        assert!(lib.prompt("gratitude/three-things").is_some());
-        assert!(lib.themes.iter().any(|t| t.id == "gratitude"));
-        assert!(lib.prompt("feelings/x").is_none());
-        assert_eq!(lib.warnings.len(), 2, "{:?}", lib.warnings);
-        assert!(
-            lib.warnings[0].contains("broken.toml:6:"),
-            "{}",
-            lib.warnings[0]
-        );
-        assert!(
-            lib.warnings[1].contains("dupe.toml:4:") && lib.warnings[1].contains("twice"),
-            "{}",
-            lib.warnings[1]
-        );
-        assert!(lib.prompts.len() > 150);
-    }
-}
+#[path = "library_tests.rs"]
+mod tests;

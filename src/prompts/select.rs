@@ -75,11 +75,51 @@ pub fn for_today<'p>(
     wanted: &Wanted,
     today: NaiveDate,
 ) -> anyhow::Result<Vec<&'p Prompt>> {
-    let history = journal.prompt_history(
-        prompts.iter().map(|p| (p.id.as_str(), p.theme.as_str())),
-        today,
-    )?;
+    let history = history(journal, prompts, today)?;
     Ok(candidates(prompts, wanted, &history, today))
+}
+
+/// The last answer before `before` to each prompt, by prompt id, counting answers given under
+/// the ids it is also answered as (prompts merged into it, path steps that repeat it).
+pub fn history(
+    journal: &crate::store::Journal,
+    prompts: &[Prompt],
+    before: NaiveDate,
+) -> anyhow::Result<HashMap<String, Answered>> {
+    let raw = journal.prompt_history(
+        prompts.iter().flat_map(|p| {
+            std::iter::once(p.id.as_str())
+                .chain(p.answered_as.iter().map(String::as_str))
+                .map(|id| (id, p.theme.as_str()))
+        }),
+        before,
+    )?;
+    Ok(fold_aliases(prompts, raw))
+}
+
+/// Files answers given under another id under the prompt that id now belongs to, keeping the
+/// latest day and adding up the counts.
+pub fn fold_aliases(
+    prompts: &[Prompt],
+    mut raw: HashMap<String, Answered>,
+) -> HashMap<String, Answered> {
+    for p in prompts {
+        for alias in &p.answered_as {
+            let Some(old) = raw.remove(alias) else {
+                continue;
+            };
+            raw.entry(p.id.clone())
+                .and_modify(|a| {
+                    a.count += old.count;
+                    a.last_day = a.last_day.max(old.last_day);
+                })
+                .or_insert(Answered {
+                    theme: Some(p.theme.clone()),
+                    ..old
+                });
+        }
+    }
+    raw
 }
 
 /// A small stable hash (FNV-1a): the same day and prompt give the same order on every
@@ -180,6 +220,64 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_repeating_path_step_and_a_merged_prompt_rest_the_prompt_they_belong_to() {
+        let lib = Library::built_in();
+        let (path, step) = lib
+            .paths
+            .iter()
+            .flat_map(|path| path.steps.iter().map(move |s| (path, s)))
+            .find(|(_, s)| s.prompt.is_some())
+            .expect("some path step repeats a library prompt");
+        let linked = lib.prompt(step.prompt.as_deref().unwrap()).unwrap();
+        let step_id = format!("{}/{}", path.id, step.id);
+        assert!(linked.answered_as.contains(&step_id));
+        let mut raw = HashMap::new();
+        raw.insert(step_id.clone(), answered(&path.theme, "2026-11-11"));
+        let history = fold_aliases(&lib.prompts, raw);
+        assert_eq!(history[&linked.id].last_day, day("2026-11-11"));
+        let wanted = Wanted {
+            theme: Some(&linked.theme),
+            ..Wanted::default()
+        };
+        let picks = candidates(&lib.prompts, &wanted, &history, day("2026-11-21"));
+        assert!(!picks.is_empty());
+        assert!(
+            picks.iter().all(|p| p.id != linked.id),
+            "{} was answered on the path 10 days ago",
+            linked.id
+        );
+
+        // An old journal names a prompt that was merged into another.
+        let step_ids: Vec<String> = lib
+            .paths
+            .iter()
+            .flat_map(|path| {
+                path.steps
+                    .iter()
+                    .map(move |s| format!("{}/{}", path.id, s.id))
+            })
+            .collect();
+        let (merged, old) = lib
+            .prompts
+            .iter()
+            .find_map(|p| {
+                p.answered_as
+                    .iter()
+                    .find(|a| !step_ids.contains(a))
+                    .map(|a| (p, a.clone()))
+            })
+            .expect("some prompt replaces another");
+        assert_eq!(lib.prompt(&old).unwrap().id, merged.id);
+        let mut raw = HashMap::new();
+        raw.insert(old.clone(), answered("anything", "2026-11-01"));
+        raw.insert(merged.id.clone(), answered(&merged.theme, "2026-10-01"));
+        let history = fold_aliases(&lib.prompts, raw);
+        assert!(!history.contains_key(&old));
+        assert_eq!(history[&merged.id].last_day, day("2026-11-01"));
+        assert_eq!(history[&merged.id].count, 2);
     }
 
     #[test]

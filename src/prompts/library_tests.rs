@@ -1,0 +1,236 @@
+//! Unit tests of the library: the built-in files are valid, embedded and sourced; paths are
+//! complete; own files, merged ids and the safety marker are read.
+
+use super::*;
+
+#[derive(Deserialize)]
+struct Sources {
+    guide: Vec<GuideSections>,
+}
+
+#[derive(Deserialize)]
+struct GuideSections {
+    file: String,
+    sections: Vec<String>,
+}
+
+fn sources() -> Sources {
+    toml::from_str(include_str!("../../prompts/sources.toml")).unwrap()
+}
+
+#[test]
+fn every_prompt_file_is_embedded() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts");
+    let mut on_disk: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") && n != "paths.toml" && n != "sources.toml")
+        .collect();
+    on_disk.sort();
+    let mut embedded: Vec<String> = BUILT_IN.iter().map(|(n, _)| n.to_string()).collect();
+    embedded.sort();
+    assert_eq!(on_disk, embedded);
+}
+
+#[test]
+fn library_meets_its_promises() {
+    let lib = Library::built_in();
+    assert!(lib.prompts.len() >= 150, "{} prompts", lib.prompts.len());
+    let themes: Vec<&str> = lib.themes.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(themes, THEMES.to_vec());
+    for theme in THEMES {
+        let n = lib.prompts.iter().filter(|p| p.theme == theme).count();
+        let min = if ["root-causes", "feelings", "forgiveness"].contains(&theme) {
+            15
+        } else {
+            8
+        };
+        assert!(n >= min, "{theme} has {n} prompts, needs {min}");
+    }
+    let mut ids: Vec<&str> = lib.prompts.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), lib.prompts.len(), "prompt ids are unique");
+    for p in &lib.prompts {
+        assert!(p.text.ends_with('?'), "{} is a question", p.id);
+        assert!(p.follow_ups.len() <= 3);
+        assert!(p.source.is_some(), "{} names its source", p.id);
+    }
+    for perspective in [Perspective::Hurt, Perspective::Rebuilding] {
+        assert!(lib.prompts.iter().any(|p| p.perspective == perspective));
+    }
+}
+
+#[test]
+fn sources_are_real_and_every_section_is_used() {
+    let lib = Library::built_in();
+    let sources = sources();
+    // The guides sit beside the main checkout (and two levels up from a sibling checkout).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guides_dir = [
+        root.join("../shared/guides"),
+        root.join("../../shared/guides"),
+    ]
+    .into_iter()
+    .find(|d| d.exists())
+    .unwrap_or_else(|| root.join("../shared/guides"));
+    let all_sources = lib
+        .prompts
+        .iter()
+        .map(|p| (p.id.clone(), p.source.clone().unwrap()))
+        .chain(lib.paths.iter().flat_map(|path| {
+            path.steps
+                .iter()
+                .map(move |s| (format!("{}/{}", path.id, s.id), s.source.clone()))
+        }));
+    for (id, source) in all_sources {
+        let guide = sources.guide.iter().find(|g| g.file == source.guide);
+        let guide = guide.unwrap_or_else(|| panic!("{id}: unknown guide {}", source.guide));
+        assert!(
+            guide.sections.contains(&source.section),
+            "{id}: unknown section {:?}",
+            source.section
+        );
+    }
+    for guide in &sources.guide {
+        // The guides ship beside the repository; when present, the file names must match.
+        if guides_dir.exists() {
+            assert!(
+                guides_dir.join(&guide.file).exists(),
+                "no guide file {}",
+                guide.file
+            );
+        }
+        for section in &guide.sections {
+            assert!(
+                lib.prompts.iter().any(|p| p
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| s.guide == guide.file && &s.section == section)),
+                "no prompt is drawn from {} / {section}",
+                guide.file
+            );
+        }
+    }
+}
+
+#[test]
+fn paths_are_complete() {
+    let lib = Library::built_in();
+    for id in [
+        "forgiveness",
+        "after-betrayal",
+        "root-causes",
+        "rebuilding",
+        "weekly-check-in",
+        "thought-record",
+    ] {
+        let path = lib.path(id).unwrap_or_else(|| panic!("path {id} missing"));
+        assert!(path.steps.len() >= 4, "{id} has {} steps", path.steps.len());
+    }
+    let record = lib.path("thought-record").unwrap();
+    let fields: Vec<&str> = record
+        .steps
+        .iter()
+        .filter_map(|s| s.field.as_deref())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "situation",
+            "thought",
+            "feelings",
+            "evidence-for",
+            "evidence-against",
+            "balanced-thought",
+            "re-rate"
+        ]
+    );
+}
+
+#[test]
+fn safety_checks_merged_ids_and_linked_steps_are_read() {
+    let lib = Library::built_in();
+    let safety: Vec<&str> = lib
+        .prompts
+        .iter()
+        .filter(|p| p.shows_safety_resources())
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(
+        safety.contains(&"support/afraid-or-controlled"),
+        "{safety:?}"
+    );
+    assert!(
+        !lib.prompt("feelings/right-now")
+            .unwrap()
+            .shows_safety_resources()
+    );
+    // A merged id finds the prompt it went into; a linked step rests its prompt.
+    assert_eq!(
+        lib.prompt("feelings/sleep-mood-energy").unwrap().id,
+        "betrayal/how-it-affected-you"
+    );
+    let linked = lib.prompt("root-causes/when-it-started").unwrap();
+    assert!(
+        linked
+            .answered_as
+            .contains(&"root-causes/first-memory".to_string())
+    );
+
+    let mut own = Library::built_in();
+    own.add_file(
+        "mine.toml",
+        "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/new\"\ntext = \"New?\"\nreplaces = [\"mine/old\"]\nresources = \"safety\"\n",
+    )
+    .unwrap();
+    let mine = own.prompt("mine/old").unwrap();
+    assert_eq!(mine.id, "mine/new");
+    assert!(mine.shows_safety_resources());
+    let bad = own.add_file(
+        "bad.toml",
+        "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/x\"\ntext = \"X?\"\nresources = \"hotline\"\n",
+    );
+    assert!(bad.unwrap_err().starts_with("bad.toml:"));
+    let taken = own.add_file(
+        "taken.toml",
+        "theme = \"mine\"\n\n[[prompt]]\nid = \"mine/y\"\ntext = \"Y?\"\nreplaces = [\"feelings/right-now\"]\n",
+    );
+    assert!(taken.unwrap_err().contains("still a prompt"));
+}
+
+#[test]
+fn own_prompts_merge_and_bad_files_are_reported_with_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("mine.toml"),
+        "theme = \"gratitude\"\ntitle = \"Gratitude\"\n\n[[prompt]]\nid = \"gratitude/three-things\"\ntext = \"Which three small things went well today?\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("broken.toml"),
+        "theme = \"feelings\"\n\n[[prompt]]\nid = \"feelings/x\"\ntext = \"Hi?\"\nperspective = \"sideways\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("dupe.toml"),
+        "theme = \"forgiveness\"\n\n[[prompt]]\nid = \"forgiveness/what-holding-on-costs\"\ntext = \"Again?\"\n",
+    )
+    .unwrap();
+    let lib = Library::load(dir.path());
+    assert!(lib.prompt("gratitude/three-things").is_some());
+    assert!(lib.themes.iter().any(|t| t.id == "gratitude"));
+    assert!(lib.prompt("feelings/x").is_none());
+    assert_eq!(lib.warnings.len(), 2, "{:?}", lib.warnings);
+    assert!(
+        lib.warnings[0].contains("broken.toml:6:"),
+        "{}",
+        lib.warnings[0]
+    );
+    assert!(
+        lib.warnings[1].contains("dupe.toml:4:") && lib.warnings[1].contains("twice"),
+        "{}",
+        lib.warnings[1]
+    );
+    assert!(lib.prompts.len() > 150);
+}
