@@ -231,7 +231,8 @@ pub fn edit(command: &str, scratch: &Path, template: &Template) -> Result<Edited
 fn wait(child: &mut std::process::Child) -> Result<Result<ExitStatus, Signal>> {
     loop {
         if let Some(status) = child.try_wait().context("waiting for the editor")? {
-            return Ok(Ok(status));
+            // Ctrl-C on the terminal reaches the editor too, and may end it first.
+            return Ok(interrupt::take().map_or(Ok(status), Err));
         }
         if let Some(signal) = interrupt::take() {
             let deadline = Instant::now() + GRACE;
