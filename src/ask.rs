@@ -18,7 +18,7 @@ use crate::model::{MOOD_WORDS, Mood};
 
 /// The person pressed Ctrl-C (or the terminal went away) at a question.
 #[derive(Debug, thiserror::Error)]
-#[error("stopped at a question")]
+#[error("stopped with Ctrl-C at a question — nothing after it was done")]
 pub struct Stopped;
 
 /// True when `e` is a question stopped with Ctrl-C.
@@ -44,7 +44,7 @@ fn theme(color: bool) -> Box<dyn Theme> {
 /// is on screen and leaves it hidden when the question ends in an error.
 fn question<T>(ask: impl FnOnce(&Term) -> dialoguer::Result<T>) -> Result<T> {
     let term = Term::stderr();
-    let _guard = interrupt::guard();
+    let _guard = interrupt::guard(interrupt::Noted::Interrupt);
     let answer = ask(&term);
     let signal = interrupt::take();
     let _ = term.show_cursor();
@@ -118,27 +118,25 @@ pub fn confirm(prompt: &str, color: bool) -> Result<bool> {
 
 /// A passphrase typed without echo; `None` when nothing was typed.
 pub fn passphrase(prompt: &str) -> Result<Option<String>> {
-    let typed = question(|term| {
-        dialoguer::Password::new()
-            .with_prompt(prompt)
-            .allow_empty_password(true)
-            .interact_on(term)
-    })?;
+    // Not through `question`: the passphrase is read with the terminal's own Ctrl-C, which
+    // ends mend at once (nothing is held yet), and the cursor is never hidden.
+    let typed = dialoguer::Password::new()
+        .with_prompt(prompt)
+        .allow_empty_password(true)
+        .interact_on(&Term::stderr())?;
     Ok(Some(typed).filter(|p| !p.is_empty()))
 }
 
 /// A new passphrase, typed twice so a typo cannot lock the journal away.
 pub fn new_passphrase() -> Result<Option<String>> {
-    let typed = question(|term| {
-        dialoguer::Password::new()
-            .with_prompt("New passphrase")
-            .with_confirmation(
-                "The same passphrase again",
-                "The two did not match; please try again",
-            )
-            .allow_empty_password(true)
-            .interact_on(term)
-    })?;
+    let typed = dialoguer::Password::new()
+        .with_prompt("New passphrase")
+        .with_confirmation(
+            "The same passphrase again",
+            "The two did not match; please try again",
+        )
+        .allow_empty_password(true)
+        .interact_on(&Term::stderr())?;
     Ok(Some(typed).filter(|p| !p.is_empty()))
 }
 
@@ -163,7 +161,7 @@ pub fn paragraph() -> Result<Typed> {
 /// Reads keys one by one (echoing them) with the terminal in raw mode for the whole answer,
 /// so nothing typed is lost to Ctrl-C and a signal is noticed while waiting for a key.
 fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
-    let _guard = interrupt::guard();
+    let _guard = interrupt::guard(interrupt::Noted::All);
     let mut err = std::io::stderr();
     err.write_all(prompt.as_bytes())?;
     err.flush()?;

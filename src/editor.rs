@@ -170,7 +170,7 @@ pub fn edit(command: &str, scratch: &Path, template: &Template) -> Result<Edited
     };
     // Signals are noted from here on, so none can end mend between creating the temp file
     // and removing it.
-    let _guard = interrupt::guard();
+    let _guard = interrupt::guard(interrupt::Noted::All);
     // tempfile creates the file 0600 and removes it when dropped, so no copy of the text
     // outlives this function.
     let mut file = tempfile::Builder::new()

@@ -7,13 +7,14 @@
 //! stores the signal number or re-raises the default action: both are async-signal-safe.
 
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::low_level;
 
 static INSTALL: Once = Once::new();
-static GUARDED: AtomicBool = AtomicBool::new(false);
+/// The signals being noted, one bit per signal number.
+static GUARDED: AtomicU32 = AtomicU32::new(0);
 static PENDING: AtomicI32 = AtomicI32::new(0);
 
 /// Installs the handlers. Without a guard they behave exactly like the default action.
@@ -24,7 +25,7 @@ pub fn install() {
             // which signal-hook documents as async-signal-safe.
             let registered = unsafe {
                 low_level::register(signal, move || {
-                    if GUARDED.load(Ordering::SeqCst) {
+                    if GUARDED.load(Ordering::SeqCst) & bit(signal) != 0 {
                         PENDING.store(signal, Ordering::SeqCst);
                     } else {
                         let _ = low_level::emulate_default_handler(signal);
@@ -38,23 +39,42 @@ pub fn install() {
     });
 }
 
-/// While this lives, the three signals are noted instead of ending mend.
+fn bit(signal: i32) -> u32 {
+    1 << signal
+}
+
+/// Which signals a guard notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noted {
+    /// SIGINT, SIGTERM and SIGHUP: text is held that a signal must not lose (the editor is
+    /// open, an answer is being typed), and the holder notices a signal within moments.
+    All,
+    /// SIGINT only: a question on screen, where Ctrl-C is an answer. SIGTERM and SIGHUP
+    /// still end mend at once, as a question may wait for a key for ever.
+    Interrupt,
+}
+
+/// While this lives, the chosen signals are noted instead of ending mend.
 pub struct Guard {
-    outer: bool,
+    previous: u32,
 }
 
 /// Starts noting signals; nested guards are fine.
-pub fn guard() -> Guard {
+pub fn guard(noted: Noted) -> Guard {
     install();
+    let mask = match noted {
+        Noted::All => bit(SIGINT) | bit(SIGTERM) | bit(SIGHUP),
+        Noted::Interrupt => bit(SIGINT),
+    };
     Guard {
-        outer: !GUARDED.swap(true, Ordering::SeqCst),
+        previous: GUARDED.fetch_or(mask, Ordering::SeqCst),
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        if self.outer {
-            GUARDED.store(false, Ordering::SeqCst);
+        GUARDED.store(self.previous, Ordering::SeqCst);
+        if self.previous == 0 {
             // A signal noted but not handled still ends mend, as the person asked.
             let signal = PENDING.swap(0, Ordering::SeqCst);
             if signal != 0 && !std::thread::panicking() {

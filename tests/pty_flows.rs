@@ -401,3 +401,20 @@ fn ctrl_c_while_the_editor_is_open_keeps_its_text() {
         "the editor's file is removed: {scratch:?}"
     );
 }
+
+#[test]
+fn sigterm_at_a_question_still_ends_mend_at_once_with_the_entry_saved() {
+    let _guard = lock();
+    let env = TestEnv::new();
+    env.editor_writes("Saved, then the session ended.\n");
+    let mut s = spawn(&env, &["write"]);
+    expect(&mut s, "How did the day feel?");
+    s.process_mut().signal(Signal::SIGTERM).unwrap();
+    let _ = s.exp_eof();
+    let status = s.process().wait().unwrap();
+    assert!(
+        matches!(status, WaitStatus::Signaled(_, Signal::SIGTERM, _)),
+        "{status:?}"
+    );
+    assert_eq!(env.show_json(1)["body"], "Saved, then the session ended.");
+}
