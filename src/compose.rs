@@ -249,7 +249,11 @@ pub fn finish(
                 Err(e) if ask::stopped(&e) => {
                     safety_note(app, &entry.body);
                     let mood = match mood_chosen.or(entry.mood) {
-                        Some(m) => format!(" with the mood you chose ({})", m.value()),
+                        Some(m) => format!(
+                            " with the mood you chose ({} {})",
+                            m.value(),
+                            crate::model::MOOD_WORDS[usize::from(m.value()) - 1]
+                        ),
                         None => String::new(),
                     };
                     bail!(

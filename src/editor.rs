@@ -53,8 +53,12 @@ impl Template {
             "# Do not move or remove the line above: it and everything below it are removed.\n",
         );
         for comment in &self.comments {
+            if comment.trim().is_empty() {
+                file.push_str("#\n");
+            }
             for line in comment.lines() {
-                file.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
+                file.push_str(format!("# {line}").trim_end());
+                file.push('\n');
             }
         }
         file

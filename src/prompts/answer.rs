@@ -95,6 +95,7 @@ pub fn answer(
 /// scissors line.
 pub fn template(question: &Question) -> Template {
     let mut comments = vec![
+        String::new(),
         question.heading.clone(),
         String::new(),
         question.text.to_string(),
