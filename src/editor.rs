@@ -195,7 +195,16 @@ pub fn edit(command: &str, scratch: &Path, template: &Template) -> Result<Edited
     })?;
     let outcome = wait(&mut child)?;
 
-    let written = fs::read(file.path()).context("reading back the text from the editor")?;
+    let mut written = fs::read(file.path()).context("reading back the text from the editor")?;
+    if outcome.is_err() {
+        // nano saves an unsaved buffer as FILE.save when it is sent SIGHUP or SIGTERM: that
+        // is the newest text, and it must not be left behind either.
+        let rescued = std::path::PathBuf::from(format!("{}.save", file.path().display()));
+        if let Ok(newer) = fs::read(&rescued) {
+            written = newer;
+            let _ = fs::remove_file(&rescued);
+        }
+    }
     drop(file);
     let raw = template.strip(&written);
     let unchanged = raw == template.text.trim_end().as_bytes();
@@ -239,23 +248,36 @@ fn wait(child: &mut std::process::Child) -> Result<Result<ExitStatus, Signal>> {
             return Ok(interrupt::take().map_or(Ok(status), Err));
         }
         if let Some(signal) = interrupt::take() {
-            let deadline = Instant::now() + GRACE;
-            while Instant::now() < deadline {
-                if child
-                    .try_wait()
-                    .context("waiting for the editor")?
-                    .is_some()
-                {
-                    return Ok(Err(signal));
+            // First a moment to close by itself, then a polite SIGTERM (an editor restores
+            // the terminal on it), and only then SIGKILL.
+            if !exits_within(child, GRACE)? {
+                let pid = rustix::process::Pid::from_child(child);
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+                if !exits_within(child, GRACE)? {
+                    let _ = child.kill();
+                    let _ = child.wait();
                 }
-                std::thread::sleep(Duration::from_millis(20));
             }
-            let _ = child.kill();
-            let _ = child.wait();
             return Ok(Err(signal));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// True when the editor ends within `time`.
+fn exits_within(child: &mut std::process::Child, time: Duration) -> Result<bool> {
+    let deadline = Instant::now() + time;
+    while Instant::now() < deadline {
+        if child
+            .try_wait()
+            .context("waiting for the editor")?
+            .is_some()
+        {
+            return Ok(true);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Ok(false)
 }
 
 #[cfg(test)]

@@ -97,6 +97,10 @@ pub fn keep_unopened(app: &mut App, command: &Command, error: anyhow::Error) -> 
 fn looks_plain(db: &std::path::Path) -> bool {
     use std::io::Read;
     let mut header = [0u8; 16];
+    // Only a regular file is opened: a FIFO would wait for a writer for ever.
+    if !std::fs::metadata(db).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     std::fs::File::open(db)
         .and_then(|mut f| f.read_exact(&mut header))
         .is_ok_and(|()| &header == b"SQLite format 3\0")
