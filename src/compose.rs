@@ -153,9 +153,16 @@ pub fn in_editor(
     replaces: Option<i64>,
 ) -> Result<Written> {
     let command = editor::editor_command(app.config.editor.as_deref());
-    let untouched = match replaces {
-        Some(id) => format!("entry {id} was left as it was"),
-        None => "nothing was saved".to_string(),
+    // Said when nothing new was written, and when what was written is kept as a draft.
+    let (untouched, unsaved) = match replaces {
+        Some(id) => (
+            format!("entry {id} was left as it was"),
+            format!("entry {id} was left as it was"),
+        ),
+        None => (
+            "nothing was saved".to_string(),
+            "it was not saved as an entry".to_string(),
+        ),
     };
     match editor::edit(&command, &app.paths.scratch, template)? {
         Edited::Text(text) => Ok(Written::Text(text)),
@@ -167,7 +174,7 @@ pub fn in_editor(
             &raw,
             replaces,
             &format!(
-                "your editor saved text that is not valid UTF-8 (a stray byte at position {at}), so {untouched}; mend keeps the bytes rather than guess at them"
+                "your editor saved text that is not valid UTF-8 (a stray byte at position {at}), so {unsaved}; mend keeps the bytes rather than guess at them"
             ),
         )),
         Edited::Failed { status, raw: None } => {
@@ -181,10 +188,10 @@ pub fn in_editor(
             draft,
             &raw,
             replaces,
-            &format!("the editor {command:?} {status}, so {untouched}"),
+            &format!("the editor {command:?} {status}, so {unsaved}"),
         )),
         Edited::Interrupted { signal, raw: None } => bail!(
-            "mend was stopped by {} while your editor was open, before anything new was written — {untouched}",
+            "stopped by {} while your editor was open, before anything new was written — {untouched}",
             signal.name()
         ),
         Edited::Interrupted {
@@ -196,7 +203,7 @@ pub fn in_editor(
             &raw,
             replaces,
             &format!(
-                "mend was stopped by {} while your editor was open, so {untouched}",
+                "stopped by {} while your editor was open, so {unsaved}",
                 signal.name()
             ),
         )),

@@ -369,3 +369,39 @@ fn drafts_does_not_say_all_was_saved_while_an_editor_file_is_left() {
     assert!(!left.exists());
     assert_eq!(env.list_json()[0]["body"], "Words from before the crash.");
 }
+
+#[test]
+fn nanos_rescued_buffer_is_the_draft_and_is_not_left_behind() {
+    let env = TestEnv::new();
+    env.write(&["Before."]);
+    // nano writes an unsaved buffer to FILE.save when the terminal closes.
+    let marker = env.root().join("editor-started");
+    env.set_editor_script(&format!(
+        "printf 'Never saved with ^O.' > \"$1.save\"\ntouch '{}'\nexec sleep 30\n",
+        marker.display()
+    ));
+    let child = env
+        .std_cmd()
+        .args(["edit", "1"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !marker.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the editor never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    send_signal(child.id(), libc_signal::HUP);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("entry 1 was left as it was"), "{err}");
+    assert_eq!(only_draft_text(&env), b"Never saved with ^O.");
+    assert!(scratch_files(&env).is_empty(), "{:?}", scratch_files(&env));
+    assert_eq!(env.show_json(1)["body"], "Before.");
+}
