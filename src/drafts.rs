@@ -244,9 +244,6 @@ fn parse(bytes: &[u8]) -> Result<Parsed> {
     let head = std::str::from_utf8(&rest[..end]).context("its details block is not UTF-8")?;
     let body = &rest[end + 5..];
     let raw = body.strip_suffix(b"\n").unwrap_or(body).to_vec();
-    if !head.lines().any(|l| l.trim() == "mend-draft: 1") {
-        bail!("it is not a draft mend wrote (no mend-draft line)");
-    }
     let mut entry = NewEntry {
         body: String::from_utf8_lossy(&raw).into_owned(),
         ..NewEntry::on(NaiveDate::MIN)
@@ -374,6 +371,7 @@ mod tests {
         let elsewhere = dir.path().join("draft-20261120-000000-000.md");
         fs::copy(&real, &elsewhere).unwrap();
         assert!(at(&elsewhere, &dirs, &scratch, today).is_err());
+        // A file in the drafts folder that is not named as mend names drafts is not one.
         let note = drafts.join("notes.md");
         fs::write(&note, "---\nday: 2026-11-20\n---\nmine\n").unwrap();
         assert!(at(&note, &dirs, &scratch, today).is_err());
