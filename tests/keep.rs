@@ -405,3 +405,28 @@ fn nanos_rescued_buffer_is_the_draft_and_is_not_left_behind() {
     assert!(scratch_files(&env).is_empty(), "{:?}", scratch_files(&env));
     assert_eq!(env.show_json(1)["body"], "Before.");
 }
+
+#[test]
+fn text_is_kept_when_the_journal_stays_locked() {
+    let env = TestEnv::new();
+    env.write(&["Before the lock."]);
+    // Another program holds the journal locked for longer than mend waits.
+    let conn = env.sql();
+    conn.execute_batch(
+        "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE entries SET body = body;",
+    )
+    .unwrap();
+    let (code, err) = run(
+        &env,
+        &["write"],
+        b"Written while the journal was locked.\n",
+        &[],
+    );
+    drop(conn);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("kept in"), "{err}");
+    assert_eq!(
+        only_draft_text(&env),
+        b"Written while the journal was locked.\n"
+    );
+}
