@@ -82,13 +82,11 @@ impl Paths {
 
     /// Every folder that may hold drafts, for listing them.
     pub fn all_draft_dirs(&self) -> Vec<PathBuf> {
-        let mut dirs = Paths {
+        Paths {
             private: false,
             ..self.clone()
         }
-        .draft_dirs();
-        dirs.push(self.scratch.join("drafts"));
-        dirs
+        .draft_dirs()
     }
 
     /// Folders to try for a draft, best first: beside the journal, then the default place.
@@ -103,6 +101,9 @@ impl Paths {
                 dirs.push(fallback);
             }
         }
+        // Last: the private folder, which often lives on another file system (a full disk
+        // beside the journal need not lose the text).
+        dirs.push(self.scratch.join("drafts"));
         dirs
     }
 }

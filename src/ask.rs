@@ -1,15 +1,30 @@
 //! Questions asked on a terminal (dialoguer, drawn on stderr). Only called when both stdin
 //! and stderr are terminals; every question can be skipped with Enter or Esc.
+//!
+//! Ctrl-C at a question is an answer too: it ends the question with [`Stopped`] (the cursor
+//! shown again), so the caller can keep what was given and say what was not. Typed answers
+//! are read key by key, so Ctrl-C halfway through a line keeps the half line.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
-use dialoguer::console::Term;
+use dialoguer::console::{Key, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, MultiSelect, Select};
 
 use crate::feelings::vocabulary;
+use crate::interrupt;
 use crate::model::{MOOD_WORDS, Mood};
+
+/// The person pressed Ctrl-C (or the terminal went away) at a question.
+#[derive(Debug, thiserror::Error)]
+#[error("stopped with Ctrl-C at a question — nothing after it was done")]
+pub struct Stopped;
+
+/// True when `e` is a question stopped with Ctrl-C.
+pub fn stopped(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<Stopped>().is_some()
+}
 
 /// True when a person is there to answer: stdin and stderr are both terminals.
 pub fn interactive() -> bool {
@@ -24,6 +39,28 @@ fn theme(color: bool) -> Box<dyn Theme> {
     }
 }
 
+/// Runs one dialoguer question with signals noted rather than fatal, and turns Ctrl-C into
+/// [`Stopped`]. The cursor is shown again whatever happened: dialoguer hides it while a list
+/// is on screen and leaves it hidden when the question ends in an error.
+fn question<T>(ask: impl FnOnce(&Term) -> dialoguer::Result<T>) -> Result<T> {
+    let term = Term::stderr();
+    let _guard = interrupt::guard(interrupt::Noted::Interrupt);
+    let answer = ask(&term);
+    let signal = interrupt::take();
+    let _ = term.show_cursor();
+    match answer {
+        Ok(value) if signal.is_none() => Ok(value),
+        Ok(_) => Err(Stopped.into()),
+        Err(dialoguer::Error::IO(e))
+            if signal.is_some() || e.kind() == std::io::ErrorKind::Interrupted =>
+        {
+            let _ = term.write_line("");
+            Err(Stopped.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Mood 1–5, or `None` when skipped.
 pub fn mood(color: bool) -> Result<Option<Mood>> {
     let mut items = vec!["skip".to_string()];
@@ -34,11 +71,13 @@ pub fn mood(color: bool) -> Result<Option<Mood>> {
             .map(|(i, w)| format!("{} {}", i + 1, w.replace('-', " "))),
     );
     let theme = theme(color);
-    let chosen = Select::with_theme(theme.as_ref())
-        .with_prompt("How did the day feel? (Enter skips)")
-        .items(&items)
-        .default(0)
-        .interact_on_opt(&Term::stderr())?;
+    let chosen = question(|term| {
+        Select::with_theme(theme.as_ref())
+            .with_prompt("How did the day feel? (Enter skips)")
+            .items(&items)
+            .default(0)
+            .interact_on_opt(term)
+    })?;
     Ok(chosen.filter(|&i| i > 0).and_then(|i| Mood::new(i as u8)))
 }
 
@@ -51,11 +90,13 @@ pub fn feelings(color: bool) -> Result<Vec<String>> {
         .map(|(family, f)| format!("{:<24} {}", family.label, f.name))
         .collect();
     let theme = theme(color);
-    let chosen = MultiSelect::with_theme(theme.as_ref())
-        .with_prompt("Which feelings were there? (Space chooses, Enter finishes)")
-        .items(&labels)
-        .max_length(12)
-        .interact_on_opt(&Term::stderr())?;
+    let chosen = question(|term| {
+        MultiSelect::with_theme(theme.as_ref())
+            .with_prompt("Which feelings were there? (Space chooses, Enter finishes)")
+            .items(&labels)
+            .max_length(12)
+            .interact_on_opt(term)
+    })?;
     Ok(chosen
         .unwrap_or_default()
         .into_iter()
@@ -64,17 +105,21 @@ pub fn feelings(color: bool) -> Result<Vec<String>> {
 }
 
 /// A yes/no question, "no" unless answered.
-pub fn confirm(question: &str, color: bool) -> Result<bool> {
+pub fn confirm(prompt: &str, color: bool) -> Result<bool> {
     let theme = theme(color);
-    Ok(Confirm::with_theme(theme.as_ref())
-        .with_prompt(question)
-        .default(false)
-        .interact_on_opt(&Term::stderr())?
-        .unwrap_or(false))
+    Ok(question(|term| {
+        Confirm::with_theme(theme.as_ref())
+            .with_prompt(prompt)
+            .default(false)
+            .interact_on_opt(term)
+    })?
+    .unwrap_or(false))
 }
 
 /// A passphrase typed without echo; `None` when nothing was typed.
 pub fn passphrase(prompt: &str) -> Result<Option<String>> {
+    // Not through `question`: the passphrase is read with the terminal's own Ctrl-C, which
+    // ends mend at once (nothing is held yet), and the cursor is never hidden.
     let typed = dialoguer::Password::new()
         .with_prompt(prompt)
         .allow_empty_password(true)
@@ -105,11 +150,215 @@ pub fn choose(question: &str, items: &[&str], color: bool) -> Result<Option<usiz
         .interact_on_opt(&Term::stderr())?)
 }
 
-/// A line of text; empty when nothing was typed.
-pub fn line(question: &str, color: bool) -> Result<String> {
-    let theme = theme(color);
-    Ok(dialoguer::Input::<String>::with_theme(theme.as_ref())
-        .with_prompt(question)
-        .allow_empty(true)
-        .interact_text_on(&Term::stderr())?)
+/// Text typed at the terminal, and whether the typing was cut short.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Typed {
+    pub text: String,
+    /// Ctrl-C, a closed terminal or a signal ended the typing; `text` is what was typed.
+    pub stopped: bool,
+}
+
+/// One line typed after `prompt`; Enter ends it.
+pub fn line(prompt: &str) -> Result<Typed> {
+    read_typed(prompt, false)
+}
+
+/// Lines typed until an empty line (or Ctrl-D).
+pub fn paragraph() -> Result<Typed> {
+    read_typed("", true)
+}
+
+/// Reads keys one by one (echoing them) with the terminal in raw mode for the whole answer,
+/// so nothing typed is lost to Ctrl-C and a signal is noticed while waiting for a key.
+fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
+    let _guard = interrupt::guard(interrupt::Noted::All);
+    let mut err = std::io::stderr();
+    err.write_all(prompt.as_bytes())?;
+    err.flush()?;
+    let raw = RawMode::start()?;
+    let mut typed = Typed::default();
+    let mut current = String::new();
+    let mut keys = Keys::default();
+    'reading: loop {
+        if interrupt::take().is_some() {
+            typed.stopped = true;
+            break;
+        }
+        let Some(chunk) = raw.read()? else {
+            continue;
+        };
+        if chunk.is_empty() {
+            // The terminal went away.
+            typed.stopped = true;
+            break;
+        }
+        for key in keys.feed(&chunk) {
+            match key {
+                Key::CtrlC => {
+                    typed.stopped = true;
+                    break 'reading;
+                }
+                Key::Enter => {
+                    err.write_all(b"\r\n")?;
+                    if !many_lines || current.trim().is_empty() {
+                        break 'reading;
+                    }
+                    typed.text.push_str(&current);
+                    typed.text.push('\n');
+                    current.clear();
+                }
+                Key::Char('\u{4}') => {
+                    err.write_all(b"\r\n")?;
+                    break 'reading;
+                }
+                // Only what is on the current line can be taken back.
+                Key::Backspace if current.pop().is_some() => err.write_all(b"\x08 \x08")?,
+                Key::Char(c) if c == '\t' || !c.is_control() => {
+                    current.push(c);
+                    err.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+                }
+                _ => {}
+            }
+        }
+        err.flush()?;
+    }
+    drop(raw);
+    if typed.stopped {
+        let _ = err.write_all(b"\n");
+    }
+    typed.text.push_str(&current);
+    Ok(typed)
+}
+
+/// The terminal in raw mode (output processing kept) until dropped.
+struct RawMode {
+    original: rustix::termios::Termios,
+}
+
+impl RawMode {
+    fn start() -> Result<RawMode> {
+        use rustix::termios::{OptionalActions, tcgetattr, tcsetattr};
+        let stdin = std::io::stdin();
+        let original = tcgetattr(&stdin)?;
+        let mut raw = original.clone();
+        raw.make_raw();
+        raw.output_modes = original.output_modes;
+        tcsetattr(&stdin, OptionalActions::Now, &raw)?;
+        Ok(RawMode { original })
+    }
+
+    /// Bytes typed, waiting a tenth of a second at most; `None` when nothing came, an empty
+    /// chunk when the terminal is gone.
+    fn read(&self) -> Result<Option<Vec<u8>>> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let stdin = std::io::stdin();
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        let wait = Timespec {
+            tv_sec: 0,
+            tv_nsec: 100_000_000,
+        };
+        match poll(&mut fds, Some(&wait)) {
+            Ok(0) | Err(rustix::io::Errno::INTR) => return Ok(None),
+            Ok(_) => {}
+            Err(e) => return Err(e.into()),
+        }
+        let mut buf = [0u8; 256];
+        match rustix::io::read(&stdin, &mut buf) {
+            Ok(n) => Ok(Some(buf[..n].to_vec())),
+            Err(rustix::io::Errno::INTR) | Err(rustix::io::Errno::AGAIN) => Ok(None),
+            Err(rustix::io::Errno::IO) => Ok(Some(Vec::new())),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = rustix::termios::tcsetattr(
+            std::io::stdin(),
+            rustix::termios::OptionalActions::Now,
+            &self.original,
+        );
+    }
+}
+
+/// Turns raw terminal bytes into keys; a character split across reads is completed later.
+#[derive(Default)]
+struct Keys {
+    partial: Vec<u8>,
+}
+
+impl Keys {
+    fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
+        let mut keys = Vec::new();
+        let mut data = std::mem::take(&mut self.partial);
+        data.extend_from_slice(bytes);
+        let mut i = 0;
+        while i < data.len() {
+            let b = data[i];
+            match b {
+                0x03 => keys.push(Key::CtrlC),
+                b'\r' | b'\n' => keys.push(Key::Enter),
+                0x7f | 0x08 => keys.push(Key::Backspace),
+                0x1b => {
+                    // An escape sequence (arrows and the like): skipped whole.
+                    let mut j = i + 1;
+                    if matches!(data.get(j), Some(b'[') | Some(b'O')) {
+                        j += 1;
+                        while j < data.len() && !(0x40..=0x7e).contains(&data[j]) {
+                            j += 1;
+                        }
+                    }
+                    i = j + 1;
+                    continue;
+                }
+                b if b < 0x20 => keys.push(Key::Char(b as char)),
+                _ => {
+                    let len = match b {
+                        0xc0..=0xdf => 2,
+                        0xe0..=0xef => 3,
+                        0xf0..=0xf7 => 4,
+                        _ => 1,
+                    };
+                    if i + len > data.len() {
+                        self.partial = data[i..].to_vec();
+                        break;
+                    }
+                    if let Ok(s) = std::str::from_utf8(&data[i..i + len]) {
+                        keys.extend(s.chars().map(Key::Char));
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_read_from_raw_bytes() {
+        let mut keys = Keys::default();
+        let got = keys.feed("a\u{e9}\x1b[Ab\x7f\r\x03".as_bytes());
+        assert_eq!(
+            got,
+            vec![
+                Key::Char('a'),
+                Key::Char('\u{e9}'),
+                Key::Char('b'),
+                Key::Backspace,
+                Key::Enter,
+                Key::CtrlC
+            ]
+        );
+        // A character split across two reads.
+        let split = "\u{2019}".as_bytes();
+        assert!(keys.feed(&split[..1]).is_empty());
+        assert_eq!(keys.feed(&split[1..]), vec![Key::Char('\u{2019}')]);
+    }
 }

@@ -1,5 +1,10 @@
 //! Drafts: text kept on disk when it could not be saved as an entry, so no word is lost.
-//! A draft is a Markdown file with a small front-matter block holding the entry's details.
+//! A draft is a Markdown file with a small front-matter block holding the entry's details,
+//! followed by the text exactly as mend read it (even when that is not valid UTF-8).
+//!
+//! Only files inside mend's drafts folders are drafts: `discard` and `recover` never touch
+//! anything else. An editor's temp file left behind by a mend that was killed outright is
+//! found too (`leftovers`), so `mend drafts` never says all was saved while one exists.
 
 use std::fs;
 use std::io::Write;
@@ -16,12 +21,35 @@ use crate::store::entries::timestamp;
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub path: PathBuf,
+    /// The entry's details; its body is the text when it is valid UTF-8.
     pub entry: NewEntry,
+    /// The text as kept, byte for byte.
+    pub raw: Vec<u8>,
+    /// The entry whose new text this is (`mend edit` whose save failed).
+    pub replaces: Option<i64>,
+    /// An editor's temp file rather than a draft mend wrote.
+    pub leftover: bool,
 }
 
-/// Writes `entry` as a new draft in `dir` (created 0700; the file is 0600) and returns its path.
+impl Draft {
+    /// Where the text stops being UTF-8, if it does.
+    pub fn not_utf8_at(&self) -> Option<usize> {
+        std::str::from_utf8(&self.raw)
+            .err()
+            .map(|e| e.valid_up_to())
+    }
+}
+
+/// What is kept: the entry's details, the text as bytes, and the entry it replaces.
+pub struct Keep<'a> {
+    pub entry: &'a NewEntry,
+    pub raw: &'a [u8],
+    pub replaces: Option<i64>,
+}
+
+/// Writes a new draft in `dir` (created 0700; the file is 0600) and returns its path.
 /// The file is written in full and synced before it takes its final name.
-pub fn save(dir: &Path, entry: &NewEntry, now: DateTime<Utc>) -> Result<PathBuf> {
+pub fn save(dir: &Path, keep: &Keep, now: DateTime<Utc>) -> Result<PathBuf> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
@@ -31,7 +59,10 @@ pub fn save(dir: &Path, entry: &NewEntry, now: DateTime<Utc>) -> Result<PathBuf>
         .prefix(".draft-")
         .tempfile_in(dir)
         .with_context(|| format!("creating a draft in {}", dir.display()))?;
-    file.write_all(render(entry).as_bytes())?;
+    file.write_all(head(keep.entry, keep.replaces).as_bytes())?;
+    file.write_all(keep.raw)?;
+    // Always one newline more, always one removed when read: the text comes back exactly.
+    file.write_all(b"\n")?;
     file.as_file().sync_all()?;
     let stamp = now.format("%Y%m%d-%H%M%S");
     for n in 0..1000 {
@@ -59,12 +90,12 @@ pub fn save(dir: &Path, entry: &NewEntry, now: DateTime<Utc>) -> Result<PathBuf>
 /// Tries each folder in turn; returns where the draft went, or every reason it could not.
 pub fn save_somewhere(
     dirs: &[PathBuf],
-    entry: &NewEntry,
+    keep: &Keep,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, String> {
     let mut reasons = Vec::new();
     for dir in dirs {
-        match save(dir, entry, now) {
+        match save(dir, keep, now) {
             Ok(path) => return Ok(path),
             Err(e) => reasons.push(format!("{e:#}")),
         }
@@ -72,38 +103,107 @@ pub fn save_somewhere(
     Err(reasons.join("; "))
 }
 
-/// Drafts in `dir`, oldest first. A missing folder simply has none.
-pub fn list(dir: &Path) -> Result<Vec<Draft>> {
+fn is_draft_name(name: &str) -> bool {
+    name.starts_with("draft-") && name.ends_with(".md")
+}
+
+fn is_leftover_name(name: &str) -> bool {
+    name.starts_with("entry-") && name.ends_with(".md")
+}
+
+fn files_in(dir: &Path, wanted: fn(&str) -> bool) -> Result<Vec<PathBuf>> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(e).with_context(|| format!("reading the drafts folder {}", dir.display()));
+            return Err(e).with_context(|| format!("reading the folder {}", dir.display()));
         }
     };
     let mut paths: Vec<PathBuf> = read
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("draft-") && n.ends_with(".md"))
-        })
+        .filter(|p| p.is_file())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(wanted))
         .collect();
     paths.sort();
-    paths
+    Ok(paths)
+}
+
+/// Drafts in `dir`, oldest first. A missing folder simply has none.
+pub fn list(dir: &Path) -> Result<Vec<Draft>> {
+    files_in(dir, is_draft_name)?
         .into_iter()
-        .map(|path| load(&path).map(|entry| Draft { path, entry }))
+        .map(|path| load(&path))
         .collect()
 }
 
-pub fn load(path: &Path) -> Result<NewEntry> {
-    let bytes = fs::read(path).with_context(|| format!("reading the draft {}", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    parse(&text).with_context(|| format!("reading the draft {}", path.display()))
+/// Editor temp files left in the private `scratch` folder by a mend that was killed while
+/// the editor was open. `today` dates them, as the text would have been.
+pub fn leftovers(scratch: &Path, today: NaiveDate) -> Result<Vec<Draft>> {
+    files_in(scratch, is_leftover_name)?
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(&path)
+                .with_context(|| format!("reading the editor's file {}", path.display()))?;
+            let raw = crate::editor::Template::default().strip(&bytes);
+            let mut entry = NewEntry::on(today);
+            entry.body = String::from_utf8_lossy(&raw).into_owned();
+            Ok(Draft {
+                path,
+                entry,
+                raw,
+                replaces: None,
+                leftover: true,
+            })
+        })
+        .collect()
 }
 
-fn render(entry: &NewEntry) -> String {
+/// The draft at `path`, which must be a draft (or an editor's leftover file) directly inside
+/// one of `dirs` (or `scratch`): anything else is refused, so no other file is touched.
+pub fn at(path: &Path, dirs: &[PathBuf], scratch: &Path, today: NaiveDate) -> Result<Draft> {
+    let refuse = || {
+        anyhow::anyhow!(
+            "{} is not one of mend's drafts — `mend drafts` lists them; give its number or its path",
+            path.display()
+        )
+    };
+    let real = fs::canonicalize(path).map_err(|_| refuse())?;
+    let name = real.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let parent = real.parent().ok_or_else(refuse)?;
+    let inside = |dir: &Path| fs::canonicalize(dir).is_ok_and(|d| d == parent);
+    if !real.is_file() {
+        return Err(refuse());
+    }
+    if is_draft_name(name) && dirs.iter().any(|d| inside(d)) {
+        return load(&real);
+    }
+    if is_leftover_name(name) && inside(scratch) {
+        return leftovers(scratch, today)?
+            .into_iter()
+            .find(|d| d.path == real)
+            .ok_or_else(refuse);
+    }
+    Err(refuse())
+}
+
+pub fn load(path: &Path) -> Result<Draft> {
+    let bytes = fs::read(path).with_context(|| format!("reading the draft {}", path.display()))?;
+    parse(&bytes)
+        .map(|(entry, raw, replaces)| Draft {
+            path: path.to_path_buf(),
+            entry,
+            raw,
+            replaces,
+            leftover: false,
+        })
+        .with_context(|| format!("reading the draft {}", path.display()))
+}
+
+fn head(entry: &NewEntry, replaces: Option<i64>) -> String {
     let mut s = String::from("---\nmend-draft: 1\n");
+    if let Some(id) = replaces {
+        s.push_str(&format!("replaces-entry: {id}\n"));
+    }
     s.push_str(&format!("day: {}\n", entry.day));
     if let Some(at) = entry.at {
         s.push_str(&format!("at: {}\n", timestamp(at)));
@@ -125,10 +225,6 @@ fn render(entry: &NewEntry) -> String {
         s.push_str(&format!("prompt-text: {}\n", one_line(&p.text)));
     }
     s.push_str("---\n");
-    s.push_str(&entry.body);
-    if !entry.body.ends_with('\n') {
-        s.push('\n');
-    }
     s
 }
 
@@ -136,23 +232,28 @@ fn one_line(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
 }
 
-fn parse(text: &str) -> Result<NewEntry> {
-    let Some(rest) = text.strip_prefix("---\n") else {
+type Parsed = (NewEntry, Vec<u8>, Option<i64>);
+
+fn parse(bytes: &[u8]) -> Result<Parsed> {
+    let Some(rest) = bytes.strip_prefix(b"---\n") else {
         bail!("it does not start with a --- details block");
     };
-    let Some(end) = rest.find("\n---\n") else {
+    let Some(end) = rest.windows(5).position(|w| w == b"\n---\n") else {
         bail!("its details block is not closed by a --- line");
     };
-    let (head, body) = (&rest[..end], &rest[end + 5..]);
+    let head = std::str::from_utf8(&rest[..end]).context("its details block is not UTF-8")?;
+    let body = &rest[end + 5..];
+    let raw = body.strip_suffix(b"\n").unwrap_or(body).to_vec();
     let mut entry = NewEntry {
-        body: body.strip_suffix('\n').unwrap_or(body).to_string(),
-        ..NewEntry::on(Utc::now().date_naive())
+        body: String::from_utf8_lossy(&raw).into_owned(),
+        ..NewEntry::on(NaiveDate::MIN)
     };
     let mut prompt = PromptRef {
         id: String::new(),
         text: String::new(),
         theme: None,
     };
+    let mut replaces = None;
     let list = |v: &str| crate::model::normalize_labels([v]);
     for line in head.lines() {
         let Some((key, value)) = line.split_once(':') else {
@@ -175,13 +276,17 @@ fn parse(text: &str) -> Result<NewEntry> {
             "prompt-id" => prompt.id = value.to_string(),
             "prompt-theme" => prompt.theme = Some(value.to_string()),
             "prompt-text" => prompt.text = value.to_string(),
+            "replaces-entry" => replaces = value.parse().ok(),
             _ => {}
         }
+    }
+    if entry.day == NaiveDate::MIN {
+        bail!("its details block has no day");
     }
     if !prompt.id.is_empty() {
         entry.prompt = Some(prompt);
     }
-    Ok(entry)
+    Ok((entry, raw, replaces))
 }
 
 #[cfg(test)]
@@ -204,9 +309,14 @@ mod tests {
             }),
             ..NewEntry::on("2026-11-20".parse().unwrap())
         };
+        let keep = Keep {
+            entry: &entry,
+            raw: entry.body.as_bytes(),
+            replaces: Some(7),
+        };
         let now = Utc::now();
-        let a = save(&drafts, &entry, now).unwrap();
-        let b = save(&drafts, &entry, now).unwrap();
+        let a = save(&drafts, &keep, now).unwrap();
+        let b = save(&drafts, &keep, now).unwrap();
         assert_ne!(a, b);
         assert_eq!(
             fs::metadata(&a).unwrap().permissions().mode() & 0o777,
@@ -218,9 +328,61 @@ mod tests {
         );
         let found = list(&drafts).unwrap();
         assert_eq!(found.len(), 2);
-        assert_eq!(found[0].entry.body, entry.body.trim_end_matches('\n'));
+        assert_eq!(found[0].entry.body, entry.body);
         assert_eq!(found[0].entry.mood, entry.mood);
         assert_eq!(found[0].entry.feelings, entry.feelings);
         assert_eq!(found[0].entry.prompt, entry.prompt);
+        assert_eq!(found[0].replaces, Some(7));
+    }
+
+    #[test]
+    fn raw_bytes_are_kept_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = NewEntry::on("2026-11-20".parse().unwrap());
+        let raw = b"caf\xe9 au lait".to_vec();
+        let keep = Keep {
+            entry: &entry,
+            raw: &raw,
+            replaces: None,
+        };
+        let path = save(dir.path(), &keep, Utc::now()).unwrap();
+        let draft = load(&path).unwrap();
+        assert_eq!(draft.raw, raw);
+        assert_eq!(draft.not_utf8_at(), Some(3));
+    }
+
+    #[test]
+    fn only_files_in_the_drafts_folders_are_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = dir.path().join("drafts");
+        let scratch = dir.path().join("scratch");
+        fs::create_dir_all(&scratch).unwrap();
+        let today = "2026-11-20".parse().unwrap();
+        let entry = NewEntry::on(today);
+        let keep = Keep {
+            entry: &entry,
+            raw: b"kept",
+            replaces: None,
+        };
+        let real = save(&drafts, &keep, Utc::now()).unwrap();
+        let dirs = vec![drafts.clone()];
+        assert!(at(&real, &dirs, &scratch, today).is_ok());
+        // The same content elsewhere, even named like a draft, is not a draft.
+        let elsewhere = dir.path().join("draft-20261120-000000-000.md");
+        fs::copy(&real, &elsewhere).unwrap();
+        assert!(at(&elsewhere, &dirs, &scratch, today).is_err());
+        // A file in the drafts folder that is not named as mend names drafts is not one.
+        let note = drafts.join("notes.md");
+        fs::write(&note, "---\nday: 2026-11-20\n---\nmine\n").unwrap();
+        assert!(at(&note, &dirs, &scratch, today).is_err());
+        let leftover = scratch.join("entry-abc.md");
+        fs::write(
+            &leftover,
+            format!("typed\n\n{}\n# x\n", crate::editor::CUT_LINE),
+        )
+        .unwrap();
+        let found = at(&leftover, &dirs, &scratch, today).unwrap();
+        assert_eq!(found.raw, b"typed");
+        assert!(found.leftover);
     }
 }

@@ -19,6 +19,9 @@ use mend::{commands, secret};
 fn main() -> ExitCode {
     mend::harden::process();
     install_panic_hook();
+    // SIGINT, SIGTERM and SIGHUP keep their usual effect, except while text is held (the
+    // editor open, an answer being typed, a question on screen): then it is kept first.
+    mend::interrupt::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -123,7 +126,11 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
             commands::drafts::run(journal.as_ref(), &app, args.action, &mut out)?
         }
         command => {
-            let journal = open()?;
+            let journal = match open() {
+                Ok(journal) => journal,
+                // Text the command was given is kept as a draft, never lost with the error.
+                Err(e) => return Err(commands::keep_unopened(&mut app, &command, e)),
+            };
             // An encrypted journal's drafts stay in the private scratch folder.
             app.paths.private = journal.is_encrypted();
             match command {

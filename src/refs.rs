@@ -37,6 +37,14 @@ impl EntryRef {
         }
     }
 
+    /// The id when it was given as one (`last` needs the journal to be known).
+    pub fn as_id(self) -> Option<i64> {
+        match self {
+            EntryRef::Id(id) => Some(id),
+            EntryRef::Newest(_) => None,
+        }
+    }
+
     /// The entry's id; counting back goes by the entries' days and times, the trash aside.
     pub fn resolve(self, journal: &Journal) -> Result<i64> {
         match self {

@@ -1,4 +1,5 @@
-//! `mend edit ID`: the text in the editor, or details changed with flags.
+//! `mend edit ID`: the text in the editor, or details changed with flags. New text that
+//! cannot be saved is kept as a draft; recovering it replaces the entry's text.
 
 use std::io::Write;
 
@@ -6,16 +7,23 @@ use anyhow::{Result, bail};
 
 use crate::app::App;
 use crate::cli::EditArgs;
-use crate::dates;
-use crate::editor::{self, Edited};
+use crate::compose::{self, Written};
+use crate::editor::Template;
 use crate::feelings::vocabulary;
-use crate::model::{NewEntry, hashtags, normalize_labels};
+use crate::model::{Entry, NewEntry, normalize_labels};
 use crate::store::Journal;
 use crate::store::entries::EntryUpdate;
+use crate::{dates, text};
 
 pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) -> Result<()> {
     let id = args.id.resolve(journal)?;
-    let current = super::show::find(journal, id)?;
+    let current = match journal.get(id, true)? {
+        Some(e) if e.deleted.is_some() => {
+            bail!("entry {id} is in the trash — `mend restore {id}` brings it back")
+        }
+        Some(e) => e,
+        None => bail!("there is no entry {id} — `mend list --short` shows the ids"),
+    };
     let mut change = EntryUpdate {
         day: args
             .date
@@ -36,86 +44,68 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
         tags: args.tags.as_ref().map(normalize_labels),
         body: None,
     };
-    let new_text = match &args.text {
-        Some(t) if t == "-" => Some(super::read_stdin()?),
-        Some(t) => Some(t.clone()),
-        None if change.is_empty() => match edit_in_editor(app, &current)? {
-            Some(text) => Some(text),
+    // The details a draft of the new text carries, should it come to that.
+    let details = NewEntry {
+        mood: change.mood.unwrap_or(current.mood),
+        feelings: change
+            .feelings
+            .clone()
+            .unwrap_or_else(|| current.feelings.clone()),
+        tags: change.tags.clone().unwrap_or_else(|| current.tags.clone()),
+        prompt: current.prompt.clone(),
+        ..NewEntry::on(change.day.unwrap_or(current.day))
+    };
+    let raw = match &args.text {
+        Some(t) if t == "-" => Some(text::read_stdin()?),
+        Some(t) => Some(t.clone().into_bytes()),
+        None if change.is_empty() => match edit_in_editor(app, &current, &details)? {
+            Some(text) => Some(text.into_bytes()),
             None => return Ok(()),
         },
         None => None,
     };
-    if let Some(text) = new_text {
-        let text = text.trim_end().to_string();
-        if text.trim().is_empty() {
+    if let Some(raw) = raw {
+        let Some(edited) = compose::accept(app, details.clone(), &raw, Some(id))? else {
             bail!(
-                "the new text is empty, so entry {} was left as it was — `mend delete {}` removes an entry",
-                id,
-                id
+                "the new text is empty, so entry {id} was left as it was — `mend delete {id}` removes an entry"
             );
-        }
+        };
         // Tags written inline are added; tags are never dropped silently by an edit.
-        let mut tags = change.tags.clone().unwrap_or_else(|| current.tags.clone());
-        tags.extend(hashtags(&text));
-        change.tags = Some(normalize_labels(tags));
-        change.body = Some(text);
+        change.tags = Some(edited.tags);
+        change.body = Some(edited.body);
     }
-    journal.update(id, &change, app.now_utc())?;
+    compose::update_or_keep(journal, app, id, &change, &details)?;
     writeln!(out, "Updated entry {id}.")?;
     if let Some(body) = &change.body {
-        crate::compose::safety_note(app, body);
+        compose::safety_note(app, body);
     }
     Ok(())
 }
 
-fn edit_in_editor(app: &App, entry: &crate::model::Entry) -> Result<Option<String>> {
-    let notes = vec![
-        format!(
-            "Editing entry {} of {}.",
-            entry.id,
-            entry.day.format("%A %-d %B %Y")
-        ),
-        "Everything from the line above down is removed. Save and close to keep your changes."
-            .to_string(),
-    ];
-    let command = editor::editor_command(app.config.editor.as_deref());
-    match editor::edit(&command, &app.paths.scratch, &[], &entry.body, &notes)? {
-        Edited::Text(text) => Ok(Some(text)),
-        Edited::Unchanged => {
+/// The entry's text in the editor; `None` when nothing changed (and that was said).
+fn edit_in_editor(app: &App, entry: &Entry, details: &NewEntry) -> Result<Option<String>> {
+    let template = Template {
+        text: entry.body.clone(),
+        comments: vec![
+            format!(
+                "Editing entry {} of {}.",
+                entry.id,
+                entry.day.format("%A %-d %B %Y")
+            ),
+            "Everything from the scissors line down is removed. Save and close to keep your changes."
+                .to_string(),
+        ],
+    };
+    match compose::in_editor(app, &template, details, Some(entry.id))? {
+        Written::Text(text) => Ok(Some(text)),
+        Written::Unchanged => {
             eprintln!("No changes: entry {} is as it was.", entry.id);
             Ok(None)
         }
-        Edited::Empty => bail!(
+        Written::Empty => bail!(
             "the text was emptied, so entry {} was left as it was — `mend delete {}` removes an entry",
             entry.id,
             entry.id
         ),
-        Edited::Failed { status, text: None } => {
-            bail!(
-                "the editor {command:?} {status} — entry {} was left as it was",
-                entry.id
-            )
-        }
-        Edited::Failed {
-            status,
-            text: Some(text),
-        } => {
-            let draft = NewEntry {
-                body: text,
-                mood: entry.mood,
-                feelings: entry.feelings.clone(),
-                tags: entry.tags.clone(),
-                prompt: entry.prompt.clone(),
-                ..NewEntry::on(entry.day)
-            };
-            Err(crate::compose::keep_as_draft(
-                app,
-                &draft,
-                &format!(
-                    "the editor {command:?} {status}, so entry {} was left as it was",
-                    entry.id
-                ),
-            ))
-        }
     }
 }

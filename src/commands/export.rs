@@ -152,7 +152,7 @@ fn summary_section(journal: &Journal, app: &App, filter: &Filter) -> Result<Opti
         },
     };
     let to = filter.to.unwrap_or(today).max(from);
-    let library = super::prompts::load_library(app);
+    let library = crate::prompts::load_library(app);
     let summary = crate::summary::compute_with(
         journal,
         crate::summary::period::Period::range(from, to)?,

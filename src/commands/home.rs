@@ -6,12 +6,11 @@ use anyhow::Result;
 
 use crate::app::App;
 use crate::home::{self, Home};
-use crate::prompts::Library;
 use crate::prompts::select::Wanted;
 use crate::store::Journal;
 
 pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
-    let library = Library::load(&app.paths.prompts);
+    let library = crate::prompts::load_library(app);
     let wanted = Wanted {
         theme: None,
         perspective: app.config.perspective,

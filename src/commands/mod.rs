@@ -1,5 +1,5 @@
-//! One module per subcommand, each with a `run()`; shared helpers for reading text and
-//! building filters live here.
+//! One module per subcommand, each with a `run()`; shared helpers for building filters, and
+//! for keeping a command's text when the journal cannot be opened, live here.
 
 pub mod backup;
 pub mod check;
@@ -32,40 +32,89 @@ pub mod summary;
 pub mod trash;
 pub mod write;
 
-use std::io::Read;
+use std::io::IsTerminal;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::app::App;
-use crate::cli::FilterArgs;
-use crate::dates;
+use crate::cli::{AnswerArgs, Command, FilterArgs, PathAction, PathArgs};
 use crate::feelings::vocabulary;
-use crate::model::normalize_labels;
+use crate::model::{NewEntry, normalize_labels};
 use crate::store::Filter;
+use crate::{dates, text};
 
-/// The largest entry mend accepts, far above any real day's writing.
-pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+/// When the journal could not be opened, keeps the text the command was given (its
+/// arguments, its `--answer`s, or what was piped in) as a draft, by the one rule in
+/// `compose::keep`. Returns the error to report: the draft's place when something was kept,
+/// else `error` as it was.
+pub fn keep_unopened(app: &mut App, command: &Command, error: anyhow::Error) -> anyhow::Error {
+    let piped = || {
+        if std::io::stdin().is_terminal() {
+            None
+        } else {
+            text::read_stdin().ok()
+        }
+    };
+    let (details, raw, replaces) = match command {
+        Command::Write(args) if !args.text.is_empty() => (
+            Some(&args.details),
+            Some(args.text.join(" ").into_bytes()),
+            None,
+        ),
+        Command::Write(args) => (Some(&args.details), piped(), None),
+        Command::Edit(args) => match args.text.as_deref() {
+            Some("-") => (None, piped(), args.id.as_id()),
+            Some(text) => (None, Some(text.as_bytes().to_vec()), args.id.as_id()),
+            None => (None, None, None),
+        },
+        Command::Prompt(args) if !args.show && !args.json => (
+            Some(&args.answer.details),
+            answers(&args.answer, piped),
+            None,
+        ),
+        Command::Path(PathArgs {
+            action: PathAction::Next { answer, .. },
+        }) => (Some(&answer.details), answers(answer, piped), None),
+        _ => (None, None, None),
+    };
+    let Some(raw) = raw.filter(|r| !r.trim_ascii().is_empty()) else {
+        return error;
+    };
+    // Whether the journal is encrypted is not known when it did not open: unless it is
+    // plainly an unencrypted SQLite file, its drafts stay in the private folder.
+    app.paths.private = !looks_plain(&app.paths.db);
+    let entry = details
+        .and_then(|d| crate::compose::details(d, app).ok())
+        .unwrap_or_else(|| NewEntry::on(app.now.date_naive()));
+    let reason = crate::store::plain_message(&error);
+    crate::compose::keep(
+        app,
+        &entry,
+        &raw,
+        replaces,
+        &format!("could not open the journal: {reason}"),
+    )
+}
 
-/// Reads all of standard input as UTF-8 text, refusing what no entry should hold.
-pub fn read_stdin() -> Result<String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_TEXT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .context("reading the text from standard input")?;
-    if bytes.len() > MAX_TEXT_BYTES {
-        bail!(
-            "the text on standard input is over {} MB — split it into several entries",
-            MAX_TEXT_BYTES / (1024 * 1024)
-        );
+/// True when `db` starts like an unencrypted SQLite file.
+fn looks_plain(db: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    // Only a regular file is opened: a FIFO would wait for a writer for ever.
+    if !std::fs::metadata(db).is_ok_and(|m| m.is_file()) {
+        return false;
     }
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "the text on standard input is not valid UTF-8 (a stray byte at position {}) — save it as UTF-8 and try again",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    std::fs::File::open(db)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0")
+}
+
+/// The answers of a prompt or path step as one text, as they would have been saved.
+fn answers(args: &AnswerArgs, piped: impl Fn() -> Option<Vec<u8>>) -> Option<Vec<u8>> {
+    if args.answer.is_empty() {
+        return piped();
+    }
+    Some(args.answer.join("\n\n").into_bytes())
 }
 
 /// Turns the list options into a journal filter, reading days relative to `now`.

@@ -61,9 +61,11 @@ pub fn run(journal: &Journal, app: &App, args: MomentArgs, out: &mut dyn Write) 
         }
     };
     if text.is_empty() && ask::interactive() {
-        text = ask::line("What was it? (a line is enough)", app.style.color)?
-            .trim()
-            .to_string();
+        let typed = ask::line("What was it? (a line is enough) ")?;
+        if typed.stopped {
+            return nothing_logged(out);
+        }
+        text = typed.text.trim().to_string();
     }
     if text.is_empty() {
         bail!("the moment needs a few words — say what it was, e.g. \"asked about my day\"");

@@ -29,7 +29,7 @@ struct PathStatus<'a> {
 }
 
 pub fn run(journal: &Journal, app: &App, action: PathAction, out: &mut dyn Write) -> Result<()> {
-    let library = super::prompts::load_library(app);
+    let library = crate::prompts::load_library(app);
     match action {
         PathAction::List { json } => list(journal, app, &library, json, out),
         PathAction::Start {
@@ -242,7 +242,7 @@ fn next(
             "You already took a step on this path today. Steps often sink in better a day apart, but go on if it feels right."
         );
     }
-    let mut base = super::write::details(&args.details, app)?;
+    let mut base = crate::compose::details(&args.details, app)?;
     base.prompt = Some(PromptRef {
         id: format!("{}/{}", path.id, step.id),
         text: step.text.clone(),
@@ -303,7 +303,7 @@ fn thought_record(
     fields: Vec<String>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let base = super::write::details(&args.details, app)?;
+    let base = crate::compose::details(&args.details, app)?;
     let given = Given {
         answers: args.answer,
         fields,

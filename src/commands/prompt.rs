@@ -7,15 +7,14 @@ use anyhow::{Result, bail};
 use crate::app::App;
 use crate::cli::PromptArgs;
 use crate::model::PromptRef;
-use crate::prompts::Prompt;
+use crate::prompts;
 use crate::prompts::answer::{self, Answering, Question};
 use crate::prompts::select::{self, Wanted};
-use crate::render;
-use crate::render::terminal::Style;
 use crate::store::Journal;
+use crate::{render, text};
 
 pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) -> Result<()> {
-    let library = super::prompts::load_library(app);
+    let library = prompts::load_library(app);
     if let Some(theme) = &args.theme {
         library.check_theme(theme)?;
     }
@@ -42,27 +41,39 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
     if args.json {
         return render::json(out, prompt);
     }
-    let mut answers = args.answer.answer.clone();
-    if !args.show && answers.is_empty() && !std::io::stdin().is_terminal() {
-        // A script with nothing on standard input just wants to see the prompt.
-        let piped = super::read_stdin()?;
-        if !piped.trim().is_empty() {
-            answers.push(piped);
-        }
-    }
-    if args.show || (answers.is_empty() && !std::io::stdin().is_terminal()) {
-        return print_prompt(out, prompt, theme_title, &app.style);
-    }
-    if let Some(id) = journal.answer_on(&prompt.id, today)? {
-        eprintln!("You already answered this one today (entry {id}); this adds another answer.");
-    }
-
-    let mut base = super::write::details(&args.answer.details, app)?;
+    let mut base = crate::compose::details(&args.answer.details, app)?;
     base.prompt = Some(PromptRef {
         id: prompt.id.clone(),
         text: prompt.text.clone(),
         theme: Some(prompt.theme.clone()),
     });
+    let mut answers = args.answer.answer.clone();
+    if !args.show && answers.is_empty() && !std::io::stdin().is_terminal() {
+        // A script with nothing on standard input just wants to see the prompt.
+        let piped = text::read_stdin()?;
+        if !piped.trim_ascii().is_empty() {
+            match String::from_utf8(piped) {
+                Ok(piped) => answers.push(piped),
+                Err(e) => {
+                    let refused = text::Refusal::NotUtf8(e.utf8_error().valid_up_to());
+                    return Err(crate::compose::keep(
+                        app,
+                        &base,
+                        e.as_bytes(),
+                        None,
+                        &refused.describe(),
+                    ));
+                }
+            }
+        }
+    }
+    if args.show || (answers.is_empty() && !std::io::stdin().is_terminal()) {
+        return prompts::print_prompt(out, prompt, theme_title, &app.style);
+    }
+    if let Some(id) = journal.answer_on(&prompt.id, today)? {
+        eprintln!("You already answered this one today (entry {id}); this adds another answer.");
+    }
+
     let question = Question {
         heading: format!("Today's prompt · {theme_title}"),
         text: &prompt.text,
@@ -75,24 +86,5 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
         ask_details: true,
     };
     answer::answer(journal, app, &question, base, how, out)?;
-    Ok(())
-}
-
-/// A prompt as text: theme, question, follow-ups, and how to answer.
-pub fn print_prompt(
-    out: &mut dyn Write,
-    prompt: &Prompt,
-    theme_title: &str,
-    style: &Style,
-) -> Result<()> {
-    writeln!(
-        out,
-        "{}",
-        style.dim(&format!("{theme_title} · {}", prompt.id))
-    )?;
-    writeln!(out, "{}", style.bold(&prompt.text))?;
-    for follow_up in &prompt.follow_ups {
-        writeln!(out, "  · {follow_up}")?;
-    }
     Ok(())
 }

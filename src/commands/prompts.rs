@@ -7,20 +7,9 @@ use serde::Serialize;
 
 use crate::app::App;
 use crate::cli::{PromptsAction, PromptsArgs};
-use crate::prompts::Library;
+use crate::prompts::{load_library, print_prompt};
 use crate::render;
 use crate::store::Journal;
-
-/// The library with the person's own prompts; problems in their files are reported once.
-pub fn load_library(app: &App) -> Library {
-    let library = Library::load(&app.paths.prompts);
-    for warning in &library.warnings {
-        eprintln!(
-            "mend: skipped your prompt file {warning} — fix it and the prompts in it come back"
-        );
-    }
-    library
-}
 
 #[derive(Serialize)]
 struct ThemeCount<'a> {
@@ -63,7 +52,7 @@ pub fn run(journal: &Journal, app: &App, args: PromptsArgs, out: &mut dyn Write)
                 .iter()
                 .find(|t| t.id == p.theme)
                 .map_or(p.theme.as_str(), |t| &t.title);
-            super::prompt::print_prompt(out, p, title, &app.style)?;
+            print_prompt(out, p, title, &app.style)?;
             writeln!(
                 out,
                 "{}",

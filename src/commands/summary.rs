@@ -51,6 +51,6 @@ pub fn compute_for(journal: &Journal, app: &App, period: &PeriodArgs) -> Result<
         app.now,
         || journal.first_entry_day(),
     )?;
-    let library = super::prompts::load_library(app);
+    let library = crate::prompts::load_library(app);
     compute_with(journal, period, app.now, &library)
 }

@@ -118,7 +118,7 @@ pub fn parse_time(text: &str, what: &str) -> Result<DateTime<Utc>, Problem> {
 
 /// Refuses entry text no entry should hold.
 fn check_body_size(body: &str) -> Result<(), Problem> {
-    let max = crate::commands::MAX_TEXT_BYTES;
+    let max = crate::text::MAX_TEXT_BYTES;
     if body.len() > max {
         return Err(format!(
             "the text is over {} MB, more than mend keeps in one entry",

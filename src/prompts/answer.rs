@@ -1,19 +1,19 @@
 //! Answering a question (a prompt or a path step): in the editor, inline, from `--answer`
 //! or standard input; then its follow-ups; then mood and feelings. The main answer is saved
-//! before any follow-up is asked, so an interrupted session keeps what was written.
+//! before any follow-up is asked, and each follow-up as soon as it is answered, so an
+//! interrupted session keeps what was written; what cannot be saved is kept as a draft.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 
 use anyhow::{Result, bail};
-use dialoguer::Input;
-use dialoguer::console::Term;
 
 use crate::app::App;
-use crate::editor::{self, Edited};
-use crate::model::{NewEntry, hashtags, normalize_labels};
+use crate::compose::{self, Written};
+use crate::editor::Template;
+use crate::model::NewEntry;
 use crate::store::Journal;
 use crate::store::entries::EntryUpdate;
-use crate::{ask, compose};
+use crate::{ask, text};
 
 /// The question and how it is answered.
 pub struct Question<'a> {
@@ -39,26 +39,29 @@ pub fn answer(
     journal: &Journal,
     app: &App,
     question: &Question,
-    mut base: NewEntry,
+    base: NewEntry,
     how: Answering,
     out: &mut dyn Write,
 ) -> Result<Option<i64>> {
     let scripted = !how.answers.is_empty() || !std::io::stdin().is_terminal();
-    let main = if let Some(first) = how.answers.first() {
-        first.clone()
+    let raw = if let Some(first) = how.answers.first() {
+        first.clone().into_bytes()
     } else if scripted {
-        crate::commands::read_stdin()?
-    } else {
+        text::read_stdin()?
+    } else if how.inline {
         eprintln!("{}", app.style.dim(&question.heading));
         eprintln!("{}\n", app.style.bold(question.text));
-        if how.inline {
-            read_inline()?
-        } else {
-            in_editor(app, question)?.unwrap_or_default()
+        match read_inline(app, &base)? {
+            Some(text) => text.into_bytes(),
+            None => Vec::new(),
+        }
+    } else {
+        match compose::in_editor(app, &template(question), &base, None)? {
+            Written::Text(text) => text.into_bytes(),
+            Written::Empty | Written::Unchanged => Vec::new(),
         }
     };
-    let main = main.trim_end().to_string();
-    if main.trim().is_empty() {
+    let Some(mut entry) = compose::accept(app, base, &raw, None)? else {
         if how.answers.is_empty() && scripted {
             bail!("the answer is empty — give it with --answer \"...\" or on standard input");
         }
@@ -66,103 +69,118 @@ pub fn answer(
             "Nothing was written, so nothing was saved. The question will be here when you are ready."
         );
         return Ok(None);
-    }
+    };
     if let Some(field) = question.field {
-        base.fields = Some(super::thought::field_value(field, &main));
+        entry.fields = Some(super::thought::field_value(field, &entry.body));
     }
     // Scripted follow-up answers are part of the first save.
-    let mut body = main;
     for (q, a) in question.follow_ups.iter().zip(how.answers.iter().skip(1)) {
-        append_follow_up(&mut body, q, a);
+        append_follow_up(&mut entry, q, a);
     }
-    base.body = body;
-    base.tags = normalize_labels(base.tags.iter().cloned().chain(hashtags(&base.body)));
-    let id = compose::save_or_keep(journal, app, &base)?;
+    let id = compose::save_or_keep(journal, app, &entry)?;
 
-    if !scripted && ask::interactive() && !question.follow_ups.is_empty() {
-        let before = base.body.clone();
-        for q in question.follow_ups {
-            let reply: String = Input::new()
-                .with_prompt(format!("{q} (Enter skips)"))
-                .allow_empty(true)
-                .interact_text_on(&Term::stderr())
-                .unwrap_or_default();
-            if !reply.trim().is_empty() {
-                append_follow_up(&mut base.body, q, &reply);
-            }
-        }
-        if base.body != before {
-            base.tags = normalize_labels(base.tags.iter().cloned().chain(hashtags(&base.body)));
-            let change = EntryUpdate {
-                body: Some(base.body.clone()),
-                tags: Some(base.tags.clone()),
-                ..EntryUpdate::default()
-            };
-            journal.update(id, &change, app.now_utc())?;
-        }
+    if !scripted && ask::interactive() {
+        follow_ups(journal, app, id, question, &mut entry)?;
     }
     if how.ask_details {
-        compose::finish(journal, app, id, &base, out)?;
+        compose::finish(journal, app, id, &entry, out)?;
     } else {
         writeln!(out, "Saved entry {id}.")?;
-        compose::safety_note(app, &base.body);
+        compose::safety_note(app, &entry.body);
     }
     Ok(Some(id))
 }
 
+/// The editor's template for a question: an empty first line, the question below the
+/// scissors line.
+pub fn template(question: &Question) -> Template {
+    let mut comments = vec![
+        String::new(),
+        question.heading.clone(),
+        String::new(),
+        question.text.to_string(),
+    ];
+    for follow_up in question.follow_ups {
+        comments.push(format!("  · {follow_up}"));
+    }
+    comments.push(String::new());
+    comments.push(
+        "Write your answer on the first line; everything from the scissors line down is removed."
+            .to_string(),
+    );
+    comments
+        .push("Save and close the editor to keep it. Leave it empty to keep nothing.".to_string());
+    if !question.follow_ups.is_empty() {
+        comments.push("The follow-up questions come after this, one at a time.".to_string());
+    }
+    Template {
+        text: String::new(),
+        comments,
+    }
+}
+
+/// Asks each follow-up on the terminal, saving each reply as soon as it is given. Ctrl-C
+/// keeps what was typed for the question at hand and stops there.
+fn follow_ups(
+    journal: &Journal,
+    app: &App,
+    id: i64,
+    question: &Question,
+    entry: &mut NewEntry,
+) -> Result<()> {
+    for q in question.follow_ups {
+        let reply = ask::line(&format!("{q} (Enter skips)\n> "))?;
+        let typed = !reply.text.trim().is_empty();
+        if typed {
+            append_follow_up(entry, q, &reply.text);
+            let change = EntryUpdate {
+                body: Some(entry.body.clone()),
+                tags: Some(entry.tags.clone()),
+                ..EntryUpdate::default()
+            };
+            compose::update_or_keep(journal, app, id, &change, entry)?;
+        }
+        if reply.stopped {
+            compose::safety_note(app, &entry.body);
+            let kept = if typed {
+                " and what you typed for that question"
+            } else {
+                ""
+            };
+            bail!(
+                "stopped at a follow-up question — entry {id} is saved with your answer{kept}; the questions after it, mood and feelings were not asked"
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Follow-up answers follow the main answer as a bold question and a paragraph.
-fn append_follow_up(body: &mut String, question: &str, reply: &str) {
+fn append_follow_up(entry: &mut NewEntry, question: &str, reply: &str) {
     let reply = reply.trim();
     if !reply.is_empty() {
-        body.push_str(&format!("\n\n**{}**\n\n{reply}", question.trim()));
+        entry
+            .body
+            .push_str(&format!("\n\n**{}**\n\n{reply}", question.trim()));
+        entry.tags = text::tags(&entry.tags, &entry.body);
     }
 }
 
-/// Lines typed at the terminal until an empty line (or end of input).
-fn read_inline() -> Result<String> {
-    eprintln!("Write your answer. An empty line finishes.");
-    let mut text = String::new();
-    let stdin = std::io::stdin();
-    for line in stdin.lock().lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            break;
+/// Lines typed at the terminal until an empty line. Ctrl-C keeps what was typed as a draft.
+fn read_inline(app: &App, base: &NewEntry) -> Result<Option<String>> {
+    eprintln!("Write your answer. An empty line finishes. Ctrl-C keeps what you typed as a draft.");
+    let typed = ask::paragraph()?;
+    if typed.stopped {
+        if typed.text.trim().is_empty() {
+            bail!("stopped before anything was typed — nothing was saved");
         }
-        text.push_str(&line);
-        text.push('\n');
+        return Err(compose::keep(
+            app,
+            base,
+            typed.text.as_bytes(),
+            None,
+            "stopped while you were typing your answer, so it was not saved as an entry",
+        ));
     }
-    Ok(text)
-}
-
-fn in_editor(app: &App, question: &Question) -> Result<Option<String>> {
-    let header = vec![question.heading.clone(), question.text.to_string()];
-    let mut notes = vec![
-        "Write your answer above the line; everything from the line down is removed.".to_string(),
-        "Save and close the editor to keep it. Leave it empty to keep nothing.".to_string(),
-    ];
-    if !question.follow_ups.is_empty() {
-        notes.push("A few follow-up questions come after this, one at a time.".to_string());
-    }
-    let command = editor::editor_command(app.config.editor.as_deref());
-    match editor::edit(&command, &app.paths.scratch, &header, "", &notes)? {
-        Edited::Text(text) => Ok(Some(text)),
-        Edited::Empty | Edited::Unchanged => Ok(None),
-        Edited::Failed { status, text: None } => {
-            bail!("the editor {command:?} {status} and left no text — nothing was saved")
-        }
-        Edited::Failed {
-            status,
-            text: Some(text),
-        } => {
-            let draft = NewEntry {
-                body: text,
-                ..NewEntry::on(app.now.date_naive())
-            };
-            Err(compose::keep_as_draft(
-                app,
-                &draft,
-                &format!("the editor {command:?} {status}"),
-            ))
-        }
-    }
+    Ok(Some(typed.text))
 }

@@ -1,5 +1,6 @@
 //! Guided reflection: the prompt library, today's prompt, guided paths, and the answer flow
-//! they share.
+//! they share. Loading the library and printing a prompt live here so that `prompt`,
+//! `prompts` and `path` share them without calling each other.
 
 pub mod answer;
 pub mod library;
@@ -8,4 +9,41 @@ pub mod record;
 pub mod select;
 pub mod thought;
 
+use std::io::Write;
+
+use anyhow::Result;
+
 pub use library::{Context, Library, Perspective, Prompt};
+
+use crate::app::App;
+use crate::render::terminal::Style;
+
+/// The library with the person's own prompts; problems in their files are reported once.
+pub fn load_library(app: &App) -> Library {
+    let library = Library::load(&app.paths.prompts);
+    for warning in &library.warnings {
+        eprintln!(
+            "mend: skipped your prompt file {warning} — fix it and the prompts in it come back"
+        );
+    }
+    library
+}
+
+/// A prompt as text: theme, question, follow-ups.
+pub fn print_prompt(
+    out: &mut dyn Write,
+    prompt: &Prompt,
+    theme_title: &str,
+    style: &Style,
+) -> Result<()> {
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!("{theme_title} · {}", prompt.id))
+    )?;
+    writeln!(out, "{}", style.bold(&prompt.text))?;
+    for follow_up in &prompt.follow_ups {
+        writeln!(out, "  · {follow_up}")?;
+    }
+    Ok(())
+}

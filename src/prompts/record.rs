@@ -126,8 +126,13 @@ impl<'a> Progress<'a> {
             ..self.day.clone()
         };
         // When no draft can be written the walk goes on; the save at the end says more.
+        let keep = drafts::Keep {
+            entry: &draft,
+            raw: draft.body.as_bytes(),
+            replaces: None,
+        };
         if let Ok(path) =
-            drafts::save_somewhere(&self.app.paths.draft_dirs(), &draft, self.app.now_utc())
+            drafts::save_somewhere(&self.app.paths.draft_dirs(), &keep, self.app.now_utc())
             && let Some(old) = self.path.replace(path)
         {
             let _ = fs::remove_file(old);
