@@ -4,23 +4,29 @@
 pub mod analysis;
 pub mod cipher;
 pub mod entries;
+mod errors;
 pub mod interop;
 pub mod maintenance;
 pub mod migrate;
 pub mod prompts;
 pub mod report;
+pub mod schema;
 pub mod summary;
+mod swap;
 mod wait;
 
+use std::cell::OnceCell;
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use entries::Filter;
+pub use errors::{DiskFull, plain_message};
+pub(crate) use errors::{describe_open_error, describe_write_error};
 
 /// `PRAGMA application_id` of a mend journal: "MEND" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4d45_4e44;
@@ -29,10 +35,32 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// An open journal. Commands receive `&Journal`; they never open files themselves.
 pub struct Journal {
-    conn: Connection,
     path: PathBuf,
+    /// The file as it was opened.
+    first: Link,
+    /// The journal reopened after another mend replaced the file (encrypted, decrypted or
+    /// changed its passphrase) while this one waited to write.
+    moved: OnceCell<Link>,
+    /// Opened for reading only because the disk is full: every write is refused, plainly.
+    full_disk: bool,
+    /// Leftovers of interrupted conversions removed when the journal was opened.
+    cleaned: Vec<PathBuf>,
+}
+
+/// One connection to one journal file, with the passphrase it was opened with.
+pub(crate) struct Link {
+    conn: Connection,
     /// The passphrase of an encrypted journal (kept for backups, which must use the same key).
     key: Option<String>,
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        // Closing the last connection to a replaced file would remove the new file's log.
+        if swap::has_moved(&self.conn) {
+            swap::keep_companions(&self.conn);
+        }
+    }
 }
 
 /// What lies at a journal's path before it is opened.
@@ -61,28 +89,53 @@ impl Journal {
 
     /// Opens the journal, asking `passphrase` for the key if it turns out to be encrypted.
     pub fn open_with(path: &Path, passphrase: PassphraseSource) -> Result<Journal> {
-        let mut state = prepare_file(path)?;
-        if state == FileState::Missing {
-            create_fresh(path, None)?;
-            state = prepare_file(path)?;
-        }
-        let key = match state {
-            FileState::Encrypted => {
-                cipher::require_support(path)?;
-                Some(passphrase()?.ok_or_else(|| {
-                    anyhow!(
-                        "{} is encrypted — give its passphrase in MEND_PASSPHRASE or with --passphrase-file, or run mend on a terminal to be asked",
-                        path.display()
-                    )
-                })?)
+        // A conversion may rename a new file into place while this one is being opened; the
+        // file that was opened must be the one at the path.
+        let mut attempts = 0;
+        let mut journal = loop {
+            attempts += 1;
+            let mut state = prepare_file(path)?;
+            if state == FileState::Missing {
+                create_fresh(path, None)?;
+                state = prepare_file(path)?;
             }
-            _ => None,
+            let key = match state {
+                FileState::Encrypted => {
+                    cipher::require_support(path)?;
+                    Some(passphrase()?.ok_or_else(|| {
+                        anyhow!(
+                            "{} is encrypted — give its passphrase in MEND_PASSPHRASE or with --passphrase-file, or run mend on a terminal to be asked",
+                            path.display()
+                        )
+                    })?)
+                }
+                _ => None,
+            };
+            let journal = Journal::connect(path, state, key)?;
+            if attempts >= 3 || !swap::has_moved(&journal.first.conn) {
+                break journal;
+            }
         };
-        Journal::connect(path, state, key)
+        journal.tidy();
+        Ok(journal)
     }
 
-    /// Opens `path` (already prepared) with an optional key and brings it up to date.
+    /// Opens `path` (already prepared) with an optional key and brings it up to date. On a
+    /// full disk, where SQLite cannot make the shared-memory file it needs, the journal is
+    /// opened for reading only.
     pub(crate) fn connect(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
+        match Journal::connect_writable(path, state, key.clone()) {
+            Err(e)
+                if e.downcast_ref::<DiskFull>().is_some()
+                    && matches!(state, FileState::Plain | FileState::Encrypted) =>
+            {
+                Journal::connect_full_disk(path, key).map_err(|_| e)
+            }
+            other => other,
+        }
+    }
+
+    fn connect_writable(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -95,11 +148,7 @@ impl Journal {
         if let Some(key) = &key {
             cipher::apply_key(&conn, key)?;
         }
-        let journal = Journal {
-            conn,
-            path: path.to_path_buf(),
-            key,
-        };
+        let journal = Journal::around(path, conn, key);
         journal.configure(state == FileState::New).map_err(|e| {
             if state == FileState::Encrypted && e.to_string().contains("is not a mend journal") {
                 anyhow!(
@@ -114,9 +163,77 @@ impl Journal {
         Ok(journal)
     }
 
+    /// Reads the journal as it was last folded into its main file (`immutable`: no locks, no
+    /// shared memory), which works on a full disk. Only when no log is waiting to be folded in,
+    /// or what is shown would be out of date.
+    fn connect_full_disk(path: &Path, key: Option<String>) -> Result<Journal> {
+        if fs::metadata(swap::companion(path, "-wal")).is_ok_and(|m| m.len() > 0) {
+            bail!("the journal's log is not folded in");
+        }
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let conn = Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if let Some(key) = &key {
+            cipher::apply_key(&conn, key)?;
+        }
+        let mut journal = Journal::around(path, conn, key);
+        journal.full_disk = true;
+        journal.ensure_mend_database()?;
+        if migrate::user_version(journal.conn())? != migrate::LATEST {
+            bail!("the journal needs an update, which needs room on the disk");
+        }
+        Ok(journal)
+    }
+
+    fn around(path: &Path, conn: Connection, key: Option<String>) -> Journal {
+        Journal {
+            path: path.to_path_buf(),
+            first: Link { conn, key },
+            moved: OnceCell::new(),
+            full_disk: false,
+            cleaned: Vec::new(),
+        }
+    }
+
+    /// The connection in use: the file as opened, or the one that replaced it.
+    fn link(&self) -> &Link {
+        self.moved.get().unwrap_or(&self.first)
+    }
+
+    /// Removes what interrupted conversions left beside the journal (a killed decrypt leaves
+    /// the whole journal in plaintext there). Only while holding the write lock, since a
+    /// running conversion makes its copy under that lock; when the lock is taken, the next
+    /// mend tidies up.
+    fn tidy(&mut self) {
+        if self.full_disk {
+            return;
+        }
+        let found = swap::leftovers(&self.path);
+        if found.is_empty() {
+            return;
+        }
+        let conn = &self.first.conn;
+        let Ok(lock) = Transaction::new_unchecked(conn, TransactionBehavior::Immediate) else {
+            return;
+        };
+        if !swap::has_moved(conn) {
+            self.cleaned = swap::remove(swap::leftovers(&self.path)).0;
+        }
+        drop(lock);
+    }
+
+    /// Files left by interrupted conversions that opening the journal removed.
+    pub fn cleaned(&self) -> &[PathBuf] {
+        &self.cleaned
+    }
+
     /// Whether the journal is encrypted at rest.
     pub fn is_encrypted(&self) -> bool {
-        self.key.is_some()
+        self.link().key.is_some()
     }
 
     pub fn path(&self) -> &Path {
@@ -124,7 +241,7 @@ impl Journal {
     }
 
     pub(crate) fn key(&self) -> Option<&str> {
-        self.key.as_deref()
+        self.link().key.as_deref()
     }
 
     /// Opens the journal only if it already exists (for commands that must never create one).
@@ -138,17 +255,13 @@ impl Journal {
     /// A journal that lives in memory only, for tests.
     #[cfg(test)]
     pub fn open_in_memory() -> Result<Journal> {
-        let journal = Journal {
-            conn: Connection::open_in_memory()?,
-            path: PathBuf::from(":memory:"),
-            key: None,
-        };
+        let journal = Journal::around(Path::new(":memory:"), Connection::open_in_memory()?, None);
         journal.configure(true)?;
         Ok(journal)
     }
 
     fn configure(&self, created: bool) -> Result<()> {
-        let conn = &self.conn;
+        let conn = self.conn();
         // Identify the file before changing anything in it: WAL mode rewrites the header.
         if !created {
             self.ensure_mend_database()?;
@@ -176,7 +289,7 @@ impl Journal {
             )
         };
         let app_id: i32 = self
-            .conn
+            .conn()
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| describe_open_error(&self.path, e))?;
         if app_id == APPLICATION_ID {
@@ -186,7 +299,7 @@ impl Journal {
             return Err(not_mend());
         }
         let objects: i64 = self
-            .conn
+            .conn()
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| describe_open_error(&self.path, e))?;
         if objects > 0 {
@@ -198,35 +311,115 @@ impl Journal {
     fn migrate(&self) -> Result<()> {
         // `migrate` takes the write lock only when the schema is behind, so opening an
         // up-to-date journal costs one pragma read.
-        let version = migrate::user_version(&self.conn)?;
-        if version == migrate::LATEST {
-            return Ok(());
+        let version = migrate::user_version(self.conn())?;
+        if version != migrate::LATEST {
+            self.write(|tx| {
+                let version = migrate::user_version(tx)?;
+                migrate::apply(tx, version).map_err(|e| self.partial_schema(&plain_message(&e)))?;
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                Ok(())
+            })
+            .with_context(|| format!("preparing the journal {}", self.path.display()))?;
         }
-        self.write(|tx| {
-            let version = migrate::user_version(tx)?;
-            migrate::apply(tx, version)?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            Ok(())
-        })
-        .with_context(|| format!("preparing the journal {}", self.path.display()))
+        // A file marked as a journal whose tables are gone would fail every command with
+        // SQLite's words; say it once, here.
+        let missing = schema::missing_tables(self.conn())?;
+        if !missing.is_empty() {
+            return Err(self.partial_schema(&format!("missing {}", missing.join(", "))));
+        }
+        Ok(())
+    }
+
+    fn partial_schema(&self, what: &str) -> anyhow::Error {
+        anyhow!(
+            "{} is marked as a mend journal but its tables are incomplete ({what}) — nothing was changed; restore it from a backup",
+            self.path.display()
+        )
     }
 
     /// Runs `f` inside a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so
-    /// concurrent writers wait their turn instead of failing mid-way.
+    /// concurrent writers wait their turn instead of failing mid-way. When the lock comes
+    /// with a file that another mend has meanwhile replaced (a conversion), the new file is
+    /// opened and the write goes there.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = wait::patiently(|| {
-            Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-        })
-        .map_err(|e| describe_write_error(&self.path, e))?;
-        let value = f(&tx)?;
+        if self.full_disk {
+            return Err(errors::disk_full(&self.path));
+        }
+        let mut link = self.link();
+        let mut tx = self.begin(link)?;
+        if swap::has_moved(&link.conn) {
+            drop(tx);
+            swap::keep_companions(&link.conn);
+            link = self.follow()?;
+            tx = self.begin(link)?;
+            if swap::has_moved(&link.conn) {
+                bail!(
+                    "{} was replaced twice while this mend waited — nothing was saved; try again",
+                    self.path.display()
+                );
+            }
+        }
+        let value = f(&tx).map_err(|e| errors::describe_failure(&self.path, e))?;
         tx.commit()
             .map_err(|e| describe_write_error(&self.path, e))?;
         Ok(value)
     }
 
-    pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
+    fn begin<'a>(&self, link: &'a Link) -> Result<Transaction<'a>> {
+        wait::patiently(|| Transaction::new_unchecked(&link.conn, TransactionBehavior::Immediate))
+            .map_err(|e| describe_write_error(&self.path, e))
     }
+
+    /// Opens the file that replaced the one this journal was opened from.
+    fn follow(&self) -> Result<&Link> {
+        let path = &self.path;
+        let state = prepare_file(path)?;
+        let old_key = self.first.key.clone();
+        let key = match state {
+            FileState::Encrypted => match old_key.clone().or(cipher::passphrase_from_env()?) {
+                Some(key) => Some(key),
+                None => bail!(
+                    "{} was encrypted by another mend while this one waited — nothing was saved; give its passphrase in MEND_PASSPHRASE, or run mend on a terminal, and try again",
+                    path.display()
+                ),
+            },
+            FileState::Plain => None,
+            _ => bail!(
+                "{} was replaced while this mend waited and is no longer a journal — nothing was saved; check the file",
+                path.display()
+            ),
+        };
+        let journal = Journal::connect(path, state, key.clone()).map_err(|e| {
+            if state == FileState::Encrypted && key == old_key && old_key.is_some() {
+                anyhow!(
+                    "the passphrase of {} was changed by another mend while this one waited — nothing was saved; use the new passphrase",
+                    path.display()
+                )
+            } else {
+                e
+            }
+        })?;
+        let Journal { first, .. } = journal;
+        Ok(self.moved.get_or_init(|| first))
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.link().conn
+    }
+}
+
+/// `path` for an SQLite URI: everything but plain letters, digits and `/._-~` escaped.
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/._-~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Makes sure `path` is a place a journal can live (creating an empty file when nothing is
@@ -330,9 +523,7 @@ pub(crate) fn create_fresh(path: &Path, key: Option<&str>) -> Result<()> {
 fn restrict_permissions(path: &Path) {
     let mut names = vec![path.to_path_buf()];
     for suffix in ["-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        names.push(PathBuf::from(name));
+        names.push(swap::companion(path, suffix));
     }
     for name in names {
         if let Ok(meta) = fs::metadata(&name)
@@ -341,53 +532,6 @@ fn restrict_permissions(path: &Path) {
             // A read-only location is reported by the first write, not here.
             let _ = fs::set_permissions(&name, fs::Permissions::from_mode(0o600));
         }
-    }
-}
-
-/// An error as one line for a person: SQLite's numeric codes (the low-level cause under
-/// rusqlite's own message) are left out.
-pub fn plain_message(e: &anyhow::Error) -> String {
-    e.chain()
-        .filter(|cause| cause.downcast_ref::<rusqlite::ffi::Error>().is_none())
-        .map(|cause| cause.to_string())
-        .collect::<Vec<_>>()
-        .join(": ")
-        .replace(['\n', '\r'], " ")
-}
-
-fn describe_open_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {
-    match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => anyhow!(
-            "{} is not a mend journal (it is not a readable SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
-            path.display()
-        ),
-        Some(ErrorCode::DatabaseCorrupt) => anyhow!(
-            "{} looks damaged — nothing was changed; restore it from a backup, or run `sqlite3 {} .recover` on a copy",
-            path.display(),
-            path.display()
-        ),
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => anyhow!(
-            "could not open {} — check that the file and its folder are readable and writable by you",
-            path.display()
-        ),
-        Some(ErrorCode::ReadOnly) => anyhow!(
-            "{} is read-only — mend needs to write to its journal; check the file's permissions",
-            path.display()
-        ),
-        _ => anyhow!(err).context(format!("opening the journal {}", path.display())),
-    }
-}
-
-pub(crate) fn describe_write_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {
-    match err.sqlite_error_code() {
-        Some(ErrorCode::DiskFull) => anyhow!("the disk holding {} is full", path.display()),
-        Some(ErrorCode::ReadOnly) => anyhow!("{} is read-only", path.display()),
-        _ if wait::is_busy(&err) => anyhow!(
-            "{} is busy: another mend has held it for more than {} seconds",
-            path.display(),
-            wait::WRITE_PATIENCE.as_secs()
-        ),
-        _ => anyhow!(err).context(format!("writing to {}", path.display())),
     }
 }
 
