@@ -555,25 +555,9 @@ impl Journal {
         Ok(found)
     }
 
-    /// Removes for good what has been in the trash since before `cutoff`.
+    /// Removes for good what has been in the trash since before `cutoff`, text and all.
     pub fn purge_trash(&self, cutoff: DateTime<Utc>) -> Result<usize> {
-        let conn = self.conn();
-        let waiting: Option<i64> = conn
-            .query_row(
-                "SELECT 1 FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ? LIMIT 1",
-                [timestamp(cutoff)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if waiting.is_none() {
-            return Ok(0);
-        }
-        self.write(|tx| {
-            Ok(tx.execute(
-                "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?",
-                [timestamp(cutoff)],
-            )?)
-        })
+        self.purge(super::purge::Purge::TrashedBefore(cutoff))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod interop;
 pub mod maintenance;
 pub mod migrate;
 pub mod prompts;
+pub mod purge;
 pub mod report;
 pub mod schema;
 pub mod summary;
