@@ -612,7 +612,16 @@ pub(crate) fn insert_analysed(
 fn describe_query_error(query: &str, err: rusqlite::Error) -> anyhow::Error {
     // The query is the only outside input to this statement, so a plain SQL error
     // (SQLITE_ERROR) here is the query's fault: fts5 syntax, an unknown column, "*" alone.
-    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
+    let missing_index = err.to_string().contains("entries_fts")
+        || matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt)
+        );
+    if missing_index {
+        anyhow!(
+            "the journal's search index is missing or damaged — run `mend check` to see what is wrong"
+        )
+    } else if err.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
         anyhow!(
             "could not understand the search {query:?} — use plain words, \"a phrase in quotes\", word*, or AND / OR / NOT between words"
         )

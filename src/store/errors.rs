@@ -121,11 +121,20 @@ pub fn describe_failure(path: &Path, e: anyhow::Error) -> anyhow::Error {
     if any_disk_full(path, &e) {
         return disk_full(path);
     }
-    let code = e
-        .chain()
-        .find_map(|c| c.downcast_ref::<rusqlite::Error>())
-        .and_then(rusqlite::Error::sqlite_error_code);
-    match code {
+    let driver = e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>());
+    let text = match driver {
+        Some(rusqlite::Error::SqlInputError { msg, .. }) => msg.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    if let Some(at) = text.find("no such table") {
+        let msg = &text[at..];
+        return anyhow!(
+            "{} is missing part of its tables ({msg}) — nothing was changed; `mend check` shows what is wrong",
+            path.display()
+        );
+    }
+    match driver.and_then(rusqlite::Error::sqlite_error_code) {
         Some(ErrorCode::NotADatabase) => anyhow!(
             "{} can no longer be read with this passphrase (it was probably changed by another mend) — use the new passphrase",
             path.display()

@@ -320,7 +320,13 @@ impl Journal {
                 tx.pragma_update(None, "application_id", APPLICATION_ID)?;
                 Ok(())
             })
-            .with_context(|| format!("preparing the journal {}", self.path.display()))?;
+            .map_err(|e| {
+                if e.to_string().contains("is marked as a mend journal") {
+                    e
+                } else {
+                    e.context(format!("preparing the journal {}", self.path.display()))
+                }
+            })?;
         }
         // A file marked as a journal whose tables are gone would fail every command with
         // SQLite's words; say it once, here.
