@@ -429,3 +429,54 @@ fn the_losing_side_of_two_passphrase_changes_says_so_calmly() {
     assert!(err.contains("passphrase"), "{err}");
     assert!(err.contains("nothing was changed"), "{err}");
 }
+
+#[test]
+fn a_writer_still_using_the_old_passphrase_says_so_calmly_and_keeps_its_text() {
+    let env = TestEnv::new();
+    env.write(&["An entry."]);
+    run(&env, &["encrypt"], Some(P1), None);
+    let holder = rusqlite::Connection::open(env.db()).unwrap();
+    holder.pragma_update(None, "key", P1).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut change = env.std_cmd();
+    change
+        .env("MEND_PASSPHRASE", P1)
+        .env("MEND_NEW_PASSPHRASE", P2)
+        .arg("passphrase")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let change = change.spawn().unwrap();
+    // The change has waited longest, so it goes first when the lock is let go.
+    std::thread::sleep(Duration::from_millis(500));
+    let mut writer = env.std_cmd();
+    writer
+        .env("MEND_PASSPHRASE", P1)
+        .args(["write", "LYREBIRDMARKER written with the old passphrase"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let writer = writer.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let change = change.wait_with_output().unwrap();
+    assert!(
+        change.status.success(),
+        "{}",
+        String::from_utf8_lossy(&change.stderr)
+    );
+    let writer = writer.wait_with_output().unwrap();
+    let saved = String::from_utf8_lossy(&writer.stdout).contains("Saved entry");
+    let journal = entries(&env.db(), Some(P2)).unwrap();
+    if saved {
+        // It got in before the change: then the entry moved with the journal.
+        assert!(journal.values().any(|b| b.contains("LYREBIRDMARKER")));
+    } else {
+        let err = assert_one_line_error(&writer.stderr);
+        eprintln!("the writer with the old passphrase: {err}");
+        assert!(err.contains("passphrase"), "{err}");
+        assert!(!err.contains("file is not a database"), "{err}");
+        assert!(err.contains("kept in"), "the text is kept: {err}");
+    }
+}

@@ -215,7 +215,9 @@ fn copy_into(source: &Path, source_key: Option<&str>, target: &Path, key: &str) 
     Ok(entries)
 }
 
-/// Opens the converted copy on its own and checks it is whole and holds every entry.
+/// Opens the converted copy on its own and checks it is whole and holds every entry, then
+/// marks it for write-ahead logging like every journal, so the mends waiting to open it need
+/// not switch it (which takes the file for themselves).
 fn verify(path: &Path, key: &str, entries: i64) -> Result<()> {
     let conn = Connection::open(path)?;
     if !key.is_empty() {
@@ -227,6 +229,10 @@ fn verify(path: &Path, key: &str, entries: i64) -> Result<()> {
         bail!(
             "the converted copy did not check out ({check}, {copied} of {entries} entries) — nothing was changed"
         );
+    }
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        bail!("the converted copy could not use write-ahead logging — nothing was changed");
     }
     Ok(())
 }
