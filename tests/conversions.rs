@@ -227,6 +227,16 @@ fn writers_keep_every_saved_entry_through_encrypt_passphrase_and_decrypt() {
         seen.failures.len(),
         plaintext_after_encrypt.len()
     );
+    let mut kinds: HashMap<String, usize> = HashMap::new();
+    for f in &seen.failures {
+        let kind: String = f
+            .replace(env.root().to_str().unwrap(), "")
+            .chars()
+            .take(90)
+            .collect();
+        *kinds.entry(kind).or_default() += 1;
+    }
+    eprintln!("failed saves by message: {kinds:#?}");
     assert_eq!(lost, 0, "every entry reported saved is in the journal");
     assert!(seen.confirmed.len() > 30, "the writers got through");
     assert_calm(&seen.failures);

@@ -37,11 +37,8 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// An open journal. Commands receive `&Journal`; they never open files themselves.
 pub struct Journal {
     path: PathBuf,
-    /// The file as it was opened.
+    /// The file as it was opened, and after it the files that replaced it.
     first: Link,
-    /// The journal reopened after another mend replaced the file (encrypted, decrypted or
-    /// changed its passphrase) while this one waited to write.
-    moved: OnceCell<Link>,
     /// Opened for reading only because the disk is full: every write is refused, plainly.
     full_disk: bool,
     /// Leftovers of interrupted conversions removed when the journal was opened.
@@ -53,6 +50,9 @@ pub(crate) struct Link {
     conn: Connection,
     /// The passphrase of an encrypted journal (kept for backups, which must use the same key).
     key: Option<String>,
+    /// The journal reopened after another mend replaced this file (encrypted, decrypted or
+    /// changed its passphrase) while this one waited to write.
+    next: OnceCell<Box<Link>>,
 }
 
 impl Drop for Link {
@@ -193,8 +193,11 @@ impl Journal {
     fn around(path: &Path, conn: Connection, key: Option<String>) -> Journal {
         Journal {
             path: path.to_path_buf(),
-            first: Link { conn, key },
-            moved: OnceCell::new(),
+            first: Link {
+                conn,
+                key,
+                next: OnceCell::new(),
+            },
             full_disk: false,
             cleaned: Vec::new(),
         }
@@ -202,7 +205,11 @@ impl Journal {
 
     /// The connection in use: the file as opened, or the one that replaced it.
     fn link(&self) -> &Link {
-        self.moved.get().unwrap_or(&self.first)
+        let mut link = &self.first;
+        while let Some(next) = link.next.get() {
+            link = next;
+        }
+        link
     }
 
     /// Removes what interrupted conversions left beside the journal (a killed decrypt leaves
@@ -354,17 +361,19 @@ impl Journal {
         }
         let mut link = self.link();
         let mut tx = self.begin(link)?;
-        if swap::has_moved(&link.conn) {
+        let mut follows = 0;
+        while swap::has_moved(&link.conn) {
             drop(tx);
-            swap::keep_companions(&link.conn);
-            link = self.follow()?;
-            tx = self.begin(link)?;
-            if swap::has_moved(&link.conn) {
+            follows += 1;
+            if follows > 5 {
                 bail!(
-                    "{} was replaced twice while this mend waited — nothing was saved; try again",
+                    "{} was replaced again and again while this mend waited — nothing was saved; try again",
                     self.path.display()
                 );
             }
+            swap::keep_companions(&link.conn);
+            link = self.follow(link)?;
+            tx = self.begin(link)?;
         }
         let value = f(&tx).map_err(|e| errors::describe_failure(&self.path, e))?;
         tx.commit()
@@ -377,11 +386,11 @@ impl Journal {
             .map_err(|e| describe_write_error(&self.path, e))
     }
 
-    /// Opens the file that replaced the one this journal was opened from.
-    fn follow(&self) -> Result<&Link> {
+    /// Opens the file that replaced the one `moved` has open.
+    fn follow<'a>(&self, moved: &'a Link) -> Result<&'a Link> {
         let path = &self.path;
         let state = prepare_file(path)?;
-        let old_key = self.first.key.clone();
+        let old_key = moved.key.clone();
         let key = match state {
             FileState::Encrypted => match old_key.clone().or(cipher::passphrase_from_env()?) {
                 Some(key) => Some(key),
@@ -407,7 +416,7 @@ impl Journal {
             }
         })?;
         let Journal { first, .. } = journal;
-        Ok(self.moved.get_or_init(|| first))
+        Ok(moved.next.get_or_init(|| Box::new(first)))
     }
 
     pub(crate) fn conn(&self) -> &Connection {
