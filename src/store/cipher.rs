@@ -173,6 +173,9 @@ impl Journal {
             .map_err(|e| super::errors::describe_failure(&self.path, e))
             .context("copying the journal — nothing was changed")?;
         verify(&target, key, entries)?;
+        // No mend may open the journal between the rename and the removal of the old log
+        // and shared memory: it would pair the new file with the old file's log.
+        let swapping = swap::lock_folder(&real, true);
         target.persist(&real).map_err(|e| {
             anyhow!(
                 "putting the converted journal in place of {}: {e} — nothing was changed",
@@ -185,6 +188,7 @@ impl Journal {
         if let Ok(d) = fs::File::open(&dir) {
             let _ = d.sync_all();
         }
+        drop(swapping);
         drop(lock);
         Ok(real)
     }

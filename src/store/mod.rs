@@ -38,11 +38,31 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub struct Journal {
     path: PathBuf,
     /// The file as it was opened, and after it the files that replaced it.
-    first: Link,
+    /// (Taken out only by [`Journal::into_first`], when a journal is opened to follow another.)
+    first: Option<Link>,
     /// Opened for reading only because the disk is full: every write is refused, plainly.
     full_disk: bool,
     /// Leftovers of interrupted conversions removed when the journal was opened.
     cleaned: Vec<PathBuf>,
+    /// Held while the connections close (fields drop in order, this one last).
+    closing: Option<swap::FolderLock>,
+}
+
+impl Drop for Journal {
+    fn drop(&mut self) {
+        if self.path == Path::new(":memory:") {
+            return;
+        }
+        // No conversion may rename a file into place between the check below and the close.
+        self.closing = swap::lock_folder(&self.path, false);
+        let mut link = self.first.as_ref();
+        while let Some(l) = link {
+            if swap::has_moved(&l.conn) {
+                swap::keep_companions(&l.conn);
+            }
+            link = l.next.get().map(|b| &**b);
+        }
+    }
 }
 
 /// One connection to one journal file, with the passphrase it was opened with.
@@ -95,6 +115,7 @@ impl Journal {
         let mut attempts = 0;
         let mut journal = loop {
             attempts += 1;
+            let opening = swap::lock_folder(path, false);
             let mut state = prepare_file(path)?;
             if state == FileState::Missing {
                 create_fresh(path, None)?;
@@ -113,7 +134,8 @@ impl Journal {
                 _ => None,
             };
             let journal = Journal::connect(path, state, key)?;
-            if attempts >= 3 || !swap::has_moved(&journal.first.conn) {
+            drop(opening);
+            if attempts >= 3 || !swap::has_moved(&journal.root().conn) {
                 break journal;
             }
         };
@@ -193,19 +215,34 @@ impl Journal {
     fn around(path: &Path, conn: Connection, key: Option<String>) -> Journal {
         Journal {
             path: path.to_path_buf(),
-            first: Link {
+            first: Some(Link {
                 conn,
                 key,
                 next: OnceCell::new(),
-            },
+            }),
             full_disk: false,
             cleaned: Vec::new(),
+            closing: None,
         }
+    }
+
+    /// The file as it was opened.
+    fn root(&self) -> &Link {
+        self.first
+            .as_ref()
+            .expect("a journal keeps its connection until it is dropped")
+    }
+
+    /// The connection of a journal opened to replace another's.
+    fn into_first(mut self) -> Link {
+        self.first
+            .take()
+            .expect("a journal keeps its connection until it is dropped")
     }
 
     /// The connection in use: the file as opened, or the one that replaced it.
     fn link(&self) -> &Link {
-        let mut link = &self.first;
+        let mut link = self.root();
         while let Some(next) = link.next.get() {
             link = next;
         }
@@ -224,14 +261,17 @@ impl Journal {
         if found.is_empty() {
             return;
         }
-        let conn = &self.first.conn;
+        let conn = &self.root().conn;
         let Ok(lock) = Transaction::new_unchecked(conn, TransactionBehavior::Immediate) else {
             return;
         };
-        if !swap::has_moved(conn) {
-            self.cleaned = swap::remove(swap::leftovers(&self.path)).0;
-        }
+        let cleaned = if swap::has_moved(conn) {
+            Vec::new()
+        } else {
+            swap::remove(swap::leftovers(&self.path)).0
+        };
         drop(lock);
+        self.cleaned = cleaned;
     }
 
     /// Files left by interrupted conversions that opening the journal removed.
@@ -389,6 +429,7 @@ impl Journal {
     /// Opens the file that replaced the one `moved` has open.
     fn follow<'a>(&self, moved: &'a Link) -> Result<&'a Link> {
         let path = &self.path;
+        let opening = swap::lock_folder(path, false);
         let state = prepare_file(path)?;
         let old_key = moved.key.clone();
         let key = match state {
@@ -415,7 +456,8 @@ impl Journal {
                 e
             }
         })?;
-        let Journal { first, .. } = journal;
+        drop(opening);
+        let first = journal.into_first();
         Ok(moved.next.get_or_init(|| Box::new(first)))
     }
 

@@ -5,6 +5,7 @@
 //! Leftovers of conversions that were killed half-way are found and removed here too.
 
 use std::fs;
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, FileControl, MAIN_DB};
@@ -27,6 +28,36 @@ pub fn has_moved(conn: &Connection) -> bool {
 pub fn keep_companions(conn: &Connection) {
     let mut persist = 1;
     let _ = conn.file_control(Some(MAIN_DB), FileControl::PersistWal(&mut persist));
+}
+
+/// A lock on the journal's folder (`flock`). Opening a journal takes it shared until SQLite
+/// has the file, its log and its shared memory open, and so does closing one; a conversion
+/// takes it exclusive while it renames the new file into place and removes the old file's
+/// log and shared memory. So no mend ever pairs the new file with the old file's log.
+pub struct FolderLock(#[allow(dead_code)] OwnedFd);
+
+/// Takes the folder lock (waiting for it). `None` when the folder cannot be opened: the lock
+/// is a safeguard, and a journal in such a folder is still worked with.
+pub fn lock_folder(path: &Path, exclusive: bool) -> Option<FolderLock> {
+    use rustix::fs::{FlockOperation, Mode, OFlags};
+    let fd = rustix::fs::open(
+        real_dir(path),
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .ok()?;
+    let operation = if exclusive {
+        FlockOperation::LockExclusive
+    } else {
+        FlockOperation::LockShared
+    };
+    loop {
+        match rustix::fs::flock(&fd, operation) {
+            Ok(()) => return Some(FolderLock(fd)),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return None,
+        }
+    }
 }
 
 /// `path` with `suffix` appended to its file name (`-wal`, `-shm`).
