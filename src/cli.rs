@@ -101,7 +101,7 @@ pub enum Command {
 
     /// Move entries to the trash (restorable for 30 days)
     #[command(
-        after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n\nDeleted entries can be brought back with `mend restore ID` for 30 days."
+        after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n  mend delete --purge 12      (for good, out of the file itself)\n\nDeleted entries can be brought back with `mend restore ID` for 30 days."
     )]
     Delete(DeleteArgs),
 
@@ -110,7 +110,9 @@ pub enum Command {
     Restore(RestoreArgs),
 
     /// List the entries in the trash and how long they stay
-    #[command(after_help = "Examples:\n  mend trash\n  mend trash --json")]
+    #[command(
+        after_help = "Examples:\n  mend trash\n  mend trash --json\n  mend trash empty           (removes them for good, out of the file itself)"
+    )]
     Trash(TrashArgs),
 
     /// Entries written on this day in earlier years
@@ -450,6 +452,10 @@ pub struct DeleteArgs {
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
+
+    /// Remove them for good, text and all, from the journal file itself (no trash, no restore)
+    #[arg(long)]
+    pub purge: bool,
 }
 
 #[derive(Debug, Args)]
@@ -464,6 +470,20 @@ pub struct TrashArgs {
     /// Print as JSON
     #[arg(long)]
     pub json: bool,
+
+    #[command(subcommand)]
+    pub action: Option<TrashAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrashAction {
+    /// Remove everything in the trash for good, text and all, from the journal file itself
+    #[command(after_help = "Examples:\n  mend trash empty\n  mend trash empty --yes")]
+    Empty {
+        /// Do not ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -210,9 +210,18 @@ fn twenty_writers_at_once_all_get_through() {
     assert_eq!(integrity(&env), "ok");
 }
 
-#[test]
-fn a_full_disk_keeps_the_text_and_the_journal() {
-    let env = TestEnv::new();
+/// Unmounts the small disk when the test ends, however it ends.
+struct Unmount(std::path::PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// Mounts a 512 KiB disk at the journal's folder. Only root may; elsewhere the test is
+/// skipped, except in CI, where it must run.
+fn small_disk(env: &TestEnv) -> Option<Unmount> {
     let mount = env.data_dir();
     std::fs::create_dir_all(&mount).unwrap();
     let mounted = Command::new("mount")
@@ -223,15 +232,29 @@ fn a_full_disk_keeps_the_text_and_the_journal() {
         .is_ok_and(|s| s.success());
     if !mounted {
         common::skip("mounting a small tmpfs is not allowed here (needs root)");
+        return None;
+    }
+    Some(Unmount(mount))
+}
+
+/// Fills what is left of the disk holding `dir`.
+fn fill(dir: &std::path::Path) {
+    use std::io::Write;
+    let mut f = std::fs::File::create(dir.join("filler")).unwrap();
+    let block = [b'x'; 4096];
+    while f.write_all(&block).and_then(|_| f.flush()).is_ok() {}
+    let mut small = [b'y'; 1];
+    while f.write_all(&small).and_then(|_| f.flush()).is_ok() {
+        small[0] = b'y';
+    }
+}
+
+#[test]
+fn a_full_disk_keeps_the_text_and_the_journal() {
+    let env = TestEnv::new();
+    let Some(_unmount) = small_disk(&env) else {
         return;
-    }
-    struct Unmount(std::path::PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-        }
-    }
-    let _unmount = Unmount(mount.clone());
+    };
 
     let chunk = "A long day, written out in full. ".repeat(300);
     let mut saved = Vec::new();
@@ -270,4 +293,65 @@ fn a_full_disk_keeps_the_text_and_the_journal() {
     for text in &saved {
         assert!(now_saved.contains(&text.trim_end().to_string()));
     }
+}
+
+#[test]
+fn a_full_disk_still_reads_and_every_save_says_the_disk_is_full() {
+    let env = TestEnv::new();
+    let Some(_unmount) = small_disk(&env) else {
+        return;
+    };
+    env.write(&["Written while there was room.", "--tag", "room"]);
+    env.write(&["A second entry, also with room."]);
+    // Between commands a journal has no shared-memory file; on a full disk none can be made.
+    assert!(!env.data_dir().join("journal.db-shm").exists());
+    fill(&env.data_dir());
+
+    for args in [
+        vec!["list", "--json"],
+        vec!["show", "1", "--json"],
+        vec!["search", "room", "--json"],
+        vec!["summary"],
+    ] {
+        let out = env.cmd().args(&args).write_stdin("").output().unwrap();
+        assert!(
+            out.status.success(),
+            "mend {args:?} on a full disk: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(
+        env.stdout_of(&["list"])
+            .contains("Written while there was room.")
+    );
+
+    // Piped text, arguments, and edits: each failure says the disk is full, in one line.
+    let attempts: [(&[&str], &str); 3] = [
+        (&["write"], "Piped words on a full disk.\n"),
+        (&["write", "Words from the arguments on a full disk."], ""),
+        (&["edit", "1", "--mood", "4"], ""),
+    ];
+    for (args, stdin) in attempts {
+        let out = env.cmd().args(args).write_stdin(stdin).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = common::assert_one_line_error(&out.stderr);
+        assert!(
+            err.contains("disk") && err.contains("full"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("I/O"), "{args:?}: {err}");
+    }
+    let drafts = env.draft_files();
+    assert!(
+        drafts.iter().any(|d| std::fs::read_to_string(d)
+            .unwrap()
+            .contains("Piped words on a full disk.")),
+        "the piped text is kept as a draft: {drafts:?}"
+    );
+
+    // With room again, everything works as before.
+    std::fs::remove_file(env.data_dir().join("filler")).unwrap();
+    env.write(&["Room again."]);
+    assert_eq!(integrity(&env), "ok");
+    assert_eq!(bodies(&env).len(), 3);
 }

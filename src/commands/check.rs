@@ -1,4 +1,6 @@
-//! `mend check`: is the journal whole, is its search index right, is its analysis current?
+//! `mend check`: is the journal whole, is its search index right, is its analysis current, is
+//! its schema only what mend made, can every entry be read, and did an interrupted
+//! conversion leave anything beside it?
 
 use std::io::Write;
 
@@ -42,10 +44,40 @@ pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
             format!("{} entries need `mend reindex`", health.stale_analysis)
         }
     )?;
+    let schema_ok = health.schema.is_empty();
+    writeln!(out, "schema    {}", mark(schema_ok))?;
+    for finding in health.schema.iter().take(20) {
+        writeln!(out, "          {}", app.style.text(&finding.to_string()))?;
+    }
+    writeln!(out, "rows      {}", mark(health.unreadable.is_empty()))?;
+    for bad in health.unreadable.iter().take(20) {
+        writeln!(
+            out,
+            "          entry {}: its {} cannot be read",
+            bad.id, bad.column
+        )?;
+    }
+    if !health.leftovers_removed.is_empty() || !health.leftovers.is_empty() {
+        writeln!(out, "leftovers {}", mark(health.leftovers.is_empty()))?;
+        for file in &health.leftovers_removed {
+            writeln!(
+                out,
+                "          removed {} (left by an interrupted encrypt, decrypt or passphrase change)",
+                app.style.text(&file.display().to_string())
+            )?;
+        }
+        for file in &health.leftovers {
+            writeln!(
+                out,
+                "          still there: {} (a conversion may be running; if not, remove it)",
+                app.style.text(&file.display().to_string())
+            )?;
+        }
+    }
     if !health.ok() {
         out.flush()?;
         bail!(
-            "the journal needs attention (see above) — `mend reindex` refreshes the analysis; for damage, restore a backup"
+            "the journal needs attention (see above) — `mend reindex` refreshes the analysis; for damage or a schema mend did not make, restore a backup"
         );
     }
     Ok(())

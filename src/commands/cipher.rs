@@ -62,19 +62,37 @@ pub fn encrypt(
         );
     }
     let key = secret::new(passphrase_file, "MEND_PASSPHRASE")?;
-    let path = journal.encrypt(&key)?;
+    let link = journal.path().to_path_buf();
+    let real = journal.encrypt(&key)?;
     writeln!(
         out,
-        "Encrypted {}; no plain copy was kept.\n{KEEP_IT_SAFE}",
-        path.display()
+        "Encrypted {}{}; no plain copy was kept.\n{KEEP_IT_SAFE}",
+        real.display(),
+        reached_through(&link, &real)
     )?;
     Ok(())
 }
 
 pub fn decrypt(journal: Journal, out: &mut dyn Write) -> Result<()> {
-    let path = journal.decrypt()?;
-    writeln!(out, "{} is no longer encrypted.", path.display())?;
+    let link = journal.path().to_path_buf();
+    let real = journal.decrypt()?;
+    writeln!(
+        out,
+        "{}{} is no longer encrypted.",
+        real.display(),
+        reached_through(&link, &real)
+    )?;
     Ok(())
+}
+
+/// Names the link when the journal was reached through one, so the message says which file
+/// changed.
+fn reached_through(link: &Path, real: &Path) -> String {
+    if link == real {
+        String::new()
+    } else {
+        format!(" (reached through {})", link.display())
+    }
 }
 
 pub fn passphrase(journal: &Journal, new_file: Option<&Path>, out: &mut dyn Write) -> Result<()> {

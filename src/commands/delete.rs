@@ -1,4 +1,5 @@
-//! `mend delete ID...`: moves entries to the trash, after asking on a terminal.
+//! `mend delete ID...`: moves entries to the trash, after asking on a terminal; with
+//! `--purge`, removes them for good, text and all, from the journal file itself.
 
 use std::io::Write;
 
@@ -7,8 +8,10 @@ use anyhow::{Result, bail};
 use crate::app::App;
 use crate::ask;
 use crate::cli::DeleteArgs;
+use crate::model::Entry;
 use crate::render::terminal::first_words;
 use crate::store::Journal;
+use crate::store::purge::Purge;
 
 /// How long deleted entries stay restorable.
 pub const TRASH_DAYS: i64 = 30;
@@ -24,36 +27,59 @@ pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) 
     // Check them all first, so a typo in one id deletes nothing.
     let entries = ids
         .iter()
-        .map(|&id| super::show::find(journal, id))
+        .map(|&id| {
+            if args.purge {
+                // Purging also takes entries that are already in the trash.
+                journal.get(id, true)?.ok_or_else(|| {
+                    anyhow::anyhow!("there is no entry {id} — `mend list --short` shows the ids")
+                })
+            } else {
+                super::show::find(journal, id)
+            }
+        })
         .collect::<Result<Vec<_>>>()?;
-    if !args.yes {
-        if !ask::interactive() {
-            bail!("deleting needs a yes — run it on a terminal to be asked, or add --yes");
-        }
-        for e in &entries {
-            eprintln!(
-                "  {}  {}  {}",
-                e.id,
-                e.day,
-                app.style.text(&first_words(&e.body, 50))
-            );
-        }
-        let question = format!(
-            "Move {} to the trash? (restorable for {TRASH_DAYS} days)",
-            super::plural(entries.len(), "entry", "entries")
-        );
-        if !ask::confirm(&question, app.style.color)? {
-            eprintln!("Nothing was deleted.");
-            return Ok(());
-        }
+    let count = super::plural(entries.len(), "entry", "entries");
+    let question = if args.purge {
+        format!(
+            "Remove {count} for good? The text is erased from the journal file; this cannot be undone"
+        )
+    } else {
+        format!("Move {count} to the trash? (restorable for {TRASH_DAYS} days)")
+    };
+    if !args.yes && !confirmed(app, &entries, &question)? {
+        eprintln!("Nothing was deleted.");
+        return Ok(());
+    }
+    if args.purge {
+        journal.purge(Purge::Ids(&ids))?;
+        writeln!(
+            out,
+            "Removed {count} for good; the text is no longer in the journal file."
+        )?;
+        return Ok(());
     }
     journal.trash_entries(&ids, app.now_utc())?;
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
     writeln!(
         out,
-        "Moved {} to the trash. `mend restore {list}` brings {} back within {TRASH_DAYS} days.",
-        super::plural(ids.len(), "entry", "entries"),
+        "Moved {count} to the trash. `mend restore {list}` brings {} back within {TRASH_DAYS} days.",
         if ids.len() == 1 { "it" } else { "them" }
     )?;
     Ok(())
+}
+
+/// Shows the entries and asks `question` on a terminal; elsewhere a yes must be given.
+pub(super) fn confirmed(app: &App, entries: &[Entry], question: &str) -> Result<bool> {
+    if !ask::interactive() {
+        bail!("deleting needs a yes — run it on a terminal to be asked, or add --yes");
+    }
+    for e in entries {
+        eprintln!(
+            "  {}  {}  {}",
+            e.id,
+            e.day,
+            app.style.text(&first_words(&e.body, 50))
+        );
+    }
+    ask::confirm(question, app.style.color)
 }

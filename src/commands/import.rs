@@ -3,7 +3,8 @@
 //! already in the journal (same uuid) are left alone; in a journal that has never held an
 //! entry, a mend export keeps its entry numbers.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -40,11 +41,7 @@ pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write)
     let tally = std::thread::scope(|scope| -> Result<Tally> {
         let pipe = Pipeline::start(scope, source, args.format, !args.dry_run, &watch);
         if args.dry_run {
-            let mut seen = HashSet::new();
-            return watch.consume(pipe, |record, _| {
-                let uuid = &record.item.uuid;
-                Ok(!seen.contains(uuid) && !journal.has_uuid(uuid)? && seen.insert(uuid.clone()))
-            });
+            return watch.consume(pipe, |record, _| Ok(!journal.has_uuid(&record.item.uuid)?));
         }
         journal.write(|tx| {
             let restoring = never_written(tx)?;
@@ -89,6 +86,12 @@ pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write)
             tally.trashed
         ));
     }
+    if tally.repeated > 0 {
+        report.push_str(&format!(
+            ", {} repeated in the file (the same uuid and text, kept once)",
+            plural(tally.repeated, "entry", "entries")
+        ));
+    }
     if tally.skipped > 0 {
         report.push_str(&format!(
             ", {} skipped",
@@ -111,6 +114,45 @@ struct Tally {
     already: usize,
     trashed: usize,
     skipped: usize,
+    /// Entries whose uuid, day, time and text repeat an earlier entry of the same file.
+    repeated: usize,
+}
+
+/// The uuids met so far in the file, with the entry that first had each and a fingerprint
+/// of what it said, so a repeat inside the file is not mistaken for an entry already in the
+/// journal, and two different entries under one uuid are not merged silently.
+#[derive(Default)]
+struct Uuids {
+    seen: HashMap<u128, (usize, u64)>,
+}
+
+/// What a repeated uuid means.
+enum Repeat {
+    /// The same entry again.
+    Same,
+    /// Another entry under a uuid already used: a problem.
+    Different(Problem),
+}
+
+impl Uuids {
+    fn check(&mut self, name: &str, number: usize, record: &Record) -> Option<Repeat> {
+        let item = &record.item;
+        let key = uuid::Uuid::parse_str(&item.uuid).map_or(0, |u| u.as_u128());
+        let mut hasher = DefaultHasher::new();
+        (&item.entry.day, &item.created, &item.entry.body).hash(&mut hasher);
+        let print = hasher.finish();
+        match self.seen.get(&key) {
+            None => {
+                self.seen.insert(key, (number, print));
+                None
+            }
+            Some(&(_, first_print)) if first_print == print => Some(Repeat::Same),
+            Some(&(first, _)) => Some(Repeat::Different(format!(
+                "{name}: entry {number}: its uuid {} is also entry {first}'s, with other words (each entry needs a uuid of its own)",
+                item.uuid
+            ))),
+        }
+    }
 }
 
 /// An entry of the file with its analysis (made unless it has a problem or the import is
@@ -228,11 +270,23 @@ impl Watch<'_> {
     ) -> Result<Tally> {
         let mut tally = Tally::default();
         let mut first_problem = None;
+        let mut uuids = Uuids::default();
         while let Some(done) = pipe.next() {
             if done.number % 256 == 0 {
                 self.bar.set_position(self.read.load(Ordering::Relaxed));
             }
-            match done.record {
+            let record = match done.record {
+                Ok(record) => match uuids.check(self.name, done.number, &record) {
+                    None => Ok(record),
+                    Some(Repeat::Same) => {
+                        tally.repeated += 1;
+                        continue;
+                    }
+                    Some(Repeat::Different(problem)) => Err(problem),
+                },
+                Err(problem) => Err(problem),
+            };
+            match record {
                 Err(problem) => {
                     tally.skipped += 1;
                     if self.skip_invalid {

@@ -70,6 +70,26 @@ pub fn label(o: &Object) -> Option<String> {
     o.get("day").and_then(Value::as_str).map(super::shorten)
 }
 
+/// The largest entry number an import keeps. A journal numbers its entries upwards from the
+/// largest it holds, so an id near SQLite's limit would make every later save fail.
+pub const MAX_ID: i64 = 1_000_000_000;
+
+/// An exported entry number: a whole number from 1 to [`MAX_ID`].
+fn entry_number(v: &Value) -> Result<i64, Problem> {
+    match v.as_i64() {
+        Some(id) if (1..=MAX_ID).contains(&id) => Ok(id),
+        Some(id) => Err(format!(
+            "\"id\" {id} is outside the entry numbers mend keeps (1 to {MAX_ID}); remove it or give a smaller one"
+        )),
+        None if v.is_u64() || v.is_f64() && v.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+            Err(format!(
+                "\"id\" {v} is outside the entry numbers mend keeps (1 to {MAX_ID}); remove it or give a smaller one"
+            ))
+        }
+        None => Err(format!("\"id\" must be a whole number, not {}", kind(v))),
+    }
+}
+
 /// One entry of a mend export, checked field by field.
 pub fn record(o: &Object) -> Result<Record, Problem> {
     let uuid_text = required_text(o, "uuid")?;
@@ -79,10 +99,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
         .to_string();
     let order = match get(o, "id") {
         None => None,
-        Some(v) => Some(
-            v.as_i64()
-                .ok_or_else(|| format!("\"id\" must be a whole number, not {}", kind(v)))?,
-        ),
+        Some(v) => Some(entry_number(v)?),
     };
     let day = parse_day(required_text(o, "day")?, "day")?;
     let created = parse_time(required_text(o, "created")?, "created")?;

@@ -1,14 +1,15 @@
 //! Encryption at rest with SQLCipher: keying a connection, telling an encrypted journal from
-//! a file that is no journal at all, and converting between plain and encrypted journals
-//! without leaving a plaintext copy behind.
+//! a file that is no journal at all, and converting between plain and encrypted journals (or
+//! to a new passphrase) without leaving a plaintext copy behind and without losing a save
+//! made meanwhile.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{APPLICATION_ID, FileState, Journal, migrate, prepare_file};
+use super::{APPLICATION_ID, FileState, Journal, migrate, prepare_file, swap, wait};
 
 /// The passphrase from MEND_PASSPHRASE, when set and not empty.
 pub fn passphrase_from_env() -> Result<Option<String>> {
@@ -78,8 +79,17 @@ pub fn create(path: &Path, key: &str) -> Result<Journal> {
     }
 }
 
+/// What a conversion makes of the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conversion {
+    Encrypt,
+    Decrypt,
+    Rekey,
+}
+
 impl Journal {
-    /// Encrypts this plain journal in place with `key`.
+    /// Encrypts this plain journal in place with `key`. Returns the real file converted (the
+    /// journal's path may be a symbolic link to it).
     pub fn encrypt(self, key: &str) -> Result<PathBuf> {
         if !supported() {
             bail!(
@@ -92,7 +102,7 @@ impl Journal {
                 self.path.display()
             );
         }
-        self.convert(key)
+        self.convert(key, Conversion::Encrypt)
     }
 
     /// Turns this encrypted journal back into a plain one.
@@ -100,78 +110,118 @@ impl Journal {
         if !self.is_encrypted() {
             bail!("{} is not encrypted", self.path.display());
         }
-        self.convert("")
+        self.convert("", Conversion::Decrypt)
     }
 
-    /// Changes the passphrase of an encrypted journal.
-    pub fn rekey(&self, new_key: &str) -> Result<()> {
+    /// Changes the passphrase of an encrypted journal: a copy under the new passphrase
+    /// replaces it, as for encrypt, so nothing under the old one is left in its log.
+    pub fn rekey(&self, new_key: &str) -> Result<PathBuf> {
         if !self.is_encrypted() {
             bail!(
                 "{} is not encrypted — `mend encrypt` encrypts it",
                 self.path.display()
             );
         }
-        self.conn
-            .pragma_update(None, "rekey", new_key)
-            .context("changing the passphrase")?;
-        Ok(())
+        self.convert(new_key, Conversion::Rekey)
     }
 
     /// Copies the journal into a sibling file keyed with `key` ("" for plain), checks the copy,
-    /// then puts it in place of the original and removes the original's WAL files.
-    fn convert(self, key: &str) -> Result<PathBuf> {
-        let path = self.path.clone();
-        let dir = path
+    /// then puts it in place of the original and removes the original's WAL files. The write
+    /// lock is held from before the copy until the new file is in place: the copy is one
+    /// snapshot, and a mend that wants to write meanwhile waits, then finds the new file.
+    fn convert(&self, key: &str, kind: Conversion) -> Result<PathBuf> {
+        // A journal reached through a symbolic link is converted where it really lives; the
+        // link keeps pointing at it.
+        let real = fs::canonicalize(&self.path)
+            .with_context(|| format!("finding the journal {}", self.path.display()))?;
+        let dir = real
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        // Everything committed moves into the main file, so the copy has it all.
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .context("writing the journal's log into the main file")?;
-        let version = migrate::user_version(&self.conn)?;
-        let entries: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-        let target = tempfile::Builder::new()
-            .prefix(".mend-convert-")
-            .tempfile_in(dir)
-            .with_context(|| format!("creating a file beside {}", path.display()))?
-            .into_temp_path();
-        let conn = &self.conn;
-        conn.execute(
-            "ATTACH DATABASE ?1 AS converted KEY ?2",
-            params![target.to_string_lossy(), key],
-        )
-        .context("preparing the converted copy")?;
-        let exported = conn
-            .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
-            .and_then(|_| conn.pragma_update(Some("converted"), "user_version", version))
-            .and_then(|_| conn.pragma_update(Some("converted"), "application_id", APPLICATION_ID));
-        conn.execute("DETACH DATABASE converted", [])?;
-        exported.context("copying the journal")?;
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let holder = self.conn();
+        let lock =
+            wait::patiently(|| Transaction::new_unchecked(holder, TransactionBehavior::Immediate))
+                .map_err(|e| super::describe_write_error(&self.path, e))?;
+        if swap::has_moved(holder) {
+            bail!(
+                "{} was just {} by another mend — nothing was changed{}",
+                self.path.display(),
+                match kind {
+                    Conversion::Rekey => "given a new passphrase",
+                    Conversion::Encrypt => "encrypted",
+                    Conversion::Decrypt => "decrypted",
+                },
+                if kind == Conversion::Rekey {
+                    "; open it with the new passphrase"
+                } else {
+                    ""
+                }
+            );
+        }
+        // Once the new file is in place this connection belongs to the old one.
+        swap::keep_companions(holder);
 
+        let target = tempfile::Builder::new()
+            .prefix(swap::CONVERT_PREFIX)
+            .tempfile_in(&dir)
+            .with_context(|| format!("creating a file beside {}", real.display()))?
+            .into_temp_path();
+        // The copy is made through a second connection: it reads what is committed, which
+        // nobody can change while the lock is held.
+        let entries = copy_into(&real, self.key(), &target, key)
+            .map_err(|e| super::errors::describe_failure(&self.path, e))
+            .context("copying the journal — nothing was changed")?;
         verify(&target, key, entries)?;
-        drop(self);
-        target.persist(&path).map_err(|e| {
+        // No mend may open the journal between the rename and the removal of the old log
+        // and shared memory: it would pair the new file with the old file's log.
+        let swapping = swap::lock_folder(&real, true);
+        target.persist(&real).map_err(|e| {
             anyhow!(
-                "putting the converted journal in place of {}: {e}",
-                path.display()
+                "putting the converted journal in place of {}: {e} — nothing was changed",
+                real.display()
             )
         })?;
         for suffix in ["-wal", "-shm"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = fs::remove_file(PathBuf::from(name));
+            let _ = fs::remove_file(swap::companion(&real, suffix));
         }
-        if let Ok(d) = fs::File::open(dir) {
+        if let Ok(d) = fs::File::open(&dir) {
             let _ = d.sync_all();
         }
-        Ok(path)
+        drop(swapping);
+        drop(lock);
+        Ok(real)
     }
 }
 
-/// Opens the converted copy on its own and checks it is whole and holds every entry.
+/// Copies the journal at `source` (keyed with `source_key`) into the empty file `target`
+/// keyed with `key`; returns how many entries it holds.
+fn copy_into(source: &Path, source_key: Option<&str>, target: &Path, key: &str) -> Result<i64> {
+    let mut conn = Connection::open(source)?;
+    wait::install(&mut conn)?;
+    if let Some(k) = source_key {
+        apply_key(&conn, k)?;
+    }
+    swap::keep_companions(&conn);
+    let version = migrate::user_version(&conn)?;
+    let entries: i64 = conn.query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS converted KEY ?2",
+        params![target.to_string_lossy(), key],
+    )
+    .context("preparing the converted copy")?;
+    let exported = conn
+        .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
+        .and_then(|_| conn.pragma_update(Some("converted"), "user_version", version))
+        .and_then(|_| conn.pragma_update(Some("converted"), "application_id", APPLICATION_ID));
+    conn.execute("DETACH DATABASE converted", [])?;
+    exported?;
+    Ok(entries)
+}
+
+/// Opens the converted copy on its own and checks it is whole and holds every entry, then
+/// marks it for write-ahead logging like every journal, so the mends waiting to open it need
+/// not switch it (which takes the file for themselves).
 fn verify(path: &Path, key: &str, entries: i64) -> Result<()> {
     let conn = Connection::open(path)?;
     if !key.is_empty() {
@@ -183,6 +233,10 @@ fn verify(path: &Path, key: &str, entries: i64) -> Result<()> {
         bail!(
             "the converted copy did not check out ({check}, {copied} of {entries} entries) — nothing was changed"
         );
+    }
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        bail!("the converted copy could not use write-ahead logging — nothing was changed");
     }
     Ok(())
 }

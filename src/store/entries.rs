@@ -81,15 +81,68 @@ pub fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn parse_timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+fn parse_timestamp(text: &str, column: usize) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+            rusqlite::Error::FromSqlConversionFailure(
+                column,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            )
         })
 }
 
+/// An entry whose stored row cannot be turned back into an entry (a time that is not a
+/// time, say): named with its id, so that a person can find it.
+#[derive(Debug, Clone, serde::Serialize, thiserror::Error)]
+#[error(
+    "entry {id} cannot be read: its {column} is not valid — `mend check` lists such entries; restore them from a backup or export"
+)]
+pub struct Unreadable {
+    pub id: i64,
+    pub column: &'static str,
+}
+
+/// The column names of `COLUMNS`, by position, for messages.
+const COLUMN_NAMES: [&str; 15] = [
+    "id",
+    "uuid",
+    "day",
+    "created",
+    "updated",
+    "mood",
+    "prompt",
+    "prompt text",
+    "prompt theme",
+    "text",
+    "deleted time",
+    "path",
+    "path run",
+    "path step",
+    "answers",
+];
+
 fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
+    decode_entry(row).map_err(|e| {
+        let column = match &e {
+            rusqlite::Error::FromSqlConversionFailure(i, ..)
+            | rusqlite::Error::InvalidColumnType(i, ..)
+            | rusqlite::Error::IntegralValueOutOfRange(i, _) => *i,
+            _ => return e,
+        };
+        match row.get::<_, i64>(0) {
+            // The one variant that carries an error of mend's own and shows only its text.
+            Ok(id) => rusqlite::Error::ToSqlConversionFailure(Box::new(Unreadable {
+                id,
+                column: COLUMN_NAMES.get(column).copied().unwrap_or("data"),
+            })),
+            Err(_) => e,
+        }
+    })
+}
+
+fn decode_entry(row: &Row) -> rusqlite::Result<Entry> {
     let day: String = row.get(2)?;
     let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
@@ -100,8 +153,8 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         id: row.get(0)?,
         uuid: row.get(1)?,
         day,
-        created: parse_timestamp(&row.get::<_, String>(3)?)?,
-        updated: parse_timestamp(&row.get::<_, String>(4)?)?,
+        created: parse_timestamp(&row.get::<_, String>(3)?, 3)?,
+        updated: parse_timestamp(&row.get::<_, String>(4)?, 4)?,
         mood: row.get::<_, Option<u8>>(5)?.and_then(Mood::new),
         prompt: match prompt_id {
             Some(id) => Some(PromptRef {
@@ -114,7 +167,10 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         body: row.get(9)?,
         feelings: Vec::new(),
         tags: Vec::new(),
-        deleted: deleted.as_deref().map(parse_timestamp).transpose()?,
+        deleted: deleted
+            .as_deref()
+            .map(|t| parse_timestamp(t, 10))
+            .transpose()?,
         path: match (
             row.get::<_, Option<String>>(11)?,
             row.get::<_, Option<i64>>(12)?,
@@ -482,25 +538,26 @@ impl Journal {
         Ok(entries)
     }
 
-    /// Removes for good what has been in the trash since before `cutoff`.
-    pub fn purge_trash(&self, cutoff: DateTime<Utc>) -> Result<usize> {
-        let conn = self.conn();
-        let waiting: Option<i64> = conn
-            .query_row(
-                "SELECT 1 FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ? LIMIT 1",
-                [timestamp(cutoff)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if waiting.is_none() {
-            return Ok(0);
+    /// Entries (the trash included) whose rows cannot be read back, for `mend check`.
+    pub fn unreadable_entries(&self) -> Result<Vec<Unreadable>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("SELECT {COLUMNS} FROM entries e ORDER BY e.id"))?;
+        let mut rows = stmt.query([])?;
+        let mut found = Vec::new();
+        while let Some(row) = rows.next()? {
+            if let Err(rusqlite::Error::ToSqlConversionFailure(e)) = entry_from_row(row)
+                && let Some(u) = e.downcast_ref::<Unreadable>()
+            {
+                found.push(u.clone());
+            }
         }
-        self.write(|tx| {
-            Ok(tx.execute(
-                "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?",
-                [timestamp(cutoff)],
-            )?)
-        })
+        Ok(found)
+    }
+
+    /// Removes for good what has been in the trash since before `cutoff`, text and all.
+    pub fn purge_trash(&self, cutoff: DateTime<Utc>) -> Result<usize> {
+        self.purge(super::purge::Purge::TrashedBefore(cutoff))
     }
 }
 
@@ -555,7 +612,16 @@ pub(crate) fn insert_analysed(
 fn describe_query_error(query: &str, err: rusqlite::Error) -> anyhow::Error {
     // The query is the only outside input to this statement, so a plain SQL error
     // (SQLITE_ERROR) here is the query's fault: fts5 syntax, an unknown column, "*" alone.
-    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
+    let missing_index = err.to_string().contains("entries_fts")
+        || matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt)
+        );
+    if missing_index {
+        anyhow!(
+            "the journal's search index is missing or damaged — run `mend check` to see what is wrong"
+        )
+    } else if err.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
         anyhow!(
             "could not understand the search {query:?} — use plain words, \"a phrase in quotes\", word*, or AND / OR / NOT between words"
         )

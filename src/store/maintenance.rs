@@ -1,8 +1,9 @@
-//! Looking after the journal file: integrity checks and online backups.
+//! Looking after the journal file: integrity checks (pages, search index, analysis, schema,
+//! unreadable rows, leftovers of interrupted conversions) and online backups.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -10,7 +11,9 @@ use rusqlite::Connection;
 use rusqlite::backup::Backup;
 use serde::Serialize;
 
-use super::{Journal, cipher};
+use super::entries::Unreadable;
+use super::schema::{self, Finding};
+use super::{Journal, cipher, swap};
 
 /// The outcome of `mend check`.
 #[derive(Debug, Clone, Serialize)]
@@ -22,11 +25,24 @@ pub struct Health {
     pub entries: i64,
     /// Entries analysed by an older mend or not at all.
     pub stale_analysis: usize,
+    /// Where the schema differs from what the migrations create.
+    pub schema: Vec<Finding>,
+    /// Entries whose rows cannot be read back.
+    pub unreadable: Vec<Unreadable>,
+    /// Files of interrupted conversions that opening the journal removed.
+    pub leftovers_removed: Vec<PathBuf>,
+    /// Files of interrupted (or running) conversions still beside the journal.
+    pub leftovers: Vec<PathBuf>,
 }
 
 impl Health {
     pub fn ok(&self) -> bool {
-        self.integrity == ["ok"] && self.search_index_ok && self.stale_analysis == 0
+        self.integrity == ["ok"]
+            && self.search_index_ok
+            && self.stale_analysis == 0
+            && self.schema.is_empty()
+            && self.unreadable.is_empty()
+            && self.leftovers.is_empty()
     }
 }
 
@@ -49,6 +65,10 @@ impl Journal {
             search_index_ok,
             entries,
             stale_analysis: self.stale_analysis()?.len(),
+            schema: schema::compare(conn)?,
+            unreadable: self.unreadable_entries()?,
+            leftovers_removed: self.cleaned().to_vec(),
+            leftovers: swap::leftovers(self.path()),
         })
     }
 

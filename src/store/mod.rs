@@ -4,25 +4,33 @@
 pub mod analysis;
 pub mod cipher;
 pub mod entries;
+mod errors;
+mod files;
 pub mod interop;
 pub mod maintenance;
 pub mod migrate;
 pub mod moments;
 pub mod prompts;
+pub mod purge;
 pub mod refs;
 pub mod report;
+pub mod schema;
 pub mod summary;
+mod swap;
 mod wait;
 
+use std::cell::OnceCell;
 use std::fs;
-use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use anyhow::{Result, anyhow, bail};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use entries::Filter;
+pub use errors::{DiskFull, plain_message};
+pub(crate) use errors::{describe_open_error, describe_write_error};
+pub(crate) use files::{create_fresh, prepare_file};
+use files::{restrict_permissions, uri_path};
 
 /// `PRAGMA application_id` of a mend journal: "MEND" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4d45_4e44;
@@ -31,10 +39,52 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// An open journal. Commands receive `&Journal`; they never open files themselves.
 pub struct Journal {
-    conn: Connection,
     path: PathBuf,
+    /// The file as it was opened, and after it the files that replaced it.
+    /// (Taken out only by [`Journal::into_first`], when a journal is opened to follow another.)
+    first: Option<Link>,
+    /// Opened for reading only because the disk is full: every write is refused, plainly.
+    full_disk: bool,
+    /// Leftovers of interrupted conversions removed when the journal was opened.
+    cleaned: Vec<PathBuf>,
+    /// Held while the connections close (fields drop in order, this one last).
+    closing: Option<swap::FolderLock>,
+}
+
+impl Drop for Journal {
+    fn drop(&mut self) {
+        if self.path == Path::new(":memory:") {
+            return;
+        }
+        // No conversion may rename a file into place between the check below and the close.
+        self.closing = swap::lock_folder(&self.path, false);
+        let mut link = self.first.as_ref();
+        while let Some(l) = link {
+            if swap::has_moved(&l.conn) {
+                swap::keep_companions(&l.conn);
+            }
+            link = l.next.get().map(|b| &**b);
+        }
+    }
+}
+
+/// One connection to one journal file, with the passphrase it was opened with.
+pub(crate) struct Link {
+    conn: Connection,
     /// The passphrase of an encrypted journal (kept for backups, which must use the same key).
     key: Option<String>,
+    /// The journal reopened after another mend replaced this file (encrypted, decrypted or
+    /// changed its passphrase) while this one waited to write.
+    next: OnceCell<Box<Link>>,
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        // Closing the last connection to a replaced file would remove the new file's log.
+        if swap::has_moved(&self.conn) {
+            swap::keep_companions(&self.conn);
+        }
+    }
 }
 
 /// What lies at a journal's path before it is opened.
@@ -63,28 +113,60 @@ impl Journal {
 
     /// Opens the journal, asking `passphrase` for the key if it turns out to be encrypted.
     pub fn open_with(path: &Path, passphrase: PassphraseSource) -> Result<Journal> {
-        let mut state = prepare_file(path)?;
-        if state == FileState::Missing {
-            create_fresh(path, None)?;
-            state = prepare_file(path)?;
-        }
-        let key = match state {
-            FileState::Encrypted => {
-                cipher::require_support(path)?;
-                Some(passphrase()?.ok_or_else(|| {
-                    anyhow!(
-                        "{} is encrypted — give its passphrase in MEND_PASSPHRASE or with --passphrase-file, or run mend on a terminal to be asked",
-                        path.display()
-                    )
-                })?)
+        // A conversion may rename a new file into place while this one is being opened; the
+        // file that was opened must be the one at the path.
+        let mut attempts = 0;
+        let mut journal = loop {
+            attempts += 1;
+            let mut state = prepare_file(path)?;
+            if state == FileState::Missing {
+                create_fresh(path, None)?;
+                state = prepare_file(path)?;
             }
-            _ => None,
+            // Asked before the folder lock is taken: a person may take their time to type.
+            let key = match state {
+                FileState::Encrypted => {
+                    cipher::require_support(path)?;
+                    Some(passphrase()?.ok_or_else(|| {
+                        anyhow!(
+                            "{} is encrypted — give its passphrase in MEND_PASSPHRASE or with --passphrase-file, or run mend on a terminal to be asked",
+                            path.display()
+                        )
+                    })?)
+                }
+                _ => None,
+            };
+            let opening = swap::lock_folder(path, false);
+            if prepare_file(path)? != state && attempts < 3 {
+                // Encrypted or decrypted meanwhile: look again.
+                continue;
+            }
+            let journal = Journal::connect(path, state, key)?;
+            drop(opening);
+            if attempts >= 3 || !swap::has_moved(&journal.root().conn) {
+                break journal;
+            }
         };
-        Journal::connect(path, state, key)
+        journal.tidy();
+        Ok(journal)
     }
 
-    /// Opens `path` (already prepared) with an optional key and brings it up to date.
+    /// Opens `path` (already prepared) with an optional key and brings it up to date. On a
+    /// full disk, where SQLite cannot make the shared-memory file it needs, the journal is
+    /// opened for reading only.
     pub(crate) fn connect(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
+        match Journal::connect_writable(path, state, key.clone()) {
+            Err(e)
+                if e.downcast_ref::<DiskFull>().is_some()
+                    && matches!(state, FileState::Plain | FileState::Encrypted) =>
+            {
+                Journal::connect_full_disk(path, key).map_err(|_| e)
+            }
+            other => other,
+        }
+    }
+
+    fn connect_writable(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -97,11 +179,7 @@ impl Journal {
         if let Some(key) = &key {
             cipher::apply_key(&conn, key)?;
         }
-        let journal = Journal {
-            conn,
-            path: path.to_path_buf(),
-            key,
-        };
+        let journal = Journal::around(path, conn, key);
         journal.configure(state == FileState::New).map_err(|e| {
             if state == FileState::Encrypted && e.to_string().contains("is not a mend journal") {
                 anyhow!(
@@ -116,9 +194,102 @@ impl Journal {
         Ok(journal)
     }
 
+    /// Reads the journal as it was last folded into its main file (`immutable`: no locks, no
+    /// shared memory), which works on a full disk. Only when no log is waiting to be folded in,
+    /// or what is shown would be out of date.
+    fn connect_full_disk(path: &Path, key: Option<String>) -> Result<Journal> {
+        if fs::metadata(swap::companion(path, "-wal")).is_ok_and(|m| m.len() > 0) {
+            bail!("the journal's log is not folded in");
+        }
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let conn = Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if let Some(key) = &key {
+            cipher::apply_key(&conn, key)?;
+        }
+        let mut journal = Journal::around(path, conn, key);
+        journal.full_disk = true;
+        journal.ensure_mend_database()?;
+        if migrate::user_version(journal.conn())? != migrate::LATEST {
+            bail!("the journal needs an update, which needs room on the disk");
+        }
+        Ok(journal)
+    }
+
+    fn around(path: &Path, conn: Connection, key: Option<String>) -> Journal {
+        Journal {
+            path: path.to_path_buf(),
+            first: Some(Link {
+                conn,
+                key,
+                next: OnceCell::new(),
+            }),
+            full_disk: false,
+            cleaned: Vec::new(),
+            closing: None,
+        }
+    }
+
+    /// The file as it was opened.
+    fn root(&self) -> &Link {
+        self.first
+            .as_ref()
+            .expect("a journal keeps its connection until it is dropped")
+    }
+
+    /// The connection of a journal opened to replace another's.
+    fn into_first(mut self) -> Link {
+        self.first
+            .take()
+            .expect("a journal keeps its connection until it is dropped")
+    }
+
+    /// The connection in use: the file as opened, or the one that replaced it.
+    fn link(&self) -> &Link {
+        let mut link = self.root();
+        while let Some(next) = link.next.get() {
+            link = next;
+        }
+        link
+    }
+
+    /// Removes what interrupted conversions left beside the journal (a killed decrypt leaves
+    /// the whole journal in plaintext there). Only while holding the write lock, since a
+    /// running conversion makes its copy under that lock; when the lock is taken, the next
+    /// mend tidies up.
+    fn tidy(&mut self) {
+        if self.full_disk {
+            return;
+        }
+        let found = swap::leftovers(&self.path);
+        if found.is_empty() {
+            return;
+        }
+        let conn = &self.root().conn;
+        let Ok(lock) = Transaction::new_unchecked(conn, TransactionBehavior::Immediate) else {
+            return;
+        };
+        let cleaned = if swap::has_moved(conn) {
+            Vec::new()
+        } else {
+            swap::remove(swap::leftovers(&self.path)).0
+        };
+        drop(lock);
+        self.cleaned = cleaned;
+    }
+
+    /// Files left by interrupted conversions that opening the journal removed.
+    pub fn cleaned(&self) -> &[PathBuf] {
+        &self.cleaned
+    }
+
     /// Whether the journal is encrypted at rest.
     pub fn is_encrypted(&self) -> bool {
-        self.key.is_some()
+        self.link().key.is_some()
     }
 
     pub fn path(&self) -> &Path {
@@ -126,7 +297,7 @@ impl Journal {
     }
 
     pub(crate) fn key(&self) -> Option<&str> {
-        self.key.as_deref()
+        self.link().key.as_deref()
     }
 
     /// Opens the journal only if it already exists (for commands that must never create one).
@@ -140,17 +311,13 @@ impl Journal {
     /// A journal that lives in memory only, for tests.
     #[cfg(test)]
     pub fn open_in_memory() -> Result<Journal> {
-        let journal = Journal {
-            conn: Connection::open_in_memory()?,
-            path: PathBuf::from(":memory:"),
-            key: None,
-        };
+        let journal = Journal::around(Path::new(":memory:"), Connection::open_in_memory()?, None);
         journal.configure(true)?;
         Ok(journal)
     }
 
     fn configure(&self, created: bool) -> Result<()> {
-        let conn = &self.conn;
+        let conn = self.conn();
         // Identify the file before changing anything in it: WAL mode rewrites the header.
         if !created {
             self.ensure_mend_database()?;
@@ -178,7 +345,7 @@ impl Journal {
             )
         };
         let app_id: i32 = self
-            .conn
+            .conn()
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| describe_open_error(&self.path, e))?;
         if app_id == APPLICATION_ID {
@@ -188,7 +355,7 @@ impl Journal {
             return Err(not_mend());
         }
         let objects: i64 = self
-            .conn
+            .conn()
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| describe_open_error(&self.path, e))?;
         if objects > 0 {
@@ -200,202 +367,117 @@ impl Journal {
     fn migrate(&self) -> Result<()> {
         // `migrate` takes the write lock only when the schema is behind, so opening an
         // up-to-date journal costs one pragma read.
-        let version = migrate::user_version(&self.conn)?;
-        if version == migrate::LATEST {
-            return Ok(());
+        let version = migrate::user_version(self.conn())?;
+        if version != migrate::LATEST {
+            self.write(|tx| {
+                let version = migrate::user_version(tx)?;
+                migrate::apply(tx, version).map_err(|e| self.partial_schema(&plain_message(&e)))?;
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                Ok(())
+            })
+            .map_err(|e| {
+                if e.to_string().contains("is marked as a mend journal") {
+                    e
+                } else {
+                    e.context(format!("preparing the journal {}", self.path.display()))
+                }
+            })?;
         }
-        self.write(|tx| {
-            let version = migrate::user_version(tx)?;
-            migrate::apply(tx, version)?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            Ok(())
-        })
-        .with_context(|| format!("preparing the journal {}", self.path.display()))
+        // A file marked as a journal whose tables are gone would fail every command with
+        // SQLite's words; say it once, here.
+        let missing = schema::missing_tables(self.conn())?;
+        if !missing.is_empty() {
+            return Err(self.partial_schema(&format!("missing {}", missing.join(", "))));
+        }
+        Ok(())
+    }
+
+    fn partial_schema(&self, what: &str) -> anyhow::Error {
+        anyhow!(
+            "{} is marked as a mend journal but its tables are incomplete ({what}) — nothing was changed; restore it from a backup",
+            self.path.display()
+        )
     }
 
     /// Runs `f` inside a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so
-    /// concurrent writers wait their turn instead of failing mid-way.
+    /// concurrent writers wait their turn instead of failing mid-way. When the lock comes
+    /// with a file that another mend has meanwhile replaced (a conversion), the new file is
+    /// opened and the write goes there.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = wait::patiently(|| {
-            Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-        })
-        .map_err(|e| describe_write_error(&self.path, e))?;
-        let value = f(&tx)?;
+        if self.full_disk {
+            return Err(errors::disk_full(&self.path));
+        }
+        let mut link = self.link();
+        let mut tx = self.begin(link)?;
+        let mut follows = 0;
+        while swap::has_moved(&link.conn) {
+            drop(tx);
+            follows += 1;
+            if follows > 5 {
+                bail!(
+                    "{} was replaced again and again while this mend waited — nothing was saved; try again",
+                    self.path.display()
+                );
+            }
+            swap::keep_companions(&link.conn);
+            link = self.follow(link)?;
+            tx = self.begin(link)?;
+        }
+        let value = f(&tx).map_err(|e| errors::describe_failure(&self.path, e))?;
         tx.commit()
             .map_err(|e| describe_write_error(&self.path, e))?;
         Ok(value)
     }
 
+    fn begin<'a>(&self, link: &'a Link) -> Result<Transaction<'a>> {
+        wait::patiently(|| Transaction::new_unchecked(&link.conn, TransactionBehavior::Immediate))
+            .map_err(|e| describe_write_error(&self.path, e))
+    }
+
+    /// Opens the file that replaced the one `moved` has open.
+    fn follow<'a>(&self, moved: &'a Link) -> Result<&'a Link> {
+        let path = &self.path;
+        let opening = swap::lock_folder(path, false);
+        let state = prepare_file(path)?;
+        let old_key = moved.key.clone();
+        let key = match state {
+            FileState::Encrypted => match old_key.clone().or(cipher::passphrase_from_env()?) {
+                Some(key) => Some(key),
+                None => bail!(
+                    "{} was encrypted by another mend while this one waited — nothing was saved; give its passphrase in MEND_PASSPHRASE, or run mend on a terminal, and try again",
+                    path.display()
+                ),
+            },
+            FileState::Plain => None,
+            _ => bail!(
+                "{} was replaced while this mend waited and is no longer a journal — nothing was saved; check the file",
+                path.display()
+            ),
+        };
+        let journal = Journal::connect(path, state, key.clone()).map_err(|e| {
+            if state == FileState::Encrypted && key == old_key && old_key.is_some() {
+                anyhow!(
+                    "the passphrase of {} was changed by another mend while this one waited — nothing was saved; use the new passphrase",
+                    path.display()
+                )
+            } else {
+                e
+            }
+        })?;
+        drop(opening);
+        let first = journal.into_first();
+        Ok(moved.next.get_or_init(|| Box::new(first)))
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
-    }
-}
-
-/// Makes sure `path` is a place a journal can live (creating an empty file when nothing is
-/// there) and tells what it holds.
-pub(crate) fn prepare_file(path: &Path) -> Result<FileState> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => bail!(
-            "{} is a folder, not a journal file — give a file path such as {}",
-            path.display(),
-            path.join("journal.db").display()
-        ),
-        Ok(meta) if !meta.is_file() => bail!(
-            "{} is not a regular file — give the path of a journal file (it is created if missing)",
-            path.display()
-        ),
-        Ok(meta) => {
-            if meta.len() == 0 {
-                return Ok(FileState::New);
-            }
-            let mut header = [0u8; 16];
-            let read = fs::File::open(path)
-                .and_then(|mut f| f.read(&mut header))
-                .with_context(|| format!("reading {}", path.display()))?;
-            if read == header.len() && &header == SQLITE_HEADER {
-                return Ok(FileState::Plain);
-            }
-            if cipher::looks_encrypted(meta.len(), &header[..read]) {
-                return Ok(FileState::Encrypted);
-            }
-            bail!(
-                "{} is not a mend journal (it is not a SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
-                path.display()
-            )
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-                && !parent.exists()
-            {
-                fs::DirBuilder::new()
-                        .recursive(true)
-                        .mode(0o700)
-                        .create(parent)
-                        .with_context(|| {
-                            format!(
-                                "could not create the journal folder {} — check that you may write there, or choose another place with --db",
-                                parent.display()
-                            )
-                        })?;
-            }
-            Ok(FileState::Missing)
-        }
-        Err(e) => Err(e).with_context(|| {
-            format!(
-                "could not reach the journal {} — check the path and its permissions",
-                path.display()
-            )
-        }),
-    }
-}
-
-/// Makes a complete, empty journal at `path`: built in a temporary file beside it and linked
-/// into place only when finished, so a mend starting at the same moment never sees a
-/// half-made journal. When another mend wins the race, its journal is used.
-pub(crate) fn create_fresh(path: &Path, key: Option<&str>) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temp = tempfile::Builder::new()
-        .prefix(".mend-new-")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "could not create the journal in {} — check that you may write there, or choose another place with --db",
-                dir.display()
-            )
-        })?
-        .into_temp_path();
-    // Closing the only connection folds the log into the file; WAL mode stays recorded.
-    drop(Journal::connect(
-        &temp,
-        FileState::New,
-        key.map(str::to_string),
-    )?);
-    fs::File::open(&temp)?.sync_all()?;
-    match temp.persist_noclobber(path) {
-        Ok(()) => {}
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => {
-            return Err(e.error)
-                .with_context(|| format!("could not create the journal {}", path.display()));
-        }
-    }
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// The journal and its WAL companions hold private writing: owner-only, whatever the umask.
-fn restrict_permissions(path: &Path) {
-    let mut names = vec![path.to_path_buf()];
-    for suffix in ["-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        names.push(PathBuf::from(name));
-    }
-    for name in names {
-        if let Ok(meta) = fs::metadata(&name)
-            && meta.permissions().mode() & 0o077 != 0
-        {
-            // A read-only location is reported by the first write, not here.
-            let _ = fs::set_permissions(&name, fs::Permissions::from_mode(0o600));
-        }
-    }
-}
-
-/// An error as one line for a person: SQLite's numeric codes (the low-level cause under
-/// rusqlite's own message) are left out.
-pub fn plain_message(e: &anyhow::Error) -> String {
-    e.chain()
-        .filter(|cause| cause.downcast_ref::<rusqlite::ffi::Error>().is_none())
-        .map(|cause| cause.to_string())
-        .collect::<Vec<_>>()
-        .join(": ")
-        .replace(['\n', '\r'], " ")
-}
-
-fn describe_open_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {
-    match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => anyhow!(
-            "{} is not a mend journal (it is not a readable SQLite database) — nothing was changed; check the path given with --db or MEND_DB",
-            path.display()
-        ),
-        Some(ErrorCode::DatabaseCorrupt) => anyhow!(
-            "{} looks damaged — nothing was changed; restore it from a backup, or run `sqlite3 {} .recover` on a copy",
-            path.display(),
-            path.display()
-        ),
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => anyhow!(
-            "could not open {} — check that the file and its folder are readable and writable by you",
-            path.display()
-        ),
-        Some(ErrorCode::ReadOnly) => anyhow!(
-            "{} is read-only — mend needs to write to its journal; check the file's permissions",
-            path.display()
-        ),
-        _ => anyhow!(err).context(format!("opening the journal {}", path.display())),
-    }
-}
-
-pub(crate) fn describe_write_error(path: &Path, err: rusqlite::Error) -> anyhow::Error {
-    match err.sqlite_error_code() {
-        Some(ErrorCode::DiskFull) => anyhow!("the disk holding {} is full", path.display()),
-        Some(ErrorCode::ReadOnly) => anyhow!("{} is read-only", path.display()),
-        _ if wait::is_busy(&err) => anyhow!(
-            "{} is busy: another mend has held it for more than {} seconds",
-            path.display(),
-            wait::WRITE_PATIENCE.as_secs()
-        ),
-        _ => anyhow!(err).context(format!("writing to {}", path.display())),
+        &self.link().conn
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn creates_private_files_and_refuses_foreign_ones() {
