@@ -529,16 +529,29 @@ fn within(
         .collect();
     let question = Question::With(group, name.to_string());
     let tested = engine::within_weeks(&strata, &mut Rng::named(&format!("{question:?}")));
-    // Leave any one day out: its week's figures without it.
+    // Leave any one day out: only its week's part of the sums changes.
+    let part = |(sx, k, s, n): (f64, f64, f64, f64)| -> (f64, f64) {
+        if k > 0.0 && k < n {
+            (sx - k * s / n, k * (n - k) / n)
+        } else {
+            (0.0, 0.0)
+        }
+    };
+    let (t_all, w_all) = stats.iter().fold((0.0, 0.0), |(t, w), &x| {
+        let (a, b) = part(x);
+        (t + a, w + b)
+    });
     let steady = stats.iter().enumerate().all(|(wi, &(sx, k, s, n))| {
+        let (t_w, w_w) = part((sx, k, s, n));
         informative[wi].iter().all(|&(m, x)| {
-            let mut changed = stats.clone();
-            changed[wi] = if x {
+            let without = if x {
                 (sx - m, k - 1.0, s - m, n - 1.0)
             } else {
                 (sx, k, s - m, n - 1.0)
             };
-            let e = stratified(&changed);
+            let (t2, w2) = part(without);
+            let (t, w) = (t_all - t_w + t2, w_all - w_w + w2);
+            let e = if w > 0.0 { t / w } else { 0.0 };
             e * effect.signum() >= MIN_MOOD_DIFFERENCE - 1e-9
         })
     });
@@ -659,17 +672,21 @@ pub fn assess(
         out.findings
             .extend(two_sided(days, Question::MoodChange, change, false, false));
     }
+    // Whether entries changed in length does not depend on the label.
+    let adjust_halves = length_changed(days, &|i| {
+        days.is_current(i)
+            .then(|| usize::from(days.in_second_half(i)))
+    });
+    let adjust_periods = length_changed(days, &|i| Some(usize::from(days.is_current(i))));
+    let current: Vec<usize> = days.current().collect();
+    let second: Vec<bool> = current.iter().map(|&i| days.in_second_half(i)).collect();
     for label in labels {
         if label.kind == LabelKind::Tag {
             continue;
         }
         let present = &label.days;
-        let current: Vec<usize> = days.current().collect();
-        let second: Vec<bool> = current.iter().map(|&i| days.in_second_half(i)).collect();
-        let adjust = length_changed(days, &|i| {
-            days.is_current(i)
-                .then(|| usize::from(days.in_second_half(i)))
-        });
+        let (current, second) = (current.clone(), second.clone());
+        let adjust = adjust_halves;
         let values: Vec<f64> = current
             .iter()
             .map(|&i| f64::from(u8::from(present[i])))
@@ -694,7 +711,7 @@ pub fn assess(
         if has_previous {
             let all: Vec<usize> = (0..days.len()).collect();
             let second: Vec<bool> = all.iter().map(|&i| days.is_current(i)).collect();
-            let adjust = length_changed(days, &|i| Some(usize::from(days.is_current(i))));
+            let adjust = adjust_periods;
             let values: Vec<f64> = all
                 .iter()
                 .map(|&i| f64::from(u8::from(present[i])))
