@@ -80,9 +80,9 @@ const FILLER: [&str; 6] = [
     "Paid some bills and went to bed early.",
 ];
 
-/// 120 days, one entry a day, with four planted patterns: jealousy on two days in three in
-/// the first half and one in three in the second, Sundays two points lower, walks (about a
-/// third of the days) one point better, and forgiveness on one day in six, then one in two.
+/// 120 days, one entry a day, with four planted patterns: jealousy on three days in four in
+/// the first half and one in six in the second, Sundays two points lower, walks (about a
+/// third of the days) one point better, and forgiveness on one day in ten, then two in three.
 fn planted_journal() -> Vec<Planned> {
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let start = today() - Duration::days(119);
@@ -99,11 +99,11 @@ fn planted_journal() -> Vec<Planned> {
                 mood -= 2;
             }
             let mut text = FILLER[rng.below(FILLER.len() as u64) as usize].to_string();
-            let jealous = if late { i % 3 == 0 } else { i % 3 != 0 };
+            let jealous = if late { i % 6 == 0 } else { i % 4 != 0 };
             if jealous {
                 text.push_str(" I felt jealous when she mentioned her coworker.");
             }
-            let forgiving = if late { i % 2 == 0 } else { i % 6 == 0 };
+            let forgiving = if late { i % 3 != 0 } else { i % 10 == 0 };
             if forgiving {
                 text.push_str(" I think I am ready to forgive him.");
             }
@@ -239,7 +239,11 @@ fn planted_patterns_are_found_and_explained() {
         .iter()
         .find(|i| i["text"].as_str().unwrap().contains("tagged walk"))
         .unwrap_or_else(|| panic!("no walk insight in {}", s["insights"]));
-    assert!(walk_insight["text"].as_str().unwrap().contains("n="));
+    assert!(walk_insight["text"].as_str().unwrap().contains(" days)"));
+    assert!(walk_insight["evidence"]["p_adjusted"].as_f64().unwrap() < 0.02);
+    let [low, high] = [0, 1].map(|i| walk_insight["evidence"]["interval"][i].as_f64().unwrap());
+    assert!(0.0 < low && low < high, "{walk_insight}");
+    assert!(s["tests"].as_u64().unwrap() > 10, "{}", s["tests"]);
     assert_eq!(
         ids_of(walk_insight).len() as u64,
         walk["n_with"].as_u64().unwrap()
@@ -259,8 +263,10 @@ fn planted_patterns_are_found_and_explained() {
     let text = env.stdout_of(&["summary", "--since", "120d", "--explain"]);
     let first = evidence[0];
     let day = &plan[ids.iter().position(|id| *id == first).unwrap()].day;
-    assert!(text.contains("rests on entries"), "{text}");
-    assert!(text.contains(&format!("{first} ({day})")), "{text}");
+    assert!(text.contains("rests on"), "{text}");
+    assert!(text.contains(&format!("{day}: {first}")), "{text}");
+    assert!(text.contains("after Holm's correction over"), "{text}");
+    assert!(text.contains("90% interval"), "{text}");
     assert!(
         text.contains("Jealousy came up less often in the second half"),
         "{text}"

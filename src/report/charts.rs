@@ -3,22 +3,14 @@
 //! marker. Each returns a whole section (sentence, SVG, table).
 
 use crate::config::WeekStart;
-use crate::summary::model::{Summary, Trend, WeekdayMood};
+use crate::summary::model::{Summary, WeekdayMood};
+use crate::summary::words;
 
 use super::svg::{Chart, MOOD_WORDS, esc, figure, mood_with_n, one, plural, px, short_day, table};
 
 const WIDTH: f64 = 880.0;
 /// Feelings drawn (the table lists them all).
 const FEELINGS_SHOWN: usize = 12;
-
-fn trend_words(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Up => "over the period it rose clearly",
-        Trend::Down => "over the period it fell clearly",
-        Trend::Flat => "there was no clear rise or fall over the period",
-        Trend::Unknown => "there are too few weeks with a mood to say whether it rose or fell",
-    }
-}
 
 /// Weekly mood: a line through the weeks with a mood, broken where a week has none; weeks
 /// with no writing at all are shaded.
@@ -35,12 +27,12 @@ pub fn mood_over_time(s: &Summary) -> String {
     let height = base + if show_n { 52.0 } else { 34.0 };
 
     let sentence = match s.mood.average {
-        Some(avg) => {
+        Some(_) => {
+            // The summary's own words, so the report and `mend summary` say the same.
             let mut text = format!(
-                "Your average mood in this period was {} out of 5 (n={} with a mood); {}.",
-                one(avg),
-                plural(s.mood.n, "entry", "entries"),
-                trend_words(s.mood.trend)
+                "{} (moods from 1 to 5). {}",
+                words::mood_line(s),
+                words::mood_trend_line(s.mood.trend)
             );
             let noted: Vec<_> = weeks.iter().filter(|w| w.average.is_some()).collect();
             let high = noted

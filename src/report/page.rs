@@ -51,10 +51,10 @@ fn range(s: &Summary) -> String {
     }
 }
 
-/// "the 30 days before", or `None` when there is nothing before to compare with.
+/// "the 30 days before", or `None` when there is nothing before to compare with: the same
+/// words as the summary's.
 fn before(s: &Summary) -> Option<String> {
-    (s.period.span.as_deref() != Some("all") && s.previous_entries > 0)
-        .then(|| format!("the {} before", plural(s.period.days, "day", "days")))
+    crate::summary::words::before(s)
 }
 
 const STYLE: &str = r#"
@@ -182,8 +182,8 @@ pub fn html(data: &ReportData) -> String {
     } else if !s.enough_writing {
         out.push_str(
             "<section class=\"card notice\"><p>There is not much writing here yet, so this report \
-             only shows what is there and names no patterns — they start to show after about ten \
-             entries. Everything you write counts.</p></section>\n",
+             only shows what is there and names no patterns — they start to show after about two \
+             weeks of days written. Everything you write counts.</p></section>\n",
         );
     }
     out.push_str(&charts::mood_over_time(s));
@@ -265,15 +265,16 @@ fn insights(s: &Summary, glimpses: &[Glimpse]) -> String {
     );
     if !s.enough_writing {
         out.push_str(
-            "<p class=\"lead\">Patterns are only named once there are at least ten entries in a \
-             period, so none are named here.</p></section>\n",
+            "<p class=\"lead\">Patterns are only named once at least two weeks of days are \
+             written in a period, so none are named here.</p></section>\n",
         );
         return out;
     }
     if s.insights.is_empty() {
-        out.push_str(
-            "<p class=\"lead\">Nothing stood out clearly enough to call it a pattern this time. \
-             That is common, and fine.</p></section>\n",
+        let _ = writeln!(
+            out,
+            "<p class=\"lead\">{}</p></section>",
+            esc(crate::summary::words::NOTHING_STOOD_OUT)
         );
         return out;
     }
@@ -284,16 +285,22 @@ fn insights(s: &Summary, glimpses: &[Glimpse]) -> String {
     );
     let by_id: HashMap<i64, &Glimpse> = glimpses.iter().map(|g| (g.id, g)).collect();
     for insight in &s.insights {
-        out.push_str(&insight_item(insight, &by_id));
+        out.push_str(&insight_item(insight, &by_id, s.tests));
     }
     out.push_str("</ol></section>\n");
     out
 }
 
-fn insight_item(insight: &Insight, by_id: &HashMap<i64, &Glimpse>) -> String {
+fn insight_item(insight: &Insight, by_id: &HashMap<i64, &Glimpse>, tests: u32) -> String {
     let n = insight.entries.len() as u32;
+    let how = insight.evidence.as_ref().map_or(String::new(), |e| {
+        format!(
+            "<p class=\"ids\">{}</p>",
+            esc(&crate::summary::words::evidence_line(e, tests))
+        )
+    });
     let mut out = format!(
-        "<li><p>{}</p><details class=\"evidence\"><summary>The {} it rests on</summary>",
+        "<li><p>{}</p>{how}<details class=\"evidence\"><summary>The {} it rests on</summary>",
         esc(&insight.text),
         plural(n, "entry", "entries")
     );

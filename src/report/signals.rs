@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use crate::store::report::WeekSignal;
-use crate::summary::model::{SignalCount, Summary, Trend};
+use crate::summary::model::{SignalCount, Summary};
+use crate::summary::words;
 
 use super::svg::{Chart, figure, plural, short_day, table};
 
@@ -28,14 +29,6 @@ impl Kind {
             Kind::Signs => "sign",
             Kind::Themes => "theme",
         }
-    }
-}
-
-fn trend_note(trend: Trend) -> Option<&'static str> {
-    match trend {
-        Trend::Up => Some("came up more often over the period"),
-        Trend::Down => Some("came up less often over the period"),
-        _ => None,
     }
 }
 
@@ -97,7 +90,7 @@ pub fn section(s: &Summary, weekly: &[WeekSignal], kind: Kind, before: Option<&s
         sentence.push_str(&format!(" {} of {} entries.", parts.join(", "), s.entries));
     }
     for sc in &listed {
-        if let Some(note) = trend_note(sc.trend) {
+        if let Some(note) = words::over_period(sc.rate.trend) {
             sentence.push_str(&format!(" {} {note}.", sc.label));
         }
     }

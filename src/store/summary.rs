@@ -158,6 +158,15 @@ impl Journal {
         Ok(out)
     }
 
+    /// Words of each analysed entry with an id in `lo..=hi` (callers keep their window's).
+    pub fn summary_words(&self, lo: i64, hi: i64) -> Result<Vec<(i64, u32)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT entry_id, words FROM entry_analysis WHERE entry_id BETWEEN ?1 AND ?2",
+        )?;
+        let rows = stmt.query_map(params![lo, hi], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Language markers summed over the analysed entries of `from..=to`. Entries without a
     /// stored analysis are left out.
     pub fn summary_language(&self, from: NaiveDate, to: NaiveDate) -> Result<LanguageSums> {

@@ -8,12 +8,12 @@ use anyhow::Result;
 use chrono::{DateTime, Local};
 
 use super::data::{Data, FIRST_HALF};
+use super::days::Days;
 use super::insights;
 use super::model::*;
-use super::mood::{self, WEEKDAYS};
+use super::mood;
 use super::period::Period;
-use super::rules::{self, DifferenceTest, TrendTest, Weekly};
-use super::stats::Moments;
+use super::rules::{self, Finding, LabelDays, LabelKind, Question};
 use super::suggest;
 use crate::analysis::{Label, sign_labels, theme_labels};
 use crate::prompts::Library;
@@ -28,17 +28,10 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Entries written per week and per half of the period: what sign and theme rates divide by.
-pub struct Exposure {
-    pub weeks: Vec<u32>,
-    pub halves: [u32; 2],
-}
-
-/// How often a sign or theme came up: now, before, per week and per half of the period.
+/// Entries with a label, now and before, and per half of the period.
 struct Tally {
     current: u32,
     previous: u32,
-    weeks: Vec<u32>,
     halves: [u32; 2],
 }
 
@@ -47,34 +40,17 @@ impl Tally {
         let mut t = Tally {
             current: 0,
             previous: 0,
-            weeks: vec![0; data.weeks],
             halves: [0; 2],
         };
         for &p in positions {
             if data.is_current(p) {
                 t.current += 1;
-                t.weeks[data.week[p] as usize] += 1;
                 t.halves[usize::from(data.segment[p] != FIRST_HALF)] += 1;
             } else {
                 t.previous += 1;
             }
         }
         t
-    }
-
-    fn test(&self, exposure: &Exposure) -> TrendTest {
-        let weekly: Weekly = exposure
-            .weeks
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .map(|(w, n)| (w as f64, f64::from(self.weeks[w]) / f64::from(*n)))
-            .collect();
-        rules::rate_trend(
-            &weekly,
-            (self.halves[0], exposure.halves[0]),
-            (self.halves[1], exposure.halves[1]),
-        )
     }
 }
 
@@ -94,23 +70,58 @@ pub fn compute_with(
 ) -> Result<Summary> {
     let previous = period.previous();
     let data = Data::load(journal, &period, &previous)?;
+    let mut summary = statistics(&data, &period, &previous, library);
+    let current: Vec<usize> = data.current().collect();
+    let milestone_positions: Vec<usize> = ["win", "progress"]
+        .iter()
+        .filter_map(|t| data.tags.get(*t))
+        .flatten()
+        .copied()
+        .filter(|&p| data.is_current(p))
+        .collect::<std::collections::BTreeSet<usize>>()
+        .into_iter()
+        .collect();
+    let recent = &milestone_positions[milestone_positions.len().saturating_sub(MILESTONES)..];
+    let ids: Vec<i64> = recent.iter().map(|&p| data.entries[p].id).collect();
+    let heads: BTreeMap<i64, String> = journal.summary_heads(&ids)?.into_iter().collect();
+    summary.streak.current = journal.current_streak(period.to)?;
+    summary.language = mood::language(
+        journal.summary_language(period.from, period.to)?,
+        journal.summary_language(previous.from, previous.to)?,
+    );
+    summary.prompts = suggest::prompts(journal, library, &data, &current, &period, now.date_naive())?;
+    summary.milestones = recent
+        .iter()
+        .filter_map(|&p| {
+            let e = &data.entries[p];
+            Some(Milestone {
+                id: e.id,
+                day: e.day,
+                text: first_words(heads.get(&e.id)?, 120),
+            })
+        })
+        .collect();
+    summary.milestones_total = milestone_positions.len() as u32;
+    Ok(summary)
+}
+
+/// Everything a summary says that comes from the rows alone (the simulations call this
+/// directly): counts, moods, rates, the tests and the insights. Streak, language, prompts
+/// and milestones are left empty for `compute_with` to fill from the journal.
+pub(crate) fn statistics(
+    data: &Data,
+    period: &Period,
+    previous: &Period,
+    library: &Library,
+) -> Summary {
     let current: Vec<usize> = data.current().collect();
     let entries = current.len() as u32;
-    let mut exposure = Exposure {
-        weeks: vec![0; data.weeks],
-        halves: [0; 2],
-    };
-    for &p in &current {
-        exposure.weeks[data.week[p] as usize] += 1;
-        exposure.halves[usize::from(data.segment[p] != FIRST_HALF)] += 1;
-    }
-    let (mut mood, mood_test) = mood::summary(&period, &data, &current);
-    let total_mood = data.moods(current.iter().copied());
+    let days = Days::new(data, period, previous);
+    let mut mood = mood::summary(period, data, &current, &days);
 
-    // Trust signs (all of them, in the word lists' order) and themes (those that came up).
+    // Trust signs (all of them, in the word lists' order), themes and feelings that came up.
     let sign_names = sign_labels();
     let theme_names = theme_labels();
-    let mut signal_tests: Vec<(&str, String, Tally, TrendTest)> = Vec::new();
     let mut sign_ids: Vec<String> = sign_names.iter().map(|s| s.id.clone()).collect();
     sign_ids.extend(
         data.signs
@@ -119,25 +130,66 @@ pub fn compute_with(
             .cloned()
             .collect::<Vec<_>>(),
     );
-    for name in sign_ids {
-        let tally = Tally::new(&data, data.signs.get(&name).map_or(&[], Vec::as_slice));
-        let test = tally.test(&exposure);
-        signal_tests.push(("sign", name, tally, test));
+    let empty: Vec<usize> = Vec::new();
+    let mut labels: Vec<(LabelKind, &str, &[usize])> = Vec::new();
+    for name in &sign_ids {
+        labels.push((
+            LabelKind::Sign,
+            name,
+            data.signs.get(name).unwrap_or(&empty),
+        ));
     }
-    for (name, positions) in &data.themes {
-        let tally = Tally::new(&data, positions);
-        let test = tally.test(&exposure);
-        signal_tests.push(("theme", name.clone(), tally, test));
+    for (kind, map) in [
+        (LabelKind::Theme, &data.themes),
+        (LabelKind::Feeling, &data.feelings),
+        (LabelKind::Tag, &data.tags),
+    ] {
+        for (name, positions) in map {
+            labels.push((kind, name, positions));
+        }
     }
-    // Bonferroni over every trend that could be claimed: mood, and signs and themes that
-    // came up in the period with enough data around them.
-    let tested = 1 + signal_tests
+    let label_days: Vec<LabelDays> = labels
         .iter()
-        .filter(|(_, _, tally, test)| tally.current > 0 && test.enough)
-        .count();
-    let trend_alpha = rules::family_alpha(tested);
-    mood.trend = mood_test.verdict(trend_alpha);
+        .map(|(kind, name, positions)| LabelDays {
+            kind: *kind,
+            name,
+            days: days.presence(positions),
+        })
+        .collect();
+    let answered_positions: Vec<usize> = (0..data.entries.len())
+        .filter(|&p| data.entries[p].answered)
+        .collect();
+    let answered = days.presence(&answered_positions);
+    let assessment = rules::assess(&days, &label_days, &answered, true);
+    let verdict =
+        |q: &Question| -> Trend { assessment.find(q).map_or(Trend::Unknown, Finding::trend) };
+    mood.trend = verdict(&Question::MoodTrend);
+    mood.change = verdict(&Question::MoodChange);
 
+    let words = WordTotals::new(data, &days);
+    let rate_of = |kind: LabelKind, name: &str, present: &[bool], tally: &Tally| -> Rate {
+        let (mut now, mut before) = (0u32, 0u32);
+        for (i, p) in present.iter().enumerate() {
+            if *p {
+                if days.is_current(i) {
+                    now += 1;
+                } else {
+                    before += 1;
+                }
+            }
+        }
+        let share = |x: u32, n: u32| (n > 0).then(|| round2(f64::from(x) / f64::from(n)));
+        Rate {
+            days: now,
+            previous_days: before,
+            share: share(now, words.days[1]),
+            previous_share: share(before, words.days[0]),
+            per_1000_words: words.per_1000(tally.current, 1),
+            previous_per_1000_words: words.per_1000(tally.previous, 0),
+            trend: verdict(&Question::Trend(kind, name.to_string())),
+            change: verdict(&Question::Change(kind, name.to_string())),
+        }
+    };
     let label_of = |listed: &[Label], name: &str| -> String {
         listed
             .iter()
@@ -152,34 +204,61 @@ pub fn compute_with(
             })
             .unwrap_or_else(|| name.to_string())
     };
-    let (mut signs, mut themes) = (Vec::new(), Vec::new());
-    for (kind, name, tally, test) in signal_tests {
-        let count = SignalCount {
-            label: label_of(
-                if kind == "sign" {
-                    &sign_names
-                } else {
-                    &theme_names
-                },
-                &name,
-            ),
-            name,
-            count: tally.current,
-            previous: tally.previous,
-            trend: test.verdict(trend_alpha),
-            first_half: HalfCount {
-                count: tally.halves[0],
-                entries: exposure.halves[0],
-            },
-            second_half: HalfCount {
-                count: tally.halves[1],
-                entries: exposure.halves[1],
-            },
+    let (halves_entries, halves_days) = halves_written(data, &days);
+    let (mut signs, mut themes, mut feelings) = (Vec::new(), Vec::new(), Vec::new());
+    for ((kind, name, positions), ld) in labels.iter().zip(&label_days) {
+        let tally = Tally::new(data, positions);
+        let rate = rate_of(*kind, name, &ld.days, &tally);
+        let half_days = |second: bool| {
+            days.current()
+                .filter(|&i| ld.days[i] && days.in_second_half(i) == second)
+                .count() as u32
         };
-        if kind == "sign" {
-            signs.push(count);
-        } else {
-            themes.push(count);
+        match kind {
+            LabelKind::Feeling => {
+                if tally.current + tally.previous > 0 {
+                    feelings.push(FeelingCount {
+                        name: name.to_string(),
+                        count: tally.current,
+                        previous: tally.previous,
+                        rate,
+                    });
+                }
+            }
+            LabelKind::Sign | LabelKind::Theme => {
+                let count = SignalCount {
+                    label: label_of(
+                        if *kind == LabelKind::Sign {
+                            &sign_names
+                        } else {
+                            &theme_names
+                        },
+                        name,
+                    ),
+                    name: name.to_string(),
+                    count: tally.current,
+                    previous: tally.previous,
+                    rate,
+                    first_half: HalfCount {
+                        count: tally.halves[0],
+                        entries: halves_entries[0],
+                        days_with: half_days(false),
+                        days: halves_days[0],
+                    },
+                    second_half: HalfCount {
+                        count: tally.halves[1],
+                        entries: halves_entries[1],
+                        days_with: half_days(true),
+                        days: halves_days[1],
+                    },
+                };
+                if *kind == LabelKind::Sign {
+                    signs.push(count);
+                } else {
+                    themes.push(count);
+                }
+            }
+            LabelKind::Tag => {}
         }
     }
     themes.sort_by(|a, b| {
@@ -188,19 +267,6 @@ pub fn compute_with(
             .then(b.previous.cmp(&a.previous))
             .then(a.name.cmp(&b.name))
     });
-
-    let mut feelings: Vec<FeelingCount> = data
-        .feelings
-        .iter()
-        .map(|(name, positions)| {
-            let now = positions.iter().filter(|&&p| data.is_current(p)).count() as u32;
-            FeelingCount {
-                name: name.clone(),
-                count: now,
-                previous: positions.len() as u32 - now,
-            }
-        })
-        .collect();
     feelings.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
@@ -208,19 +274,34 @@ pub fn compute_with(
             .then(a.name.cmp(&b.name))
     });
 
-    let mood_with = differences(&data, &current, total_mood);
-    let milestone_positions: Vec<usize> = ["win", "progress"]
+    let mut mood_with: Vec<MoodWith> = assessment
+        .findings
         .iter()
-        .filter_map(|t| data.tags.get(*t))
-        .flatten()
-        .copied()
-        .filter(|&p| data.is_current(p))
-        .collect::<std::collections::BTreeSet<usize>>()
-        .into_iter()
+        .filter_map(|f| match &f.question {
+            Question::With(kind, name) => Some(MoodWith {
+                kind: *kind,
+                name: name.clone(),
+                mood_with: round2(f.sides[0].1),
+                mood_without: round2(f.sides[1].1),
+                n_with: f.sides[0].0,
+                n_without: f.sides[1].0,
+                difference: round2(f.sides[0].1 - f.sides[1].1),
+                within_weeks: round2(f.effect),
+                p: f.p,
+                p_adjusted: f.p_adjusted,
+                separable: f.separable,
+                claimed: f.claimed,
+            }),
+            _ => None,
+        })
         .collect();
-    let recent = &milestone_positions[milestone_positions.len().saturating_sub(MILESTONES)..];
-    let ids: Vec<i64> = recent.iter().map(|&p| data.entries[p].id).collect();
-    let heads: BTreeMap<i64, String> = journal.summary_heads(&ids)?.into_iter().collect();
+    mood_with.sort_by(|a, b| {
+        b.claimed
+            .cmp(&a.claimed)
+            .then(b.difference.abs().total_cmp(&a.difference.abs()))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.name.cmp(&b.name))
+    });
 
     let mut summary = Summary {
         period: PeriodInfo {
@@ -235,97 +316,69 @@ pub fn compute_with(
         },
         entries,
         previous_entries: data.entries.len() as u32 - entries,
-        days_written: mood::days_written(&data, &current),
+        days_written: mood::days_written(data, &current),
         streak: Streak {
-            current: journal.current_streak(period.to)?,
-            longest: mood::longest_run(&data, &current),
+            current: 0,
+            longest: mood::longest_run(data, &current),
         },
         mood,
         feelings,
         themes,
         signs,
         mood_with,
-        language: mood::language(
-            journal.summary_language(period.from, period.to)?,
-            journal.summary_language(previous.from, previous.to)?,
-        ),
-        prompts: suggest::prompts(journal, library, &data, &current, &period, now.date_naive())?,
-        milestones: recent
-            .iter()
-            .filter_map(|&p| {
-                let e = &data.entries[p];
-                Some(Milestone {
-                    id: e.id,
-                    day: e.day,
-                    text: first_words(heads.get(&e.id)?, 120),
-                })
-            })
-            .collect(),
-        milestones_total: milestone_positions.len() as u32,
+        language: mood::language(Default::default(), Default::default()),
+        prompts: Prompts {
+            answered: 0,
+            answered_by_theme: Vec::new(),
+            least_explored: None,
+        },
+        milestones: Vec::new(),
+        milestones_total: 0,
         insights: Vec::new(),
-        enough_writing: entries >= rules::MIN_POINTS,
+        enough_writing: days.current().count() as u32 >= rules::MIN_DAYS_WRITTEN,
+        tests: assessment.tests(),
     };
-    summary.insights = insights::gather(&data, &summary);
-    Ok(summary)
+    summary.insights = insights::gather(data, &assessment, &summary);
+    summary
 }
 
-/// Mood with versus without each feeling, tag, theme, prompt answers and weekday: only the
-/// comparisons with enough entries on both sides, claimed ones first, then by size.
-fn differences(data: &Data, current: &[usize], total: Moments) -> Vec<MoodWith> {
-    let now =
-        |positions: &[usize]| data.moods(positions.iter().copied().filter(|&p| data.is_current(p)));
-    let mut groups: Vec<(&str, String, Moments)> = Vec::new();
-    for (kind, map) in [
-        ("feeling", &data.feelings),
-        ("tag", &data.tags),
-        ("theme", &data.themes),
-    ] {
-        for (name, positions) in map {
-            groups.push((kind, name.clone(), now(positions)));
+/// Entries and days written in each half of the period.
+fn halves_written(data: &Data, days: &Days) -> ([u32; 2], [u32; 2]) {
+    let mut entries = [0u32; 2];
+    for p in data.current() {
+        entries[usize::from(data.segment[p] != FIRST_HALF)] += 1;
+    }
+    let mut written = [0u32; 2];
+    for i in days.current() {
+        written[usize::from(days.in_second_half(i))] += 1;
+    }
+    (entries, written)
+}
+
+/// Days written and words of analysed entries, before (0) and now (1).
+struct WordTotals {
+    days: [u32; 2],
+    words: [f64; 2],
+}
+
+impl WordTotals {
+    fn new(data: &Data, days: &Days) -> WordTotals {
+        let mut t = WordTotals {
+            days: [0; 2],
+            words: [0.0; 2],
+        };
+        for i in 0..days.len() {
+            t.days[usize::from(days.is_current(i))] += 1;
         }
+        for (p, w) in data.words.iter().enumerate() {
+            if let Some(w) = w {
+                t.words[usize::from(data.is_current(p))] += f64::from(*w);
+            }
+        }
+        t
     }
-    let answered = data.moods(
-        current
-            .iter()
-            .copied()
-            .filter(|&p| data.entries[p].answered),
-    );
-    groups.push(("prompt", "answered".into(), answered));
-    for (i, day) in WEEKDAYS.iter().enumerate() {
-        let on_day = data.moods(current.iter().copied().filter(|&p| data.weekday(p) == i));
-        groups.push(("weekday", day.to_string(), on_day));
+
+    fn per_1000(&self, entries: u32, side: usize) -> Option<f64> {
+        (self.words[side] > 0.0).then(|| round2(1000.0 * f64::from(entries) / self.words[side]))
     }
-    let tests: Vec<(&str, String, Moments, DifferenceTest)> = groups
-        .into_iter()
-        .map(|(kind, name, with)| {
-            let test = DifferenceTest::new(&with, &total.without(with));
-            (kind, name, with, test)
-        })
-        .filter(|(_, _, _, t)| t.enough)
-        .collect();
-    let alpha = rules::family_alpha(tests.len());
-    let mut out: Vec<MoodWith> = tests
-        .into_iter()
-        .filter_map(|(kind, name, with, test)| {
-            let without = total.without(with);
-            Some(MoodWith {
-                kind: kind.to_string(),
-                name,
-                mood_with: round2(with.mean()?),
-                mood_without: round2(without.mean()?),
-                n_with: with.n,
-                n_without: without.n,
-                difference: round2(test.difference),
-                claimed: test.claimed(alpha),
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.claimed
-            .cmp(&a.claimed)
-            .then(b.difference.abs().total_cmp(&a.difference.abs()))
-            .then(a.kind.cmp(&b.kind))
-            .then(a.name.cmp(&b.name))
-    });
-    out
 }

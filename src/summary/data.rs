@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::period::Period;
 use super::stats::Moments;
 use crate::store::Journal;
-use crate::store::summary::{EntryRow, Source};
+use crate::store::summary::{EntryRow, LabelIds, Source};
 
 /// Where an entry falls.
 pub const BEFORE: u8 = 0;
@@ -41,11 +41,35 @@ pub struct Data {
     /// Chosen or found in the text, each entry once.
     pub feelings: BTreeMap<String, Vec<usize>>,
     pub tags: BTreeMap<String, Vec<usize>>,
+    /// Words of each entry with a stored analysis (`None` without one).
+    pub words: Vec<Option<u32>>,
 }
 
 impl Data {
     pub fn load(journal: &Journal, period: &Period, previous: &Period) -> Result<Data> {
         let entries = journal.summary_entries(previous.from, period.to)?;
+        let (lo, hi) = entries.iter().fold((i64::MAX, i64::MIN), |(lo, hi), e| {
+            (lo.min(e.id), hi.max(e.id))
+        });
+        let (labels, words) = if entries.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            (
+                journal.summary_labels(lo, hi)?,
+                journal.summary_words(lo, hi)?,
+            )
+        };
+        Ok(Data::from_rows(entries, labels, &words, period))
+    }
+
+    /// The same from rows already read (or made up, by the simulations): `entries` in day
+    /// order, `labels` as the store gives them, `words` as (entry id, words) pairs.
+    pub fn from_rows(
+        entries: Vec<EntryRow>,
+        labels: Vec<LabelIds>,
+        words: &[(i64, u32)],
+        period: &Period,
+    ) -> Data {
         let second_from = period.halves().1.0;
         let segment: Vec<u8> = entries
             .iter()
@@ -60,15 +84,12 @@ impl Data {
             .map(|e| ((e.day - period.from).num_days().max(0) / 7) as u32)
             .collect();
         let lookup = Lookup::new(&entries);
-
-        let (lo, hi) = entries.iter().fold((i64::MAX, i64::MIN), |(lo, hi), e| {
-            (lo.min(e.id), hi.max(e.id))
-        });
-        let labels = if entries.is_empty() {
-            Vec::new()
-        } else {
-            journal.summary_labels(lo, hi)?
-        };
+        let mut entry_words = vec![None; entries.len()];
+        for &(id, w) in words {
+            if let Some(p) = lookup.position(id) {
+                entry_words[p] = Some(w);
+            }
+        }
         let mut found: BTreeMap<(Source, String), Vec<usize>> = BTreeMap::new();
         for label in labels {
             let mut positions: Vec<usize> = label
@@ -93,6 +114,7 @@ impl Data {
             themes: BTreeMap::new(),
             feelings: BTreeMap::new(),
             tags: BTreeMap::new(),
+            words: entry_words,
         };
         for ((source, name), positions) in found {
             let map = match source {
@@ -114,7 +136,7 @@ impl Data {
                 positions.dedup();
             }
         }
-        Ok(data)
+        data
     }
 
     pub fn is_current(&self, position: usize) -> bool {

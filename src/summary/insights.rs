@@ -1,179 +1,182 @@
-//! Insights: one plain sentence for each claimed pattern (a trend of mood, a trust sign or a
-//! theme; a difference in mood), with the entries it rests on.
+//! Insights: one sentence for each claim the rule allowed (the words come from `words`, the
+//! one place every output takes them from), with the entries it rests on and the evidence
+//! behind it; and a note for each label that cannot be told apart from a change of mood.
 
 use std::collections::BTreeMap;
 
 use super::data::Data;
-use super::model::{Insight, MoodSummary, MoodWith, SignalCount, Summary, Trend};
+use super::model::{Evidence, Insight, InsightKind, Summary};
+use super::rules::{Assessment, Finding, GroupKind, LabelKind, Question};
+use super::words;
 
-/// The sentences of every claim in `summary`, in a stable order: mood, signs, themes, then
-/// differences (largest first), each with the period's entries it rests on.
-pub fn gather(data: &Data, summary: &Summary) -> Vec<Insight> {
-    let current_with_mood = |p: &usize| data.is_current(*p) && data.mood(*p).is_some();
-    let mut out = Vec::new();
-    let mut push = |kind: &str, text: String, positions: Vec<usize>| {
-        let (entries, days) = data.evidence(positions.into_iter());
-        out.push(Insight {
-            kind: kind.to_string(),
-            text,
-            entries,
-            days,
-        });
+/// The insights of `summary`, in a stable order: mood, trust signs, themes, feelings, then
+/// what goes with better days (largest first), then the notes.
+pub fn gather(data: &Data, assessment: &Assessment, s: &Summary) -> Vec<Insight> {
+    let before = words::before(s).unwrap_or_else(|| "the period before".to_string());
+    let with_mood = |p: &usize| data.is_current(*p) && data.mood(*p).is_some();
+    let map_of = |kind: LabelKind| -> &BTreeMap<String, Vec<usize>> {
+        match kind {
+            LabelKind::Sign => &data.signs,
+            LabelKind::Theme => &data.themes,
+            LabelKind::Feeling => &data.feelings,
+            LabelKind::Tag => &data.tags,
+        }
     };
-    if let Some(text) = mood_trend(&summary.mood) {
-        push(
-            "mood-trend",
-            text,
-            data.current().filter(current_with_mood).collect(),
-        );
-    }
-    for (kind, list, map) in [
-        ("sign-trend", &summary.signs, &data.signs),
-        ("theme-trend", &summary.themes, &data.themes),
-    ] {
-        for signal in list {
-            if let Some(text) = signal_trend(signal) {
-                let positions = map.get(&signal.name).map_or(&[][..], Vec::as_slice);
-                let current = positions.iter().copied().filter(|&p| data.is_current(p));
-                push(kind, text, current.collect());
+    let label_positions = |kind: LabelKind, name: &str| -> Vec<usize> {
+        map_of(kind)
+            .get(name)
+            .map(|v| v.iter().copied().filter(|&p| data.is_current(p)).collect())
+            .unwrap_or_default()
+    };
+    let label_name = |kind: LabelKind, name: &str| -> String {
+        let listed = match kind {
+            LabelKind::Sign => &s.signs,
+            LabelKind::Theme => &s.themes,
+            _ => return words::capitalise(name),
+        };
+        listed
+            .iter()
+            .find(|t| t.name == name)
+            .map_or_else(|| words::capitalise(name), |t| t.label.clone())
+    };
+    let mut ranked: Vec<(u8, f64, Insight)> = Vec::new();
+    let mut push =
+        |order: u8, size: f64, kind, text: String, positions: Vec<usize>, f: Option<&Finding>| {
+            let (entries, days) = data.evidence(positions.into_iter());
+            ranked.push((
+                order,
+                size,
+                Insight {
+                    kind,
+                    text,
+                    entries,
+                    days,
+                    evidence: f.map(evidence),
+                },
+            ));
+        };
+    for f in assessment.claims() {
+        match &f.question {
+            Question::MoodTrend => push(
+                0,
+                0.0,
+                InsightKind::MoodTrend,
+                words::mood_trend_claim(f),
+                data.current().filter(with_mood).collect(),
+                Some(f),
+            ),
+            Question::MoodChange => push(
+                1,
+                0.0,
+                InsightKind::MoodChange,
+                words::mood_change_claim(f, &before),
+                data.current().filter(with_mood).collect(),
+                Some(f),
+            ),
+            Question::Trend(kind, name) | Question::Change(kind, name) => {
+                let trend = matches!(f.question, Question::Trend(..));
+                let (order, insight_kind) = match (kind, trend) {
+                    (LabelKind::Sign, true) => (2, InsightKind::SignTrend),
+                    (LabelKind::Sign, false) => (3, InsightKind::SignChange),
+                    (LabelKind::Theme, true) => (4, InsightKind::ThemeTrend),
+                    (LabelKind::Theme, false) => (5, InsightKind::ThemeChange),
+                    (_, true) => (6, InsightKind::FeelingTrend),
+                    (_, false) => (7, InsightKind::FeelingChange),
+                };
+                let label = label_name(*kind, name);
+                let text = if trend {
+                    words::rate_trend_claim(&label, f)
+                } else {
+                    words::rate_change_claim(&label, f, &before)
+                };
+                push(
+                    order,
+                    0.0,
+                    insight_kind,
+                    text,
+                    label_positions(*kind, name),
+                    Some(f),
+                );
+            }
+            Question::With(group, name) => {
+                let label = match group {
+                    GroupKind::Theme => label_name(LabelKind::Theme, name).to_lowercase(),
+                    _ => name.clone(),
+                };
+                let positions: Vec<usize> = match group {
+                    GroupKind::Tag => label_positions(LabelKind::Tag, name),
+                    GroupKind::Feeling => label_positions(LabelKind::Feeling, name),
+                    GroupKind::Theme => label_positions(LabelKind::Theme, name),
+                    GroupKind::Weekday => {
+                        let day = super::mood::WEEKDAYS.iter().position(|d| d == name);
+                        data.current()
+                            .filter(|&p| Some(data.weekday(p)) == day)
+                            .collect()
+                    }
+                    GroupKind::Prompt => data
+                        .current()
+                        .filter(|&p| data.entries[p].answered)
+                        .collect(),
+                };
+                let positions = positions.into_iter().filter(with_mood).collect();
+                push(
+                    8,
+                    -f.effect.abs(),
+                    InsightKind::MoodWith,
+                    words::mood_with_claim(*group, &label, f),
+                    positions,
+                    Some(f),
+                );
             }
         }
     }
-    for m in summary.mood_with.iter().filter(|m| m.claimed) {
-        let label = summary
-            .themes
-            .iter()
-            .find(|t| m.kind == "theme" && t.name == m.name)
-            .map_or(m.name.as_str(), |t| t.label.as_str());
-        let labelled = |map: &BTreeMap<String, Vec<usize>>| -> Vec<usize> {
-            map.get(&m.name)
-                .map(|v| v.iter().copied().filter(current_with_mood).collect())
-                .unwrap_or_default()
+    for t in &assessment.tangles {
+        let claimed = assessment
+            .claims()
+            .any(|f| matches!(&f.question, Question::With(g, n) if *g == t.group && *n == t.name));
+        if claimed {
+            continue;
+        }
+        let (kind, label) = match t.group {
+            GroupKind::Tag => (Some(LabelKind::Tag), t.name.clone()),
+            GroupKind::Feeling => (Some(LabelKind::Feeling), t.name.clone()),
+            GroupKind::Theme => (
+                Some(LabelKind::Theme),
+                label_name(LabelKind::Theme, &t.name),
+            ),
+            _ => (None, t.name.clone()),
         };
-        let positions: Vec<usize> = match m.kind.as_str() {
-            "tag" => labelled(&data.tags),
-            "feeling" => labelled(&data.feelings),
-            "theme" => labelled(&data.themes),
-            "weekday" => {
-                let day = WEEKDAY_NAMES.iter().position(|(d, _)| *d == m.name);
-                data.current()
-                    .filter(current_with_mood)
-                    .filter(|&p| Some(data.weekday(p)) == day)
-                    .collect()
-            }
-            _ => data
+        let positions = match kind {
+            Some(k) => label_positions(k, &t.name),
+            None => data
                 .current()
-                .filter(current_with_mood)
                 .filter(|&p| data.entries[p].answered)
                 .collect(),
         };
-        push("mood-with", mood_with(m, label), positions);
-    }
-    out
-}
-
-const WEEKDAY_NAMES: [(&str, &str); 7] = [
-    ("Mon", "Mondays"),
-    ("Tue", "Tuesdays"),
-    ("Wed", "Wednesdays"),
-    ("Thu", "Thursdays"),
-    ("Fri", "Fridays"),
-    ("Sat", "Saturdays"),
-    ("Sun", "Sundays"),
-];
-
-fn one(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
-}
-
-fn mood_trend(mood: &MoodSummary) -> Option<String> {
-    let word = match mood.trend {
-        Trend::Up => "higher",
-        Trend::Down => "lower",
-        _ => return None,
-    };
-    Some(format!(
-        "Your mood was {word} in the second half of this period ({}, then {}; n={} and {})",
-        one(mood.first_half.average),
-        one(mood.second_half.average),
-        mood.first_half.n,
-        mood.second_half.n
-    ))
-}
-
-fn signal_trend(s: &SignalCount) -> Option<String> {
-    let word = match s.trend {
-        Trend::Up => "more",
-        Trend::Down => "less",
-        _ => return None,
-    };
-    Some(format!(
-        "{} came up {word} often in the second half of this period (in {} of {} entries, then in {} of {})",
-        s.label,
-        s.first_half.count,
-        s.first_half.entries,
-        s.second_half.count,
-        s.second_half.entries
-    ))
-}
-
-fn mood_with(m: &MoodWith, label: &str) -> String {
-    let word = if m.difference > 0.0 {
-        "higher"
-    } else {
-        "lower"
-    };
-    let figures = format!(
-        "{:.1} vs {:.1} (n={} vs {})",
-        m.mood_with, m.mood_without, m.n_with, m.n_without
-    );
-    match m.kind.as_str() {
-        "tag" => format!("Entries tagged {} had a {word} mood: {figures}", m.name),
-        "feeling" => format!(
-            "Entries with the feeling {} had a {word} mood: {figures}",
-            m.name
-        ),
-        "theme" => format!(
-            "Entries touching on {} had a {word} mood: {figures}",
-            label.to_lowercase()
-        ),
-        "weekday" => {
-            let days = WEEKDAY_NAMES
-                .iter()
-                .find(|(d, _)| *d == m.name)
-                .map_or(m.name.as_str(), |(_, plural)| plural);
-            format!("{days} had a {word} mood than other days: {figures}")
-        }
-        _ => format!("Entries answering a prompt had a {word} mood than other entries: {figures}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn with(kind: &str, name: &str, difference: f64) -> MoodWith {
-        MoodWith {
-            kind: kind.into(),
-            name: name.into(),
-            mood_with: 3.0 + difference,
-            mood_without: 3.0,
-            n_with: 12,
-            n_without: 30,
-            difference,
-            claimed: true,
-        }
-    }
-
-    #[test]
-    fn sentences_carry_their_figures() {
-        assert_eq!(
-            mood_with(&with("tag", "walk", 1.1), "walk"),
-            "Entries tagged walk had a higher mood: 4.1 vs 3.0 (n=12 vs 30)"
+        push(
+            9,
+            0.0,
+            InsightKind::CannotSeparate,
+            words::tangle_note(t.group, &label, t.late, t.mood_rose),
+            positions,
+            None,
         );
-        assert_eq!(
-            mood_with(&with("weekday", "Sun", -1.0), "Sun"),
-            "Sundays had a lower mood than other days: 2.0 vs 3.0 (n=12 vs 30)"
-        );
+    }
+    ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    ranked.into_iter().map(|(_, _, i)| i).collect()
+}
+
+fn evidence(f: &Finding) -> Evidence {
+    let r = |x: f64| (x * 1000.0).round() / 1000.0;
+    let interval = f.interval.unwrap_or([f.effect, f.effect]);
+    Evidence {
+        test: f.test,
+        method: f.test.describe(f.method, f.block),
+        p: f.p,
+        p_adjusted: f.p_adjusted,
+        difference: r(f.effect),
+        interval: [r(interval[0]), r(interval[1])],
+        days: [f.sides[0].0, f.sides[1].0],
+        per_word: f.length_adjusted,
     }
 }

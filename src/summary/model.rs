@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use super::rules::Trend;
+pub use super::rules::{GroupKind, TestKind, Trend};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -28,8 +28,12 @@ pub struct Summary {
     /// How many milestones the period has in all.
     pub milestones_total: u32,
     pub insights: Vec<Insight>,
-    /// False when the period holds too little writing for any pattern (fewer than 10 entries).
+    /// False when the period holds too little writing for any pattern (fewer than 14 days
+    /// written).
     pub enough_writing: bool,
+    /// How many tests this summary ran: the family Holm's correction is taken over.
+    #[serde(default)]
+    pub tests: u32,
 }
 
 impl Summary {
@@ -41,9 +45,16 @@ impl Summary {
             .collect()
     }
 
-    /// The insights of one kind ("mood-with", …), in order.
-    pub fn insights_of(&self, kind: &str) -> Vec<&Insight> {
+    /// The insights of one kind, in order.
+    pub fn insights_of(&self, kind: InsightKind) -> Vec<&Insight> {
         self.insights.iter().filter(|i| i.kind == kind).collect()
+    }
+
+    /// The claims (every insight but the notes that something cannot be told apart).
+    pub fn claims(&self) -> impl Iterator<Item = &Insight> {
+        self.insights
+            .iter()
+            .filter(|i| i.kind != InsightKind::CannotSeparate)
     }
 }
 
@@ -77,7 +88,20 @@ pub struct MoodSummary {
     pub n: u32,
     pub previous_average: Option<f64>,
     pub previous_n: u32,
+    /// Days with a mood (a day's mood is the mean of its entries'), now and before.
+    #[serde(default)]
+    pub days: u32,
+    #[serde(default)]
+    pub previous_days: u32,
+    /// The average of the days' moods, now and before: what changes are judged on.
+    #[serde(default)]
+    pub day_average: Option<f64>,
+    #[serde(default)]
+    pub previous_day_average: Option<f64>,
     pub trend: Trend,
+    /// Against the period before: "up", "down", "flat" or "unknown".
+    #[serde(default = "unknown")]
+    pub change: Trend,
     pub first_half: Half,
     pub second_half: Half,
     pub by_weekday: Vec<WeekdayMood>,
@@ -91,6 +115,13 @@ pub struct Half {
     pub to: NaiveDate,
     pub average: Option<f64>,
     pub n: u32,
+    /// Days with a mood in this half.
+    #[serde(default)]
+    pub days: u32,
+}
+
+fn unknown() -> Trend {
+    Trend::Unknown
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,6 +148,26 @@ pub struct FeelingCount {
     /// Entries in the period with this feeling (chosen or found in the text), each once.
     pub count: u32,
     pub previous: u32,
+    #[serde(flatten)]
+    pub rate: Rate,
+}
+
+/// How often something came up as a share of days, now and before, and which way it moved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    /// Days with it, now and before.
+    pub days: u32,
+    pub previous_days: u32,
+    /// Days with it out of the days written, now and before.
+    pub share: Option<f64>,
+    pub previous_share: Option<f64>,
+    /// Entries with it per 1,000 words written (analysed entries only), now and before.
+    pub per_1000_words: Option<f64>,
+    pub previous_per_1000_words: Option<f64>,
+    /// Within the period (second half against the first).
+    pub trend: Trend,
+    /// Against the period before.
+    pub change: Trend,
 }
 
 /// A trust sign or a theme: entries touching it, now and before, and its direction.
@@ -126,7 +177,9 @@ pub struct SignalCount {
     pub label: String,
     pub count: u32,
     pub previous: u32,
-    pub trend: Trend,
+    /// Day shares, per 1,000 words, the trend and the change against the period before.
+    #[serde(flatten)]
+    pub rate: Rate,
     /// Entries with it in the first half of the period, and entries written then.
     pub first_half: HalfCount,
     pub second_half: HalfCount,
@@ -136,21 +189,42 @@ pub struct SignalCount {
 pub struct HalfCount {
     pub count: u32,
     pub entries: u32,
+    /// Days with it, and days written, in this half.
+    #[serde(default)]
+    pub days_with: u32,
+    #[serde(default)]
+    pub days: u32,
 }
 
-/// Mean mood of entries with something versus the other entries with a mood.
+/// Mean mood of days with something versus the other days with a mood.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoodWith {
-    /// "feeling", "tag", "theme", "prompt" or "weekday".
-    pub kind: String,
+    pub kind: GroupKind,
     pub name: String,
     pub mood_with: f64,
     pub mood_without: f64,
+    /// Days on each side.
     pub n_with: u32,
     pub n_without: u32,
+    /// `mood_with − mood_without`.
     pub difference: f64,
+    /// The difference within the same weeks: what is tested.
+    #[serde(default)]
+    pub within_weeks: f64,
+    #[serde(default = "one")]
+    pub p: f64,
+    #[serde(default = "one")]
+    pub p_adjusted: f64,
+    /// False when its days bunch into one half of the period, so that it cannot be told
+    /// apart from a change of mood over time.
+    #[serde(default)]
+    pub separable: bool,
     /// Whether the difference passes the rule and is called one.
     pub claimed: bool,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -218,14 +292,54 @@ pub struct Milestone {
     pub text: String,
 }
 
-/// One claimed pattern, with the entries it rests on.
+/// What an insight says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsightKind {
+    MoodTrend,
+    SignTrend,
+    ThemeTrend,
+    FeelingTrend,
+    MoodChange,
+    SignChange,
+    ThemeChange,
+    FeelingChange,
+    MoodWith,
+    /// Not a claim: something came at the same time as a change of mood, so mend cannot
+    /// tell which goes with which.
+    CannotSeparate,
+}
+
+/// One claimed pattern (or one note that two things cannot be told apart), with the entries
+/// it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Insight {
-    /// "mood-trend", "sign-trend", "theme-trend" or "mood-with".
-    pub kind: String,
+    pub kind: InsightKind,
     pub text: String,
     /// Entry ids, oldest first.
     pub entries: Vec<i64>,
     /// The day of each entry in `entries`, in the same order.
     pub days: Vec<NaiveDate>,
+    /// How sure the claim is (absent for notes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// The test behind a claim, its corrected p-value and a 90% interval for the difference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub test: TestKind,
+    /// The test in words.
+    pub method: String,
+    pub p: f64,
+    /// After Holm's correction over the summary's `tests`.
+    pub p_adjusted: f64,
+    /// The difference claimed (mood points, or a share of days).
+    pub difference: f64,
+    /// A bootstrap 90% interval for it, over days.
+    pub interval: [f64; 2],
+    /// Days on each side (first half and second; before and now; with and without).
+    pub days: [u32; 2],
+    /// Rates were compared per word, because entries grew longer or shorter.
+    pub per_word: bool,
 }

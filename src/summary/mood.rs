@@ -5,9 +5,10 @@ use chrono::{Duration, NaiveDate};
 
 use super::compute::round2;
 use super::data::{Data, FIRST_HALF};
+use super::days::Days;
 use super::model::*;
 use super::period::Period;
-use super::rules::{self, TrendTest, Weekly};
+use super::rules;
 use super::stats::Moments;
 use crate::store::summary::LanguageSums;
 
@@ -17,9 +18,9 @@ fn mean(m: &Moments) -> Option<f64> {
     m.mean().map(round2)
 }
 
-/// The mood section (its trend still `Unknown`: the caller decides it with the other
-/// trends) and the test for that trend.
-pub fn summary(period: &Period, data: &Data, current: &[usize]) -> (MoodSummary, TrendTest) {
+/// The mood section (its trend and change still `Unknown`: the caller decides them with the
+/// other tests).
+pub fn summary(period: &Period, data: &Data, current: &[usize], days: &Days) -> MoodSummary {
     let mut weeks = vec![(Moments::default(), 0u32); data.weeks];
     let mut weekdays = [Moments::default(); 7];
     let mut halves = [Moments::default(); 2];
@@ -42,27 +43,38 @@ pub fn summary(period: &Period, data: &Data, current: &[usize]) -> (MoodSummary,
         total.add(m);
     }
     debug_assert_eq!(current.len() as u32, weeks.iter().map(|w| w.1).sum::<u32>());
-    let points: Weekly = weeks
-        .iter()
-        .enumerate()
-        .filter_map(|(w, (m, _))| m.mean().map(|avg| (w as f64, avg)))
-        .collect();
-    let test = rules::mean_trend(&points, halves[0], halves[1]);
+    // Days with a mood: now, before, and in each half.
+    let mut day_moods = [Moments::default(); 2];
+    let mut half_days = [0u32; 2];
+    for i in 0..days.len() {
+        if let Some(m) = days.mood[i] {
+            day_moods[usize::from(days.is_current(i))].add(Moments::new(1, m, m * m));
+            if days.is_current(i) {
+                half_days[usize::from(days.in_second_half(i))] += 1;
+            }
+        }
+    }
     let ((a, b), (c, d)) = period.halves();
-    let half = |from, to, m: &Moments| Half {
+    let half = |from, to, m: &Moments, days: u32| Half {
         from,
         to,
         average: mean(m),
         n: m.n,
+        days,
     };
-    let summary = MoodSummary {
+    MoodSummary {
         average: mean(&total),
         n: total.n,
         previous_average: mean(&before),
         previous_n: before.n,
+        days: day_moods[1].n,
+        previous_days: day_moods[0].n,
+        day_average: mean(&day_moods[1]),
+        previous_day_average: mean(&day_moods[0]),
         trend: Trend::Unknown,
-        first_half: half(a, b, &halves[0]),
-        second_half: half(c, d, &halves[1]),
+        change: Trend::Unknown,
+        first_half: half(a, b, &halves[0], half_days[0]),
+        second_half: half(c, d, &halves[1], half_days[1]),
         by_weekday: weekdays
             .iter()
             .enumerate()
@@ -82,8 +94,7 @@ pub fn summary(period: &Period, data: &Data, current: &[usize]) -> (MoodSummary,
                 entries: *entries,
             })
             .collect(),
-    };
-    (summary, test)
+    }
 }
 
 fn days(data: &Data, current: &[usize]) -> Vec<NaiveDate> {

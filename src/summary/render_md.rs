@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::model::{SignalCount, Summary};
+use super::model::{InsightKind, SignalCount, Summary};
 use super::words;
 
 /// The summary as a Markdown document starting with a level-1 heading (export reuses it).
@@ -75,12 +75,11 @@ fn render(md: &mut String, s: &Summary, compare: bool, explain: bool) -> std::fm
         )?;
         writeln!(md)?;
         for f in feelings {
-            writeln!(
-                md,
-                "- {}: {}",
-                escape(&f.name),
-                escape(&words::count_change(f.count, f.previous, compare))
-            )?;
+            let mut line = words::count_change(&f.rate, f.count, f.previous, compare);
+            if let Some(phrase) = words::signal_trend(f.rate.trend) {
+                line.push_str(&format!(", {phrase}"));
+            }
+            writeln!(md, "- {}: {}", escape(&f.name), escape(&line))?;
         }
     }
     let themes: Vec<_> = s.themes.iter().filter(|t| t.count > 0).collect();
@@ -96,7 +95,7 @@ fn render(md: &mut String, s: &Summary, compare: bool, explain: bool) -> std::fm
         signal_items(md, &signs, compare)?;
     }
 
-    let claimed = s.insights_of("mood-with");
+    let claimed = s.insights_of(InsightKind::MoodWith);
     if !claimed.is_empty() {
         section(md, "What goes with better days")?;
         for i in claimed {
@@ -157,14 +156,13 @@ fn render(md: &mut String, s: &Summary, compare: bool, explain: bool) -> std::fm
     for insight in &s.insights {
         writeln!(md, "- {}", escape(&insight.text))?;
         if explain {
+            if let Some(e) = &insight.evidence {
+                writeln!(md, "  - {}", escape(&words::evidence_line(e, s.tests)))?;
+            }
             writeln!(
                 md,
                 "  - {}",
-                escape(&words::rests_on(
-                    &insight.entries,
-                    &insight.days,
-                    usize::MAX
-                ))
+                escape(&words::by_day(&insight.entries, &insight.days, usize::MAX))
             )?;
         }
     }
@@ -179,8 +177,8 @@ fn section(md: &mut String, title: &str) -> std::fmt::Result {
 
 fn signal_items(md: &mut String, list: &[&SignalCount], compare: bool) -> std::fmt::Result {
     for t in list {
-        let mut line = words::count_change(t.count, t.previous, compare);
-        if let Some(phrase) = words::signal_trend(t.trend) {
+        let mut line = words::count_change(&t.rate, t.count, t.previous, compare);
+        if let Some(phrase) = words::signal_trend(t.rate.trend) {
             line.push_str(&format!(", {phrase}"));
         }
         writeln!(md, "- {}: {}", escape(&t.label), escape(&line))?;

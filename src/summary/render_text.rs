@@ -5,11 +5,11 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::model::Summary;
+use super::model::{InsightKind, Summary};
 use super::words;
 use crate::render::terminal::Style;
 
-/// How many entries `--explain` lists under an insight before summing up the rest.
+/// How many days `--explain` lists under an insight before summing up the rest.
 const EXPLAIN_MAX: usize = 30;
 /// How many feelings and themes the terminal view lists (JSON has them all).
 const TOP: usize = 8;
@@ -89,12 +89,15 @@ pub fn text(
             .max()
             .unwrap_or(0);
         for f in shown {
-            writeln!(
-                out,
+            let mut line = format!(
                 "  {:width$}  {}",
                 style.text(&f.name),
-                words::count_change(f.count, f.previous, compare)
-            )?;
+                words::count_change(&f.rate, f.count, f.previous, compare)
+            );
+            if let Some(phrase) = words::signal_trend(f.rate.trend) {
+                line.push_str(&format!(" · {phrase}"));
+            }
+            writeln!(out, "{line}")?;
         }
     }
 
@@ -116,7 +119,7 @@ pub fn text(
         signal_lines(out, &signs, compare, style)?;
     }
 
-    let claimed = s.insights_of("mood-with");
+    let claimed = s.insights_of(InsightKind::MoodWith);
     if !claimed.is_empty() {
         heading(out, "What goes with better days")?;
         for i in claimed {
@@ -188,14 +191,13 @@ pub fn text(
     for insight in &s.insights {
         writeln!(out, "  • {}", style.text(&insight.text))?;
         if explain {
+            if let Some(e) = &insight.evidence {
+                writeln!(out, "    {}", style.dim(&words::evidence_line(e, s.tests)))?;
+            }
             writeln!(
                 out,
                 "    {}",
-                style.dim(&words::rests_on(
-                    &insight.entries,
-                    &insight.days,
-                    EXPLAIN_MAX
-                ))
+                style.dim(&words::by_day(&insight.entries, &insight.days, EXPLAIN_MAX))
             )?;
         }
     }
@@ -224,9 +226,9 @@ fn signal_lines(
         let mut line = format!(
             "  {:width$}  {}",
             style.text(&t.label),
-            words::count_change(t.count, t.previous, compare)
+            words::count_change(&t.rate, t.count, t.previous, compare)
         );
-        if let Some(phrase) = words::signal_trend(t.trend) {
+        if let Some(phrase) = words::signal_trend(t.rate.trend) {
             line.push_str(&format!(" · {phrase}"));
         }
         writeln!(out, "{line}")?;

@@ -1,37 +1,45 @@
-//! The rules that decide what may be claimed: the thresholds, the trend rule (weekly rank
-//! correlation, halves, significance) and the with/without difference rule, each judged
-//! within its family of tests (Bonferroni). Documented in docs/summary.md and in `summary`'s
-//! module comment.
+//! The rule that decides what may be claimed (documented in docs/summary.md). Days are the
+//! unit; every question is one permutation test (see `engine`); all the tests of a summary
+//! form one family corrected with Holm's method; and a claim also needs a difference large
+//! enough to matter that survives leaving out any one day. What goes with better days is
+//! compared within the same weeks, and a label bunched into one half of the period is never
+//! credited with a mood that moved over the same time.
 
 use serde::{Deserialize, Serialize};
 
-use super::stats::{Moments, spearman, two_proportions_p, welch_p};
+use super::days::Days;
+use super::engine::{self, Method, Rng, Stratum};
 
-/// The fewest data points on each side of any comparison.
+/// The fewest days on each side of any comparison.
+pub const MIN_DAYS: u32 = 7;
+/// Fewer days written than this in a period: no claims at all.
+pub const MIN_DAYS_WRITTEN: u32 = 14;
+/// Language figures are compared only with this many analysed entries in each period.
 pub const MIN_N: u32 = 5;
-/// A trend needs at least this many weeks that have data…
-pub const MIN_WEEKS: usize = 4;
-/// …and at least this many data points in all.
-pub const MIN_POINTS: u32 = 10;
-/// The weakest rank correlation between week and weekly value that counts as the weeks
-/// agreeing on a direction.
-pub const MIN_RHO: f64 = 0.3;
-/// The smallest change in mean mood between the halves that counts as a rise or fall.
-pub const MIN_MOOD_SHIFT: f64 = 0.5;
-/// The smallest change in a rate between the halves (10 percentage points)…
+/// A trend or a change needs at least this many weeks with data on each side.
+pub const MIN_WEEKS: usize = 2;
+/// The smallest rise or fall of mean mood (halves, or against the period before).
+pub const MIN_MOOD_SHIFT: f64 = 0.3;
+/// The smallest difference in mood with versus without something, within the same weeks.
+pub const MIN_MOOD_DIFFERENCE: f64 = 0.5;
+/// The smallest change in a share of days (10 percentage points)…
 pub const MIN_RATE_SHIFT: f64 = 0.10;
-/// …which must also be at least this factor (higher rate / lower rate).
+/// …which must also be at least this factor (higher share / lower share).
 pub const MIN_RATE_FACTOR: f64 = 1.5;
-/// The smallest difference in mean mood, with versus without, that is called a difference.
-pub const MIN_MOOD_DIFFERENCE: f64 = 0.75;
-/// The chance of a false claim allowed for a whole family of tests (Bonferroni): one in a
-/// hundred, stricter than the usual 5%, because a person reads a summary again and again.
+/// The chance of any false claim allowed for a whole summary (Holm): one in a hundred,
+/// stricter than the usual 5%, because a person reads a summary again and again.
 pub const FAMILY_ALPHA: f64 = 0.01;
-
-/// The significance level for each of `tests` tests, so the family stays at `FAMILY_ALPHA`.
-pub fn family_alpha(tests: usize) -> f64 {
-    FAMILY_ALPHA / tests.max(1) as f64
-}
+/// Words per day changing by this factor between the sides means length changed, and rates
+/// are then compared per word rather than per day.
+pub const LENGTH_CHANGE: f64 = 1.25;
+/// A label is bunched into one half when the share of its days in the second half differs
+/// from the share of all days written there by this much.
+pub const BUNCHED: f64 = 0.3;
+/// The carry-over allowed between shuffled blocks: the lag-1 correlation of days raised to
+/// the block's length in days.
+pub const CARRY_OVER: f64 = 0.05;
+/// Bootstrap draws for each claimed difference's 90% interval.
+const BOOTSTRAP: usize = 1000;
 
 /// Which way something moved over a period, if it clearly did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,281 +53,737 @@ pub enum Trend {
     Unknown,
 }
 
-/// Everything the trend rule looks at, gathered before the family size is known.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TrendTest {
-    /// Enough weeks, points and entries in each half.
-    pub enough: bool,
-    /// Spearman's rho between week index and weekly value.
-    pub rho: Option<f64>,
-    /// Second half minus first half (mood points, or rate).
-    pub shift: f64,
-    /// Whether the shift is large enough to matter.
-    pub large: bool,
-    /// Significance of the halves comparison.
-    pub p: f64,
+/// What a label is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelKind {
+    Sign,
+    Theme,
+    Feeling,
+    Tag,
 }
 
-impl TrendTest {
-    /// Up or down only when rank correlation, halves and significance all agree.
-    pub fn verdict(&self, alpha: f64) -> Trend {
-        if !self.enough {
-            return Trend::Unknown;
+/// What days with and without something are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    Feeling,
+    Tag,
+    Theme,
+    Prompt,
+    Weekday,
+}
+
+/// The question a test answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// Mood rising or falling within the period.
+    MoodTrend,
+    /// Mood in the period against the period before.
+    MoodChange,
+    /// A label's share of days rising or falling within the period.
+    Trend(LabelKind, String),
+    /// A label's share of days against the period before.
+    Change(LabelKind, String),
+    /// Mood on days with something against the other days of the same weeks.
+    With(GroupKind, String),
+}
+
+/// The kind of permutation test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TestKind {
+    /// Whole weeks shuffled in time.
+    WeekTrend,
+    /// Whole weeks shuffled between the period and the one before.
+    WeekSplit,
+    /// Days shuffled within each week.
+    WithinWeeks,
+}
+
+impl TestKind {
+    /// The test in words, for `--explain`; `block` is the days shuffled together.
+    pub fn describe(self, method: Method, block: usize) -> String {
+        let blocks = if block == 1 {
+            "single days".to_string()
+        } else {
+            format!("blocks of {block} days")
+        };
+        let base = match self {
+            TestKind::WeekTrend => format!("a permutation test shuffling {blocks} in time"),
+            TestKind::WeekSplit => format!(
+                "a permutation test shuffling {blocks} between this period and the one before"
+            ),
+            TestKind::WithinWeeks => "a permutation test shuffling days within each week".into(),
+        };
+        match method {
+            Method::Shuffled => format!("{base} (fixed seed)"),
+            Method::Normal => format!("{base} (normal approximation, many weeks)"),
         }
-        match self.rho {
-            Some(rho)
-                if rho.abs() >= MIN_RHO
-                    && self.large
-                    && self.p < alpha
-                    && (rho > 0.0) == (self.shift > 0.0) =>
-            {
-                if rho > 0.0 {
-                    Trend::Up
-                } else {
-                    Trend::Down
-                }
-            }
+    }
+}
+
+/// What was seen on each side of a comparison and how sure it is.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub question: Question,
+    pub test: TestKind,
+    pub method: Method,
+    pub p: f64,
+    /// After Holm's correction across every test of the summary.
+    pub p_adjusted: f64,
+    /// Second − first half, now − before, or with − without (within weeks).
+    pub effect: f64,
+    /// (days, value) of each side: first half and second, before and now, with and without.
+    pub sides: [(u32, f64); 2],
+    pub large: bool,
+    /// The difference keeps its direction and size with any one day left out.
+    pub steady: bool,
+    /// Not bunched into one half of the period (for comparisons of mood with a label).
+    pub separable: bool,
+    /// Rates compared per word because entries grew longer or shorter.
+    pub length_adjusted: bool,
+    pub claimed: bool,
+    /// A bootstrap 90% interval over days, for claims.
+    pub interval: Option<[f64; 2]>,
+    /// Days shuffled together (1 to 7; a week for within-week comparisons).
+    pub block: usize,
+    sample: Sample,
+}
+
+impl Finding {
+    pub fn trend(&self) -> Trend {
+        match (self.claimed, self.effect > 0.0) {
+            (true, true) => Trend::Up,
+            (true, false) => Trend::Down,
             _ => Trend::Flat,
         }
     }
 }
 
-/// A weekly series: (week index, value) for the weeks that have data.
-pub type Weekly = Vec<(f64, f64)>;
-
-fn weekly_rho(weekly: &Weekly) -> Option<f64> {
-    let (x, y): (Vec<f64>, Vec<f64>) = weekly.iter().copied().unzip();
-    spearman(&x, &y)
+/// What a bootstrap resamples.
+#[derive(Debug, Clone)]
+enum Sample {
+    /// Day values on each side.
+    Sides(Vec<f64>, Vec<f64>),
+    /// Per week: (sum with, days with, sum of all, days).
+    Weeks(Vec<(f64, f64, f64, f64)>),
 }
 
-/// The trend of a mean (mood): weekly averages, and the two halves of the period.
-pub fn mean_trend(weekly: &Weekly, first: Moments, second: Moments) -> TrendTest {
-    let enough = weekly.len() >= MIN_WEEKS
-        && first.n + second.n >= MIN_POINTS
-        && first.n >= MIN_N
-        && second.n >= MIN_N;
-    let shift = match (first.mean(), second.mean()) {
-        (Some(a), Some(b)) => b - a,
-        _ => 0.0,
+/// A label bunched into one half while mood moved: said instead of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tangle {
+    pub group: GroupKind,
+    pub name: String,
+    /// Its days are mostly in the second half (it began late) rather than the first.
+    pub late: bool,
+    /// Mood was higher in the second half.
+    pub mood_rose: bool,
+}
+
+/// Everything the rule decided for one summary.
+#[derive(Debug, Clone, Default)]
+pub struct Assessment {
+    pub findings: Vec<Finding>,
+    pub tangles: Vec<Tangle>,
+}
+
+impl Assessment {
+    pub fn tests(&self) -> u32 {
+        self.findings.len() as u32
+    }
+
+    pub fn find(&self, question: &Question) -> Option<&Finding> {
+        self.findings.iter().find(|f| &f.question == question)
+    }
+
+    pub fn claims(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.claimed)
+    }
+}
+
+/// A label's days.
+pub struct LabelDays<'a> {
+    pub kind: LabelKind,
+    pub name: &'a str,
+    pub days: Vec<bool>,
+}
+
+fn mean(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+/// With any one value left out of either side, does `b − a` keep its sign and stay at
+/// least `min` in size (and, for rates, the factor)?
+fn steady_sides(a: &[f64], b: &[f64], min: f64, rate: bool) -> bool {
+    let (sa, sb) = (a.iter().sum::<f64>(), b.iter().sum::<f64>());
+    let (na, nb) = (a.len() as f64, b.len() as f64);
+    let direction = (sb / nb - sa / na).signum();
+    let ok = |ma: f64, mb: f64| {
+        let d = (mb - ma) * direction;
+        d >= min - 1e-9 && (!rate || ma.max(mb) >= MIN_RATE_FACTOR * ma.min(mb))
     };
-    TrendTest {
-        enough,
-        rho: weekly_rho(weekly),
-        shift,
-        large: shift.abs() >= MIN_MOOD_SHIFT,
-        p: welch_p(&first, &second).unwrap_or(1.0),
-    }
+    a.iter().all(|v| ok((sa - v) / (na - 1.0), sb / nb))
+        && b.iter().all(|v| ok(sa / na, (sb - v) / (nb - 1.0)))
 }
 
-/// The trend of a rate (entries with a sign among all entries): weekly rates, and `hits`
-/// of `n` entries in each half.
-pub fn rate_trend(weekly: &Weekly, first: (u32, u32), second: (u32, u32)) -> TrendTest {
-    let ((x1, n1), (x2, n2)) = (first, second);
-    let enough = weekly.len() >= MIN_WEEKS && n1 + n2 >= MIN_POINTS && n1 >= MIN_N && n2 >= MIN_N;
-    let rate = |x: u32, n: u32| {
-        if n == 0 {
-            0.0
-        } else {
-            f64::from(x) / f64::from(n)
-        }
-    };
-    let (r1, r2) = (rate(x1, n1), rate(x2, n2));
-    let (low, high) = (r1.min(r2), r1.max(r2));
-    TrendTest {
-        enough,
-        rho: weekly_rho(weekly),
-        shift: r2 - r1,
-        large: high - low >= MIN_RATE_SHIFT - 1e-9 && high >= MIN_RATE_FACTOR * low,
-        p: two_proportions_p(x1, n1, x2, n2).unwrap_or(1.0),
-    }
+fn large_rate(a: f64, b: f64) -> bool {
+    let (low, high) = (a.min(b), a.max(b));
+    high - low >= MIN_RATE_SHIFT - 1e-9 && high >= MIN_RATE_FACTOR * low
 }
 
-/// A with/without comparison of mean mood.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DifferenceTest {
-    pub enough: bool,
-    pub difference: f64,
-    pub p: f64,
-}
-
-impl DifferenceTest {
-    pub fn new(with: &Moments, without: &Moments) -> DifferenceTest {
-        let difference = match (with.mean(), without.mean()) {
-            (Some(a), Some(b)) => a - b,
-            _ => 0.0,
-        };
-        DifferenceTest {
-            enough: with.n >= MIN_N && without.n >= MIN_N,
-            difference,
-            p: welch_p(with, without).unwrap_or(1.0),
-        }
-    }
-
-    /// Claimed only with enough on both sides, a large enough gap, and significance.
-    pub fn claimed(&self, alpha: f64) -> bool {
-        self.enough && self.difference.abs() >= MIN_MOOD_DIFFERENCE - 1e-9 && self.p < alpha
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A small deterministic generator (xorshift) for simulated journals.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-        fn chance(&mut self, p: f64) -> bool {
-            (self.next() % 1_000_000) as f64 / 1_000_000.0 < p
-        }
-    }
-
-    #[test]
-    fn a_clear_fall_is_down_and_too_little_is_unknown() {
-        let weekly: Weekly = (0..8)
-            .map(|w| (w as f64, if w < 4 { 0.6 } else { 0.25 }))
-            .collect();
-        let t = rate_trend(&weekly, (17, 28), (7, 28));
-        assert_eq!(t.verdict(0.05), Trend::Down);
-        // The same with only three weeks of data is not enough.
-        let t = rate_trend(&weekly[..3].to_vec(), (17, 28), (7, 28));
-        assert_eq!(t.verdict(0.05), Trend::Unknown);
-        // Halves that disagree with the weekly order: no claim.
-        let t = rate_trend(&weekly, (7, 28), (17, 28));
-        assert_eq!(t.verdict(0.05), Trend::Flat);
-        // A rise of mood.
-        let weekly: Weekly = (0..6).map(|w| (w as f64, 2.5 + 0.3 * w as f64)).collect();
-        let first = Moments::of(&[2.0, 3.0, 2.0, 3.0, 3.0, 2.0, 3.0, 2.0]);
-        let second = Moments::of(&[4.0, 4.0, 3.0, 5.0, 4.0, 4.0, 3.0, 4.0]);
-        assert_eq!(mean_trend(&weekly, first, second).verdict(0.05), Trend::Up);
-        // Fewer than five moods in a half.
-        let few = Moments::of(&[4.0, 4.0, 5.0, 4.0]);
-        assert_eq!(
-            mean_trend(&weekly, first, few).verdict(0.05),
-            Trend::Unknown
-        );
-    }
-
-    #[test]
-    fn differences_need_five_on_each_side_and_a_real_gap() {
-        let with = Moments::of(&[5.0, 4.0, 5.0, 4.0]);
-        let without = Moments::of(&[2.0, 3.0, 2.0, 3.0, 2.0, 3.0]);
-        assert!(!DifferenceTest::new(&with, &without).enough);
-        let with = Moments::of(&[5.0, 4.0, 5.0, 4.0, 5.0]);
-        let t = DifferenceTest::new(&with, &without);
-        assert!(t.claimed(0.05), "{t:?}");
-        // Significant but small: not called a difference.
-        let big_a = Moments::of(&vec![3.5; 200]);
-        let mut big_b = Moments::of(&vec![3.0; 100]);
-        big_b.add(Moments::of(&vec![3.1; 100]));
-        let t = DifferenceTest::new(&big_a, &big_b);
-        assert!(t.p < 0.001 && !t.claimed(0.05), "{t:?}");
-    }
-
-    /// One noisy weekly rate series over `days` (one entry a day), `r1` then `r2`.
-    fn rate_series(rng: &mut Rng, days: usize, r1: f64, r2: f64) -> TrendTest {
-        let mut weeks = vec![(0u32, 0u32); days.div_ceil(7)];
-        let mut halves = [(0u32, 0u32); 2];
-        for day in 0..days {
-            let half = usize::from(day >= days / 2);
-            let hit = u32::from(rng.chance(if half == 0 { r1 } else { r2 }));
-            weeks[day / 7].0 += hit;
-            weeks[day / 7].1 += 1;
-            halves[half].0 += hit;
-            halves[half].1 += 1;
-        }
-        let weekly: Weekly = weeks
-            .iter()
-            .enumerate()
-            .map(|(i, (x, n))| (i as f64, f64::from(*x) / f64::from(*n)))
-            .collect();
-        rate_trend(&weekly, halves[0], halves[1])
-    }
-
-    /// Random journals (moods uniform, signs and themes at rates that never change) should
-    /// almost never give a claim: the whole point of the rule.
-    #[test]
-    fn noise_rarely_gives_a_claim() {
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let runs = 1000;
-        for days in [60, 120, 365] {
-            let mut claims = 0;
-            for _ in 0..runs {
-                // Mood: one entry a day, uniform 1–5.
-                let mut weeks = vec![Vec::new(); days / 7 + 1];
-                let mut halves = [Moments::default(); 2];
-                for day in 0..days {
-                    let mood = 1.0 + rng.below(5) as f64;
-                    weeks[day / 7].push(mood);
-                    halves[usize::from(day >= days / 2)].add(Moments::of(&[mood]));
-                }
-                let weekly: Weekly = weeks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(i, v)| (i as f64, v.iter().sum::<f64>() / v.len() as f64))
-                    .collect();
-                let mut tests = vec![mean_trend(&weekly, halves[0], halves[1])];
-                // Five signs and thirteen themes, each at its own steady rate.
-                for _ in 0..18 {
-                    let rate = 0.05 + rng.below(55) as f64 / 100.0;
-                    tests.push(rate_series(&mut rng, days, rate, rate));
-                }
-                let alpha = family_alpha(tests.iter().filter(|t| t.enough).count());
-                if tests
-                    .iter()
-                    .any(|t| matches!(t.verdict(alpha), Trend::Up | Trend::Down))
-                {
-                    claims += 1;
-                }
+/// Mean words per analysed day on each side, when most days were analysed; whether length
+/// changed enough to compare per word.
+fn length_changed(days: &Days, side: &dyn Fn(usize) -> Option<usize>) -> bool {
+    let mut words = [0.0f64; 2];
+    let mut analysed = [0u32; 2];
+    let mut all = [0u32; 2];
+    for i in 0..days.len() {
+        if let Some(s) = side(i) {
+            all[s] += 1;
+            if days.analysed[i] {
+                analysed[s] += 1;
+                words[s] += days.words[i];
             }
-            assert!(
-                claims * 100 <= runs * 2,
-                "{claims} of {runs} noise journals over {days} days gave a trend"
-            );
         }
+    }
+    if (0..2).any(|s| analysed[s] == 0 || f64::from(analysed[s]) < 0.8 * f64::from(all[s])) {
+        return false;
+    }
+    let (a, b) = (
+        words[0] / f64::from(analysed[0]),
+        words[1] / f64::from(analysed[1]),
+    );
+    a.min(b) > 0.0 && a.max(b) >= LENGTH_CHANGE * a.min(b)
+}
 
-        // And a real halving over a year is found nearly always.
-        let found = (0..200)
-            .filter(|_| {
-                rate_series(&mut rng, 365, 0.6, 0.3).verdict(family_alpha(19)) == Trend::Down
+/// Presence made comparable across lengths: each day's presence minus its chance if the label
+/// came up at one steady rate per word (1 − e^(−λ·words), λ chosen to match the total).
+fn per_word(days: &Days, idx: &[usize], present: &[bool]) -> Vec<f64> {
+    let hits = idx.iter().filter(|&&i| present[i]).count() as f64;
+    let share = hits / idx.len().max(1) as f64;
+    let expected = |lambda: f64| -> f64 {
+        idx.iter()
+            .map(|&i| {
+                if days.analysed[i] {
+                    1.0 - (-lambda * days.words[i]).exp()
+                } else {
+                    share
+                }
             })
-            .count();
-        assert!(
-            found >= 180,
-            "a halving over a year was found {found} times in 200"
-        );
+            .sum()
+    };
+    let (mut lo, mut hi) = (0.0f64, 1.0f64);
+    while expected(hi) < hits && hi < 1e6 {
+        hi *= 2.0;
+    }
+    for _ in 0..60 {
+        let mid = (lo + hi) / 2.0;
+        if expected(mid) < hits {
+            lo = mid
+        } else {
+            hi = mid
+        }
+    }
+    let lambda = (lo + hi) / 2.0;
+    idx.iter()
+        .map(|&i| {
+            let chance = if days.analysed[i] {
+                1.0 - (-lambda * days.words[i]).exp()
+            } else {
+                share
+            };
+            f64::from(u8::from(present[i])) - chance
+        })
+        .collect()
+}
 
-        // With/without: twenty random tags against uniform moods.
-        let mut claims = 0;
-        let runs = 1000;
-        for _ in 0..runs {
-            let moods: Vec<f64> = (0..120).map(|_| 1.0 + rng.below(5) as f64).collect();
-            let total = Moments::of(&moods);
-            let tests: Vec<DifferenceTest> = (0..20)
-                .map(|_| {
-                    let with: Vec<f64> =
-                        moods.iter().copied().filter(|_| rng.chance(0.2)).collect();
-                    let with = Moments::of(&with);
-                    DifferenceTest::new(&with, &total.without(with))
-                })
-                .collect();
-            let alpha = family_alpha(tests.iter().filter(|t| t.enough).count());
-            if tests.iter().any(|t| t.claimed(alpha)) {
-                claims += 1;
+/// Week sums of `values - mean` for the days `idx`, as (week, sum) for weeks with data.
+/// Block sums of `values - mean` for the days `idx`, as (block, sum) for blocks with data,
+/// blocks being `length` days long.
+fn block_sums(days: &Days, idx: &[usize], values: &[f64], length: usize) -> Vec<(f64, f64)> {
+    let m = mean(values);
+    let mut sums: std::collections::BTreeMap<usize, f64> = std::collections::BTreeMap::new();
+    for (&i, v) in idx.iter().zip(values) {
+        *sums.entry(days.block_of(i, length)).or_default() += v - m;
+    }
+    sums.into_iter().map(|(b, s)| (b as f64, s)).collect()
+}
+
+/// How many days a shuffled block must span so that carry-over between blocks is small: the
+/// lag-1 correlation of consecutive days (after taking out each side's mean), raised by two
+/// standard errors so that noise in it errs towards longer blocks, must fall below 0.05 over
+/// a block. One day when days are independent, a week at most.
+fn block_length(values: &[f64], second: &[bool]) -> usize {
+    let n = values.len();
+    if n < 3 {
+        return 7;
+    }
+    let (mut sa, mut na, mut sb, mut nb) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for (v, s) in values.iter().zip(second) {
+        if *s {
+            sb += v;
+            nb += 1.0;
+        } else {
+            sa += v;
+            na += 1.0;
+        }
+    }
+    let (ma, mb) = (sa / na.max(1.0), sb / nb.max(1.0));
+    let r: Vec<f64> = values
+        .iter()
+        .zip(second)
+        .map(|(v, s)| v - if *s { mb } else { ma })
+        .collect();
+    let ss: f64 = r.iter().map(|x| x * x).sum();
+    if ss <= 1e-12 {
+        return 7;
+    }
+    let lag: f64 = r.windows(2).map(|w| w[0] * w[1]).sum();
+    let rho = (lag / ss + 2.0 / (n as f64).sqrt()).clamp(0.0, 0.99);
+    (1..=7)
+        .find(|&l| rho.powi(l as i32) <= CARRY_OVER)
+        .unwrap_or(7)
+}
+
+fn weeks_with_data(days: &Days, idx: &[usize]) -> usize {
+    let mut seen = vec![false; days.blocks];
+    for &i in idx {
+        seen[days.block[i]] = true;
+    }
+    seen.iter().filter(|s| **s).count()
+}
+
+/// One question asked of two sides of days (halves of the period, or before and now).
+/// `values` are what the sides are compared on (mood, or presence 0/1); `tested` what the
+/// test sees (the same, or presence adjusted for length).
+struct TwoSides {
+    idx: Vec<usize>,
+    values: Vec<f64>,
+    tested: Vec<f64>,
+    second: Vec<bool>,
+}
+
+impl TwoSides {
+    fn split(&self) -> (Vec<f64>, Vec<f64>) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for (v, s) in self.values.iter().zip(&self.second) {
+            if *s { b.push(*v) } else { a.push(*v) }
+        }
+        (a, b)
+    }
+}
+
+fn two_sided(
+    days: &Days,
+    question: Question,
+    sides: TwoSides,
+    rate: bool,
+    length_adjusted: bool,
+) -> Option<Finding> {
+    let (a, b) = sides.split();
+    if (a.len() as u32) < MIN_DAYS || (b.len() as u32) < MIN_DAYS {
+        return None;
+    }
+    if rate && (sides.values.iter().sum::<f64>() as u32) < MIN_DAYS {
+        return None;
+    }
+    let (ma, mb) = (mean(&a), mean(&b));
+    let effect = mb - ma;
+    let change = matches!(question, Question::MoodChange | Question::Change(..));
+    let mut rng = Rng::named(&format!("{question:?}"));
+    let block;
+    let (test, tested) = if change {
+        let (first, second): (Vec<usize>, Vec<usize>) =
+            sides.idx.iter().partition(|&&i| !days.is_current(i));
+        if weeks_with_data(days, &first) < MIN_WEEKS || weeks_with_data(days, &second) < MIN_WEEKS {
+            return None;
+        }
+        let length = block_length(&sides.tested, &sides.second);
+        block = length;
+        let points = block_sums(days, &sides.idx, &sides.tested, length);
+        let chosen: Vec<bool> = points
+            .iter()
+            .map(|(b, _)| *b as usize >= days.first_block(length))
+            .collect();
+        let sums: Vec<f64> = points.iter().map(|p| p.1).collect();
+        (
+            TestKind::WeekSplit,
+            engine::week_split(&sums, &chosen, &mut rng),
+        )
+    } else {
+        if weeks_with_data(days, &sides.idx) < 2 * MIN_WEEKS {
+            return None;
+        }
+        let length = block_length(&sides.tested, &sides.second);
+        block = length;
+        let points = block_sums(days, &sides.idx, &sides.tested, length);
+        (TestKind::WeekTrend, engine::week_trend(&points, &mut rng))
+    };
+    let min = if rate { MIN_RATE_SHIFT } else { MIN_MOOD_SHIFT };
+    let large = if rate {
+        large_rate(ma, mb)
+    } else {
+        effect.abs() >= min - 1e-9
+    };
+    // The tested statistic must point the same way as the difference shown.
+    let agrees = {
+        let (ta, tb) = sides
+            .tested
+            .iter()
+            .zip(&sides.second)
+            .fold(
+                (0.0, 0.0),
+                |(x, y), (v, s)| if *s { (x, y + v) } else { (x + v, y) },
+            );
+        let (na, nb) = (a.len() as f64, b.len() as f64);
+        (tb / nb - ta / na) * effect > 0.0
+    };
+    Some(Finding {
+        question,
+        test,
+        method: tested.method,
+        p: tested.p,
+        p_adjusted: 1.0,
+        effect,
+        sides: [(a.len() as u32, ma), (b.len() as u32, mb)],
+        large: large && agrees,
+        steady: steady_sides(&a, &b, min, rate),
+        separable: true,
+        length_adjusted,
+        claimed: false,
+        interval: None,
+        block,
+        sample: Sample::Sides(a, b),
+    })
+}
+
+/// Mood on days with `with` against the other days of the same weeks (period days only).
+fn within(
+    days: &Days,
+    group: GroupKind,
+    name: &str,
+    with: &[bool],
+) -> (Option<Finding>, Option<Tangle>) {
+    let idx: Vec<usize> = days.current().filter(|&i| days.mood[i].is_some()).collect();
+    let mut weeks: Vec<Vec<(f64, bool)>> = vec![Vec::new(); days.blocks];
+    for &i in &idx {
+        weeks[days.block[i]].push((days.mood[i].unwrap_or(0.0), with[i]));
+    }
+    let informative: Vec<&Vec<(f64, bool)>> = weeks
+        .iter()
+        .filter(|w| {
+            let k = w.iter().filter(|d| d.1).count();
+            k > 0 && k < w.len()
+        })
+        .collect();
+    let k_total: usize = informative
+        .iter()
+        .map(|w| w.iter().filter(|d| d.1).count())
+        .sum();
+    let n_total: usize = informative.iter().map(|w| w.len()).sum();
+    // The raw means, over all the period's days with a mood.
+    let (mut sw, mut nw, mut so, mut no) = (0.0, 0u32, 0.0, 0u32);
+    for &i in &idx {
+        let m = days.mood[i].unwrap_or(0.0);
+        if with[i] {
+            sw += m;
+            nw += 1;
+        } else {
+            so += m;
+            no += 1;
+        }
+    }
+    if (k_total as u32) < MIN_DAYS || ((n_total - k_total) as u32) < MIN_DAYS {
+        return (None, None);
+    }
+    let (mw, mo) = (sw / f64::from(nw), so / f64::from(no));
+    let stats: Vec<(f64, f64, f64, f64)> = informative
+        .iter()
+        .map(|w| {
+            let (mut sx, mut k, mut s) = (0.0, 0.0, 0.0);
+            for (m, x) in w.iter() {
+                s += m;
+                if *x {
+                    sx += m;
+                    k += 1.0;
+                }
+            }
+            (sx, k, s, w.len() as f64)
+        })
+        .collect();
+    let effect = stratified(&stats);
+    let strata: Vec<Stratum> = informative
+        .iter()
+        .map(|w| {
+            let m = w.iter().map(|d| d.0).sum::<f64>() / w.len() as f64;
+            Stratum {
+                residuals: w.iter().map(|d| d.0 - m).collect(),
+                with: w.iter().map(|d| d.1).collect(),
+            }
+        })
+        .collect();
+    let question = Question::With(group, name.to_string());
+    let tested = engine::within_weeks(&strata, &mut Rng::named(&format!("{question:?}")));
+    // Leave any one day out: only its week's part of the sums changes.
+    let part = |(sx, k, s, n): (f64, f64, f64, f64)| -> (f64, f64) {
+        if k > 0.0 && k < n {
+            (sx - k * s / n, k * (n - k) / n)
+        } else {
+            (0.0, 0.0)
+        }
+    };
+    let (t_all, w_all) = stats.iter().fold((0.0, 0.0), |(t, w), &x| {
+        let (a, b) = part(x);
+        (t + a, w + b)
+    });
+    let steady = stats.iter().enumerate().all(|(wi, &(sx, k, s, n))| {
+        let (t_w, w_w) = part((sx, k, s, n));
+        informative[wi].iter().all(|&(m, x)| {
+            let without = if x {
+                (sx - m, k - 1.0, s - m, n - 1.0)
+            } else {
+                (sx, k, s - m, n - 1.0)
+            };
+            let (t2, w2) = part(without);
+            let (t, w) = (t_all - t_w + t2, w_all - w_w + w2);
+            let e = if w > 0.0 { t / w } else { 0.0 };
+            e * effect.signum() >= MIN_MOOD_DIFFERENCE - 1e-9
+        })
+    });
+    let large = effect.abs() >= MIN_MOOD_DIFFERENCE - 1e-9 && (mw - mo) * effect > 0.0;
+    // Bunched into one half of the period?
+    let (mut first_with, mut second_with, mut first_all, mut second_all) =
+        (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for i in days.current() {
+        let late = days.in_second_half(i);
+        if late {
+            second_all += 1.0
+        } else {
+            first_all += 1.0
+        }
+        if with[i] {
+            if late {
+                second_with += 1.0
+            } else {
+                first_with += 1.0
             }
         }
-        assert!(
-            claims * 100 <= runs * 2,
-            "{claims} of {runs} noise journals gave a difference"
-        );
     }
+    let share_late = second_with / (first_with + second_with).max(1.0);
+    let written_late = second_all / (first_all + second_all).max(1.0);
+    let bunched = group != GroupKind::Weekday && (share_late - written_late).abs() >= BUNCHED;
+    let mut tangle = None;
+    if bunched && (mw - mo).abs() >= MIN_MOOD_DIFFERENCE {
+        let halves: (Vec<f64>, Vec<f64>) = (
+            idx.iter()
+                .filter(|&&i| days.in_first_half(i))
+                .map(|&i| days.mood[i].unwrap_or(0.0))
+                .collect(),
+            idx.iter()
+                .filter(|&&i| days.in_second_half(i))
+                .map(|&i| days.mood[i].unwrap_or(0.0))
+                .collect(),
+        );
+        let rise = mean(&halves.1) - mean(&halves.0);
+        let late = share_late > written_late;
+        // The tangle is real when the pooled difference is what the mood's movement alone
+        // would give: late and higher with a rise, or early and higher with a fall.
+        if rise.abs() >= MIN_MOOD_SHIFT && ((mw - mo) * rise > 0.0) == late {
+            tangle = Some(Tangle {
+                group,
+                name: name.to_string(),
+                late,
+                mood_rose: rise > 0.0,
+            });
+        }
+    }
+    let finding = Finding {
+        question,
+        test: TestKind::WithinWeeks,
+        method: tested.method,
+        p: tested.p,
+        p_adjusted: 1.0,
+        effect,
+        sides: [(nw, mw), (no, mo)],
+        large,
+        steady,
+        separable: !bunched,
+        length_adjusted: false,
+        claimed: false,
+        interval: None,
+        block: 7,
+        sample: Sample::Weeks(stats),
+    };
+    (Some(finding), tangle)
+}
+
+/// The within-week difference: Σ (sum with − days with × week mean) over
+/// Σ days with × days without / days, weeks without both sides carrying no weight.
+fn stratified(stats: &[(f64, f64, f64, f64)]) -> f64 {
+    let (mut t, mut w) = (0.0, 0.0);
+    for &(sx, k, s, n) in stats {
+        if k > 0.0 && k < n {
+            t += sx - k * s / n;
+            w += k * (n - k) / n;
+        }
+    }
+    if w > 0.0 { t / w } else { 0.0 }
+}
+
+/// Every test of one summary, corrected together, and what may be claimed.
+pub fn assess(
+    days: &Days,
+    labels: &[LabelDays],
+    answered: &[bool],
+    has_previous: bool,
+) -> Assessment {
+    let mut out = Assessment::default();
+    let written = days.current().count() as u32;
+    if written < MIN_DAYS_WRITTEN {
+        return out;
+    }
+    let mood_days = |pick: &dyn Fn(usize) -> bool| -> TwoSides {
+        let idx: Vec<usize> = (0..days.len())
+            .filter(|&i| pick(i) && days.mood[i].is_some())
+            .collect();
+        let values: Vec<f64> = idx.iter().map(|&i| days.mood[i].unwrap_or(0.0)).collect();
+        TwoSides {
+            second: vec![false; idx.len()],
+            tested: values.clone(),
+            values,
+            idx,
+        }
+    };
+    // Mood within the period: second half against the first.
+    let within_period = |i: usize| days.is_current(i);
+    let mut halves = mood_days(&within_period);
+    halves.second = halves.idx.iter().map(|&i| days.in_second_half(i)).collect();
+    out.findings
+        .extend(two_sided(days, Question::MoodTrend, halves, false, false));
+    if has_previous {
+        let both = |_: usize| true;
+        let mut change = mood_days(&both);
+        change.second = change.idx.iter().map(|&i| days.is_current(i)).collect();
+        out.findings
+            .extend(two_sided(days, Question::MoodChange, change, false, false));
+    }
+    // Whether entries changed in length does not depend on the label.
+    let adjust_halves = length_changed(days, &|i| {
+        days.is_current(i)
+            .then(|| usize::from(days.in_second_half(i)))
+    });
+    let adjust_periods = length_changed(days, &|i| Some(usize::from(days.is_current(i))));
+    let current: Vec<usize> = days.current().collect();
+    let second: Vec<bool> = current.iter().map(|&i| days.in_second_half(i)).collect();
+    for label in labels {
+        if label.kind == LabelKind::Tag {
+            continue;
+        }
+        let present = &label.days;
+        let (current, second) = (current.clone(), second.clone());
+        let adjust = adjust_halves;
+        let values: Vec<f64> = current
+            .iter()
+            .map(|&i| f64::from(u8::from(present[i])))
+            .collect();
+        let tested = if adjust {
+            per_word(days, &current, present)
+        } else {
+            values.clone()
+        };
+        out.findings.extend(two_sided(
+            days,
+            Question::Trend(label.kind, label.name.to_string()),
+            TwoSides {
+                idx: current,
+                values,
+                tested,
+                second,
+            },
+            true,
+            adjust,
+        ));
+        if has_previous {
+            let all: Vec<usize> = (0..days.len()).collect();
+            let second: Vec<bool> = all.iter().map(|&i| days.is_current(i)).collect();
+            let adjust = adjust_periods;
+            let values: Vec<f64> = all
+                .iter()
+                .map(|&i| f64::from(u8::from(present[i])))
+                .collect();
+            let tested = if adjust {
+                per_word(days, &all, present)
+            } else {
+                values.clone()
+            };
+            out.findings.extend(two_sided(
+                days,
+                Question::Change(label.kind, label.name.to_string()),
+                TwoSides {
+                    idx: all,
+                    values,
+                    tested,
+                    second,
+                },
+                true,
+                adjust,
+            ));
+        }
+    }
+    for label in labels {
+        let group = match label.kind {
+            LabelKind::Feeling => GroupKind::Feeling,
+            LabelKind::Tag => GroupKind::Tag,
+            LabelKind::Theme => GroupKind::Theme,
+            LabelKind::Sign => continue,
+        };
+        let (finding, tangle) = within(days, group, label.name, &label.days);
+        out.findings.extend(finding);
+        out.tangles.extend(tangle);
+    }
+    let (finding, tangle) = within(days, GroupKind::Prompt, "answered", answered);
+    out.findings.extend(finding);
+    out.tangles.extend(tangle);
+    for (w, name) in super::mood::WEEKDAYS.iter().enumerate() {
+        let on: Vec<bool> = days.weekday.iter().map(|d| *d == w).collect();
+        let (finding, _) = within(days, GroupKind::Weekday, name, &on);
+        out.findings.extend(finding);
+    }
+
+    let adjusted = engine::holm(&out.findings.iter().map(|f| f.p).collect::<Vec<_>>());
+    for (f, p) in out.findings.iter_mut().zip(adjusted) {
+        f.p_adjusted = p;
+        f.claimed = p < FAMILY_ALPHA && f.large && f.steady && f.separable;
+        if f.claimed {
+            f.interval = Some(bootstrap(&f.sample, &format!("{:?}", f.question)));
+        }
+    }
+    out
+}
+
+/// A 90% interval for the effect, resampling days (or, within weeks, whole weeks).
+fn bootstrap(sample: &Sample, name: &str) -> [f64; 2] {
+    let mut rng = Rng::named(&format!("{name} bootstrap"));
+    let mut draws: Vec<f64> = Vec::with_capacity(BOOTSTRAP);
+    let resampled_mean = |v: &[f64], rng: &mut Rng| -> f64 {
+        (0..v.len()).map(|_| v[rng.below(v.len())]).sum::<f64>() / v.len() as f64
+    };
+    for _ in 0..BOOTSTRAP {
+        let d = match sample {
+            Sample::Sides(a, b) => resampled_mean(b, &mut rng) - resampled_mean(a, &mut rng),
+            Sample::Weeks(weeks) => {
+                let drawn: Vec<(f64, f64, f64, f64)> = (0..weeks.len())
+                    .map(|_| weeks[rng.below(weeks.len())])
+                    .collect();
+                stratified(&drawn)
+            }
+        };
+        draws.push(d);
+    }
+    engine::interval90(&mut draws)
 }

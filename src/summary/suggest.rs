@@ -60,13 +60,8 @@ fn least_explored(
         return Ok(None);
     };
     // Only the last day each prompt was answered matters for ordering themes.
-    let last = journal.prompt_history(
-        library
-            .prompts
-            .iter()
-            .map(|p| (p.id.as_str(), p.theme.as_str())),
-        today.succ_opt().unwrap_or(today),
-    )?;
+    // Merged prompts' old ids and path steps that repeat a prompt count as answers to it.
+    let last = select::history(journal, &library.prompts, today.succ_opt().unwrap_or(today))?;
     let Some(theme) = select::candidates(&library.prompts, &Wanted::default(), &last, today)
         .into_iter()
         .find(|p| count_of(&p.theme) == least)

@@ -1,9 +1,12 @@
-//! The phrasing the text and Markdown views share: warm, plain, descriptive sentences, each
-//! figure with its n. Nothing here judges; it only says what the writing shows.
+//! The phrasing every output shares (terminal text, Markdown and the HTML report): warm,
+//! plain, descriptive sentences, each figure with its n in days. Nothing here judges; it only
+//! says what the writing shows. The claims' sentences are made here too, once, and carried
+//! in each insight's `text`.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::model::{Language, Measure, Summary, Trend, WeekMood};
+use super::model::{Evidence, Language, Measure, Summary, Trend, WeekMood};
+use super::rules::{Finding, GroupKind};
 
 /// The line every summary ends with.
 pub const CLOSING: &str = "This describes what you wrote, not who you are. It is not a diagnosis;\n\
@@ -11,7 +14,7 @@ if things feel heavy, a counsellor or someone you trust can help.";
 
 /// Said when the period holds too little to see any pattern.
 pub const TOO_LITTLE: &str = "There is not enough writing here yet to see patterns — they start to \
-show after about ten entries. Everything you write counts.";
+show after about two weeks of days written. Everything you write counts.";
 
 pub const NOTHING_STOOD_OUT: &str =
     "Nothing stood out clearly enough to call it a pattern this time. That is common, and fine.";
@@ -158,13 +161,33 @@ pub fn mood_line(s: &Summary) -> String {
     if m.n == 0 {
         return "No mood noted in this period.".to_string();
     }
-    let mut line = format!("Average {} (n={})", one(m.average), m.n);
+    let days = |d: u32, n: u32| {
+        if d == n {
+            plural(d, "day", "days")
+        } else {
+            format!(
+                "{} ({})",
+                plural(d, "day", "days"),
+                plural(n, "entry", "entries")
+            )
+        }
+    };
+    let mut line = format!(
+        "Average {} over {}",
+        one(m.day_average.or(m.average)),
+        days(m.days, m.n)
+    );
     if let Some(b) = before(s).filter(|_| m.previous_n > 0) {
         line.push_str(&format!(
-            "; {b}: {} (n={})",
-            one(m.previous_average),
-            m.previous_n
+            "; {b}: {} over {}",
+            one(m.previous_day_average.or(m.previous_average)),
+            days(m.previous_days, m.previous_n)
         ));
+    }
+    match m.change {
+        Trend::Up => line.push_str(" — higher than before"),
+        Trend::Down => line.push_str(" — lower than before"),
+        _ => {}
     }
     line
 }
@@ -175,9 +198,198 @@ pub fn mood_trend_line(trend: Trend) -> &'static str {
         Trend::Down => "Lower in the second half of the period.",
         Trend::Flat => "No clear rise or fall over these weeks.",
         Trend::Unknown => {
-            "Not enough weeks with a mood yet to see a direction (that needs 4 weeks and 10 moods)."
+            "Not enough days with a mood yet to see a direction (that needs 7 days in each half, over 4 weeks)."
         }
     }
+}
+
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn days_word(n: u32) -> &'static str {
+    if n == 1 { "day" } else { "days" }
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// "Your mood was higher in the second half of this period: 2.8, then 3.6 (40 and 42 days)".
+pub fn mood_trend_claim(f: &Finding) -> String {
+    let word = if f.effect > 0.0 { "higher" } else { "lower" };
+    let ([a, b], [na, nb]) = ([f.sides[0].1, f.sides[1].1], [f.sides[0].0, f.sides[1].0]);
+    format!(
+        "Your mood was {word} in the second half of this period: {a:.1}, then {b:.1} ({na} and {nb} {})",
+        days_word(nb)
+    )
+}
+
+/// "Your mood was lower than in the 30 days before: 2.2 vs 3.7 (21 and 24 days)".
+pub fn mood_change_claim(f: &Finding, before: &str) -> String {
+    let word = if f.effect > 0.0 { "higher" } else { "lower" };
+    format!(
+        "Your mood was {word} than in {before}: {:.1} vs {:.1} ({} and {} {})",
+        f.sides[1].1,
+        f.sides[0].1,
+        f.sides[1].0,
+        f.sides[0].0,
+        days_word(f.sides[0].0)
+    )
+}
+
+fn per_word_note(f: &Finding) -> &'static str {
+    if f.length_adjusted {
+        "; judged per word, as entries changed in length"
+    } else {
+        ""
+    }
+}
+
+/// "Doubt came up less often in the second half of this period: on 40% of days, then 12%
+/// (of 60 and 60 days)".
+pub fn rate_trend_claim(label: &str, f: &Finding) -> String {
+    let word = if f.effect > 0.0 { "more" } else { "less" };
+    format!(
+        "{label} came up {word} often in the second half of this period: on {} of days, then {} (of {} and {} days{})",
+        percent(f.sides[0].1),
+        percent(f.sides[1].1),
+        f.sides[0].0,
+        f.sides[1].0,
+        per_word_note(f)
+    )
+}
+
+/// "Resentment came up less often than in the 60 days before: on 8% of days vs 45% (of 52
+/// and 55 days)".
+pub fn rate_change_claim(label: &str, f: &Finding, before: &str) -> String {
+    let word = if f.effect > 0.0 { "more" } else { "less" };
+    format!(
+        "{label} came up {word} often than in {before}: on {} of days vs {} (of {} and {} days{})",
+        percent(f.sides[1].1),
+        percent(f.sides[0].1),
+        f.sides[1].0,
+        f.sides[0].0,
+        per_word_note(f)
+    )
+}
+
+const WEEKDAY_PLURALS: [(&str, &str); 7] = [
+    ("Mon", "Mondays"),
+    ("Tue", "Tuesdays"),
+    ("Wed", "Wednesdays"),
+    ("Thu", "Thursdays"),
+    ("Fri", "Fridays"),
+    ("Sat", "Saturdays"),
+    ("Sun", "Sundays"),
+];
+
+/// "Days tagged walk had a higher mood: 4.1 vs 3.0 (12 vs 30 days)".
+pub fn mood_with_claim(group: GroupKind, label: &str, f: &Finding) -> String {
+    let word = if f.effect > 0.0 { "higher" } else { "lower" };
+    let figures = format!(
+        "{:.1} vs {:.1} ({} vs {} days)",
+        f.sides[0].1, f.sides[1].1, f.sides[0].0, f.sides[1].0
+    );
+    match group {
+        GroupKind::Tag => format!("Days tagged {label} had a {word} mood: {figures}"),
+        GroupKind::Feeling => format!("Days with the feeling {label} had a {word} mood: {figures}"),
+        GroupKind::Theme => format!("Days touching on {label} had a {word} mood: {figures}"),
+        GroupKind::Weekday => {
+            let days = WEEKDAY_PLURALS
+                .iter()
+                .find(|(d, _)| *d == label)
+                .map_or(label, |(_, plural)| plural);
+            format!("{days} had a {word} mood than other days of the same weeks: {figures}")
+        }
+        GroupKind::Prompt => {
+            format!("Days you answered a prompt had a {word} mood than other days: {figures}")
+        }
+    }
+}
+
+/// "The tag walk began around the time your mood rose; mend cannot tell them apart."
+pub fn tangle_note(group: GroupKind, label: &str, late: bool, mood_rose: bool) -> String {
+    let subject = match group {
+        GroupKind::Tag => format!("The tag {label}"),
+        GroupKind::Feeling => format!("The feeling {label}"),
+        GroupKind::Theme => format!("The theme {label}"),
+        GroupKind::Prompt => "Answering prompts".to_string(),
+        GroupKind::Weekday => label.to_string(),
+    };
+    let began = if late { "began" } else { "eased off" };
+    let moved = if mood_rose { "rose" } else { "fell" };
+    format!("{subject} {began} around the time your mood {moved}; mend cannot tell them apart")
+}
+
+/// Under `--explain`: the test, its corrected p-value and the interval.
+pub fn evidence_line(e: &Evidence, tests: u32) -> String {
+    let points = |x: f64| format!("{x:+.2}");
+    format!(
+        "{}; p = {} after Holm's correction over {} {} (p = {} before); difference {} (90% interval {} to {}){}",
+        capitalise(&e.method),
+        p_value(e.p_adjusted),
+        tests,
+        if tests == 1 { "test" } else { "tests" },
+        p_value(e.p),
+        points(e.difference),
+        points(e.interval[0]),
+        points(e.interval[1]),
+        if e.per_word {
+            "; rates compared per word"
+        } else {
+            ""
+        }
+    )
+}
+
+fn p_value(p: f64) -> String {
+    if p < 0.0001 {
+        "< 0.0001".to_string()
+    } else {
+        format!("{p:.4}")
+    }
+}
+
+/// Under `--explain`: the entries grouped by day, "2026-11-02: 12, 13 · 2026-11-05: 15".
+pub fn by_day(entries: &[i64], days: &[NaiveDate], max_days: usize) -> String {
+    let mut groups: Vec<(NaiveDate, Vec<i64>)> = Vec::new();
+    for (id, day) in entries.iter().zip(days) {
+        match groups.last_mut() {
+            Some((d, ids)) if d == day => ids.push(*id),
+            _ => groups.push((*day, vec![*id])),
+        }
+    }
+    let shown: Vec<String> = groups
+        .iter()
+        .take(max_days)
+        .map(|(d, ids)| {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            format!("{d}: {}", ids.join(", "))
+        })
+        .collect();
+    let mut text = format!(
+        "rests on {} over {} {}: {}",
+        if entries.len() == 1 {
+            "1 entry".to_string()
+        } else {
+            format!("{} entries", entries.len())
+        },
+        groups.len(),
+        days_word(groups.len() as u32),
+        shown.join(" · ")
+    );
+    if groups.len() > max_days {
+        text.push_str(&format!(
+            " · and {} more days (all are listed by --json)",
+            groups.len() - max_days
+        ));
+    }
+    text
 }
 
 /// Weekday averages with their n, for days that have a mood.
@@ -215,23 +427,46 @@ pub fn sparkline(weekly: &[WeekMood]) -> (String, usize) {
     (marks, per)
 }
 
-/// "12  ↓ from 18", "3  ↑ from 0", "5  same as before", or just "12" with nothing before.
-pub fn count_change(count: u32, previous: u32, compare: bool) -> String {
+/// "12 entries on 9 days (30% of days)  ↑ from 3 (10%)" — the arrow only when the change
+/// of the share of days passed the test; otherwise "(before: 3, 10%)". Just the counts with
+/// nothing before.
+pub fn count_change(rate: &super::model::Rate, count: u32, previous: u32, compare: bool) -> String {
+    let now = format!(
+        "{} on {}{}",
+        plural(count, "entry", "entries"),
+        plural(rate.days, "day", "days"),
+        rate.share
+            .map_or(String::new(), |v| format!(" ({})", percent(v)))
+    );
     if !compare {
-        return count.to_string();
+        return now;
     }
-    match count.cmp(&previous) {
-        std::cmp::Ordering::Greater => format!("{count}  ↑ from {previous}"),
-        std::cmp::Ordering::Less => format!("{count}  ↓ from {previous}"),
-        std::cmp::Ordering::Equal => format!("{count}  same as before"),
+    let before = format!(
+        "{previous}{}",
+        rate.previous_share
+            .map_or(String::new(), |v| format!(", {}", percent(v)))
+    );
+    match rate.change {
+        Trend::Up => format!("{now}  ↑ from {before}"),
+        Trend::Down => format!("{now}  ↓ from {before}"),
+        _ => format!("{now}  (before: {before})"),
     }
 }
 
-/// The phrase for a sign's or theme's direction within the period, when one is claimed.
+/// The phrase for a direction within the period, when one is claimed.
 pub fn signal_trend(trend: Trend) -> Option<&'static str> {
     match trend {
         Trend::Up => Some("more often in the second half"),
         Trend::Down => Some("less often in the second half"),
+        _ => None,
+    }
+}
+
+/// The phrase for a direction over the period, as the HTML report words it.
+pub fn over_period(trend: Trend) -> Option<&'static str> {
+    match trend {
+        Trend::Up => Some("came up more often in the second half of the period"),
+        Trend::Down => Some("came up less often in the second half of the period"),
         _ => None,
     }
 }
@@ -289,32 +524,6 @@ pub fn language_rows(
     (n_line, rows)
 }
 
-/// "rests on entries 12 (2026-11-02), 15 (2026-11-05)", the first `max` of them.
-pub fn rests_on(entries: &[i64], days: &[NaiveDate], max: usize) -> String {
-    let shown: Vec<String> = entries
-        .iter()
-        .zip(days)
-        .take(max)
-        .map(|(id, day)| format!("{id} ({day})"))
-        .collect();
-    let mut text = format!(
-        "rests on {} {}",
-        if entries.len() == 1 {
-            "entry"
-        } else {
-            "entries"
-        },
-        shown.join(", ")
-    );
-    if entries.len() > max {
-        text.push_str(&format!(
-            ", and {} more (all are listed by --json)",
-            entries.len() - max
-        ));
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,9 +566,41 @@ mod tests {
     }
 
     #[test]
-    fn counts_show_their_change() {
-        assert_eq!(count_change(12, 18, true), "12  ↓ from 18");
-        assert_eq!(count_change(3, 0, true), "3  ↑ from 0");
-        assert_eq!(count_change(3, 0, false), "3");
+    fn arrows_come_from_the_test_not_the_counts() {
+        let rate = |change| super::super::model::Rate {
+            days: 9,
+            previous_days: 3,
+            share: Some(0.3),
+            previous_share: Some(0.28),
+            per_1000_words: None,
+            previous_per_1000_words: None,
+            trend: Trend::Flat,
+            change,
+        };
+        assert_eq!(
+            count_change(&rate(Trend::Flat), 12, 8, true),
+            "12 entries on 9 days (30%)  (before: 8, 28%)"
+        );
+        assert_eq!(
+            count_change(&rate(Trend::Up), 12, 8, true),
+            "12 entries on 9 days (30%)  ↑ from 8, 28%"
+        );
+        assert_eq!(
+            count_change(&rate(Trend::Flat), 12, 8, false),
+            "12 entries on 9 days (30%)"
+        );
+    }
+
+    #[test]
+    fn explain_groups_entries_by_day() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            by_day(
+                &[1, 2, 5],
+                &[d("2026-11-01"), d("2026-11-01"), d("2026-11-03")],
+                10
+            ),
+            "rests on 3 entries over 2 days: 2026-11-01: 1, 2 · 2026-11-03: 5"
+        );
     }
 }
