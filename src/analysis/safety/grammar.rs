@@ -34,6 +34,8 @@ pub struct Subject {
     pub modal: bool,
     /// "I was pushed", "I got hit".
     pub passive: bool,
+    /// "I could strangle him for…": said of a wish, usually hyperbole.
+    pub could: bool,
 }
 
 /// Whom a verb is done to.
@@ -245,6 +247,7 @@ impl<'a> Reader<'a> {
             negated: false,
             modal: false,
             passive: false,
+            could: false,
         };
         let g = &self.w.grammar;
         let verb_participle = participle(self.word(v));
@@ -262,6 +265,7 @@ impl<'a> Reader<'a> {
             if g.skip.has(w) || g.negators.has(w) || self.is_violence(w) {
                 subject.negated |= g.negators.has(w);
                 subject.modal |= g.modals.has(w);
+                subject.could |= w == "could";
                 subject.passive |= PASSIVE.contains(&w) && verb_participle;
                 continue;
             }

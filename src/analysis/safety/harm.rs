@@ -65,7 +65,7 @@ fn violence(r: &Reader, harm: &mut Harm) {
             if !(to_writer && who.is_person() || to_victim && who == Who::Writer) {
                 continue;
             }
-            if idiom_after(r, &group.idioms, c) {
+            if idiom_after(r, &group.idioms, c) || subject.could && r.word(c) == "for" {
                 continue;
             }
             let done = match group.needs {
@@ -130,7 +130,7 @@ fn physical_hurt(r: &Reader, v: usize, c: usize, target: Target, modal: bool) ->
     }
     r.word(v).ends_with("ing")
         || r.word(v).ends_with('s')
-        || r.word(c) == "again"
+        || matches!(r.word(c), "again" | "before")
         || r.w.fear.words.any(r.s)
 }
 
@@ -140,6 +140,7 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
     if r.reported_before(v) {
         return true;
     }
+    let someone_else = r.subject(v).who == Who::Other;
     let g = &r.w.grammar;
     if r.w
         .violence
@@ -156,7 +157,8 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
     {
         return true;
     }
-    !g.trivial.any(r.s)
+    // A parent or a boss who "will kill me" is nearly always a figure of speech.
+    !someone_else && !g.trivial.any(r.s)
 }
 
 /// "threw a plate at me", "spat at me", "threw me against the wall".
@@ -278,7 +280,7 @@ fn control(r: &Reader, harm: &mut Harm) {
         }
         if let Some(n) = c.take_verbs.at(r.s, i) {
             let mut k = i + n;
-            if r.word(k) == "away" {
+            while matches!(r.word(k), "away" | "all") {
                 k += 1;
             }
             let whose = r.word(k);
@@ -427,7 +429,11 @@ fn stalking(r: &Reader, harm: &mut Harm) {
         }
     }
     for i in 0..r.s.len() {
-        if st.follow.has(r.word(i)) && r.word(i + 1) == "me" && st.online.at(r.s, i + 2).is_none() {
+        if st.follow.has(r.word(i))
+            && r.word(i + 1) == "me"
+            && st.online.at(r.s, i + 2).is_none()
+            && !benign
+        {
             let subject = r.subject(i);
             if subject.who == Who::Partner && !subject.negated {
                 harm.harmed = true;

@@ -4,7 +4,76 @@
 use super::grammar::{Reader, Who};
 
 pub fn read(r: &Reader) -> bool {
-    thoughts(r) || acts(r) || wishes(r) || lives(r) || end_it(r) || means(r)
+    // "My therapist asked if I think about hurting myself, and I said no."
+    if r.has_word("asked") && r.w.context.denied.any(r.s) {
+        return false;
+    }
+    thoughts(r)
+        || acts(r)
+        || on_my_body(r)
+        || bled(r)
+        || wishes(r)
+        || lives(r)
+        || end_it(r)
+        || means(r)
+}
+
+/// "I've been burning my arm", "I scratched my legs until…": a cut, a burn or a blow the writer
+/// gives their own body. Blows ("hit my head") need a sign of intent; an accident is not one.
+fn on_my_body(r: &Reader) -> bool {
+    let sh = &r.w.self_harm;
+    if r.accident {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        let w = r.word(v);
+        if !sh.self_verbs.has(w) || r.word(v + 1) != "my" {
+            return false;
+        }
+        let part = if sh.self_harm_parts.has(r.word(v + 2)) {
+            v + 2
+        } else if sh.self_harm_parts.has(r.word(v + 3)) {
+            v + 3
+        } else {
+            return false;
+        };
+        if r.clause_subject(v) != Who::Writer || r.negated_before(v) {
+            return false;
+        }
+        let blunt = [
+            "hit", "punch", "bang", "bash", "bit", "pull", "rip", "tear", "tore", "pick",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p));
+        let after = r.word(part + 1);
+        let accident = matches!(
+            after,
+            "on" | "while" | "when" | "opening" | "chopping" | "slicing" | "shaving"
+        );
+        let intent = [
+            "until",
+            "till",
+            "purpose",
+            "repeatedly",
+            "punish",
+            "again",
+            "over",
+        ]
+        .iter()
+        .any(|x| r.s.words[part..].iter().any(|y| y == x));
+        !accident && (!blunt || intent)
+    })
+}
+
+/// "I punched the wall until my knuckles bled": harm that ends in blood, by the writer.
+fn bled(r: &Reader) -> bool {
+    (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "until" | "till")
+            && (i + 1..i + 6)
+                .any(|k| matches!(r.word(k), "bled" | "bleed" | "bleeding" | "blood" | "raw"))
+            && r.clause_subject(i) == Who::Writer
+            && !r.accident
+    })
 }
 
 /// "kill myself", "suicidal", "better off without me": unless negated or hyperbole
@@ -20,7 +89,14 @@ fn thoughts(r: &Reader) -> bool {
                 r.word(start + 1),
                 "prevention" | "awareness" | "helpline" | "hotline" | "line"
             );
-        let negated = !suicid && r.negated_before(start);
+        let negated = if suicid {
+            // "I don't have any thoughts of suicide" is a no; "I'm not suicidal, I think" is not.
+            (start.saturating_sub(5)..start)
+                .any(|k| r.s.same_clause(k, start) && r.w.grammar.negators.has(r.word(k)))
+                && !r.w.context.hedges.any(r.s)
+        } else {
+            r.negated_before(start)
+        };
         let hyperbole = killing && sh.kill_idioms.at(r.s, start + n).is_some();
         !(exempt || negated || hyperbole)
     })
@@ -84,7 +160,14 @@ fn lives(r: &Reader) -> bool {
         let phrase = r.s.words[l..l + n].join(" ");
         let next = r.word(l + n);
         match phrase.as_str() {
-            "wake up" => sh.wishes.any(r.s),
+            "wake up" => {
+                sh.wishes.any(r.s)
+                    && !matches!(
+                        next,
+                        "this" | "early" | "on" | "for" | "at" | "so" | "because"
+                    )
+                    && !r.has_word("tired")
+            }
             "be here" | "be around" => {
                 writer
                     && (r.clause_ends(l + n)

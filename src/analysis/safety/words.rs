@@ -193,6 +193,8 @@ pub struct SelfHarm {
     pub death_idioms: Set,
     pub lives: Set,
     pub life_idioms: Set,
+    pub self_harm_parts: Set,
+    pub self_verbs: Set,
     pub methods: Set,
     pub hiding: Set,
     pub places: Set,
@@ -258,6 +260,8 @@ pub struct Context {
     pub humour: Set,
     pub accident: Set,
     pub distant_past: Set,
+    pub denied: Set,
+    pub hedges: Set,
 }
 
 /// Words some rule cannot do without; a sentence with none of them is passed over at the cost
@@ -278,8 +282,8 @@ impl Triggers {
 
 /// Words that rules in code look for by themselves.
 const RULE_WORDS: &[&str] = &[
-    "let", "allowed", "ask", "end", "ending", "front", "drive", "driving", "drove", "crash",
-    "crashing", "crashed", "swerve", "swerving", "steer", "steering",
+    "until", "till", "let", "allowed", "ask", "end", "ending", "front", "drive", "driving",
+    "drove", "crash", "crashing", "crashed", "swerve", "swerving", "steer", "steering",
 ];
 
 #[derive(Debug, Deserialize)]
