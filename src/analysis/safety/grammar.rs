@@ -36,6 +36,15 @@ pub struct Subject {
     pub passive: bool,
     /// "I could strangle him for…": said of a wish, usually hyperbole.
     pub could: bool,
+    /// Where the doer was found (the verb's own place when none was).
+    pub at: usize,
+}
+
+impl Subject {
+    /// "…whether he has read my messages": the doer sits in a question, not a deed.
+    pub fn in_question(&self, r: &Reader) -> bool {
+        self.at > 0 && matches!(r.word(self.at - 1), "whether" | "if" | "wonder")
+    }
 }
 
 /// Whom a verb is done to.
@@ -248,6 +257,7 @@ impl<'a> Reader<'a> {
             modal: false,
             passive: false,
             could: false,
+            at: v,
         };
         let g = &self.w.grammar;
         let verb_participle = participle(self.word(v));
@@ -259,6 +269,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(who) = self.who_at(j) {
                 subject.who = who;
+                subject.at = j;
                 return subject;
             }
             let w = self.word(j);

@@ -236,6 +236,9 @@ fn threats(r: &Reader, harm: &mut Harm) {
             }
         }
     }
+    if t.unsafe_at_home.any(r.s) {
+        harm.harmed = true;
+    }
     for (start, n) in t.named.all(r.s) {
         let excluded = t
             .not_named
@@ -271,12 +274,28 @@ fn control(r: &Reader, harm: &mut Harm) {
             }
         }
         if w == "allowed"
-            && r.word(i.wrapping_sub(1)) == "not"
+            && matches!(r.word(i.wrapping_sub(1)), "not" | "only")
             && r.word(i + 1) == "to"
             && c.let_verbs.at(r.s, i + 2).is_some()
             && r.clause_subject(i) == Who::Writer
         {
             harm.harmed = true;
+        }
+        if matches!(w, "allow" | "allows") {
+            let subject = r.subject(i);
+            let target = r.person_after(i);
+            let to = if r.word(i + 1) == "my" { i + 3 } else { i + 2 };
+            if subject.negated
+                && r.word(to) == "to"
+                && c.let_verbs.at(r.s, to + 1).is_some()
+                && subject.who != Who::Other
+            {
+                harm.note(
+                    subject.who,
+                    target == Target::Writer,
+                    target == Target::Victim,
+                );
+            }
         }
         if let Some(n) = c.take_verbs.at(r.s, i) {
             let mut k = i + n;
@@ -299,13 +318,18 @@ fn control(r: &Reader, harm: &mut Harm) {
         }
         if let Some(n) = c.check_verbs.at(r.s, i) {
             let mut k = i + n;
-            while matches!(r.word(k), "all" | "through" | "on") {
+            while matches!(r.word(k), "all" | "through" | "on" | "of") {
                 k += 1;
             }
-            let whose = r.word(k);
-            let object = c.check_objects.at(r.s, k + 1).is_some();
+            let mut whose = r.word(k);
+            let mut object = c.check_objects.at(r.s, k + 1).is_some();
+            if matches!(whose, "every" | "each") && c.check_objects.at(r.s, k + 1).is_some() {
+                // "reads every message I send"
+                whose = if r.word(k + 2) == "i" { "my" } else { whose };
+                object = true;
+            }
             let subject = r.subject(i);
-            if consent || subject.negated {
+            if consent || subject.negated || subject.in_question(r) {
                 continue;
             }
             match subject.who {
@@ -372,8 +396,13 @@ fn control(r: &Reader, harm: &mut Harm) {
     for (start, n) in c.trap_things.all(r.s) {
         let phrase = &r.s.words[start..start + n];
         let mine = phrase.iter().any(|w| w == "my") || r.word(start + n) == "my";
+        let who = match r.word(start.wrapping_sub(1)) {
+            "his" | "her" | "their" => Who::Partner,
+            "my" => Who::Writer,
+            _ => r.clause_subject(start),
+        };
         harm.note(
-            r.clause_subject(start),
+            who,
             mine || !phrase.iter().any(|w| w == "her" || w == "his"),
             !mine,
         );
@@ -416,8 +445,11 @@ fn stalking(r: &Reader, harm: &mut Harm) {
     let st = &r.w.stalking;
     let benign = st.benign.any(r.s);
     for (start, n) in st.appear.all(r.s) {
-        let subject = r.subject(start);
-        if subject.negated || benign {
+        let mut subject = r.subject(start);
+        if subject.who == Who::Unknown {
+            subject.who = r.clause_subject(start);
+        }
+        if subject.negated || benign || subject.who == Who::Other {
             continue;
         }
         let place = (start + n..start + n + 5).find(|&k| {
@@ -429,6 +461,15 @@ fn stalking(r: &Reader, harm: &mut Harm) {
         }
     }
     for i in 0..r.s.len() {
+        // "he sits in his car outside my house"
+        if r.word(i) == "outside"
+            && r.word(i + 1) == "my"
+            && st.places.at(r.s, i + 2).is_some()
+            && !benign
+            && r.clause_subject(i) == Who::Partner
+        {
+            harm.harmed = true;
+        }
         if st.follow.has(r.word(i))
             && r.word(i + 1) == "me"
             && st.online.at(r.s, i + 2).is_none()

@@ -151,7 +151,7 @@ fn wishes(r: &Reader) -> bool {
 fn lives(r: &Reader) -> bool {
     let sh = &r.w.self_harm;
     sh.lives.all(r.s).any(|(l, n)| {
-        let negated = (l.saturating_sub(4)..l)
+        let negated = (l.saturating_sub(6)..l)
             .any(|k| r.s.same_clause(k, l) && r.w.grammar.negators.has(r.word(k)));
         if !negated {
             return false;
@@ -176,7 +176,16 @@ fn lives(r: &Reader) -> bool {
                             "anymore" | "any" | "forever" | "tomorrow" | "now" | "tonight"
                         ))
             }
-            _ => writer && sh.life_idioms.at(r.s, l + n).is_none(),
+            _ => {
+                // "I don't want to go on like this with the arguments" is about the rows.
+                let about_something = (l + n..l + n + 5).any(|k| {
+                    r.s.same_clause(l, k)
+                        && sh.life_idioms.at(r.s, k).is_some()
+                        && !matches!(r.word(k), "a" | "the" | "to" | "for")
+                        || k == l + n && sh.life_idioms.at(r.s, k).is_some()
+                });
+                writer && !about_something
+            }
         }
     })
 }
@@ -186,7 +195,12 @@ fn lives(r: &Reader) -> bool {
 fn end_it(r: &Reader) -> bool {
     let g = &r.w.grammar;
     (0..r.s.len()).any(|i| {
-        if !matches!(r.word(i), "end" | "ending") || r.word(i + 1) != "it" {
+        if !matches!(r.word(i), "end" | "ending" | "ended") || r.word(i + 1) != "it" {
+            return false;
+        }
+        // "if I just ended it": a life, not a relationship, unless one is named.
+        let if_i = (i.saturating_sub(4)..i).any(|k| r.word(k) == "if" && r.word(k + 1) == "i");
+        if r.word(i) == "ended" && !if_i {
             return false;
         }
         let after = i + 2;
@@ -195,6 +209,7 @@ fn end_it(r: &Reader) -> bool {
             return false;
         }
         g.time_words.find(r.s, after, after + 4).is_some()
+            || if_i && r.clause_ends(after)
             || r.clause_ends(after)
                 && (i.saturating_sub(6)..i)
                     .any(|k| r.s.same_clause(k, i) && r.w.self_harm.wishes.has(r.word(k)))
@@ -206,15 +221,8 @@ fn end_it(r: &Reader) -> bool {
 /// train, driving into a tree.
 fn means(r: &Reader) -> bool {
     let sh = &r.w.self_harm;
-    let writer = r.has_word("i") || r.has_word("myself");
-    if !writer || r.has_word("we") {
+    if r.has_word("we") {
         return false;
-    }
-    if sh.methods.any(r.s) && sh.hiding.any(r.s) {
-        return true;
-    }
-    if sh.places.any(r.s) && sh.place_verbs.any(r.s) {
-        return true;
     }
     let words = &r.s.words;
     let in_front = words.windows(3).position(|w| w == ["in", "front", "of"]);
@@ -228,6 +236,41 @@ fn means(r: &Reader) -> bool {
     {
         return true;
     }
+    let writer = r.has_word("i") || r.has_word("myself");
+    if !writer {
+        return false;
+    }
+    // "took a whole packet of tablets", "swallowed all of them"
+    let swallowed = words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "took" | "take" | "taken" | "taking" | "swallowed" | "swallow" | "downed"
+        ) && (i + 1..i + 4).any(|k| {
+            matches!(
+                r.word(k),
+                "all"
+                    | "handful"
+                    | "whole"
+                    | "bottle"
+                    | "box"
+                    | "packet"
+                    | "lots"
+                    | "loads"
+                    | "rest"
+                    | "many"
+            )
+        }) && sh.methods.find(r.s, i + 1, i + 8).is_some()
+    });
+    if swallowed {
+        return true;
+    }
+    if sh.methods.any(r.s) && sh.hiding.any(r.s) {
+        return true;
+    }
+    if sh.places.any(r.s) && sh.place_verbs.any(r.s) {
+        return true;
+    }
+    let words = &r.s.words;
     words.iter().enumerate().any(|(i, w)| {
         matches!(
             w.as_str(),

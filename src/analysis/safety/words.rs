@@ -248,6 +248,8 @@ pub struct Threats {
     pub words: Set,
     pub leaving: Set,
     pub outcomes: Set,
+    #[serde(rename = "unsafe")]
+    pub unsafe_at_home: Set,
     pub named: Set,
     pub not_named: Set,
 }
@@ -282,8 +284,9 @@ impl Triggers {
 
 /// Words that rules in code look for by themselves.
 const RULE_WORDS: &[&str] = &[
-    "until", "till", "let", "allowed", "ask", "end", "ending", "front", "drive", "driving",
-    "drove", "crash", "crashing", "crashed", "swerve", "swerving", "steer", "steering",
+    "until", "till", "let", "allow", "allows", "outside", "ended", "allowed", "ask", "end",
+    "ending", "front", "drive", "driving", "drove", "crash", "crashing", "crashed", "swerve",
+    "swerving", "steer", "steering",
 ];
 
 #[derive(Debug, Deserialize)]
