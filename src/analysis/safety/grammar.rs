@@ -308,7 +308,8 @@ impl<'a> Reader<'a> {
             if g.negators.has(w) {
                 return true;
             }
-            if !g.skip.has(w) && w != "i" {
+            // A new doer ("if he doesn't come back I'm going to…") ends the reach of a negator.
+            if !g.skip.has(w) || self.who_at(j).is_some() {
                 return false;
             }
         }
@@ -340,6 +341,10 @@ impl<'a> Reader<'a> {
         match self.word(k) {
             "me" => (Target::Writer, k + 1),
             "myself" => (Target::Myself, k + 1),
+            // "my wife's wrist" (the possessive is dropped by the tokeniser)
+            "my" if people.victims.has(self.word(k + 1)) && body.parts.has(self.word(k + 2)) => {
+                (Target::VictimBody, k + 3)
+            }
             "my" => match possessed(k + 1) {
                 Some((true, end)) => (Target::WriterBody, end),
                 Some((false, end)) => (Target::Victim, end),

@@ -26,6 +26,7 @@ impl Harm {
 pub fn read(r: &Reader) -> Harm {
     let mut harm = Harm::default();
     violence(r, &mut harm);
+    near_me(r, &mut harm);
     threats(r, &mut harm);
     control(r, &mut harm);
     stalking(r, &mut harm);
@@ -93,6 +94,27 @@ fn violence(r: &Reader, harm: &mut Harm) {
                 harm.note(who, to_writer, to_victim);
             }
         }
+    }
+}
+
+/// "he punched the wall next to my head": force aimed near the writer, or at the walls.
+fn near_me(r: &Reader, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        let w = r.word(v);
+        let blow = ["punch", "kick", "smash", "hit"]
+            .iter()
+            .any(|p| w.starts_with(p));
+        if !blow || r.subject(v).who != Who::Partner || r.subject(v).negated || r.games {
+            continue;
+        }
+        let near = (v + 1..v + 8).any(|k| {
+            matches!(r.word(k), "next" | "beside" | "near" | "past" | "inches")
+                && (k + 1..k + 4).any(|j| r.word(j) == "my" || r.word(j) == "me")
+        });
+        let walls = !w.starts_with("hit")
+            && matches!(r.word(v + 1), "the" | "a")
+            && matches!(r.word(v + 2), "wall" | "walls" | "door" | "hole" | "window");
+        harm.harmed |= near || walls;
     }
 }
 
@@ -164,7 +186,11 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
 /// "threw a plate at me", "spat at me", "threw me against the wall".
 fn thrown(r: &Reader, v: usize, harm: &mut Harm) {
     let subject = r.subject(v);
-    let at = (v + 1..v + 8).find(|&k| r.s.same_clause(v, k) && matches!(r.word(k), "at" | "on"));
+    let at = (v + 1..v + 8).find(|&k| {
+        r.s.same_clause(v, k)
+            && matches!(r.word(k), "at" | "on")
+            && matches!(r.word(k + 1), "me" | "my" | "him" | "her" | "them")
+    });
     if let Some(k) = at {
         let (target, _) = r.object(k);
         harm.note(subject.who, target.writer(), target.victim());
@@ -195,7 +221,11 @@ fn threats(r: &Reader, harm: &mut Harm) {
             continue;
         }
         let subject = r.subject(i);
-        if subject.negated || r.word(i + 1) == "to" && t.leaving.at(r.s, i + 2).is_some() {
+        let leaving = r.word(i + 1) == "to"
+            && t.leaving.at(r.s, i + 2).is_some()
+            && t.outcomes.find(r.s, i + 2, r.s.len()).is_none()
+            && r.word(i + 3) != "me";
+        if subject.negated || leaving {
             continue;
         }
         let who = match subject.who {
@@ -326,6 +356,11 @@ fn control(r: &Reader, harm: &mut Harm) {
             if matches!(whose, "every" | "each") && c.check_objects.at(r.s, k + 1).is_some() {
                 // "reads every message I send"
                 whose = if r.word(k + 2) == "i" { "my" } else { whose };
+                object = true;
+            }
+            if matches!(whose, "where" | "who" | "what") && r.word(k + 1) == "i" {
+                // "checks where I am"
+                whose = "my";
                 object = true;
             }
             let subject = r.subject(i);
@@ -486,7 +521,7 @@ fn stalking(r: &Reader, harm: &mut Harm) {
         let mine = phrase
             .iter()
             .any(|w| matches!(w.as_str(), "me" | "i" | "my"));
-        if st.online.at(r.s, start + n).is_some() || r.negated_before(start) {
+        if st.online.at(r.s, start + n).is_some() || r.negated_before(start) || benign {
             continue;
         }
         match r.clause_subject(start) {

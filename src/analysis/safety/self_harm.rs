@@ -156,7 +156,8 @@ fn lives(r: &Reader) -> bool {
         if !negated {
             return false;
         }
-        let writer = (l.saturating_sub(8)..l).any(|k| r.s.same_clause(k, l) && r.word(k) == "i");
+        // The writer's own life: an "I" before it, or a bare "not to exist".
+        let writer = (0..l).any(|k| r.word(k) == "i") || r.word(l.wrapping_sub(1)) == "to";
         let phrase = r.s.words[l..l + n].join(" ");
         let next = r.word(l + n);
         match phrase.as_str() {
@@ -174,7 +175,16 @@ fn lives(r: &Reader) -> bool {
                         || matches!(
                             next,
                             "anymore" | "any" | "forever" | "tomorrow" | "now" | "tonight"
-                        ))
+                        )
+                        || [
+                            "for christmas",
+                            "much longer",
+                            "next year",
+                            "for my birthday",
+                            "by the end",
+                        ]
+                        .iter()
+                        .any(|f| r.s.words[l + n..].join(" ").starts_with(f)))
             }
             _ => {
                 // "I don't want to go on like this with the arguments" is about the rows.
