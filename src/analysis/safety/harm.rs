@@ -87,6 +87,9 @@ fn violence(r: &Reader, harm: &mut Harm) {
                                 | "back"
                         )
                         || r.word(c) != "and" && r.physical_after(c)
+                        // "he grabbed me." (not "he held me", which is often a hug)
+                        || r.clause_ends(c)
+                            && ["grab", "yank"].iter().any(|p| r.word(v).starts_with(p))
                 }
                 Needs::Threat => kill_threat(r, v, c),
             };

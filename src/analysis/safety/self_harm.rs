@@ -169,6 +169,10 @@ fn lives(r: &Reader) -> bool {
                     )
                     && !r.has_word("tired")
             }
+            // "I wish I just wasn't around"
+            "here" | "around" => {
+                r.clause_subject(l) == Who::Writer && sh.wishes.any(r.s) && r.clause_ends(l + n)
+            }
             "be here" | "be around" => {
                 writer
                     && (r.clause_ends(l + n)
@@ -272,6 +276,17 @@ fn means(r: &Reader) -> bool {
         }) && sh.methods.find(r.s, i + 1, i + 8).is_some()
     });
     if swallowed {
+        return true;
+    }
+    // "I used a razor on my arm"
+    let blade_on_me = sh.methods.all(r.s).any(|(m, n)| {
+        (m + n..m + n + 3).any(|k| {
+            matches!(r.word(k), "on" | "to" | "into" | "against" | "across")
+                && r.word(k + 1) == "my"
+                && sh.self_harm_parts.has(r.word(k + 2))
+        })
+    });
+    if blade_on_me && !r.accident {
         return true;
     }
     if sh.methods.any(r.s) && sh.hiding.any(r.s) {
