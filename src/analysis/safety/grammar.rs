@@ -190,6 +190,8 @@ pub struct Reader<'a> {
     pub elsewhere: bool,
     pub condition: bool,
     pub reported_until: Option<usize>,
+    /// For each word, the violence group whose form it is (looked up once a sentence).
+    pub violence: Vec<Option<usize>>,
 }
 
 impl<'a> Reader<'a> {
@@ -209,6 +211,11 @@ impl<'a> Reader<'a> {
             elsewhere: c.media.any(s) || c.distant_past.any(s),
             condition,
             reported_until: w.grammar.reporting.find(s, 0, s.len()).map(|(i, _)| i),
+            violence: s
+                .words
+                .iter()
+                .map(|x| w.violence.iter().position(|g| g.forms.has(x)))
+                .collect(),
         }
     }
 
@@ -273,7 +280,7 @@ impl<'a> Reader<'a> {
                 return subject;
             }
             let w = self.word(j);
-            if g.skip.has(w) || g.negators.has(w) || self.is_violence(w) {
+            if g.skip.has(w) || g.negators.has(w) || self.violence[j].is_some() {
                 subject.negated |= g.negators.has(w);
                 subject.modal |= g.modals.has(w);
                 subject.could |= w == "could";
@@ -314,10 +321,6 @@ impl<'a> Reader<'a> {
             }
         }
         false
-    }
-
-    pub fn is_violence(&self, w: &str) -> bool {
-        self.w.violence.iter().any(|v| v.forms.has(w))
     }
 
     /// The one the verb at `v` is done to, and the index just after it.

@@ -38,10 +38,8 @@ pub fn read(r: &Reader) -> Harm {
 /// "he hit me", "I shoved him", "I was pushed to the floor", "she said she'd kill me".
 fn violence(r: &Reader, harm: &mut Harm) {
     for v in 0..r.s.len() {
-        for group in &r.w.violence {
-            if !group.forms.has(r.word(v)) {
-                continue;
-            }
+        if let Some(g) = r.violence[v] {
+            let group = &r.w.violence[g];
             let subject = r.subject(v);
             if subject.negated || (r.games && group.needs != Needs::Threat) {
                 continue;

@@ -2,7 +2,8 @@
 //! phrases that the grammar asks questions of: "is this word a partner?", "does a phrase of
 //! this list start here?".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -11,13 +12,31 @@ use super::text::Sentence;
 
 const SOURCE: &str = include_str!("../../../lexicon/safety.toml");
 
+/// A small, fast hash for short words (the idea of FxHash): the reader looks words up many
+/// times a sentence, and these keys come from our own lists, not from an attacker.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type Fast = BuildHasherDefault<WordHasher>;
+
 /// A list of words and phrases; `*` at the end of a word matches any word it begins.
 #[derive(Debug, Default, Deserialize)]
 #[serde(from = "Vec<String>")]
 pub struct Set {
     phrases: Vec<Vec<Pat>>,
     /// Phrases by their first word, when that word is exact.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, Fast>,
     /// Phrases whose first word is a prefix.
     prefixed: Vec<usize>,
     pub terms: Vec<String>,
@@ -270,7 +289,7 @@ pub struct Context {
 /// of one look-up a word.
 #[derive(Debug, Default)]
 pub struct Triggers {
-    words: std::collections::HashSet<String>,
+    words: HashSet<String, Fast>,
     prefixes: Vec<String>,
 }
 
