@@ -133,3 +133,9 @@ fn development_set_meets_the_targets() {
     let failures = check("dev.tsv");
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn held_out_set_meets_the_targets() {
+    let failures = check("heldout.tsv");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
