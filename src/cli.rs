@@ -188,7 +188,7 @@ pub enum Command {
 
     /// The config file: where it is and what it says
     #[command(
-        after_help = "Examples:\n  mend config path\n  mend config show\n\nSettings (all optional) in config.toml:\n  editor = \"nano\"              the editor, before $VISUAL and $EDITOR\n  color = \"auto\"               auto, always or never\n  week-start = \"monday\"        monday or sunday\n  summary-period = \"30d\"       the default period of `mend summary`\n  safety-note = \"...\"          your own text for the safety note\n  perspective = \"hurt\"         prompts for: hurt, rebuilding or any\n  context = \"romantic\"        prompts about: romantic, friendship, work or any\n  nudge = true                  whether `mend nudge` speaks"
+        after_help = "Examples:\n  mend config path\n  mend config show\n\nSettings (all optional) in config.toml:\n  editor = \"nano\"              the editor, before $VISUAL and $EDITOR\n  color = \"auto\"               auto, always or never\n  week-start = \"monday\"        monday or sunday\n  summary-period = \"30d\"       the default period of `mend summary`\n  safety-note = false          no safety notes (or a text of your own)\n  perspective = \"hurt\"         prompts for: hurt, rebuilding or any\n  context = \"romantic\"        prompts about: romantic, friendship, work or any\n  nudge = true                  whether `mend nudge` speaks"
     )]
     Config(ConfigArgs),
 

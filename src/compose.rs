@@ -23,14 +23,6 @@ use crate::store::entries::EntryUpdate;
 use crate::text::{self, Refusal};
 use crate::{analysis, ask, dates};
 
-/// Shown after saving text that speaks of self-harm, suicide, or violence from a partner.
-pub const SAFETY_NOTE: &str = "\
-A gentle note: mend is a journal, not a crisis service, and it cannot help in an emergency.
-If you are in danger or thinking about ending your life or hurting yourself, please call your
-local emergency number now, or find a free, confidential helpline near you at
-https://findahelpline.com. If someone is hurting or threatening you, a domestic abuse helpline
-can help you plan to stay safe. What you wrote stays on this computer.";
-
 /// Reads the shared entry options (date, mood, feelings, tags) into an entry without text.
 pub fn details(d: &EntryDetails, app: &App) -> Result<NewEntry> {
     let when = match &d.date {
@@ -280,11 +272,27 @@ pub fn finish(
     Ok(())
 }
 
-/// Prints the safety note (on stderr, so it is seen even when output is piped) when the
-/// text speaks of self-harm or abuse. Nothing is sent anywhere.
+/// Prints the safety notes the text calls for (on stderr, so they are seen even when output is
+/// piped): one for thoughts of suicide or self-harm, one for being harmed or controlled, one for
+/// harming a partner. `safety-note = false` in the config switches them off; a text there is
+/// shown instead. Nothing is sent anywhere.
 pub fn safety_note(app: &App, text: &str) {
-    if !analysis::safety_concerns(text).is_empty() {
-        let note = app.config.safety_note.as_deref().unwrap_or(SAFETY_NOTE);
+    use crate::config::SafetyNote;
+    let custom = match &app.config.safety_note {
+        Some(SafetyNote::Shown(false)) => return,
+        Some(SafetyNote::Text(own)) => Some(own.as_str()),
+        Some(SafetyNote::Shown(true)) | None => None,
+    };
+    let concerns = analysis::safety_concerns(text);
+    let notes: Vec<&str> = match custom {
+        Some(own) if !concerns.is_empty() => vec![own],
+        Some(_) => Vec::new(),
+        None => concerns
+            .into_iter()
+            .map(analysis::safety_note_text)
+            .collect(),
+    };
+    for note in notes {
         eprintln!("\n{}\n", app.style.bold(note.trim()));
     }
 }

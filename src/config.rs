@@ -35,6 +35,15 @@ impl From<Colour> for ColorChoice {
     }
 }
 
+/// `safety-note`: `true` (the default) shows the built-in notes, `false` none, and a text is
+/// shown instead of them (as the setting has always allowed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SafetyNote {
+    Shown(bool),
+    Text(String),
+}
+
 /// Settings from the config file. Every field is optional; the defaults are what mend does
 /// without a config file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -48,8 +57,8 @@ pub struct Config {
     pub week_start: Option<WeekStart>,
     /// The summary's default period, e.g. "30d", "12w", "6m", "1y".
     pub summary_period: Option<String>,
-    /// Replaces the built-in safety note.
-    pub safety_note: Option<String>,
+    /// `false` switches the safety notes off; a text replaces them.
+    pub safety_note: Option<SafetyNote>,
     /// Whose prompts `mend prompt` prefers: hurt, rebuilding or any.
     pub perspective: Option<Perspective>,
     /// Which relationship prompts are about: romantic, friendship, work or any.

@@ -10,7 +10,6 @@ use super::matcher::Matcher;
 const SIGNS: &str = include_str!("../../lexicon/signs.toml");
 const THEMES: &str = include_str!("../../lexicon/themes.toml");
 const MARKERS: &str = include_str!("../../lexicon/markers.toml");
-const SAFETY: &str = include_str!("../../lexicon/safety.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,24 +75,6 @@ impl MarkersFile {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SafetyFile {
-    pub self_harm: TermList,
-    pub abuse: TermList,
-    // Read by the unit tests only: the examples document the lists.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub tests: SafetyTests,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(not(test), allow(dead_code))]
-pub struct SafetyTests {
-    pub examples: Vec<String>,
-    pub non_examples: Vec<String>,
-}
-
 /// Marker lists, in the order of their groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
@@ -150,10 +131,6 @@ pub fn themes_file() -> Result<ThemesFile, String> {
 
 pub fn markers_file() -> Result<MarkersFile, String> {
     parse("markers.toml", MARKERS)
-}
-
-pub fn safety_file() -> Result<SafetyFile, String> {
-    parse("safety.toml", SAFETY)
 }
 
 fn group(n: usize) -> Result<u32, String> {
@@ -230,25 +207,6 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Safety groups: 0 is self-harm, 1 is abuse.
-pub fn build_safety() -> Result<Matcher, String> {
-    let safety = safety_file()?;
-    // When in doubt the note is shown: no negation, and phrases run across punctuation
-    // ("I want to... die").
-    let mut matcher = Matcher::new(true);
-    for (g, list) in [&safety.self_harm, &safety.abuse].into_iter().enumerate() {
-        add_all(&mut matcher, "safety.toml", &list.terms, group(g)?, false)?;
-    }
-    Ok(matcher)
-}
-
-pub fn safety_matcher() -> &'static Matcher {
-    static SAFETY_MATCHER: OnceLock<Matcher> = OnceLock::new();
-    SAFETY_MATCHER.get_or_init(|| {
-        build_safety().expect("the built-in safety list is valid (checked by a unit test)")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,9 +219,6 @@ mod tests {
             lexicon.signs,
             ["doubt", "jealousy", "reassurance", "avoidance", "checking"]
         );
-        build_safety().unwrap();
-        let safety = safety_file().unwrap();
-        assert!(!safety.tests.examples.is_empty() && !safety.tests.non_examples.is_empty());
     }
 
     #[test]
@@ -286,13 +241,10 @@ mod tests {
         let signs = signs_file().unwrap();
         let themes = themes_file().unwrap();
         let markers = markers_file().unwrap();
-        let safety = safety_file().unwrap();
         let mut lists: Vec<(&str, &Vec<String>)> = Vec::new();
         lists.extend(signs.signs.iter().map(|s| (s.id.as_str(), &s.terms)));
         lists.extend(themes.themes.iter().map(|t| (t.id.as_str(), &t.terms)));
         lists.extend(markers.lists().map(|(l, _)| ("markers", &l.terms)));
-        lists.push(("self_harm", &safety.self_harm.terms));
-        lists.push(("abuse", &safety.abuse.terms));
         for (name, terms) in lists {
             let mut sorted: Vec<&String> = terms.iter().collect();
             sorted.sort();

@@ -52,11 +52,7 @@ pub struct Markers {
     pub we: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Concern {
-    SelfHarm,
-    Abuse,
-}
+pub use safety::{Concern, import_line as safety_import_line, note_text as safety_note_text};
 
 /// A trust sign or theme as the word lists describe it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,7 +94,7 @@ pub fn theme_labels() -> Vec<Label> {
         .unwrap_or_default()
 }
 
-/// What the text touches that calls for a note pointing to crisis help, self-harm first.
+/// What the text calls for a safety note about, in the order the notes are shown.
 /// Cheap: it never loads the sentiment model.
 pub fn safety_concerns(text: &str) -> Vec<Concern> {
     safety::concerns(text)

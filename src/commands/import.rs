@@ -13,9 +13,10 @@ use std::thread::{Scope, ScopedJoinHandle};
 use anyhow::{Context, Result, bail};
 use indicatif::ProgressBar;
 
-use crate::analysis::{Analysis, analyse};
+use crate::analysis::{Analysis, analyse, safety_concerns, safety_import_line};
 use crate::app::App;
 use crate::cli::{ImportArgs, ImportFormat};
+use crate::config::SafetyNote;
 use crate::interop::source::{self, Source};
 use crate::interop::stream::Item;
 use crate::interop::{Problem, Record};
@@ -27,7 +28,7 @@ use crate::store::interop::{
 
 use super::plural;
 
-pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
+pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let source = source::open(&args.file, args.format)?;
     let name = source.name.clone();
     let bar = progress::bytes(source.size, "Importing");
@@ -38,6 +39,9 @@ pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write)
         read: AtomicU64::new(0),
         bar: &bar,
     };
+    // Whether an imported entry would have raised a safety note: one line at the end says so.
+    let notes_on = !matches!(app.config.safety_note, Some(SafetyNote::Shown(false)));
+    let concern = AtomicBool::new(false);
     let tally = std::thread::scope(|scope| -> Result<Tally> {
         let pipe = Pipeline::start(scope, source, args.format, !args.dry_run, &watch);
         if args.dry_run {
@@ -57,6 +61,12 @@ pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write)
                 };
                 let analysis = analysis.unwrap_or_else(|| analyse(&record.item.entry.body));
                 insert_imported(tx, &record.item, &mut runs, &analysis, keep_id)?;
+                if notes_on
+                    && !concern.load(Ordering::Relaxed)
+                    && !safety_concerns(&record.item.entry.body).is_empty()
+                {
+                    concern.store(true, Ordering::Relaxed);
+                }
                 Ok(true)
             })?;
             bulk.finish(tx)?;
@@ -102,6 +112,9 @@ pub fn run(journal: &Journal, _app: &App, args: ImportArgs, out: &mut dyn Write)
         writeln!(out, "Dry run, nothing was changed — {name}: {report}.")?;
     } else {
         writeln!(out, "{name}: {report}.")?;
+    }
+    if concern.load(Ordering::Relaxed) {
+        eprintln!("\n{}\n", app.style.bold(safety_import_line()));
     }
     Ok(())
 }

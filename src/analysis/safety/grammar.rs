@@ -1,0 +1,411 @@
+//! The grammar every safety rule shares: who a word names, the doer of a verb (skipping
+//! auxiliaries and adverbs, noting negation, future and the passive), the one it is done to,
+//! and the context of the sentence (a story, a game, a joke, an accident, a long-past time).
+
+use super::text::Sentence;
+use super::words::Words;
+
+/// Who a word names, from the writer's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// I, me.
+    Writer,
+    /// A partner, an ex, a pronoun or a name.
+    Partner,
+    /// Someone else whose violence is still violence (a parent, a stranger).
+    Other,
+    We,
+    /// A thing, a child, an animal, or nothing found.
+    Unknown,
+}
+
+impl Who {
+    pub fn is_person(self) -> bool {
+        matches!(self, Who::Partner | Who::Other)
+    }
+}
+
+/// The doer of a verb and what stood between it and the verb.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject {
+    pub who: Who,
+    pub negated: bool,
+    /// A future, a possibility or a threat: "he'll hurt me", "he threatened to".
+    pub modal: bool,
+    /// "I was pushed", "I got hit".
+    pub passive: bool,
+    /// "I could strangle him for…": said of a wish, usually hyperbole.
+    pub could: bool,
+    /// Where the doer was found (the verb's own place when none was).
+    pub at: usize,
+}
+
+impl Subject {
+    /// "…whether he has read my messages": the doer sits in a question, not a deed.
+    pub fn in_question(&self, r: &Reader) -> bool {
+        self.at > 0 && matches!(r.word(self.at - 1), "whether" | "if" | "wonder")
+    }
+}
+
+/// Whom a verb is done to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Writer,
+    WriterBody,
+    Myself,
+    Victim,
+    VictimBody,
+    Nothing,
+}
+
+impl Target {
+    pub fn writer(self) -> bool {
+        matches!(self, Target::Writer | Target::WriterBody)
+    }
+    pub fn victim(self) -> bool {
+        matches!(self, Target::Victim | Target::VictimBody)
+    }
+    pub fn body(self) -> bool {
+        matches!(self, Target::WriterBody | Target::VictimBody)
+    }
+}
+
+/// Words that show "her" is the one something is done to, not a possessive: "I hit her again".
+const AFTER_OBJECT: &[&str] = &[
+    "",
+    "and",
+    "when",
+    "while",
+    "so",
+    "because",
+    "until",
+    "till",
+    "with",
+    "too",
+    "as",
+    "if",
+    "during",
+    "for",
+    "the",
+    "a",
+    "last",
+    "yesterday",
+    "again",
+    "badly",
+    "once",
+    "twice",
+    "in",
+    "on",
+    "against",
+    "into",
+    "onto",
+    "to",
+    "down",
+    "over",
+    "off",
+    "hard",
+    "harder",
+    "at",
+    "up",
+    "out",
+    "around",
+    "round",
+    "across",
+    "by",
+    "from",
+    "then",
+    "back",
+    "in front",
+    "today",
+    "tonight",
+    "this",
+    "that",
+    "after",
+    "before",
+    "every",
+    "all",
+    "repeatedly",
+    "several",
+    "many",
+    "until",
+    "even",
+    "just",
+    "first",
+    "physically",
+    "really",
+    "where",
+    "or",
+    "but",
+    "behind",
+    "about",
+    "one",
+    "someday",
+    "eventually",
+    "like",
+    "seriously",
+    "more",
+    "worse",
+    "properly",
+    "anymore",
+    "ever",
+    "now",
+    "see",
+    "go",
+    "stop",
+    "have",
+    "leave",
+];
+
+const PASSIVE: &[&str] = &[
+    "was", "were", "got", "get", "gets", "getting", "been", "being",
+];
+
+/// Whether a verb form can be a past participle ("pushed", "beaten", "hit").
+fn participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "hit"
+                | "beat"
+                | "hurt"
+                | "struck"
+                | "held"
+                | "thrown"
+                | "bit"
+                | "spat"
+                | "shook"
+                | "burnt"
+        )
+}
+
+/// A sentence with the word lists, and what its context rules out.
+pub struct Reader<'a> {
+    pub s: &'a Sentence,
+    pub w: &'a Words,
+    pub games: bool,
+    pub humour: bool,
+    pub accident: bool,
+    /// A story, a screen, a course, or a long-past time: no note is raised by this sentence.
+    pub elsewhere: bool,
+    pub condition: bool,
+    pub reported_until: Option<usize>,
+    /// For each word, the violence group whose form it is (looked up once a sentence).
+    pub violence: Vec<Option<usize>>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(s: &'a Sentence, w: &'a Words) -> Reader<'a> {
+        let c = &w.context;
+        let condition = s
+            .words
+            .iter()
+            .any(|x| matches!(x.as_str(), "if" | "unless" | "otherwise"))
+            || s.words.windows(2).any(|p| p[0] == "or" && p[1] == "else");
+        Reader {
+            s,
+            w,
+            games: c.games.any(s),
+            humour: c.humour.any(s),
+            accident: c.accident.any(s),
+            elsewhere: c.media.any(s) || c.distant_past.any(s),
+            condition,
+            reported_until: w.grammar.reporting.find(s, 0, s.len()).map(|(i, _)| i),
+            violence: s
+                .words
+                .iter()
+                .map(|x| w.violence.iter().position(|g| g.forms.has(x)))
+                .collect(),
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.s.word(i)
+    }
+
+    /// Whether a reporting verb ("said", "told me", "threatened") comes before word `i`.
+    pub fn reported_before(&self, i: usize) -> bool {
+        self.reported_until.is_some_and(|r| r < i)
+    }
+
+    /// Whether word `i` is the end of its clause (or past the end of the sentence).
+    pub fn clause_ends(&self, i: usize) -> bool {
+        i >= self.s.len() || (i > 0 && !self.s.same_clause(i - 1, i))
+    }
+
+    pub fn is_name(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.s.cap.get(i) == Some(&true)
+            && !self.w.people.not_names.has(w)
+            && !self.w.grammar.skip.has(w)
+            && !w.chars().any(|c| c.is_numeric())
+    }
+
+    /// Who a word in the doer's place names, if it names anyone.
+    pub fn who_at(&self, i: usize) -> Option<Who> {
+        let w = self.word(i);
+        let people = &self.w.people;
+        match w {
+            "i" => Some(Who::Writer),
+            "we" => Some(Who::We),
+            _ if people.partners.has(w) => Some(Who::Partner),
+            _ if people.others.has(w) => Some(Who::Other),
+            _ if self.is_name(i) => Some(Who::Partner),
+            _ => None,
+        }
+    }
+
+    /// The doer of the verb at `v`: the nearest person to its left in the clause, over
+    /// auxiliaries, adverbs and other violence verbs ("he hit and kicked me").
+    pub fn subject(&self, v: usize) -> Subject {
+        let mut subject = Subject {
+            who: Who::Unknown,
+            negated: false,
+            modal: false,
+            passive: false,
+            could: false,
+            at: v,
+        };
+        let g = &self.w.grammar;
+        let verb_participle = participle(self.word(v));
+        let mut j = v;
+        while j > 0 {
+            j -= 1;
+            if !self.s.same_clause(j, v) {
+                break;
+            }
+            if let Some(who) = self.who_at(j) {
+                subject.who = who;
+                subject.at = j;
+                return subject;
+            }
+            let w = self.word(j);
+            if g.skip.has(w) || g.negators.has(w) || self.violence[j].is_some() {
+                subject.negated |= g.negators.has(w);
+                subject.modal |= g.modals.has(w);
+                subject.could |= w == "could";
+                subject.passive |= PASSIVE.contains(&w) && verb_participle;
+                continue;
+            }
+            break;
+        }
+        subject
+    }
+
+    /// The nearest person named before `pos` in its clause, whatever stands between.
+    pub fn clause_subject(&self, pos: usize) -> Who {
+        (0..pos)
+            .rev()
+            .take_while(|&j| self.s.same_clause(j, pos))
+            .find_map(|j| self.who_at(j))
+            .unwrap_or(Who::Unknown)
+    }
+
+    /// Whether a negator stands just before `pos`, over auxiliaries ("I would never kill…",
+    /// "I'm not going to hurt…").
+    pub fn negated_before(&self, pos: usize) -> bool {
+        let g = &self.w.grammar;
+        let mut j = pos;
+        while j > 0 {
+            j -= 1;
+            if !self.s.same_clause(j, pos) {
+                return false;
+            }
+            let w = self.word(j);
+            if g.negators.has(w) {
+                return true;
+            }
+            // A new doer ("if he doesn't come back I'm going to…") ends the reach of a negator.
+            if !g.skip.has(w) || self.who_at(j).is_some() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The one the verb at `v` is done to, and the index just after it.
+    pub fn object(&self, v: usize) -> (Target, usize) {
+        let k = v + 1;
+        let body = &self.w.body;
+        let people = &self.w.people;
+        let next = self.word(k + 1);
+        let possessed = |at: usize| -> Option<(bool, usize)> {
+            // "my arm", "my left arm", "her neck"
+            if body.parts.has(self.word(at)) {
+                Some((true, at + 1))
+            } else if body.parts.has(self.word(at + 1)) && !self.clause_ends(at + 1) {
+                Some((true, at + 2))
+            } else if people.victims.has(self.word(at)) {
+                Some((false, at + 1))
+            } else {
+                None
+            }
+        };
+        match self.word(k) {
+            "me" => (Target::Writer, k + 1),
+            "myself" => (Target::Myself, k + 1),
+            // "my wife's wrist" (the possessive is dropped by the tokeniser)
+            "my" if people.victims.has(self.word(k + 1)) && body.parts.has(self.word(k + 2)) => {
+                (Target::VictimBody, k + 3)
+            }
+            "my" => match possessed(k + 1) {
+                Some((true, end)) => (Target::WriterBody, end),
+                Some((false, end)) => (Target::Victim, end),
+                None => (Target::Nothing, k),
+            },
+            "him" | "them" => (Target::Victim, k + 1),
+            "her" | "his" | "their" => match possessed(k + 1) {
+                Some((true, end)) => (Target::VictimBody, end),
+                Some((false, end)) => (Target::Victim, end),
+                None if self.word(k) == "her"
+                    && (self.clause_ends(k + 1) || AFTER_OBJECT.contains(&next)) =>
+                {
+                    (Target::Victim, k + 1)
+                }
+                None => (Target::Nothing, k),
+            },
+            _ if k < self.s.len() && self.is_name(k) => (Target::Victim, k + 1),
+            _ => (Target::Nothing, k),
+        }
+    }
+
+    /// The person right after word `v`, as in "let me", "made her": me, him, her, them, a name or
+    /// "my" with a partner.
+    pub fn person_after(&self, v: usize) -> Target {
+        let k = v + 1;
+        match self.word(k) {
+            "me" => Target::Writer,
+            "him" | "her" | "them" => Target::Victim,
+            "my" if self.w.people.victims.has(self.word(k + 1)) => Target::Victim,
+            _ if k < self.s.len() && self.is_name(k) => Target::Victim,
+            _ => Target::Nothing,
+        }
+    }
+
+    /// Whether a place of bodily force follows at `c`: "against the wall", "to the floor".
+    pub fn physical_after(&self, c: usize) -> bool {
+        let body = &self.w.body;
+        let Some(n) = body.physical_preps.at(self.s, c) else {
+            return false;
+        };
+        let prep = &self.s.words[c..c + n];
+        let needs_surface = matches!(
+            prep.join(" ").as_str(),
+            "to" | "into" | "in the" | "around" | "round" | "by" | "and" | "again"
+        );
+        !needs_surface || self.surface_near(c + n)
+    }
+
+    /// A surface or a body part within three words of `i`.
+    pub fn surface_near(&self, i: usize) -> bool {
+        let body = &self.w.body;
+        (i..i + 3).any(|k| {
+            self.s.same_clause(i.saturating_sub(1), k)
+                && (body.surfaces.at(self.s, k).is_some() || body.parts.has(self.word(k)))
+        })
+    }
+
+    pub fn has_word(&self, word: &str) -> bool {
+        self.s.words.iter().any(|w| w == word)
+    }
+}

@@ -1,0 +1,99 @@
+//! Whether an entry should be followed by a safety note, and which one: thoughts of suicide
+//! or self-harm, being harmed or controlled by someone, or harming a partner.
+//!
+//! The reader works on structure, not strings: who does what to whom within a clause
+//! (`grammar`), read sentence by sentence over word lists kept as data
+//! (lexicon/safety.toml, `words`). When in doubt between danger and an idiom it says yes: a
+//! needless note costs less than a missed one. docs/safety.md tells the rules and the
+//! measured recall and false alarms. Cheap on purpose: no sentiment model, one pass per rule.
+
+mod grammar;
+mod harm;
+mod notes;
+mod self_harm;
+mod text;
+mod words;
+
+use serde::Serialize;
+
+pub use notes::{import_line, note_text};
+
+/// What a text calls for, in the order the notes are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Concern {
+    /// Thoughts of suicide, or self-harm.
+    SelfHarm,
+    /// Being hurt, threatened, controlled or followed by someone.
+    Harmed,
+    /// Describing harm done to a partner.
+    HarmingOthers,
+}
+
+/// The concerns a text raises, each once, in `Concern` order. The note for someone harmed and
+/// the note for someone harming are never both given: when a text says both ("he hit me and I
+/// hit him back"), the writer is first of all someone being hurt.
+pub fn concerns(text: &str) -> Vec<Concern> {
+    let words = words::words();
+    let (mut self_harm, mut harmed, mut harming) = (false, false, false);
+    for sentence in text::sentences(text) {
+        if !words.triggers.any(&sentence) {
+            continue;
+        }
+        let reader = grammar::Reader::new(&sentence, words);
+        if reader.elsewhere {
+            continue;
+        }
+        self_harm |= self_harm::read(&reader);
+        let harm = harm::read(&reader);
+        harmed |= harm.harmed;
+        harming |= harm.harming;
+        if self_harm && harmed {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    if self_harm {
+        out.push(Concern::SelfHarm);
+    }
+    if harmed {
+        out.push(Concern::Harmed);
+    } else if harming {
+        out.push(Concern::HarmingOthers);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Concern, concerns};
+
+    #[test]
+    fn concerns_are_told_apart() {
+        assert_eq!(concerns("I want to die."), [Concern::SelfHarm]);
+        assert_eq!(concerns("He hit me again."), [Concern::Harmed]);
+        assert_eq!(concerns("I shoved him."), [Concern::HarmingOthers]);
+        assert_eq!(
+            concerns("He hit me and I want to die"),
+            [Concern::SelfHarm, Concern::Harmed]
+        );
+        assert_eq!(concerns("He hit me. So I hit him back."), [Concern::Harmed]);
+        assert_eq!(concerns("I SELF-HARMED last night"), [Concern::SelfHarm]);
+        assert_eq!(concerns(""), []);
+    }
+
+    #[test]
+    fn idioms_raise_nothing() {
+        for text in [
+            "This commute is killing me.",
+            "She beat me at tennis.",
+            "The baby kicks me all night.",
+            "He takes my phone charger.",
+            "My manager controls my schedule.",
+            "We watched a documentary about abuse.",
+            "I nearly died of embarrassment.",
+        ] {
+            assert_eq!(concerns(text), [], "{text:?}");
+        }
+    }
+}

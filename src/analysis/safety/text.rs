@@ -1,0 +1,198 @@
+//! The safety reader's own tokeniser: sentences of lower-case words, each word knowing its
+//! clause and whether it was capitalised (a possible name). Contractions are opened ("he'd" is
+//! "he would", "won't" is "will not") so the grammar sees one form of each auxiliary. Kept apart
+//! from the analysis tokeniser because the grammar needs clauses and open forms it does not.
+
+/// One sentence: words, their clause numbers and whether each was written with a capital.
+#[derive(Debug, Default, Clone)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub clause: Vec<u16>,
+    pub cap: Vec<bool>,
+}
+
+impl Sentence {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    pub fn same_clause(&self, a: usize, b: usize) -> bool {
+        a < self.len() && b < self.len() && self.clause[a] == self.clause[b]
+    }
+
+    fn push(&mut self, word: &str, clause: u16, cap: bool) {
+        self.words.push(word.to_string());
+        self.clause.push(clause);
+        self.cap.push(cap);
+    }
+}
+
+/// Splits a text into sentences. A sentence ends at . ! ? ; … or a blank line; a clause ends
+/// at a comma, colon, dash, bracket or "but" as well.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence::default();
+    let mut clause: u16 = 0;
+    let mut word = String::new();
+    let mut cap = false;
+    let mut newlines = 0;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+            c => c,
+        };
+        if c.is_alphanumeric() || c == '\'' || ('\u{0300}'..='\u{036F}').contains(&c) {
+            if word.is_empty() {
+                cap = c.is_uppercase();
+            }
+            word.extend(c.to_lowercase());
+            if c != '\n' {
+                newlines = 0;
+            }
+            continue;
+        }
+        flush_word(&mut word, cap, &mut current, &mut clause);
+        let end_sentence = match c {
+            '.' | '!' | '?' | ';' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' => true,
+            '\n' => {
+                newlines += 1;
+                newlines >= 2
+            }
+            _ => false,
+        };
+        if c != '\n' && !c.is_whitespace() {
+            newlines = 0;
+        }
+        if end_sentence {
+            if !current.words.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            clause = 0;
+        } else if matches!(
+            c,
+            ',' | ':' | '\u{2014}' | '\u{2013}' | '(' | ')' | '[' | ']'
+        ) {
+            clause = clause.saturating_add(1);
+        }
+    }
+    flush_word(&mut word, cap, &mut current, &mut clause);
+    if !current.words.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Ends the word being read and adds its open form to the sentence.
+fn flush_word(word: &mut String, cap: bool, current: &mut Sentence, clause: &mut u16) {
+    let w = word.trim_matches('\'');
+    if !w.is_empty() {
+        if w == "but" {
+            *clause = clause.saturating_add(1);
+        }
+        open_contraction(w, |part| current.push(part, *clause, cap));
+    }
+    word.clear();
+}
+
+/// Opens a contraction into its words; other words pass through unchanged.
+fn open_contraction(w: &str, mut emit: impl FnMut(&str)) {
+    let whole: Option<&[&str]> = match w {
+        "won't" | "wont" => Some(&["will", "not"]),
+        "can't" | "cant" | "cannot" => Some(&["can", "not"]),
+        "shan't" => Some(&["shall", "not"]),
+        "ain't" => Some(&["is", "not"]),
+        "dont" => Some(&["do", "not"]),
+        "didnt" => Some(&["did", "not"]),
+        "doesnt" => Some(&["does", "not"]),
+        "isnt" => Some(&["is", "not"]),
+        "wasnt" => Some(&["was", "not"]),
+        "wouldnt" => Some(&["would", "not"]),
+        "couldnt" => Some(&["could", "not"]),
+        "havent" => Some(&["have", "not"]),
+        "hasnt" => Some(&["has", "not"]),
+        "im" => Some(&["i", "am"]),
+        "ive" => Some(&["i", "have"]),
+        "gonna" => Some(&["going", "to"]),
+        "wanna" => Some(&["want", "to"]),
+        _ => None,
+    };
+    if let Some(parts) = whole {
+        parts.iter().for_each(|p| emit(p));
+        return;
+    }
+    if let Some(stem) = w.strip_suffix("n't") {
+        emit(stem);
+        emit("not");
+        return;
+    }
+    let suffixes: [(&str, &str); 5] = [
+        ("'ll", "will"),
+        ("'d", "would"),
+        ("'ve", "have"),
+        ("'re", "are"),
+        ("'m", "am"),
+    ];
+    for (suffix, open) in suffixes {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            emit(stem);
+            emit(open);
+            return;
+        }
+    }
+    if let Some(stem) = w.strip_suffix("'s") {
+        emit(stem);
+        // "he's hitting me": the auxiliary matters after a pronoun; after a noun it is
+        // a possessive ("the movie's villain").
+        if matches!(
+            stem,
+            "he" | "she" | "it" | "that" | "there" | "what" | "who"
+        ) {
+            emit("is");
+        }
+        return;
+    }
+    emit(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Vec<String>> {
+        sentences(text).into_iter().map(|s| s.words).collect()
+    }
+
+    #[test]
+    fn contractions_are_opened_and_sentences_split() {
+        assert_eq!(
+            words("He'd hurt me. I won\u{2019}t go; she's gone"),
+            [
+                vec!["he", "would", "hurt", "me"],
+                vec!["i", "will", "not", "go"],
+                vec!["she", "is", "gone"]
+            ]
+        );
+        assert_eq!(
+            words("I don't, dont"),
+            [vec!["i", "do", "not", "do", "not"]]
+        );
+        assert_eq!(
+            words("the movie's villain"),
+            [vec!["the", "movie", "villain"]]
+        );
+    }
+
+    #[test]
+    fn clauses_and_capitals_are_recorded() {
+        let s = &sentences("In the show, Tom hit him but he laughed")[0];
+        assert_eq!(s.clause, [0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        assert!(s.cap[3]);
+        assert!(!s.cap[4]);
+        assert_eq!(sentences("one\ntwo").len(), 1);
+        assert_eq!(sentences("one\n\ntwo").len(), 2);
+    }
+}

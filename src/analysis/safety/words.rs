@@ -1,0 +1,429 @@
+//! The safety word lists (lexicon/safety.toml), compiled on first use into sets of words and
+//! phrases that the grammar asks questions of: "is this word a partner?", "does a phrase of
+//! this list start here?".
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::text::Sentence;
+
+const SOURCE: &str = include_str!("../../../lexicon/safety.toml");
+
+/// A small, fast hash for short words (the idea of FxHash): the reader looks words up many
+/// times a sentence, and these keys come from our own lists, not from an attacker.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type Fast = BuildHasherDefault<WordHasher>;
+
+/// A list of words and phrases; `*` at the end of a word matches any word it begins.
+#[derive(Debug, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Set {
+    phrases: Vec<Vec<Pat>>,
+    /// Phrases by their first word, when that word is exact.
+    by_first: HashMap<String, Vec<usize>, Fast>,
+    /// Phrases whose first word is a prefix.
+    prefixed: Vec<usize>,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Pat {
+    text: String,
+    prefix: bool,
+}
+
+impl Pat {
+    fn matches(&self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(&self.text)
+        } else {
+            word == self.text
+        }
+    }
+}
+
+impl From<Vec<String>> for Set {
+    fn from(terms: Vec<String>) -> Set {
+        let mut set = Set::default();
+        for term in &terms {
+            let pats: Vec<Pat> = term
+                .split(' ')
+                .map(|w| match w.strip_suffix('*') {
+                    Some(p) => Pat {
+                        text: p.to_string(),
+                        prefix: true,
+                    },
+                    None => Pat {
+                        text: w.to_string(),
+                        prefix: false,
+                    },
+                })
+                .collect();
+            let n = set.phrases.len();
+            if pats[0].prefix {
+                set.prefixed.push(n);
+            } else {
+                set.by_first
+                    .entry(pats[0].text.clone())
+                    .or_default()
+                    .push(n);
+            }
+            set.phrases.push(pats);
+        }
+        set.terms = terms;
+        set
+    }
+}
+
+impl Set {
+    /// For each phrase, its longest word: a sentence without it cannot hold the phrase.
+    fn telling_words(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.phrases.iter().filter_map(|p| {
+            p.iter()
+                .max_by_key(|pat| pat.text.len())
+                .map(|pat| (pat.text.as_str(), pat.prefix))
+        })
+    }
+
+    /// Whether one word is in the list (as a one-word term).
+    pub fn has(&self, word: &str) -> bool {
+        let exact = self
+            .by_first
+            .get(word)
+            .is_some_and(|ids| ids.iter().any(|&i| self.phrases[i].len() == 1));
+        exact
+            || self.prefixed.iter().any(|&i| {
+                let p = &self.phrases[i];
+                p.len() == 1 && p[0].matches(word)
+            })
+    }
+
+    /// The length of the longest phrase of the list starting at word `i`, if any.
+    pub fn at(&self, s: &Sentence, i: usize) -> Option<usize> {
+        if i >= s.len() {
+            return None;
+        }
+        let fits = |p: &[Pat]| {
+            i + p.len() <= s.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, pat)| pat.matches(s.word(i + k)))
+        };
+        let exact = self.by_first.get(s.word(i)).into_iter().flatten();
+        exact
+            .chain(self.prefixed.iter())
+            .map(|&id| &self.phrases[id])
+            .filter(|p| fits(p))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// The first phrase of the list within words `from..to`: its start and length.
+    pub fn find(&self, s: &Sentence, from: usize, to: usize) -> Option<(usize, usize)> {
+        (from..to.min(s.len())).find_map(|i| self.at(s, i).map(|n| (i, n)))
+    }
+
+    /// Every phrase of the list in the sentence: start and length.
+    pub fn all<'a>(&'a self, s: &'a Sentence) -> impl Iterator<Item = (usize, usize)> + 'a {
+        (0..s.len()).filter_map(move |i| self.at(s, i).map(|n| (i, n)))
+    }
+
+    pub fn any(&self, s: &Sentence) -> bool {
+        self.find(s, 0, s.len()).is_some()
+    }
+}
+
+/// What turns a violence verb into harm done to a body (see lexicon/safety.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Needs {
+    Nothing,
+    Place,
+    Physical,
+    At,
+    Body,
+    Threat,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Violence {
+    pub forms: Set,
+    pub needs: Needs,
+    pub idioms: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct People {
+    pub partners: Set,
+    pub others: Set,
+    pub victims: Set,
+    pub not_names: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    pub skip: Set,
+    pub negators: Set,
+    pub modals: Set,
+    pub reporting: Set,
+    pub threat_conditions: Set,
+    pub trivial: Set,
+    pub time_words: Set,
+    pub relationship: Set,
+    pub emotional: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub parts: Set,
+    pub marks: Set,
+    pub surfaces: Set,
+    pub physical_preps: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfHarm {
+    pub thoughts: Set,
+    pub acts: Set,
+    pub kill_idioms: Set,
+    pub deaths: Set,
+    pub wishes: Set,
+    pub death_idioms: Set,
+    pub lives: Set,
+    pub life_idioms: Set,
+    pub self_harm_parts: Set,
+    pub self_verbs: Set,
+    pub methods: Set,
+    pub hiding: Set,
+    pub places: Set,
+    pub place_verbs: Set,
+    pub vehicles: Set,
+    pub crash_targets: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    pub let_verbs: Set,
+    pub take_verbs: Set,
+    pub take_objects: Set,
+    pub not_objects: Set,
+    pub check_verbs: Set,
+    pub check_objects: Set,
+    pub control_objects: Set,
+    pub control_verbs: Set,
+    pub make_verbs: Set,
+    pub made_to: Set,
+    pub ask_permission: Set,
+    pub trap: Set,
+    pub trap_things: Set,
+    pub consent: Set,
+    pub intense: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stalking {
+    pub appear: Set,
+    pub places: Set,
+    pub follow: Set,
+    pub online: Set,
+    pub persistent: Set,
+    pub benign: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fear {
+    pub words: Set,
+    pub what_they_do: Set,
+    pub for_safety: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threats {
+    pub words: Set,
+    pub leaving: Set,
+    pub outcomes: Set,
+    #[serde(rename = "unsafe")]
+    pub unsafe_at_home: Set,
+    pub named: Set,
+    pub not_named: Set,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    pub media: Set,
+    pub games: Set,
+    pub humour: Set,
+    pub accident: Set,
+    pub distant_past: Set,
+    pub denied: Set,
+    pub hedges: Set,
+}
+
+/// Words some rule cannot do without; a sentence with none of them is passed over at the cost
+/// of one look-up a word.
+#[derive(Debug, Default)]
+pub struct Triggers {
+    words: HashSet<String, Fast>,
+    prefixes: Vec<String>,
+}
+
+impl Triggers {
+    pub fn any(&self, s: &Sentence) -> bool {
+        s.words.iter().any(|w| {
+            self.words.contains(w) || self.prefixes.iter().any(|p| w.starts_with(p.as_str()))
+        })
+    }
+}
+
+/// Words that rules in code look for by themselves.
+const RULE_WORDS: &[&str] = &[
+    "until", "till", "let", "allow", "allows", "outside", "ended", "allowed", "ask", "end",
+    "ending", "front", "drive", "driving", "drove", "crash", "crashing", "crashed", "swerve",
+    "swerving", "steer", "steering",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub people: People,
+    pub grammar: Grammar,
+    pub body: Body,
+    pub violence: Vec<Violence>,
+    pub self_harm: SelfHarm,
+    pub control: Control,
+    pub stalking: Stalking,
+    pub fear: Fear,
+    pub threats: Threats,
+    pub context: Context,
+    #[serde(skip)]
+    pub triggers: Triggers,
+}
+
+pub fn parse() -> Result<Words, String> {
+    let mut words: Words =
+        toml::from_str(SOURCE).map_err(|e| format!("lexicon/safety.toml: {e}"))?;
+    let (sh, c, st, t) = (
+        &words.self_harm,
+        &words.control,
+        &words.stalking,
+        &words.threats,
+    );
+    let mut sets: Vec<&Set> = vec![
+        &sh.thoughts,
+        &sh.acts,
+        &sh.deaths,
+        &sh.lives,
+        &sh.methods,
+        &sh.places,
+        &c.take_verbs,
+        &c.check_verbs,
+        &c.control_verbs,
+        &c.make_verbs,
+        &c.trap,
+        &c.trap_things,
+        &st.appear,
+        &st.follow,
+        &st.persistent,
+        &words.fear.words,
+        &words.body.marks,
+        &t.words,
+        &t.outcomes,
+        &t.named,
+    ];
+    sets.extend(words.violence.iter().map(|v| &v.forms));
+    let mut triggers = Triggers::default();
+    for (word, prefix) in sets.iter().flat_map(|s| s.telling_words()) {
+        if prefix {
+            triggers.prefixes.push(word.to_string());
+        } else {
+            triggers.words.insert(word.to_string());
+        }
+    }
+    triggers
+        .words
+        .extend(RULE_WORDS.iter().map(|w| w.to_string()));
+    words.triggers = triggers;
+    Ok(words)
+}
+
+/// The word lists, compiled on first use (a few hundred words: well under a millisecond).
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        parse().expect("the built-in safety lists are valid (checked by a unit test)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::sentences;
+    use super::*;
+
+    #[test]
+    fn the_lists_parse_and_every_term_is_in_open_lower_case_form() {
+        let file: toml::Table = toml::from_str(SOURCE).unwrap();
+        parse().unwrap();
+        let mut terms = Vec::new();
+        collect(&toml::Value::Table(file), &mut terms);
+        assert!(terms.len() > 500);
+        for term in terms {
+            if term.contains('*') {
+                continue;
+            }
+            // Each term must read as the tokeniser reads text, or it could never match.
+            let read: Vec<String> = sentences(&term).into_iter().flat_map(|s| s.words).collect();
+            assert_eq!(
+                read.join(" "),
+                term,
+                "lexicon/safety.toml: {term:?} cannot match"
+            );
+        }
+    }
+
+    fn collect(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            toml::Value::Table(t) => t
+                .iter()
+                .filter(|(k, _)| k.as_str() != "needs")
+                .for_each(|(_, x)| collect(x, out)),
+            toml::Value::String(s) => out.push(s.clone()),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn phrases_and_prefixes_match() {
+        let set = Set::from(vec!["kill myself".to_string(), "suicid*".to_string()]);
+        let s = &sentences("I want to kill myself, so suicidal")[0];
+        assert_eq!(set.at(s, 3), Some(2));
+        assert_eq!(set.find(s, 4, s.len()), Some((6, 1)));
+        assert!(set.has("suicide") && !set.has("kill"));
+    }
+}

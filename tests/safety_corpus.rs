@@ -1,0 +1,141 @@
+//! The safety corpus (tests/fixtures/safety): a development set the reader was tuned on and a
+//! held-out set written separately and read once. Prints recall per label and false alarms on
+//! everyday sentences for each set, and fails below the targets in docs/safety.md. A missing
+//! file fails the test.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use mend::analysis::{Concern, safety_concerns};
+
+const LABELS: [&str; 4] = ["self-harm", "harmed", "harming-others", "none"];
+
+fn expected(label: &str) -> Option<Concern> {
+    match label {
+        "self-harm" => Some(Concern::SelfHarm),
+        "harmed" => Some(Concern::Harmed),
+        "harming-others" => Some(Concern::HarmingOthers),
+        _ => None,
+    }
+}
+
+#[derive(Default)]
+struct Score {
+    total: usize,
+    hit: usize,
+    misses: Vec<String>,
+}
+
+struct Report {
+    scores: BTreeMap<&'static str, Score>,
+    confused: Vec<String>,
+}
+
+fn evaluate(name: &str) -> Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/safety")
+        .join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} is missing or unreadable: {e}", path.display()));
+    let mut scores: BTreeMap<&'static str, Score> =
+        LABELS.iter().map(|&l| (l, Score::default())).collect();
+    let mut confused = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (label, sentence) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("{name}:{}: no tab between label and sentence", n + 1));
+        let label = LABELS
+            .iter()
+            .copied()
+            .find(|&l| l == label.trim())
+            .unwrap_or_else(|| panic!("{name}:{}: unknown label {label:?}", n + 1));
+        let found = safety_concerns(sentence);
+        let score = scores.get_mut(label).expect("every label has a score");
+        score.total += 1;
+        let right = match expected(label) {
+            Some(want) => found.contains(&want),
+            None => found.is_empty(),
+        };
+        if right {
+            score.hit += 1;
+        } else {
+            score.misses.push(format!("{sentence}  -> {found:?}"));
+        }
+        let wrong_note = match label {
+            "harmed" => found.contains(&Concern::HarmingOthers),
+            "harming-others" => found.contains(&Concern::Harmed),
+            _ => false,
+        };
+        if wrong_note {
+            confused.push(format!("{label}: {sentence} -> {found:?}"));
+        }
+    }
+    Report { scores, confused }
+}
+
+fn percent(hit: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * hit as f64 / total as f64
+    }
+}
+
+/// Prints the figures and returns what falls short of the targets.
+fn check(name: &str) -> Vec<String> {
+    let report = evaluate(name);
+    let mut failures = Vec::new();
+    println!("== {name}");
+    for label in LABELS {
+        let s = &report.scores[label];
+        if label == "none" {
+            let alarms = s.total - s.hit;
+            let rate = percent(alarms, s.total);
+            println!(
+                "  none: false alarms {alarms}/{} = {rate:.1}% (target <= 5%)",
+                s.total
+            );
+            if rate > 5.0 || s.total == 0 {
+                failures.push(format!("{name}: false alarms {rate:.1}% > 5%"));
+            }
+        } else {
+            let recall = percent(s.hit, s.total);
+            let target = if label == "harming-others" {
+                90.0
+            } else {
+                95.0
+            };
+            println!(
+                "  {label}: recall {}/{} = {recall:.1}% (target >= {target}%)",
+                s.hit, s.total
+            );
+            if recall < target || s.total == 0 {
+                failures.push(format!("{name}: {label} recall {recall:.1}% < {target}%"));
+            }
+        }
+        for miss in &s.misses {
+            println!("    missed/alarm [{label}] {miss}");
+        }
+    }
+    for c in &report.confused {
+        println!("  CONFUSED {c}");
+        failures.push(format!("{name}: wrong note: {c}"));
+    }
+    failures
+}
+
+#[test]
+fn development_set_meets_the_targets() {
+    let failures = check("dev.tsv");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn held_out_set_meets_the_targets() {
+    let failures = check("heldout.tsv");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
