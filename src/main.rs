@@ -51,6 +51,7 @@ fn run(cli: Cli) -> Result<()> {
     }
     let paths = Paths::resolve(cli.db)?;
     let config = Config::load(&paths.config)?;
+    mend::analysis::set_perspective(config.perspective);
     let color = cli
         .color
         .or(config.color.map(Into::into))

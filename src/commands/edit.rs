@@ -15,6 +15,12 @@ use crate::store::entries::EntryUpdate;
 
 pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) -> Result<()> {
     let current = super::show::find(journal, args.id)?;
+    // Corrections of the reading (--not-sign, --not-feel) are recorded first; alone they
+    // change nothing else and open no editor.
+    let corrections = crate::analysis::resolve_corrections(&args.not_sign, &args.not_feel)?;
+    for (kind, name) in &corrections {
+        journal.add_override(args.id, kind, name)?;
+    }
     let mut change = EntryUpdate {
         day: args
             .date
@@ -38,6 +44,14 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
     let new_text = match &args.text {
         Some(t) if t == "-" => Some(super::read_stdin()?),
         Some(t) => Some(t.clone()),
+        None if change.is_empty() && !corrections.is_empty() => {
+            writeln!(
+                out,
+                "Noted: entry {} no longer counts that reading.",
+                args.id
+            )?;
+            return Ok(());
+        }
         None if change.is_empty() => match edit_in_editor(app, &current)? {
             Some(text) => Some(text),
             None => return Ok(()),

@@ -10,6 +10,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_analysis.sql"),
     include_str!("migrations/0004_summary.sql"),
     include_str!("migrations/0005_prompt_history.sql"),
+    // 0006 is appended before this one when both are in.
+    include_str!("migrations/0007_readings.sql"),
 ];
 
 /// The schema version this build writes.
