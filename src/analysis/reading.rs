@@ -384,8 +384,15 @@ impl<'t> Reader<'t> {
                 }
                 return (Who::Thing, true);
             }
+            // "he needed me to promise": the one who needed it is the subject.
+            if w == "me" && j + 1 < self.t.len() && self.w(j + 1) == "to" {
+                continue;
+            }
             if let Some(who) = words::who(w) {
                 return (who, true);
+            }
+            if self.is_name(j) {
+                return (Who::Partner, true);
             }
         }
         // Earlier clauses of the sentence, nearest first, in the same voice.
@@ -409,6 +416,9 @@ impl<'t> Reader<'t> {
                 if let Some(who) = words::who(w) {
                     return (who, true);
                 }
+                if self.is_name(i) {
+                    return (Who::Partner, true);
+                }
                 if words::is_article(w) {
                     return (Who::Thing, true);
                 }
@@ -416,6 +426,21 @@ impl<'t> Reader<'t> {
             c = prev;
         }
         (Who::Writer, false)
+    }
+
+    /// A name, taken to be the partner's ("Tom went quiet"): a capitalised word that is no
+    /// known word, a day or a month; at the start of a sentence only before a verb.
+    fn is_name(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if !self.t.capital(i) || words::who(w).is_some() || words::is_calendar(w) {
+            return false;
+        }
+        if i == self.sentence_start(i) || self.t.clause_before(i) {
+            return i + 1 < self.t.len()
+                && !self.t.break_before(i + 1)
+                && words::is_verb_after_name(self.w(i + 1));
+        }
+        !words::opens_clause(w) && !words::is_article(w) && words::possessor(w).is_none()
     }
 
     /// Whose words a match stands in.
@@ -456,7 +481,7 @@ impl<'t> Reader<'t> {
             if self.t.quoted(j) || words::coordinates(w) {
                 break;
             }
-            if words::reports(w) {
+            if words::reports(w) && self.opens_report(j) {
                 match self.subject(j, 0).0 {
                     // "I told him I was jealous" is the writer's own; an outer "he said"
                     // still makes it his account.
@@ -471,6 +496,38 @@ impl<'t> Reader<'t> {
             }
         }
         Voice::Own
+    }
+
+    /// A reporting verb followed by what was said ("said I", "asked me if", "accused me of"),
+    /// not by a plain object ("she mentioned her old boss").
+    fn opens_report(&self, verb: usize) -> bool {
+        let n = self.t.len();
+        let opens = |i: usize| {
+            i < n
+                && (self.t.clause_before(i)
+                    || matches!(self.w(i), "that" | "if" | "whether" | "of" | "to")
+                    || matches!(
+                        words::who(self.w(i)),
+                        Some(Who::Writer | Who::Partner | Who::Empty)
+                    ) && !matches!(self.w(i), "me" | "him" | "us" | "them"))
+        };
+        let mut next = verb + 1;
+        while next < n && matches!(self.w(next), "again" | "still" | "once" | "repeatedly") {
+            next += 1;
+        }
+        if next >= n {
+            return false;
+        }
+        if opens(next) && !(self.w(next) == "her" && next + 1 < n && !opens(next + 1)) {
+            return true;
+        }
+        if matches!(self.w(next), "me" | "him" | "her" | "us" | "them") && opens(next + 1) {
+            return true;
+        }
+        // "asked me every night whether …"
+        (next..(next + 4).min(n))
+            .take_while(|&i| !self.t.break_before(i))
+            .any(|i| matches!(self.w(i), "if" | "whether"))
     }
 
     /// A match inside "if …" after a negated asking verb: "I didn't ask him if he still loves
@@ -566,7 +623,15 @@ impl<'t> Reader<'t> {
         };
         for j in ss..se.saturating_sub(1) {
             let pair = (self.w(j), self.w(j + 1));
+            let third = if j + 2 < se { self.w(j + 2) } else { "" };
             let past = matches!(
+                (pair.0, pair.1, third),
+                ("before", "the", "affair")
+                    | ("before", "all", "this")
+                    | ("before", "i", "found")
+                    | ("has", "passed", _)
+                    | ("is", "behind", "me")
+            ) || matches!(
                 pair,
                 ("years", "ago")
                     | ("months", "ago")
@@ -578,8 +643,10 @@ impl<'t> Reader<'t> {
                     | ("those", "days")
             );
             if past {
+                // "…, but that has passed" looks back past its own "but".
+                let retro = matches!(pair, ("has", "passed") | ("is", "behind"));
                 let (a, b) = if j < start { (j, start) } else { (start, j) };
-                if !(a..b).any(now_words) {
+                if retro || !(a..b).any(now_words) {
                     return Time::Stopped;
                 }
             }

@@ -5,6 +5,8 @@
 const CLAUSE: u8 = 1;
 /// The word stands inside quotation marks.
 const QUOTED: u8 = 2;
+/// The word starts with a capital letter.
+const CAPITAL: u8 = 4;
 
 /// Text split into lower-case words, remembering where sentences break between them.
 #[derive(Debug, Default)]
@@ -37,6 +39,7 @@ impl Tokens {
         let mut prev_word_char = false;
         let mut word_quoted = false;
         let mut closed_single = false;
+        let mut word_capital = false;
         let mut newlines = 0;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -60,12 +63,18 @@ impl Tokens {
                 if start.is_none() {
                     start = Some(tokens.text.len());
                     word_quoted = in_double || in_single;
+                    word_capital = c.is_uppercase();
                 }
                 tokens.text.extend(c.to_lowercase());
                 continue;
             }
             if let Some(s) = start.take() {
-                tokens.push(s, pending_break, pending_clause, word_quoted);
+                tokens.push(
+                    s,
+                    pending_break,
+                    pending_clause,
+                    u8::from(word_quoted) | (u8::from(word_capital) << 1),
+                );
                 pending_break = false;
                 pending_clause = std::mem::take(&mut closed_single);
                 newlines = 0;
@@ -97,14 +106,20 @@ impl Tokens {
             }
         }
         if let Some(s) = start {
-            tokens.push(s, pending_break, pending_clause, word_quoted);
+            tokens.push(
+                s,
+                pending_break,
+                pending_clause,
+                u8::from(word_quoted) | (u8::from(word_capital) << 1),
+            );
         }
         tokens
     }
 
     /// Keeps a word from `start` to the end of the buffer, minus quote-like apostrophes at its
     /// edges ("'jealous'" is the word jealous; "don't" keeps its apostrophe).
-    fn push(&mut self, start: usize, break_before: bool, clause_before: bool, quoted: bool) {
+    /// `marks`: bit 0 quoted, bit 1 capitalised.
+    fn push(&mut self, start: usize, break_before: bool, clause_before: bool, marks: u8) {
         let word = &self.text[start..];
         let trimmed = word.trim_matches('\'');
         if trimmed.is_empty() {
@@ -115,8 +130,11 @@ impl Tokens {
         let at_start = self.spans.is_empty();
         self.spans.push((s, s + trimmed.len()));
         self.breaks.push(break_before && !at_start);
-        self.flags
-            .push(u8::from(clause_before && !at_start) * CLAUSE + u8::from(quoted) * QUOTED);
+        self.flags.push(
+            u8::from(clause_before && !at_start) * CLAUSE
+                + (marks & 1) * QUOTED
+                + ((marks >> 1) & 1) * CAPITAL,
+        );
     }
 
     pub fn len(&self) -> usize {
@@ -140,6 +158,11 @@ impl Tokens {
     /// Word `i` stands inside quotation marks.
     pub fn quoted(&self, i: usize) -> bool {
         self.flags[i] & QUOTED != 0
+    }
+
+    /// Word `i` was written with a capital first letter.
+    pub fn capital(&self, i: usize) -> bool {
+        self.flags[i] & CAPITAL != 0
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {

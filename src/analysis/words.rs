@@ -393,3 +393,64 @@ pub fn begins(word: &str) -> bool {
         "starting" | "beginning" | "learning" | "able" | "started" | "began" | "learnt" | "learned"
     )
 }
+
+/// Days, months and holidays, which are capitalised but name no one.
+pub fn is_calendar(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "christmas"
+            | "easter"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+    )
+}
+
+/// Words that show a capitalised first word is a name doing something ("Tom went quiet").
+pub fn is_verb_after_name(word: &str) -> bool {
+    matches!(
+        word,
+        "went"
+            | "was"
+            | "is"
+            | "has"
+            | "had"
+            | "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "gets"
+            | "got"
+            | "keeps"
+            | "kept"
+            | "told"
+            | "needs"
+            | "needed"
+            | "doesn't"
+            | "didn't"
+            | "won't"
+            | "still"
+            | "always"
+            | "never"
+    ) || (word.len() > 3 && (word.ends_with("ed") || word.ends_with('s')) && !word.ends_with("ss"))
+}
