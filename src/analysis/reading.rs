@@ -275,7 +275,11 @@ impl<'t> Reader<'t> {
                 as_holder(self.subject(start, floor).0)
             }
             Class::FeelingVague => {
-                if !self.linked(start) {
+                // "close to him", not "close to finishing".
+                let needs_person = self.w(end - 1) == "to";
+                if !self.linked(start)
+                    || (needs_person && !(end < self.t.len() && self.is_person(end)))
+                {
                     return None;
                 }
                 match self.subject(start, floor).0 {
@@ -611,6 +615,14 @@ impl<'t> Reader<'t> {
                         "weeks" | "months" | "days" | "ages" | "years" | "a" | "while"
                     )
             })
+        {
+            return Time::Stopped;
+        }
+        // "It's been a month since I looked".
+        if matches!(self.w(ss), "it's" | "its")
+            && ss + 1 < se
+            && self.w(ss + 1) == "been"
+            && (ss..start).any(|j| self.w(j) == "since")
         {
             return Time::Stopped;
         }
