@@ -246,7 +246,21 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let accountability = lexicon.accountability_group();
     let rebuilding = perspective == Some(Perspective::Rebuilding);
     let mut feeling_found = vec![false; lexicon.feelings.len()];
+    // Words of distrust ("not sure I can trust", "trust issues") are the doubt sign or
+    // nothing: the feeling trust is never read inside them.
+    let sign_spans: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| (feelings_end..signs_end).contains(&(h.group as usize)))
+        .map(|h| (h.start, h.start + h.len))
+        .collect();
     for hit in &hits {
+        if Class::from_byte(hit.class) == Class::FeelingTrust
+            && sign_spans
+                .iter()
+                .any(|&(s, e)| s <= hit.start && hit.start < e)
+        {
+            continue;
+        }
         let g = hit.group as usize;
         let kind = if g < feelings_end {
             ReadingKind::Feeling

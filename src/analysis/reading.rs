@@ -334,9 +334,12 @@ impl<'t> Reader<'t> {
         while p > cs && words::is_adverb(self.w(p - 1)) {
             p -= 1;
         }
+        let writer_at = |i: usize| matches!(self.w(i), "i" | "we" | "i'm" | "im");
         let before_ok = self.w(start) == "can"
             || (p > cs
-                && (matches!(self.w(p - 1), "i" | "we" | "i'm" | "im")
+                && (writer_at(p - 1)
+                    // "I can trust him", "I could trust her today"
+                    || (matches!(self.w(p - 1), "can" | "could") && p - 1 > cs && writer_at(p - 2))
                     || (self.w(p - 1) == "to" && p - 1 > cs && words::begins(self.w(p - 2)))));
         let after_ok = end < self.t.len()
             && !self.t.break_before(end)
@@ -388,8 +391,9 @@ impl<'t> Reader<'t> {
                 }
                 return (Who::Thing, true);
             }
-            // "he needed me to promise": the one who needed it is the subject.
-            if w == "me" && j + 1 < self.t.len() && self.w(j + 1) == "to" {
+            // "he needed me to promise", "she asked me for reassurance": the one who needed
+            // or asked is the subject.
+            if w == "me" && j + 1 < self.t.len() && matches!(self.w(j + 1), "to" | "for") {
                 continue;
             }
             if let Some(who) = words::who(w) {
