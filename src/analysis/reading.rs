@@ -113,6 +113,8 @@ pub struct Reader<'t> {
     /// The first word of each word's clause and sentence.
     clause: Vec<u32>,
     sentence: Vec<u32>,
+    /// One past the last word of each word's sentence.
+    sentence_end: Vec<u32>,
 }
 
 impl<'t> Reader<'t> {
@@ -138,10 +140,19 @@ impl<'t> Reader<'t> {
             clause.push(c);
             sentence.push(s);
         }
+        let mut sentence_end = vec![n as u32; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            sentence_end[i] = if sentence[i + 1] != sentence[i] {
+                (i + 1) as u32
+            } else {
+                sentence_end[i + 1]
+            };
+        }
         Reader {
             t,
             clause,
             sentence,
+            sentence_end,
         }
     }
 
@@ -158,12 +169,7 @@ impl<'t> Reader<'t> {
     }
 
     fn sentence_end(&self, i: usize) -> usize {
-        let s = self.sentence[i];
-        let mut e = i + 1;
-        while e < self.t.len() && self.sentence[e] == s {
-            e += 1;
-        }
-        e
+        self.sentence_end[i] as usize
     }
 
     /// Whose and when a match is, or `None` when it is negated or not meant in the lexicon's
@@ -386,7 +392,8 @@ impl<'t> Reader<'t> {
                 }
             }
             if words::is_article(w) && !(j == cs && w == "that") {
-                if start - j <= 2 {
+                // "the old doubt", "a pang of jealousy": the phrase is the match itself.
+                if start - j <= 2 || (j + 1..start).any(|k| self.w(k) == "of") {
                     continue;
                 }
                 return (Who::Thing, true);
@@ -599,6 +606,8 @@ impl<'t> Reader<'t> {
                 | ("no", "longer")
                 | ("gave", "up")
                 | ("stopped", _)
+                // "I'm done checking his phone"
+                | ("done", "checking" | "snooping" | "asking" | "avoiding" | "being")
                 | ("quit", _) => return Time::Stopped,
                 _ => {}
             }

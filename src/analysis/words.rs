@@ -236,6 +236,7 @@ pub fn wishes(word: &str) -> bool {
             | "wanted"
             | "suppose"
             | "pretend"
+            | "tempted"
     )
 }
 
