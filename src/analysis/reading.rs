@@ -391,6 +391,10 @@ impl<'t> Reader<'t> {
                     return (Who::Thing, true);
                 }
             }
+            // "every", "some", "any" name no subject ("she has every right to be").
+            if matches!(w, "every" | "some" | "any" | "each") {
+                continue;
+            }
             if words::is_article(w) && !(j == cs && w == "that") {
                 // "the old doubt", "a pang of jealousy": the phrase is the match itself.
                 if start - j <= 2 || (j + 1..start).any(|k| self.w(k) == "of") {
