@@ -207,3 +207,13 @@ fn development_set_meets_the_targets() {
     let failures = evaluate("development", &fixture("dev.tsv"));
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+// Below target on its one run (recall 0.43 for the writer's signs): kept visible with
+// `cargo test --test analysis_corpus -- --ignored` until the reader is improved on new
+// development sentences, never on these.
+#[test]
+#[ignore = "the held-out set is below target; see docs/summary.md"]
+fn held_out_set_meets_the_targets() {
+    let failures = evaluate("held-out", &fixture("heldout.tsv"));
+    assert!(failures.is_empty(), "{failures:#?}");
+}
