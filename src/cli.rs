@@ -355,9 +355,13 @@ pub struct ShowArgs {
     #[arg(value_name = "ID|DATE", allow_negative_numbers = true)]
     pub target: String,
 
-    /// Print as JSON
-    #[arg(long)]
+    /// Print as JSON, with what the analysis read in the entry
+    #[arg(long, conflicts_with = "why")]
     pub json: bool,
+
+    /// Say which words were read as which trust sign or feeling, and whose
+    #[arg(long)]
+    pub why: bool,
 }
 
 #[derive(Debug, Args)]
@@ -407,6 +411,14 @@ pub struct EditArgs {
     /// Replace the tags (comma-separated; an empty value clears them)
     #[arg(long = "tag", short = 't', value_name = "TAGS")]
     pub tags: Option<Vec<String>>,
+
+    /// A trust sign misread in this entry: it stops counting, even after `mend reindex`
+    #[arg(long = "not-sign", value_name = "SIGN", value_delimiter = ',')]
+    pub not_sign: Vec<String>,
+
+    /// A feeling misread in the text of this entry: it stops counting, even after reindex
+    #[arg(long = "not-feel", value_name = "FEELING", value_delimiter = ',')]
+    pub not_feel: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -88,6 +88,7 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
     if cli.discreet {
         config.discreet = Some(true);
     }
+    mend::analysis::set_perspective(config.perspective);
     let color = cli
         .color
         .or(config.color.map(Into::into))

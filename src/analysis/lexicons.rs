@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::matcher::Matcher;
+use super::reading::Class;
 
 const SIGNS: &str = include_str!("../../lexicon/signs.toml");
 const THEMES: &str = include_str!("../../lexicon/themes.toml");
@@ -25,6 +26,30 @@ pub struct Sign {
     pub label: String,
     pub description: String,
     pub terms: Vec<String>,
+    #[serde(default)]
+    pub vague: Vec<String>,
+    #[serde(default)]
+    pub suspected: Vec<String>,
+    #[serde(default)]
+    pub looking: Vec<String>,
+    #[serde(default)]
+    pub looking_mine: Vec<String>,
+    #[serde(default)]
+    pub triggers: Vec<String>,
+}
+
+impl Sign {
+    /// Every list of the sign with the class its matches are read as.
+    pub fn lists(&self) -> [(&Vec<String>, Class); 6] {
+        [
+            (&self.terms, Class::Sign),
+            (&self.vague, Class::Vague),
+            (&self.suspected, Class::Suspected),
+            (&self.looking, Class::Looking),
+            (&self.looking_mine, Class::LookingMine),
+            (&self.triggers, Class::Trigger),
+        ]
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +83,7 @@ pub struct MarkersFile {
     pub negative: TermList,
     pub first_singular: TermList,
     pub first_plural: TermList,
+    pub accountability: TermList,
 }
 
 impl MarkersFile {
@@ -90,7 +116,7 @@ pub enum Marker {
 pub const MARKER_COUNT: usize = 7;
 
 /// Everything `analyse` matches, in one matcher so an entry is scanned once. Groups are laid
-/// out as feelings, then signs, then themes, then markers.
+/// out as feelings, then signs, then themes, then markers, then accountability.
 #[derive(Debug)]
 pub struct Lexicon {
     pub matcher: Matcher,
@@ -101,6 +127,10 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn groups(&self) -> usize {
+        self.accountability_group() + 1
+    }
+
+    pub fn accountability_group(&self) -> usize {
         self.feelings.len() + self.signs.len() + self.themes.len() + MARKER_COUNT
     }
 
@@ -144,12 +174,49 @@ fn add_all<'a>(
     group: u32,
     negation: bool,
 ) -> Result<(), String> {
+    add_classed(matcher, file, terms, group, negation, |_| Class::Plain)
+}
+
+fn add_classed<'a>(
+    matcher: &mut Matcher,
+    file: &str,
+    terms: impl IntoIterator<Item = &'a String>,
+    group: u32,
+    negation: bool,
+    class: impl Fn(&str) -> Class,
+) -> Result<(), String> {
     for term in terms {
         matcher
-            .add(term, group, negation)
+            .add_classed(term, group, negation, class(term) as u8)
             .map_err(|e| format!("lexicon/{file}: {e}"))?;
     }
     Ok(())
+}
+
+/// How a feeling's word is read: most name the feeling outright; some have everyday senses,
+/// some name what one person did to another, and trust, love, doubt and suspicion have their
+/// own tests (see `reading`).
+fn feeling_class(name: &str, term: &str) -> Class {
+    match name {
+        "trust" => return Class::FeelingTrust,
+        "love" => return Class::FeelingLove,
+        "doubt" | "suspicion" => return Class::FeelingAboutPartner,
+        _ => {}
+    }
+    match term {
+        "close to" | "connected" | "settled" | "alone" | "empty" | "hollow" | "drained"
+        | "tense" | "tension" | "safe" | "safer" | "protected" | "secure" | "grounded"
+        | "accepted" | "understood" | "valued" | "crushed" | "torn" | "invisible" | "unseen"
+        | "overlooked" | "upbeat" | "encouraged" | "lighter" | "relaxed" | "warmth" | "tender"
+        | "shut down" | "detached" | "numb" | "intimate" | "appreciate" | "appreciated"
+        | "fed up" | "on edge" | "dread" => Class::FeelingVague,
+        "hurt" | "hurting" | "betrayed" | "betray" | "betraying" | "cheated on" | "deceived"
+        | "lied to" | "rejected" | "pushed away" | "abandoned" | "deserted" | "left behind"
+        | "let down" | "neglected" | "ignored" | "disappointed" | "humiliated" => {
+            Class::FeelingObject
+        }
+        _ => Class::Feeling,
+    }
 }
 
 pub fn build_lexicon() -> Result<Lexicon, String> {
@@ -167,11 +234,18 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
         let g = group(lexicon.feelings.len())?;
         lexicon.feelings.push(feeling.name.as_str());
         let terms = std::iter::once(&feeling.name).chain(&feeling.forms);
-        add_all(&mut lexicon.matcher, "feelings.toml", terms, g, true)?;
+        let name = feeling.name.as_str();
+        add_classed(&mut lexicon.matcher, "feelings.toml", terms, g, true, |t| {
+            feeling_class(name, t)
+        })?;
     }
     for (i, sign) in signs.signs.iter().enumerate() {
         let g = group(lexicon.sign_group(i))?;
-        add_all(&mut lexicon.matcher, "signs.toml", &sign.terms, g, true)?;
+        for (terms, class) in sign.lists() {
+            add_classed(&mut lexicon.matcher, "signs.toml", terms, g, true, |_| {
+                class
+            })?;
+        }
     }
     for (i, theme) in themes.themes.iter().enumerate() {
         let g = group(lexicon.theme_group(i))?;
@@ -196,6 +270,15 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
             negation,
         )?;
     }
+    let g = group(lexicon.accountability_group())?;
+    add_classed(
+        &mut lexicon.matcher,
+        "markers.toml",
+        &markers.accountability.terms,
+        g,
+        true,
+        |_| Class::Accountability,
+    )?;
     Ok(lexicon)
 }
 
@@ -242,7 +325,10 @@ mod tests {
         let themes = themes_file().unwrap();
         let markers = markers_file().unwrap();
         let mut lists: Vec<(&str, &Vec<String>)> = Vec::new();
-        lists.extend(signs.signs.iter().map(|s| (s.id.as_str(), &s.terms)));
+        for sign in &signs.signs {
+            lists.extend(sign.lists().map(|(l, _)| (sign.id.as_str(), l)));
+        }
+        lists.push(("accountability", &markers.accountability.terms));
         lists.extend(themes.themes.iter().map(|t| (t.id.as_str(), &t.terms)));
         lists.extend(markers.lists().map(|(l, _)| ("markers", &l.terms)));
         for (name, terms) in lists {

@@ -67,6 +67,19 @@ struct Term {
     prefix_last: bool,
     group: u32,
     negatable: bool,
+    /// How the reader treats a match (see `reading::Class`); the matcher only carries it.
+    class: u8,
+}
+
+/// One match: where it starts, how many words it spans, its group and class, and whether a
+/// negator stands before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub len: usize,
+    pub group: u32,
+    pub class: u8,
+    pub negated: bool,
 }
 
 impl Term {
@@ -120,7 +133,19 @@ impl Matcher {
 
     /// Adds one term (README syntax) to `group`. With `negation`, a negator shortly before a
     /// match cancels it, unless the term itself starts with a negator ("don't trust").
+    #[cfg(test)]
     pub fn add(&mut self, term: &str, group: u32, negation: bool) -> Result<(), String> {
+        self.add_classed(term, group, negation, 0)
+    }
+
+    /// As `add`, with a class the reader uses to decide what the match means.
+    pub fn add_classed(
+        &mut self,
+        term: &str,
+        group: u32,
+        negation: bool,
+        class: u8,
+    ) -> Result<(), String> {
         let (body, prefix_last) = match term.strip_suffix('*') {
             Some(body) => (body, true),
             None => (term, false),
@@ -153,14 +178,28 @@ impl Matcher {
             prefix_last,
             group,
             negatable,
+            class,
         });
         Ok(())
     }
 
     /// Matches per group (indexed by group number, `groups` long at least). Within one group,
-    /// overlapping matches count once: the leftmost, then the longest.
+    /// overlapping matches count once: the leftmost, then the longest. (Used by the tests.)
+    #[cfg(test)]
     pub fn count(&self, tokens: &Tokens, groups: usize) -> Vec<u32> {
         let mut counts = vec![0; groups.max(self.groups)];
+        for hit in self.hits(tokens) {
+            if !hit.negated {
+                counts[hit.group as usize] += 1;
+            }
+        }
+        counts
+    }
+
+    /// Every match in text order; within one group overlapping matches are kept once (the
+    /// leftmost, then the longest). Negated matches are included, marked.
+    pub fn hits(&self, tokens: &Tokens) -> Vec<Hit> {
+        let mut found = Vec::new();
         // (start, words, term)
         let mut hits: Vec<(usize, usize, u32)> = Vec::new();
         for i in 0..tokens.len() {
@@ -182,7 +221,7 @@ impl Matcher {
             }
             hits[at..].sort_unstable_by_key(|h| std::cmp::Reverse(h.1));
         }
-        let mut covered_until = vec![0usize; counts.len()];
+        let mut covered_until = vec![0usize; self.groups];
         for (start, len, id) in hits {
             let term = &self.terms[id as usize];
             let group = term.group as usize;
@@ -190,24 +229,43 @@ impl Matcher {
                 continue;
             }
             covered_until[group] = start + len;
-            if term.negatable && negated(tokens, start) {
-                continue;
-            }
-            counts[group] += 1;
+            found.push(Hit {
+                start,
+                len,
+                group: term.group,
+                class: term.class,
+                negated: term.negatable && negated(tokens, start),
+            });
         }
-        counts
+        found
     }
 }
 
-/// A negator within the few words before `start`, in the same sentence.
-fn negated(tokens: &Tokens, start: usize) -> bool {
+/// A negator within the few words before `start`, in the same sentence and clause.
+pub fn negated(tokens: &Tokens, start: usize) -> bool {
     let mut i = start;
     for _ in 0..NEGATION_WINDOW {
-        if i == 0 || tokens.break_before(i) {
+        if i == 0 || tokens.break_before(i) || tokens.clause_before(i) {
             return false;
         }
         i -= 1;
         if is_negator(tokens.get(i)) && !NOT_NEGATING_AFTER.contains(&tokens.get(i + 1)) {
+            return true;
+        }
+    }
+    // "I don't need him to reassure me", "I didn't want to avoid it": a negated need or wish
+    // reaches a little further.
+    for _ in NEGATION_WINDOW..NEGATION_WINDOW + 2 {
+        if i == 0 || tokens.break_before(i) || tokens.clause_before(i) {
+            return false;
+        }
+        i -= 1;
+        if is_negator(tokens.get(i))
+            && matches!(
+                tokens.get(i + 1),
+                "need" | "needed" | "want" | "wanted" | "have"
+            )
+        {
             return true;
         }
     }

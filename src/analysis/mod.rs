@@ -1,9 +1,15 @@
 //! Write-time text analysis: pure functions from text to measurements, no I/O.
+//!
+//! Every match of a sign or feeling is read in its clause (`reading`): whose it is, whether it
+//! still holds, and whether the words mean what the lexicon means. `signs` and `feelings` keep
+//! their meaning of "the writer's, now"; everything read is kept in `readings`.
 
 mod lexicons;
 mod matcher;
+mod reading;
 mod safety;
 mod tokens;
+mod words;
 
 use std::sync::OnceLock;
 
@@ -13,11 +19,15 @@ use serde::{Deserialize, Serialize};
 use vader_parity::SentimentIntensityAnalyzer;
 
 use lexicons::{Marker, lexicon};
+use reading::{Class, Reader};
+pub use reading::{Holder, Time};
 use tokens::Tokens;
+
+pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 1;
+pub const ANALYSER_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -26,13 +36,67 @@ pub struct Analysis {
     pub valence: f64,
     /// Words as the lexicons count them (see `tokens`).
     pub words: u32,
-    /// Feeling names from the vocabulary, sorted.
+    /// The writer's own current feelings named in the text: names from the vocabulary, sorted.
     pub feelings: Vec<String>,
-    /// Signs found, in signs.toml order.
+    /// The writer's own current signs, in signs.toml order.
     pub signs: Vec<Count>,
     /// Themes touched, in themes.toml order.
     pub themes: Vec<Count>,
     pub markers: Markers,
+    /// The rebuilding writer's accountability language (owning, apologising, patience,
+    /// transparency); 0 unless the perspective is `rebuilding`.
+    #[serde(default)]
+    pub accountability: u32,
+    /// Every sign, feeling and accountability phrase read, with whose it is and when, in text
+    /// order. Negated matches and words in another sense are left out.
+    #[serde(default)]
+    pub readings: Vec<Reading>,
+}
+
+/// What one match was read as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    pub kind: ReadingKind,
+    /// The sign id, the feeling name, or "accountability".
+    pub name: String,
+    pub holder: Holder,
+    pub time: Time,
+    /// The words matched, as the tokeniser wrote them (lower case).
+    pub words: String,
+}
+
+impl Reading {
+    /// Counted in the summary: the writer's own, and still so.
+    pub fn is_writers_current(&self) -> bool {
+        self.holder == Holder::Writer && self.time == Time::Now
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingKind {
+    Sign,
+    Feeling,
+    Accountability,
+}
+
+impl ReadingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadingKind::Sign => "sign",
+            ReadingKind::Feeling => "feeling",
+            ReadingKind::Accountability => "accountability",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReadingKind> {
+        match s {
+            "sign" => Some(ReadingKind::Sign),
+            "feeling" => Some(ReadingKind::Feeling),
+            "accountability" => Some(ReadingKind::Accountability),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +140,33 @@ pub fn sign_labels() -> Vec<Label> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The corrections `mend edit --not-sign/--not-feel` names, checked: `("sign", id)` for each
+/// trust sign and `("feeling", name)` for each feeling (a related word names its feeling).
+pub fn resolve_corrections(
+    signs: &[String],
+    feelings: &[String],
+) -> anyhow::Result<Vec<(&'static str, String)>> {
+    let known = sign_labels();
+    let mut out = Vec::new();
+    for sign in signs.iter().map(|s| s.trim().to_lowercase()) {
+        if sign.is_empty() {
+            continue;
+        }
+        if !known.iter().any(|l| l.id == sign) {
+            let ids: Vec<&str> = known.iter().map(|l| l.id.as_str()).collect();
+            anyhow::bail!(
+                "there is no trust sign {sign:?} — the signs are {}",
+                ids.join(", ")
+            );
+        }
+        out.push(("sign", sign));
+    }
+    for feeling in feelings.iter().filter(|f| !f.trim().is_empty()) {
+        out.push(("feeling", crate::feelings::vocabulary().resolve(feeling)?));
+    }
+    Ok(out)
 }
 
 /// The themes, in the order of themes.toml.
@@ -122,15 +213,97 @@ fn sentiment_sample(text: &str) -> &str {
     &text[..end]
 }
 
+/// The journal's perspective (the config's `perspective`), set once by `main` so that every
+/// place an entry is saved (write, edit, import, drafts) reads it the same way.
+static PERSPECTIVE: OnceLock<Option<Perspective>> = OnceLock::new();
+
+/// Sets the perspective `analyse` reads entries from; only the first call counts.
+pub fn set_perspective(perspective: Option<Perspective>) {
+    let _ = PERSPECTIVE.set(perspective);
+}
+
+/// Analyses text from the journal's perspective (see `set_perspective`; unset, as the hurt
+/// partner's).
 pub fn analyse(text: &str) -> Analysis {
+    analyse_as(text, PERSPECTIVE.get().copied().flatten())
+}
+
+/// Analyses text as written from `perspective` (the config's `perspective`): with
+/// `rebuilding`, the writer's accountability language is counted too.
+pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let lexicon = lexicon();
     let tokens = Tokens::new(text);
-    let counts = lexicon.matcher.count(&tokens, lexicon.groups());
+    let hits = lexicon.matcher.hits(&tokens);
+    let reader = Reader::new(&tokens);
+    let mut counts = vec![0u32; lexicon.groups()];
+    let mut readings = Vec::new();
+    let feelings_end = lexicon.sign_group(0);
+    let signs_end = lexicon.theme_group(0);
+    let accountability = lexicon.accountability_group();
+    let rebuilding = perspective == Some(Perspective::Rebuilding);
+    let mut feeling_found = vec![false; lexicon.feelings.len()];
+    // Words of distrust ("not sure I can trust", "trust issues") are the doubt sign or
+    // nothing: the feeling trust is never read inside them.
+    let sign_spans: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| (feelings_end..signs_end).contains(&(h.group as usize)))
+        .map(|h| (h.start, h.start + h.len))
+        .collect();
+    for hit in &hits {
+        if Class::from_byte(hit.class) == Class::FeelingTrust
+            && sign_spans
+                .iter()
+                .any(|&(s, e)| s <= hit.start && hit.start < e)
+        {
+            continue;
+        }
+        let g = hit.group as usize;
+        let kind = if g < feelings_end {
+            ReadingKind::Feeling
+        } else if g < signs_end {
+            ReadingKind::Sign
+        } else if g == accountability {
+            if !rebuilding {
+                continue;
+            }
+            ReadingKind::Accountability
+        } else {
+            if !hit.negated && Class::from_byte(hit.class) == Class::Plain {
+                counts[g] += 1;
+            }
+            continue;
+        };
+        let Some((holder, time)) = reader.read(hit) else {
+            continue;
+        };
+        let name = match kind {
+            ReadingKind::Feeling => lexicon.feelings[g].to_string(),
+            ReadingKind::Sign => lexicon.signs[g - feelings_end].clone(),
+            ReadingKind::Accountability => "accountability".to_string(),
+        };
+        let reading = Reading {
+            kind,
+            name,
+            holder,
+            time,
+            words: (hit.start..hit.start + hit.len)
+                .map(|i| tokens.get(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        if reading.is_writers_current() {
+            counts[g] += 1;
+            if kind == ReadingKind::Feeling {
+                feeling_found[g] = true;
+            }
+        }
+        readings.push(reading);
+    }
     let mut feelings: Vec<String> = lexicon
         .feelings
         .iter()
-        .zip(&counts)
-        .filter(|&(_, &n)| n > 0)
+        .zip(&feeling_found)
+        .filter(|&(_, &found)| found)
         .map(|(name, _)| name.to_string())
         .collect();
     feelings.sort_unstable();
@@ -167,6 +340,8 @@ pub fn analyse(text: &str) -> Analysis {
             i: marker(Marker::I),
             we: marker(Marker::We),
         },
+        accountability: counts[accountability],
+        readings,
     }
 }
 
@@ -242,6 +417,148 @@ mod tests {
             signs("Jealous again. I can't stop checking her phone"),
             [("jealousy".to_string(), 1), ("checking".to_string(), 1)]
         );
+    }
+
+    /// The writer's current signs and feelings, and the partner's signs, as one line each
+    /// case can be compared with.
+    fn read(text: &str, perspective: Option<Perspective>) -> String {
+        let a = analyse_as(text, perspective);
+        let mut partner: Vec<&str> = a
+            .readings
+            .iter()
+            .filter(|r| r.kind == ReadingKind::Sign && r.holder == Holder::Partner)
+            .map(|r| r.name.as_str())
+            .collect();
+        partner.dedup();
+        let signs: Vec<&str> = a.signs.iter().map(|c| c.name.as_str()).collect();
+        format!(
+            "signs {} | partner {} | feelings {}",
+            signs.join(","),
+            partner.join(","),
+            a.feelings.join(",")
+        )
+    }
+
+    #[test]
+    fn reads_whose_and_when_in_the_cases_of_the_issue() {
+        let cases = [
+            // Whose: quoted speech, reports and the partner's actions.
+            (
+                "He said, 'You're being jealous again'",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "She needed to hear it again",
+                "signs  | partner reassurance | feelings ",
+            ),
+            (
+                "He asked me if I was still hurt",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "I told him I was jealous",
+                "signs jealousy | partner  | feelings jealousy",
+            ),
+            // Whether it is still so.
+            (
+                "I stopped checking his phone weeks ago",
+                "signs  | partner  | feelings ",
+            ),
+            ("I used to be so jealous", "signs  | partner  | feelings "),
+            (
+                "I haven't asked him if he still loves me in a while",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "If I were jealous, I would tell him",
+                "signs  | partner  | feelings ",
+            ),
+            // Distrust is doubt, never the feeling trust.
+            (
+                "It's hard to trust him",
+                "signs doubt | partner  | feelings ",
+            ),
+            ("I have trust issues", "signs doubt | partner  | feelings "),
+            ("I broke her trust", "signs  | partner  | feelings "),
+            ("I trust him more now", "signs  | partner  | feelings trust"),
+            // Other senses.
+            ("It was close to midnight", "signs  | partner  | feelings "),
+            ("We settled the bill", "signs  | partner  | feelings "),
+            (
+                "I have doubts about the new job",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "I need to know what time the plumber is coming",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "My therapist asked whether I feel abandoned",
+                "signs  | partner  | feelings ",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in cases {
+            let got = read(text, Some(Perspective::Hurt));
+            if got != want {
+                wrong.push(format!("{text:?}: {got} (want {want})"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn the_rebuilding_perspective_keeps_the_partners_signs_and_counts_accountability() {
+        let rebuilding = Some(Perspective::Rebuilding);
+        assert_eq!(
+            read("She keeps asking if I still love her", rebuilding),
+            "signs  | partner reassurance | feelings "
+        );
+        assert_eq!(
+            read("I lied to her", rebuilding),
+            "signs  | partner  | feelings "
+        );
+        let a = analyse_as(
+            "I'm sorry. I showed her my phone and I was patient when she asked again.",
+            rebuilding,
+        );
+        assert_eq!(a.accountability, 3, "{:?}", a.readings);
+        assert!(a.signs.is_empty(), "{:?}", a.signs);
+        assert_eq!(
+            analyse_as("I'm sorry.", Some(Perspective::Hurt)).accountability,
+            0
+        );
+    }
+
+    #[test]
+    fn readings_keep_the_words_the_holder_and_the_time() {
+        let a = analyse("I used to check his phone. He avoided me.");
+        let r: Vec<(&str, Holder, Time, &str)> = a
+            .readings
+            .iter()
+            .map(|r| (r.name.as_str(), r.holder, r.time, r.words.as_str()))
+            .collect();
+        assert_eq!(
+            r,
+            [
+                ("checking", Holder::Writer, Time::Stopped, "his phone"),
+                ("avoidance", Holder::Partner, Time::Now, "avoided"),
+            ]
+        );
+    }
+
+    #[test]
+    fn corrections_name_known_signs_and_feelings() {
+        let c = resolve_corrections(&["Jealousy".into()], &["jealous".into()]).unwrap();
+        assert_eq!(
+            c,
+            [
+                ("sign", "jealousy".to_string()),
+                ("feeling", "jealousy".to_string())
+            ]
+        );
+        let err = resolve_corrections(&["grumpy".into()], &[]).unwrap_err();
+        assert!(err.to_string().contains("doubt, jealousy"), "{err}");
     }
 
     #[test]

@@ -1,4 +1,12 @@
-//! The tokeniser: text to lower-case words, with the sentence breaks between them.
+//! The tokeniser: text to lower-case words, with the sentence breaks between them, the
+//! clause punctuation before each word and whether a word stands inside quotation marks.
+
+/// A comma, colon, dash or bracket stands between this word and the one before.
+const CLAUSE: u8 = 1;
+/// The word stands inside quotation marks.
+const QUOTED: u8 = 2;
+/// The word starts with a capital letter.
+const CAPITAL: u8 = 4;
 
 /// Text split into lower-case words, remembering where sentences break between them.
 #[derive(Debug, Default)]
@@ -8,6 +16,8 @@ pub struct Tokens {
     /// `breaks[i]`: a sentence ends between word `i - 1` and word `i`. Phrases do not run across
     /// it (when the matcher says so) and negation does not reach back over it.
     breaks: Vec<bool>,
+    /// `CLAUSE` and `QUOTED` bits per word, for reading who says what.
+    flags: Vec<u8>,
 }
 
 impl Tokens {
@@ -16,30 +26,73 @@ impl Tokens {
             text: String::with_capacity(text.len()),
             spans: Vec::with_capacity(text.len() / 5 + 1),
             breaks: Vec::with_capacity(text.len() / 5 + 1),
+            flags: Vec::with_capacity(text.len() / 5 + 1),
         };
         let mut start: Option<usize> = None;
         let mut pending_break = false;
+        let mut pending_clause = false;
+        // Double quotes (straight or curly) and single quotes that open before a word and close
+        // after one; an apostrophe inside a word ("don't") or after a plural ("friends'") is
+        // neither.
+        let mut in_double = false;
+        let mut in_single = false;
+        let mut prev_word_char = false;
+        let mut word_quoted = false;
+        let mut closed_single = false;
+        let mut word_capital = false;
         let mut newlines = 0;
-        for c in text.chars() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
             let c = match c {
                 '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
                 c => c,
             };
+            if c == '\'' {
+                let next_word = chars.peek().is_some_and(|&n| n.is_alphanumeric());
+                if !prev_word_char && next_word && !in_single {
+                    in_single = true;
+                    pending_clause = true;
+                } else if prev_word_char && !next_word && in_single {
+                    // Closes after the word it ends: the break falls before the next word.
+                    in_single = false;
+                    closed_single = true;
+                }
+            }
+            prev_word_char = c.is_alphanumeric();
             if is_word_char(c) {
                 if start.is_none() {
                     start = Some(tokens.text.len());
+                    word_quoted = in_double || in_single;
+                    word_capital = c.is_uppercase();
                 }
                 tokens.text.extend(c.to_lowercase());
                 continue;
             }
             if let Some(s) = start.take() {
-                tokens.push(s, pending_break);
+                tokens.push(
+                    s,
+                    pending_break,
+                    pending_clause,
+                    u8::from(word_quoted) | (u8::from(word_capital) << 1),
+                );
                 pending_break = false;
+                pending_clause = std::mem::take(&mut closed_single);
                 newlines = 0;
             }
             match c {
                 '.' | '!' | '?' | ';' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' => {
                     pending_break = true
+                }
+                '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => {
+                    in_double = match c {
+                        '\u{201C}' | '\u{00AB}' => true,
+                        '\u{201D}' | '\u{00BB}' => false,
+                        _ => !in_double,
+                    };
+                    pending_clause = true;
+                }
+                ',' | ':' | '(' | ')' | '[' | ']' | '\u{2013}' | '\u{2014}' => {
+                    pending_clause = true
                 }
                 // A single newline is often just an editor's hard wrap; a blank line is not.
                 '\n' => {
@@ -53,14 +106,20 @@ impl Tokens {
             }
         }
         if let Some(s) = start {
-            tokens.push(s, pending_break);
+            tokens.push(
+                s,
+                pending_break,
+                pending_clause,
+                u8::from(word_quoted) | (u8::from(word_capital) << 1),
+            );
         }
         tokens
     }
 
     /// Keeps a word from `start` to the end of the buffer, minus quote-like apostrophes at its
     /// edges ("'jealous'" is the word jealous; "don't" keeps its apostrophe).
-    fn push(&mut self, start: usize, break_before: bool) {
+    /// `marks`: bit 0 quoted, bit 1 capitalised.
+    fn push(&mut self, start: usize, break_before: bool, clause_before: bool, marks: u8) {
         let word = &self.text[start..];
         let trimmed = word.trim_matches('\'');
         if trimmed.is_empty() {
@@ -71,6 +130,11 @@ impl Tokens {
         let at_start = self.spans.is_empty();
         self.spans.push((s, s + trimmed.len()));
         self.breaks.push(break_before && !at_start);
+        self.flags.push(
+            u8::from(clause_before && !at_start) * CLAUSE
+                + (marks & 1) * QUOTED
+                + ((marks >> 1) & 1) * CAPITAL,
+        );
     }
 
     pub fn len(&self) -> usize {
@@ -84,6 +148,21 @@ impl Tokens {
 
     pub fn break_before(&self, i: usize) -> bool {
         self.breaks[i]
+    }
+
+    /// Clause punctuation (a comma, colon, dash, bracket or quotation mark) before word `i`.
+    pub fn clause_before(&self, i: usize) -> bool {
+        self.flags[i] & CLAUSE != 0
+    }
+
+    /// Word `i` stands inside quotation marks.
+    pub fn quoted(&self, i: usize) -> bool {
+        self.flags[i] & QUOTED != 0
+    }
+
+    /// Word `i` was written with a capital first letter.
+    pub fn capital(&self, i: usize) -> bool {
+        self.flags[i] & CAPITAL != 0
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
@@ -139,6 +218,21 @@ mod tests {
         assert_eq!(words("cafe\u{0301} ok"), ["cafe\u{0301}", "ok"]);
         assert_eq!(words("我很 嫉妒。ok"), ["我很", "嫉妒", "ok"]);
         assert!(Tokens::new("我很 嫉妒。ok").break_before(2));
+    }
+
+    #[test]
+    fn tokeniser_marks_quotes_and_clause_punctuation() {
+        let t = Tokens::new("He said, \"You're jealous,\" and 'that' was it; my friends' advice");
+        let quoted: Vec<bool> = (0..t.len()).map(|i| t.quoted(i)).collect();
+        assert_eq!(
+            quoted,
+            [
+                false, false, true, true, false, true, false, false, false, false, false
+            ]
+        );
+        assert!(t.clause_before(2) && t.clause_before(4) && !t.clause_before(1));
+        let t = Tokens::new("\u{201C}Stop checking my phone,\u{201D} he said.");
+        assert!(t.quoted(0) && t.quoted(3) && !t.quoted(4));
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
         Some(e) => e,
         None => bail!("there is no entry {id} — `mend list --short` shows the ids"),
     };
+    // Corrections of the reading (--not-sign, --not-feel) are recorded first; alone they
+    // change nothing else and open no editor.
+    let corrections = crate::analysis::resolve_corrections(&args.not_sign, &args.not_feel)?;
+    for (kind, name) in &corrections {
+        journal.add_override(id, kind, name)?;
+    }
     let mut change = EntryUpdate {
         day: args
             .date
@@ -58,6 +64,10 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
     let raw = match &args.text {
         Some(t) if t == "-" => Some(text::read_stdin()?),
         Some(t) => Some(t.clone().into_bytes()),
+        None if change.is_empty() && !corrections.is_empty() => {
+            writeln!(out, "Noted: entry {id} no longer counts that reading.")?;
+            return Ok(());
+        }
         None if change.is_empty() => match edit_in_editor(app, &current, &details)? {
             Some(text) => Some(text.into_bytes()),
             None => return Ok(()),

@@ -9,7 +9,7 @@ use crate::cli::ReindexArgs;
 use crate::progress;
 use crate::store::Journal;
 
-pub fn run(journal: &Journal, _app: &App, args: ReindexArgs, out: &mut dyn Write) -> Result<()> {
+pub fn run(journal: &Journal, app: &App, args: ReindexArgs, out: &mut dyn Write) -> Result<()> {
     let ids = if args.all {
         journal.all_ids()?
     } else {
@@ -20,7 +20,7 @@ pub fn run(journal: &Journal, _app: &App, args: ReindexArgs, out: &mut dyn Write
         return Ok(());
     }
     let bar = progress::bar(ids.len() as u64, "Analysing");
-    let done = journal.reanalyse(&ids, |n| bar.set_position(n as u64))?;
+    let done = journal.reanalyse(&ids, app.config.perspective, |n| bar.set_position(n as u64))?;
     bar.finish_and_clear();
     writeln!(out, "Analysed {}.", super::plural(done, "entry", "entries"))?;
     Ok(())

@@ -1,38 +1,68 @@
 //! Per-entry analysis rows: written with the entry in the same transaction, read by summary,
-//! and recomputed by `mend reindex` when the analyser changes.
+//! and recomputed by `mend reindex` when the analyser changes. `entry_signals` holds the
+//! writer's current signs and feelings (what the summary counts), less the writer's own
+//! corrections; `entry_readings` holds every reading with whose it is and when.
 
 use anyhow::Result;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
 
 use super::Journal;
-use crate::analysis::{ANALYSER_VERSION, Analysis, analyse};
+use crate::analysis::{ANALYSER_VERSION, Analysis, Count, Markers, Perspective, analyse_as};
 
 /// Stores the analysis of entry `id`, replacing any earlier one. The answered prompt's theme
-/// counts as one mention of that theme.
+/// counts as one mention of that theme. Signs and feelings the writer said were misread
+/// (`entry_overrides`) are left out of `entry_signals`.
 pub(crate) fn save(
     conn: &Connection,
     id: i64,
     a: &Analysis,
     prompt_theme: Option<&str>,
 ) -> Result<()> {
+    let overrides = overrides(conn, id)?;
+    let overridden =
+        |kind: &str, name: &str| overrides.iter().any(|o| o.kind == kind && o.name == name);
     let m = &a.markers;
     conn.prepare_cached(
         "INSERT OR REPLACE INTO entry_analysis (entry_id, version, valence, words, insight, causal, \
-         absolutist, positive, negative, i_words, we_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         absolutist, positive, negative, i_words, we_words, accountability) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?
     .execute(params![
-        id, a.version, a.valence, a.words, m.insight, m.causal, m.absolutist, m.positive, m.negative, m.i, m.we
+        id, a.version, a.valence, a.words, m.insight, m.causal, m.absolutist, m.positive, m.negative, m.i, m.we,
+        a.accountability
     ])?;
+    conn.prepare_cached("DELETE FROM entry_readings WHERE entry_id = ?")?
+        .execute([id])?;
+    let mut reading = conn.prepare_cached(
+        "INSERT INTO entry_readings (entry_id, seq, kind, name, holder, time, words, counted) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    for (seq, r) in a.readings.iter().enumerate() {
+        let kind = r.kind.as_str();
+        let counted =
+            r.is_writers_current() && kind != "accountability" && !overridden(kind, &r.name);
+        reading.execute(params![
+            id,
+            seq as i64,
+            kind,
+            r.name,
+            holder_str(r.holder),
+            time_str(r.time),
+            r.words,
+            counted
+        ])?;
+    }
     conn.prepare_cached("DELETE FROM entry_signals WHERE entry_id = ?")?
         .execute([id])?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO entry_signals (entry_id, kind, name, count) VALUES (?, ?, ?, ?) \
          ON CONFLICT (entry_id, kind, name) DO UPDATE SET count = count + excluded.count",
     )?;
-    for feeling in &a.feelings {
+    for feeling in a.feelings.iter().filter(|f| !overridden("feeling", f)) {
         insert.execute(params![id, "feeling", feeling, 1])?;
     }
-    for sign in &a.signs {
+    for sign in a.signs.iter().filter(|s| !overridden("sign", &s.name)) {
         insert.execute(params![id, "sign", sign.name, sign.count])?;
     }
     for theme in &a.themes {
@@ -44,7 +74,172 @@ pub(crate) fn save(
     Ok(())
 }
 
+fn holder_str(h: crate::analysis::Holder) -> &'static str {
+    match h {
+        crate::analysis::Holder::Writer => "writer",
+        crate::analysis::Holder::Partner => "partner",
+        crate::analysis::Holder::Other => "other",
+    }
+}
+
+fn time_str(t: crate::analysis::Time) -> &'static str {
+    match t {
+        crate::analysis::Time::Now => "now",
+        crate::analysis::Time::Stopped => "stopped",
+        crate::analysis::Time::Hypothetical => "hypothetical",
+    }
+}
+
+/// A correction: this sign or feeling was misread in this entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Override {
+    pub kind: String,
+    pub name: String,
+}
+
+fn overrides(conn: &Connection, id: i64) -> Result<Vec<Override>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, name FROM entry_overrides WHERE entry_id = ? ORDER BY kind, name",
+    )?;
+    Ok(stmt
+        .query_map([id], |r| {
+            Ok(Override {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// One stored reading, as `mend show --json` and `--why` present it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredReading {
+    pub kind: String,
+    pub name: String,
+    pub holder: String,
+    pub time: String,
+    pub words: String,
+    /// Counted in the summary: the writer's own, now, and not corrected.
+    pub counted: bool,
+}
+
+/// The analysis stored for one entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredAnalysis {
+    pub version: u32,
+    /// VADER compound score, -1 (negative) to 1 (positive).
+    pub sentiment: f64,
+    pub words: u32,
+    /// The writer's current feelings found in the text (after corrections).
+    pub feelings: Vec<String>,
+    /// The writer's current signs (after corrections).
+    pub signs: Vec<Count>,
+    pub themes: Vec<Count>,
+    pub markers: Markers,
+    pub accountability: u32,
+    pub readings: Vec<StoredReading>,
+    pub overrides: Vec<Override>,
+}
+
 impl Journal {
+    /// The analysis stored for entry `id`, if it has one.
+    pub fn stored_analysis(&self, id: i64) -> Result<Option<StoredAnalysis>> {
+        let conn = self.conn();
+        let head = conn
+            .query_row(
+                "SELECT version, valence, words, insight, causal, absolutist, positive, negative, \
+                 i_words, we_words, accountability FROM entry_analysis WHERE entry_id = ?",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, u32>(0)?,
+                        r.get::<_, f64>(1)?,
+                        r.get::<_, u32>(2)?,
+                        Markers {
+                            insight: r.get(3)?,
+                            causal: r.get(4)?,
+                            absolutist: r.get(5)?,
+                            positive: r.get(6)?,
+                            negative: r.get(7)?,
+                            i: r.get(8)?,
+                            we: r.get(9)?,
+                        },
+                        r.get::<_, u32>(10)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((version, sentiment, words, markers, accountability)) = head else {
+            return Ok(None);
+        };
+        let mut signals = conn.prepare_cached(
+            "SELECT kind, name, count FROM entry_signals WHERE entry_id = ? ORDER BY kind, name",
+        )?;
+        let (mut feelings, mut signs, mut themes) = (Vec::new(), Vec::new(), Vec::new());
+        for row in signals.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })? {
+            let (kind, name, count) = row?;
+            match kind.as_str() {
+                "feeling" => feelings.push(name),
+                "sign" => signs.push(Count { name, count }),
+                _ => themes.push(Count { name, count }),
+            }
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, name, holder, time, words, counted FROM entry_readings \
+             WHERE entry_id = ? ORDER BY seq",
+        )?;
+        let readings = stmt
+            .query_map([id], |r| {
+                Ok(StoredReading {
+                    kind: r.get(0)?,
+                    name: r.get(1)?,
+                    holder: r.get(2)?,
+                    time: r.get(3)?,
+                    words: r.get(4)?,
+                    counted: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(StoredAnalysis {
+            version,
+            sentiment,
+            words,
+            feelings,
+            signs,
+            themes,
+            markers,
+            accountability,
+            readings,
+            overrides: overrides(conn, id)?,
+        }))
+    }
+
+    /// Records that `name` (a sign id or a feeling name) was misread in entry `id`: it stops
+    /// counting at once, and every later analysis of the entry leaves it out too.
+    pub fn add_override(&self, id: i64, kind: &str, name: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO entry_overrides (entry_id, kind, name) VALUES (?, ?, ?)",
+                params![id, kind, name],
+            )?;
+            tx.execute(
+                "DELETE FROM entry_signals WHERE entry_id = ? AND kind = ? AND name = ?",
+                params![id, kind, name],
+            )?;
+            tx.execute(
+                "UPDATE entry_readings SET counted = 0 WHERE entry_id = ? AND kind = ? AND name = ?",
+                params![id, kind, name],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Entries whose analysis is missing or was made by another analyser version.
     pub fn stale_analysis(&self) -> Result<Vec<i64>> {
         let mut stmt = self.conn().prepare(
@@ -66,7 +261,12 @@ impl Journal {
 
     /// Re-analyses the given entries in batches, each its own short transaction: the text is
     /// analysed before the write lock is taken, so other writers are never kept waiting long.
-    pub fn reanalyse(&self, ids: &[i64], mut progress: impl FnMut(usize)) -> Result<usize> {
+    pub fn reanalyse(
+        &self,
+        ids: &[i64],
+        perspective: Option<Perspective>,
+        mut progress: impl FnMut(usize),
+    ) -> Result<usize> {
         let mut done = 0;
         for batch in ids.chunks(500) {
             let mut analysed = Vec::with_capacity(batch.len());
@@ -77,7 +277,7 @@ impl Journal {
                 for &id in batch {
                     let (body, theme): (String, Option<String>) =
                         read.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    analysed.push((id, analyse(&body), theme));
+                    analysed.push((id, analyse_as(&body, perspective), theme));
                 }
             }
             self.write(|tx| {
@@ -148,7 +348,7 @@ mod tests {
         assert!(j.stale_analysis().unwrap().is_empty());
         j.conn().execute("DELETE FROM entry_analysis", []).unwrap();
         assert_eq!(j.stale_analysis().unwrap(), vec![id]);
-        assert_eq!(j.reanalyse(&[id], |_| {}).unwrap(), 1);
+        assert_eq!(j.reanalyse(&[id], None, |_| {}).unwrap(), 1);
         assert!(j.stale_analysis().unwrap().is_empty());
     }
 }

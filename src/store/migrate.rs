@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_summary.sql"),
     include_str!("migrations/0005_prompt_history.sql"),
     include_str!("migrations/0006_thought_records.sql"),
+    include_str!("migrations/0007_readings.sql"),
     include_str!("migrations/0008_moments.sql"),
 ];
 

@@ -89,7 +89,8 @@ pub fn compute_with(
         journal.summary_language(period.from, period.to)?,
         journal.summary_language(previous.from, previous.to)?,
     );
-    summary.prompts = suggest::prompts(journal, library, &data, &current, &period, now.date_naive())?;
+    summary.prompts =
+        suggest::prompts(journal, library, &data, &current, &period, now.date_naive())?;
     summary.milestones = recent
         .iter()
         .filter_map(|&p| {

@@ -1,0 +1,706 @@
+//! Clause-level reading of one match: whose it is (the writer's, the partner's or someone
+//! else's), when (now, stopped, or only imagined), and whether the words are used in the sense
+//! the lexicon means. Sentences and clauses come from the tokeniser's breaks, clause
+//! punctuation, quotation marks and the conjunctions in `words`.
+
+use serde::{Deserialize, Serialize};
+
+use super::matcher::{Hit, negated};
+use super::tokens::Tokens;
+use super::words::{self, Who};
+
+/// Whose sign or feeling a match is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Holder {
+    Writer,
+    Partner,
+    Other,
+}
+
+/// When it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Time {
+    Now,
+    /// Stopped or long past: "I used to", "I stopped", "I haven't … in weeks".
+    Stopped,
+    /// A wish or a condition: "if I were jealous", "I want to trust him".
+    Hypothetical,
+}
+
+/// How a lexicon term is read; carried by the matcher as a byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    /// Themes and markers: counted as matched.
+    Plain = 0,
+    /// A sign's own words; whose it is comes from the clause.
+    Sign = 1,
+    /// Words with everyday senses: a sign only in a sentence about the partner.
+    Vague = 2,
+    /// What someone suspects the partner of: the sign of whoever thinks it.
+    Suspected = 3,
+    /// The partner's things: a sign only when the writer looks at them.
+    Looking = 4,
+    /// The writer's things: the partner's sign when the partner looks at them.
+    LookingMine = 5,
+    /// What sets jealousy off: the writer's sign only when the clause is about the writer.
+    Trigger = 6,
+    /// A feeling word.
+    Feeling = 10,
+    /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
+    /// linking word, of the writer ("I felt close to him").
+    FeelingVague = 11,
+    /// A feeling named by what someone did to someone ("hurt", "lied to"): the one it was
+    /// done to feels it.
+    FeelingObject = 12,
+    /// Trust, recorded only when the writer says they trust someone.
+    FeelingTrust = 13,
+    /// Doubt and suspicion, which are feelings about the partner only in that sense.
+    FeelingAboutPartner = 14,
+    /// Love, of a person ("I love him", "I felt loved"), not of a film.
+    FeelingLove = 15,
+    /// The rebuilding writer's accountability language.
+    Accountability = 20,
+}
+
+impl Class {
+    pub fn from_byte(b: u8) -> Class {
+        match b {
+            1 => Class::Sign,
+            2 => Class::Vague,
+            3 => Class::Suspected,
+            4 => Class::Looking,
+            5 => Class::LookingMine,
+            6 => Class::Trigger,
+            10 => Class::Feeling,
+            11 => Class::FeelingVague,
+            12 => Class::FeelingObject,
+            13 => Class::FeelingTrust,
+            14 => Class::FeelingAboutPartner,
+            15 => Class::FeelingLove,
+            20 => Class::Accountability,
+            _ => Class::Plain,
+        }
+    }
+
+    fn is_feeling(self) -> bool {
+        (10..20).contains(&(self as u8))
+    }
+}
+
+/// Where a match stands: in the writer's own words, inside a quotation, or inside a report
+/// of what someone else said or thinks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    Own,
+    /// Quoted; the speaker when one is named.
+    Quote {
+        speaker: Option<Who>,
+        start: usize,
+    },
+    /// After "he said", "my therapist asked"…: the reporter and the verb's position.
+    Report {
+        reporter: Who,
+        verb: usize,
+    },
+}
+
+/// One entry's words with their sentences and clauses, ready to read matches in.
+pub struct Reader<'t> {
+    t: &'t Tokens,
+    /// The first word of each word's clause and sentence.
+    clause: Vec<u32>,
+    sentence: Vec<u32>,
+    /// One past the last word of each word's sentence.
+    sentence_end: Vec<u32>,
+}
+
+impl<'t> Reader<'t> {
+    pub fn new(t: &'t Tokens) -> Reader<'t> {
+        let n = t.len();
+        let mut clause = Vec::with_capacity(n);
+        let mut sentence = Vec::with_capacity(n);
+        let (mut c, mut s) = (0u32, 0u32);
+        for i in 0..n {
+            if i > 0 && t.break_before(i) {
+                s = i as u32;
+                c = i as u32;
+            } else if i > 0
+                && (t.clause_before(i)
+                    || t.quoted(i) != t.quoted(i - 1)
+                    || (words::opens_clause(t.get(i))
+                        // "so jealous" is not a clause; "so I kept quiet" is.
+                        && (t.get(i) != "so"
+                            || (i + 1 < n && words::who(t.get(i + 1)).is_some()))))
+            {
+                c = i as u32;
+            }
+            clause.push(c);
+            sentence.push(s);
+        }
+        let mut sentence_end = vec![n as u32; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            sentence_end[i] = if sentence[i + 1] != sentence[i] {
+                (i + 1) as u32
+            } else {
+                sentence_end[i + 1]
+            };
+        }
+        Reader {
+            t,
+            clause,
+            sentence,
+            sentence_end,
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.t.get(i)
+    }
+
+    fn clause_start(&self, i: usize) -> usize {
+        self.clause[i] as usize
+    }
+
+    fn sentence_start(&self, i: usize) -> usize {
+        self.sentence[i] as usize
+    }
+
+    fn sentence_end(&self, i: usize) -> usize {
+        self.sentence_end[i] as usize
+    }
+
+    /// Whose and when a match is, or `None` when it is negated or not meant in the lexicon's
+    /// sense.
+    pub fn read(&self, hit: &Hit) -> Option<(Holder, Time)> {
+        if hit.negated {
+            return None;
+        }
+        let class = Class::from_byte(hit.class);
+        let (start, end) = (hit.start, hit.start + hit.len);
+        if matches!(class, Class::Vague | Class::FeelingAboutPartner) && !self.about_partner(hit) {
+            return None;
+        }
+        if self.asked_not(start) {
+            return None;
+        }
+        let voice = self.voice(start);
+        let holder = match voice {
+            Voice::Quote { speaker, start: qs } => {
+                if speaker == Some(Who::Writer) {
+                    self.own_holder(class, start, end, qs)?
+                } else {
+                    let speaker = match speaker {
+                        Some(Who::Partner) => Holder::Partner,
+                        _ => Holder::Other,
+                    };
+                    match class {
+                        Class::Suspected => speaker,
+                        _ if self.subject(start, qs).0 == Who::Writer
+                            && !self.term_has_writer(start, end) =>
+                        {
+                            speaker
+                        }
+                        _ => Holder::Other,
+                    }
+                }
+            }
+            Voice::Report { reporter, verb } => {
+                let reporter = if reporter == Who::Partner {
+                    Holder::Partner
+                } else {
+                    Holder::Other
+                };
+                match class {
+                    Class::Suspected => reporter,
+                    _ => match self.subject(start, verb + 1) {
+                        (Who::Partner, true) if !self.term_has_writer(start, end) => {
+                            Holder::Partner
+                        }
+                        _ => Holder::Other,
+                    },
+                }
+            }
+            Voice::Own => self.own_holder(class, start, end, 0)?,
+        };
+        Some((holder, self.time(start)))
+    }
+
+    /// The holder of a match in the writer's own words (or a quotation of the writer).
+    fn own_holder(&self, class: Class, start: usize, end: usize, floor: usize) -> Option<Holder> {
+        let as_holder = |who: Who| match who {
+            Who::Writer => Some(Holder::Writer),
+            Who::Partner => Some(Holder::Partner),
+            Who::Other => Some(Holder::Other),
+            // "It's hard to trust him": the writer's.
+            Who::Empty => Some(Holder::Writer),
+            Who::Thing => None,
+        };
+        match class {
+            Class::Suspected => match self.subject(start, floor).0 {
+                // "I stopped hiding things": the writer's own secrecy, not a suspicion.
+                Who::Writer => None,
+                Who::Other => Some(Holder::Other),
+                _ => Some(Holder::Writer),
+            },
+            Class::Looking | Class::LookingMine => {
+                let verb = self.look_verb(start)?;
+                let who = self.subject(verb, floor).0;
+                match (class, who) {
+                    (Class::Looking, Who::Writer) => Some(Holder::Writer),
+                    (Class::LookingMine, Who::Partner) => Some(Holder::Partner),
+                    _ => None,
+                }
+            }
+            Class::Trigger => match self.subject(start, floor) {
+                (Who::Writer, true) => Some(Holder::Writer),
+                _ => None,
+            },
+            Class::FeelingObject => match self.object(end) {
+                Some(Who::Thing) => None,
+                Some(who) => as_holder(who),
+                None => match self.subject(start, floor).0 {
+                    Who::Thing | Who::Empty => Some(Holder::Writer),
+                    who => as_holder(who),
+                },
+            },
+            Class::FeelingTrust => {
+                if !self.says_trust(start, end) {
+                    return None;
+                }
+                as_holder(self.subject(start, floor).0)
+            }
+            Class::FeelingLove => {
+                let person_after = end < self.t.len() && self.is_person(end);
+                let linked = self.linked(start);
+                if self.w(start) != "in" && !person_after && !linked {
+                    return None;
+                }
+                as_holder(self.subject(start, floor).0)
+            }
+            Class::FeelingVague => {
+                // "close to him", not "close to finishing".
+                let needs_person = self.w(end - 1) == "to";
+                if !self.linked(start)
+                    || (needs_person && !(end < self.t.len() && self.is_person(end)))
+                {
+                    return None;
+                }
+                match self.subject(start, floor).0 {
+                    // "It was close to midnight", "the kitchen felt empty".
+                    Who::Thing | Who::Empty => None,
+                    who => as_holder(who),
+                }
+            }
+            _ => {
+                // "still loves me", "reassure me": the writer is the one the term is about.
+                if class != Class::Accountability
+                    && !class.is_feeling()
+                    && self.term_has_writer(start, end)
+                {
+                    return Some(Holder::Writer);
+                }
+                match self.subject(start, floor).0 {
+                    // "The guilt is heavy": the writer's feeling.
+                    Who::Thing if class.is_feeling() => Some(Holder::Writer),
+                    who => as_holder(who),
+                }
+            }
+        }
+    }
+
+    /// The term names the writer as the one it is about: "still loves me", "am i enough"
+    /// ("asked me again" names the writer only as the one asked).
+    fn term_has_writer(&self, start: usize, end: usize) -> bool {
+        (start..end).any(|i| matches!(self.w(i), "my" | "myself" | "i"))
+            || self.w(end - 1) == "me"
+            // "reassure me"
+            || (self.w(start).starts_with("reassur") && end < self.t.len() && self.w(end) == "me")
+    }
+
+    fn is_person(&self, i: usize) -> bool {
+        let w = self.w(i);
+        matches!(words::who(w), Some(Who::Partner))
+            || w == "each"
+            || (w == "my" && i + 1 < self.t.len() && words::is_partner_noun(self.w(i + 1)))
+    }
+
+    /// A linking word ("felt", "so", "am") within the three words before, in the clause.
+    fn linked(&self, start: usize) -> bool {
+        let cs = self.clause_start(start);
+        (start.saturating_sub(3).max(cs)..start).any(|j| words::links(self.w(j)))
+    }
+
+    /// "I trust him", "starting to trust her", "I can rely on him": trust said of someone.
+    fn says_trust(&self, start: usize, end: usize) -> bool {
+        let cs = self.clause_start(start);
+        let mut p = start;
+        while p > cs && words::is_adverb(self.w(p - 1)) {
+            p -= 1;
+        }
+        let writer_at = |i: usize| matches!(self.w(i), "i" | "we" | "i'm" | "im");
+        let before_ok = self.w(start) == "can"
+            || (p > cs
+                && (writer_at(p - 1)
+                    // "I can trust him", "I could trust her today"
+                    || (matches!(self.w(p - 1), "can" | "could") && p - 1 > cs && writer_at(p - 2))
+                    || (self.w(p - 1) == "to" && p - 1 > cs && words::begins(self.w(p - 2)))));
+        let after_ok = end < self.t.len()
+            && !self.t.break_before(end)
+            && (self.is_person(end) || self.w(end) == "that");
+        before_ok && after_ok
+    }
+
+    /// The person (or thing) right after a verb-like feeling term: "hurt her", "lied to me".
+    fn object(&self, end: usize) -> Option<Who> {
+        if end >= self.t.len() || self.t.break_before(end) || self.t.clause_before(end) {
+            return None;
+        }
+        let w = self.w(end);
+        match words::who(w) {
+            Some(Who::Writer) if matches!(w, "me" | "us") => Some(Who::Writer),
+            Some(Who::Partner) if matches!(w, "him" | "her" | "them" | "you") => Some(Who::Partner),
+            _ if words::is_partner_noun(w) => Some(Who::Partner),
+            _ if matches!(w, "my" | "our" | "the" | "a" | "this" | "his") => {
+                if w == "my" && end + 1 < self.t.len() && words::is_partner_noun(self.w(end + 1)) {
+                    Some(Who::Partner)
+                } else {
+                    Some(Who::Thing)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The subject of the clause a match stands in: the nearest person word before it in the
+    /// clause, else the first of an earlier clause of the sentence, else the writer. The flag
+    /// says whether it was written (true) or assumed (false).
+    fn subject(&self, start: usize, floor: usize) -> (Who, bool) {
+        let cs = self.clause_start(start).max(floor);
+        let mut j = start;
+        while j > cs {
+            j -= 1;
+            let w = self.w(j);
+            if let Some(owner) = words::possessor(w) {
+                if j + 1 == start {
+                    return (owner, true);
+                }
+                if w != "her" {
+                    return (Who::Thing, true);
+                }
+            }
+            // "every", "some", "any" name no subject ("she has every right to be").
+            if matches!(w, "every" | "some" | "any" | "each") {
+                continue;
+            }
+            if words::is_article(w) && !(j == cs && w == "that") {
+                // "the old doubt", "a pang of jealousy": the phrase is the match itself.
+                if start - j <= 2 || (j + 1..start).any(|k| self.w(k) == "of") {
+                    continue;
+                }
+                return (Who::Thing, true);
+            }
+            // "he needed me to promise", "she asked me for reassurance": the one who needed
+            // or asked is the subject.
+            if w == "me" && j + 1 < self.t.len() && matches!(self.w(j + 1), "to" | "for") {
+                continue;
+            }
+            if let Some(who) = words::who(w) {
+                return (who, true);
+            }
+            if self.is_name(j) {
+                return (Who::Partner, true);
+            }
+        }
+        // Earlier clauses of the sentence, nearest first, in the same voice.
+        let ss = self.sentence_start(start).max(floor);
+        let quoted = self.t.quoted(start);
+        let mut c = self.clause_start(start);
+        while c > ss {
+            let prev = self.clause_start(c - 1);
+            for i in prev..c {
+                if self.t.quoted(i) != quoted {
+                    break;
+                }
+                let w = self.w(i);
+                if words::possessor(w).is_some() && w != "her" {
+                    return match self.w(i + 1) {
+                        n if words::is_partner_noun(n) => (Who::Partner, true),
+                        n if words::is_other_person(n) => (Who::Other, true),
+                        _ => (Who::Thing, true),
+                    };
+                }
+                if let Some(who) = words::who(w) {
+                    return (who, true);
+                }
+                if self.is_name(i) {
+                    return (Who::Partner, true);
+                }
+                if words::is_article(w) {
+                    return (Who::Thing, true);
+                }
+            }
+            c = prev;
+        }
+        (Who::Writer, false)
+    }
+
+    /// A name, taken to be the partner's ("Tom went quiet"): a capitalised word that is no
+    /// known word, a day or a month; at the start of a sentence only before a verb.
+    fn is_name(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if !self.t.capital(i) || words::who(w).is_some() || words::is_calendar(w) {
+            return false;
+        }
+        if i == self.sentence_start(i) || self.t.clause_before(i) {
+            return i + 1 < self.t.len()
+                && !self.t.break_before(i + 1)
+                && words::is_verb_after_name(self.w(i + 1));
+        }
+        !words::opens_clause(w) && !words::is_article(w) && words::possessor(w).is_none()
+    }
+
+    /// Whose words a match stands in.
+    fn voice(&self, start: usize) -> Voice {
+        let n = self.t.len();
+        if self.t.quoted(start) {
+            let mut qs = start;
+            while qs > 0 && self.t.quoted(qs - 1) {
+                qs -= 1;
+            }
+            let mut qe = start;
+            while qe < n && self.t.quoted(qe) {
+                qe += 1;
+            }
+            let who_at = |i: usize| (i < n).then(|| words::who(self.w(i))).flatten();
+            let says = |i: usize| i < n && words::reports(self.w(i));
+            let speaker = if says(qe) && who_at(qe + 1).is_some() {
+                who_at(qe + 1)
+            } else if who_at(qe).is_some() && says(qe + 1) {
+                who_at(qe)
+            } else if words::possessor(self.w(qe.min(n - 1))).is_some()
+                && who_at(qe + 1).is_some()
+                && says(qe + 2)
+            {
+                who_at(qe + 1)
+            } else if qs >= 2 && says(qs - 1) && who_at(qs - 2).is_some() {
+                who_at(qs - 2)
+            } else {
+                None
+            };
+            return Voice::Quote { speaker, start: qs };
+        }
+        let ss = self.sentence_start(start);
+        let mut j = start;
+        while j > ss {
+            j -= 1;
+            let w = self.w(j);
+            if self.t.quoted(j) || words::coordinates(w) {
+                break;
+            }
+            if words::reports(w) && self.opens_report(j) {
+                match self.subject(j, 0).0 {
+                    // "I told him I was jealous" is the writer's own; an outer "he said"
+                    // still makes it his account.
+                    Who::Writer | Who::Thing | Who::Empty => continue,
+                    who => {
+                        return Voice::Report {
+                            reporter: who,
+                            verb: j,
+                        };
+                    }
+                }
+            }
+        }
+        Voice::Own
+    }
+
+    /// A reporting verb followed by what was said ("said I", "asked me if", "accused me of"),
+    /// not by a plain object ("she mentioned her old boss").
+    fn opens_report(&self, verb: usize) -> bool {
+        let n = self.t.len();
+        let opens = |i: usize| {
+            i < n
+                && (self.t.clause_before(i)
+                    || matches!(self.w(i), "that" | "if" | "whether" | "of" | "to")
+                    || matches!(
+                        words::who(self.w(i)),
+                        Some(Who::Writer | Who::Partner | Who::Empty)
+                    ) && !matches!(self.w(i), "me" | "him" | "us" | "them"))
+        };
+        let mut next = verb + 1;
+        while next < n && matches!(self.w(next), "again" | "still" | "once" | "repeatedly") {
+            next += 1;
+        }
+        if next >= n {
+            return false;
+        }
+        if opens(next) && !(self.w(next) == "her" && next + 1 < n && !opens(next + 1)) {
+            return true;
+        }
+        if matches!(self.w(next), "me" | "him" | "her" | "us" | "them") && opens(next + 1) {
+            return true;
+        }
+        // "asked me every night whether …"
+        (next..(next + 4).min(n))
+            .take_while(|&i| !self.t.break_before(i))
+            .any(|i| matches!(self.w(i), "if" | "whether"))
+    }
+
+    /// A match inside "if …" after a negated asking verb: "I didn't ask him if he still loves
+    /// me" is no request for reassurance.
+    fn asked_not(&self, start: usize) -> bool {
+        let cs = self.clause_start(start);
+        if !matches!(self.w(cs), "if" | "whether") || cs == 0 {
+            return false;
+        }
+        (cs.saturating_sub(3)..cs).any(|v| words::asks(self.w(v)) && negated(self.t, v))
+    }
+
+    /// A verb of looking shortly before a "his phone" kind of term, in the clause.
+    fn look_verb(&self, start: usize) -> Option<usize> {
+        let cs = self.clause_start(start);
+        (start.saturating_sub(4).max(cs)..start)
+            .rev()
+            .find(|&j| words::looks(self.w(j)))
+    }
+
+    /// A vague word is about the partner when the sentence speaks of the partner or the
+    /// relationship, and no everyday subject follows it before the partner does.
+    fn about_partner(&self, hit: &Hit) -> bool {
+        let end = hit.start + hit.len;
+        let (ss, se) = (self.sentence_start(hit.start), self.sentence_end(hit.start));
+        if end < se && self.w(end) == "myself" {
+            return false;
+        }
+        // "we" and "us" speak of the couple only when nothing everyday is in the sentence
+        // ("the fire alarm went off and we all walked out").
+        let strong = (ss..se).any(|i| words::relational(self.w(i)));
+        let weak = (ss..se).any(|i| matches!(self.w(i), "we" | "us"))
+            && !(ss..se).any(|i| words::everyday(self.w(i)));
+        if !strong && !weak {
+            return false;
+        }
+        for i in end..se.min(end + 6) {
+            let w = self.w(i);
+            if words::relational(w) {
+                return true;
+            }
+            if words::everyday(w) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// When a match holds.
+    fn time(&self, start: usize) -> Time {
+        let cs = self.clause_start(start);
+        let (ss, se) = (self.sentence_start(start), self.sentence_end(start));
+        for j in cs..start {
+            let next = if j + 1 < self.t.len() {
+                self.w(j + 1)
+            } else {
+                ""
+            };
+            match (self.w(j), next) {
+                ("used", "to")
+                | ("no", "longer")
+                | ("gave", "up")
+                | ("stopped", _)
+                // "I'm done checking his phone"
+                | ("done", "checking" | "snooping" | "asking" | "avoiding" | "being")
+                | ("quit", _) => return Time::Stopped,
+                _ => {}
+            }
+        }
+        // "I haven't … in weeks".
+        let perfect_not = (ss..start).find(|&j| {
+            matches!(
+                self.w(j),
+                "haven't" | "havent" | "hasn't" | "hasnt" | "hadn't" | "hadnt"
+            )
+        });
+        if let Some(p) = perfect_not
+            && !(p..start).any(|j| matches!(self.w(j), "and" | "but"))
+            && (p..se.saturating_sub(1)).any(|j| {
+                matches!(self.w(j), "in" | "for")
+                    && matches!(
+                        self.w(j + 1),
+                        "weeks" | "months" | "days" | "ages" | "years" | "a" | "while"
+                    )
+            })
+        {
+            return Time::Stopped;
+        }
+        // "It's been a month since I looked".
+        if matches!(self.w(ss), "it's" | "its")
+            && ss + 1 < se
+            && self.w(ss + 1) == "been"
+            && (ss..start).any(|j| self.w(j) == "since")
+        {
+            return Time::Stopped;
+        }
+        // Long past, unless a "but" or a word of now stands between.
+        let now_words = |i: usize| {
+            matches!(
+                self.w(i),
+                "but" | "now" | "still" | "again" | "today" | "tonight" | "anymore"
+            )
+        };
+        for j in ss..se.saturating_sub(1) {
+            let pair = (self.w(j), self.w(j + 1));
+            let third = if j + 2 < se { self.w(j + 2) } else { "" };
+            let past = matches!(
+                (pair.0, pair.1, third),
+                ("before", "the", "affair")
+                    | ("before", "all", "this")
+                    | ("before", "i", "found")
+                    | ("has", "passed", _)
+                    | ("is", "behind", "me")
+            ) || matches!(
+                pair,
+                ("years", "ago")
+                    | ("months", "ago")
+                    | ("last", "year")
+                    | ("back", "then")
+                    | ("early", "days")
+                    | ("at", "first")
+                    | ("the", "beginning")
+                    | ("those", "days")
+            );
+            if past {
+                // "…, but that has passed" looks back past its own "but".
+                let retro = matches!(pair, ("has", "passed") | ("is", "behind"));
+                let (a, b) = if j < start { (j, start) } else { (start, j) };
+                if retro || !(a..b).any(now_words) {
+                    return Time::Stopped;
+                }
+            }
+        }
+        // Conditions and wishes.
+        if matches!(self.w(cs), "if" | "unless")
+            && !(cs.saturating_sub(3)..cs).any(|v| words::asks(self.w(v)))
+        {
+            return Time::Hypothetical;
+        }
+        if matches!(self.w(ss), "if" | "imagine" | "suppose") {
+            return Time::Hypothetical;
+        }
+        for j in cs..start {
+            let w = self.w(j);
+            if words::wishes(w) {
+                return Time::Hypothetical;
+            }
+            if matches!(w, "i'd" | "he'd" | "she'd" | "we'd" | "they'd")
+                && j + 1 < start
+                && matches!(self.w(j + 1), "be" | "feel" | "love")
+            {
+                return Time::Hypothetical;
+            }
+        }
+        Time::Now
+    }
+}

@@ -1,0 +1,128 @@
+//! What the analysis read, end to end: `show --json` and `--why`, corrections with
+//! `edit --not-sign/--not-feel` that reindex keeps, and the rebuilding perspective.
+
+mod common;
+
+use common::{TestEnv, assert_one_line_error};
+
+fn signals(env: &TestEnv, id: i64) -> Vec<(String, String)> {
+    let conn = env.sql();
+    let mut stmt = conn
+        .prepare("SELECT kind, name FROM entry_signals WHERE entry_id = ? AND kind != 'theme' ORDER BY kind, name")
+        .unwrap();
+    stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn pair(kind: &str, name: &str) -> (String, String) {
+    (kind.to_string(), name.to_string())
+}
+
+#[test]
+fn show_json_and_why_say_what_was_read_and_whose_it_is() {
+    let env = TestEnv::new();
+    let id = env.write(&[
+        "He said, \"You're being jealous again.\" I used to check his phone. I felt hurt.",
+    ]);
+    let shown = env.show_json(id);
+    let a = &shown["analysis"];
+    assert_eq!(a["version"], 2, "{shown}");
+    assert_eq!(a["feelings"], serde_json::json!(["hurt"]), "{a}");
+    assert_eq!(a["signs"], serde_json::json!([]), "{a}");
+    assert!(a["sentiment"].is_number(), "{a}");
+    let readings = a["readings"].as_array().unwrap();
+    let find = |name: &str, kind: &str| {
+        readings
+            .iter()
+            .find(|r| r["name"] == name && r["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} {name} in {a}"))
+    };
+    let jealousy = find("jealousy", "sign");
+    assert_eq!(
+        (
+            &jealousy["holder"],
+            &jealousy["words"],
+            &jealousy["counted"]
+        ),
+        (&"other".into(), &"jealous".into(), &false.into())
+    );
+    let checking = find("checking", "sign");
+    assert_eq!(
+        (&checking["holder"], &checking["time"]),
+        (&"writer".into(), &"stopped".into())
+    );
+    let why = env.stdout_of(&["show", &id.to_string(), "--why"]);
+    assert!(
+        why.contains("\"his phone\" → the sign checking: yours, in the past or stopped"),
+        "{why}"
+    );
+    assert!(
+        why.contains("\"hurt\" → the feeling hurt: yours, now (counted)"),
+        "{why}"
+    );
+}
+
+#[test]
+fn corrections_stop_a_reading_counting_and_survive_reindex() {
+    let env = TestEnv::new();
+    let id = env.write(&["I was jealous and I trust him more now."]);
+    assert_eq!(
+        signals(&env, id),
+        [
+            pair("feeling", "jealousy"),
+            pair("feeling", "trust"),
+            pair("sign", "jealousy")
+        ]
+    );
+    let out = env.stdout_of(&[
+        "edit",
+        &id.to_string(),
+        "--not-sign",
+        "jealousy",
+        "--not-feel",
+        "trusting",
+    ]);
+    assert!(out.contains("no longer counts"), "{out}");
+    assert_eq!(signals(&env, id), [pair("feeling", "jealousy")]);
+    env.stdout_of(&["reindex", "--all"]);
+    assert_eq!(signals(&env, id), [pair("feeling", "jealousy")]);
+    let shown = env.show_json(id);
+    assert_eq!(
+        shown["analysis"]["overrides"],
+        serde_json::json!([
+            {"kind": "feeling", "name": "trust"},
+            {"kind": "sign", "name": "jealousy"}
+        ])
+    );
+    let bad = env
+        .cmd()
+        .args(["edit", &id.to_string(), "--not-sign", "grumpy"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let line = assert_one_line_error(&bad.stderr);
+    assert!(line.contains("doubt, jealousy"), "{line}");
+}
+
+#[test]
+fn the_rebuilding_perspective_stores_the_partners_signs_as_hers() {
+    let env = TestEnv::new();
+    let config = env.root().join("xdg-config/mend");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "perspective = \"rebuilding\"\n").unwrap();
+    let id = env.write(&["She keeps asking if I still love her. I'm sorry, and I was patient."]);
+    assert!(signals(&env, id).is_empty(), "{:?}", signals(&env, id));
+    let a = &env.show_json(id)["analysis"];
+    assert_eq!(a["accountability"], 2, "{a}");
+    let partner: Vec<&serde_json::Value> = a["readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["holder"] == "partner")
+        .collect();
+    assert_eq!(partner.len(), 1, "{a}");
+    assert_eq!(partner[0]["name"], "reassurance");
+    assert_eq!(partner[0]["words"], "keeps asking");
+}
