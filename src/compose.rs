@@ -296,3 +296,20 @@ pub fn safety_note(app: &App, text: &str) {
         eprintln!("\n{}\n", app.style.bold(note.trim()));
     }
 }
+
+/// After a prompt that gently checks on safety ("does anything leave you afraid or
+/// controlled?"): the resources for someone harmed are shown even when the answer itself
+/// raised no note, once (never twice), and not when `safety-note = false`.
+pub fn safety_resources(app: &App, answer: &str) {
+    use crate::config::SafetyNote;
+    if matches!(app.config.safety_note, Some(SafetyNote::Shown(false)))
+        || !analysis::safety_concerns(answer).is_empty()
+    {
+        return;
+    }
+    let note = match &app.config.safety_note {
+        Some(SafetyNote::Text(own)) => own.as_str(),
+        _ => analysis::safety_note_text(analysis::Concern::Harmed),
+    };
+    eprintln!("\n{}\n", app.style.bold(note.trim()));
+}

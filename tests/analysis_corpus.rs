@@ -105,10 +105,21 @@ impl Tally {
     }
 }
 
-/// Evaluates one set, prints its table, and returns the failures against the targets.
-fn evaluate(name: &str, path: &Path) -> Vec<String> {
+/// The targets (precision and recall at least), by measure.
+fn targets(key: &str) -> Option<(f64, f64)> {
+    match key {
+        "writer signs" | "feelings" => Some((0.85, 0.85)),
+        "partner signs" => None,
+        _ => Some((0.75, 0.75)),
+    }
+}
+
+/// Evaluates one set, prints its table, and returns what falls below `floor` (the least
+/// precision and recall each measure must reach).
+fn evaluate(name: &str, path: &Path, floor: &dyn Fn(&str) -> Option<(f64, f64)>) -> Vec<String> {
     let cases = load(path);
-    let verbose = std::env::var_os("MEND_CORPUS_VERBOSE").is_some();
+    // Held-out sentences are never printed: that would invite tuning on them.
+    let verbose = std::env::var_os("MEND_CORPUS_VERBOSE").is_some() && name != "held-out";
     let mut t: BTreeMap<&str, Tally> = BTreeMap::new();
     for case in &cases {
         let a = analyse_as(&case.text, Some(case.perspective));
@@ -178,16 +189,11 @@ fn evaluate(name: &str, path: &Path) -> Vec<String> {
             x.fp,
             x.fn_
         );
-        let target = match key {
-            "writer signs" | "feelings" => Some(0.85),
-            "partner signs" => None,
-            _ => Some(0.75),
-        };
-        if let Some(target) = target
-            && (x.precision() < target || x.recall() < target)
+        if let Some((precision, recall)) = floor(key)
+            && (x.precision() < precision || x.recall() < recall)
         {
             failures.push(format!(
-                "{name} {key}: precision {:.2}, recall {:.2} (target {target})",
+                "{name} {key}: precision {:.2}, recall {:.2} (at least {precision:.2} and {recall:.2} wanted)",
                 x.precision(),
                 x.recall()
             ));
@@ -204,7 +210,7 @@ fn fixture(file: &str) -> std::path::PathBuf {
 
 #[test]
 fn development_set_meets_the_targets() {
-    let failures = evaluate("development", &fixture("dev.tsv"));
+    let failures = evaluate("development", &fixture("dev.tsv"), &targets);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -214,6 +220,27 @@ fn development_set_meets_the_targets() {
 #[test]
 #[ignore = "the held-out set is below target; see docs/summary.md"]
 fn held_out_set_meets_the_targets() {
-    let failures = evaluate("held-out", &fixture("heldout.tsv"));
+    let failures = evaluate("held-out", &fixture("heldout.tsv"), &targets);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// What the held-out set measured when the reader was frozen (docs/summary.md): no change
+/// may do worse.
+#[test]
+fn held_out_set_does_not_fall_below_what_was_measured() {
+    let measured = |key: &str| match key {
+        "writer signs" => Some((0.85, 0.43)),
+        "doubt" => Some((1.0, 0.20)),
+        "jealousy" => Some((0.78, 0.70)),
+        "reassurance" => Some((0.71, 0.45)),
+        "avoidance" => Some((1.0, 0.23)),
+        "checking" => Some((0.91, 0.71)),
+        "partner signs" => Some((0.81, 0.33)),
+        "feelings" => Some((0.90, 0.93)),
+        _ => None,
+    };
+    // Two decimals were written down; a hair below them is the same figure.
+    let floor = |key: &str| measured(key).map(|(p, r)| (p - 0.006, r - 0.006));
+    let failures = evaluate("held-out", &fixture("heldout.tsv"), &floor);
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -81,7 +81,7 @@ const CASES: &[&[&str]] = &[
     &["show", "99999999999999999999"],
     &["show", "0"],
     &["show", ""],
-    &["show", "-1"],
+    &["show", "-99"],
     &["search", ""],
     &["search", "\"unclosed"],
     &["search", "NEAR("],

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::{Result, bail};
 
 use crate::app::App;
+use crate::compose;
 use crate::cli::PromptArgs;
 use crate::model::PromptRef;
 use crate::prompts;
@@ -85,6 +86,11 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
         inline: args.answer.inline,
         ask_details: true,
     };
-    answer::answer(journal, app, &question, base, how, out)?;
+    if let Some(id) = answer::answer(journal, app, &question, base, how, out)?
+        && prompt.shows_safety_resources()
+        && let Some(entry) = journal.get(id, false)?
+    {
+        compose::safety_resources(app, &entry.body);
+    }
     Ok(())
 }
