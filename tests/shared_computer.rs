@@ -179,3 +179,32 @@ fn arguments_are_said_to_be_visible() {
     assert!(out.status.success());
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn discreet_mode_keeps_the_report_title_plain() {
+    let env = TestEnv::new();
+    env.write(&["Words for the report."]);
+    let title = |extra: &[&str], file: &str| {
+        let path = env.root().join(file);
+        let out = env
+            .cmd()
+            .args(extra)
+            .args(["report", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = fs::read_to_string(path).unwrap();
+        let start = html.find("<title>").unwrap() + "<title>".len();
+        let end = html.find("</title>").unwrap();
+        html[start..end].to_string()
+    };
+    assert!(title(&[], "usual.html").contains("mend"));
+    assert_eq!(title(&["--discreet"], "discreet.html"), "Notes");
+    config(&env, "discreet = true\n");
+    assert_eq!(title(&[], "configured.html"), "Notes");
+}

@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use anyhow::{Result, bail};
 
 use crate::app::App;
-use crate::compose;
 use crate::cli::PromptArgs;
+use crate::compose;
 use crate::model::PromptRef;
 use crate::prompts;
 use crate::prompts::answer::{self, Answering, Question};

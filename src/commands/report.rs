@@ -32,7 +32,8 @@ pub fn run(journal: &Journal, app: &App, args: ReportArgs, out: &mut dyn Write) 
     // The same period and summary `mend summary` would give.
     let summary = super::summary::compute_for(journal, app, &args.period)?;
     let week_start = app.config.week_start.unwrap_or_default();
-    let data = ReportData::load(journal, summary, app.now.date_naive(), week_start)?;
+    let mut data = ReportData::load(journal, summary, app.now.date_naive(), week_start)?;
+    data.discreet = app.config.discreet();
     let html = report::html(&data);
 
     let mut file = AtomicFile::create(path, args.force)?;

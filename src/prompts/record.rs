@@ -8,8 +8,6 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use dialoguer::Input;
-use dialoguer::console::Term;
 
 use super::library::GuidedPath;
 use super::thought::{Field, Kind, Question, STEP, ThoughtRecord, changes_text, questions};
@@ -155,7 +153,6 @@ pub fn on_terminal(
     progress: &mut Progress,
 ) -> Result<Option<ThoughtRecord>> {
     let asked = questions(path);
-    let term = Term::stderr();
     let mut record = ThoughtRecord::default();
     let mut last_step = 0;
     eprintln!("{}", app.style.bold(&path.title));
@@ -192,14 +189,21 @@ pub fn on_terminal(
             );
         }
         loop {
-            let typed = Input::<String>::new()
-                .with_prompt(answer_line(q))
-                .allow_empty(q.field != Field::Thought)
-                .interact_text_on(&term);
-            let typed = match typed {
-                Ok(text) => text,
+            // Read key by key, so Ctrl-C halfway through an answer keeps what was typed.
+            let typed = match crate::ask::line(&format!("{}: ", answer_line(q))) {
+                Ok(t) if t.stopped => {
+                    if !t.text.trim().is_empty() && record.set(q.field, &t.text).is_ok() {
+                        progress.keep(&record);
+                    }
+                    return Err(interrupted(progress, "interrupted"));
+                }
+                Ok(t) => t.text,
                 Err(e) => return Err(interrupted(progress, &e.to_string())),
             };
+            if q.field == Field::Thought && typed.trim().is_empty() {
+                eprintln!("  a few words are needed here");
+                continue;
+            }
             if q.field == Field::Situation && typed.trim().is_empty() {
                 eprintln!(
                     "Nothing was written, so nothing was saved. The record will be here when you are ready."

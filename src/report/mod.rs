@@ -45,6 +45,8 @@ pub struct ReportData {
     /// The day the report was made.
     pub made: NaiveDate,
     pub week_start: WeekStart,
+    /// Discreet mode: a title (the browser tab, the window list) that tells nothing.
+    pub discreet: bool,
 }
 
 impl ReportData {
@@ -70,6 +72,7 @@ impl ReportData {
             glimpses,
             made,
             week_start,
+            discreet: false,
         })
     }
 }

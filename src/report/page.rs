@@ -156,8 +156,13 @@ pub fn html(data: &ReportData) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
          <meta name=\"robots\" content=\"noindex\"/>\
-         <title>{} — mend</title><style>{}</style></head>\n<body><main>\n",
-        esc(&title),
+         <title>{}</title><style>{}</style></head>\n<body><main>\n",
+        esc(&if data.discreet {
+            // Seen in tabs and window lists: nothing of the subject, nor mend's name.
+            "Notes".to_string()
+        } else {
+            format!("{title} — mend")
+        }),
         style()
     );
     let mut sub = String::new();
