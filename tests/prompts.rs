@@ -436,8 +436,11 @@ fn answering_on_a_terminal_asks_each_follow_up() {
     s.send_line("").unwrap();
     s.exp_string(follow_ups[0].as_str()).unwrap();
     s.send_line("A follow-up answer.").unwrap();
-    for _ in 1..follow_ups.len() {
-        s.exp_string("Enter skips").unwrap();
+    for follow_up in &follow_ups[1..] {
+        // Each follow-up is waited for by its own words, so no key is typed ahead of it.
+        s.exp_string(follow_up.as_str()).unwrap();
+        s.exp_string("> ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(100));
         s.send_line("").unwrap();
     }
     // The questions switch the terminal to raw mode only once drawn, which may drop keys
