@@ -155,8 +155,7 @@ fn journal_files_holding(dir: &Path, marker: &str) -> Vec<PathBuf> {
         if !(name.starts_with("journal.db") || name.starts_with(".mend-")) {
             continue;
         }
-        let bytes = fs::read(entry.path()).unwrap_or_default();
-        if bytes.windows(marker.len()).any(|w| w == marker.as_bytes()) {
+        if common::file_holds(&entry.path(), marker, false) {
             found.push(entry.path());
         }
     }

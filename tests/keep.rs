@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use common::{TestEnv, assert_one_line_error};
 
-const PASS: &str = "a long enough passphrase";
+const PASS: &str = common::PASSPHRASE;
 
 /// Every draft file, in every folder mend may keep one (the private folder included).
 fn drafts_anywhere(env: &TestEnv) -> Vec<PathBuf> {
@@ -51,15 +51,7 @@ fn run(env: &TestEnv, args: &[&str], stdin: &[u8], extra: &[(&str, &str)]) -> (i
 }
 
 fn encrypted_env() -> TestEnv {
-    let env = TestEnv::new();
-    let (code, err) = run(
-        &env,
-        &["init", "--encrypt"],
-        b"",
-        &[("MEND_PASSPHRASE", PASS)],
-    );
-    assert_eq!(code, 0, "{err}");
-    env
+    TestEnv::encrypted()
 }
 
 #[test]

@@ -10,22 +10,10 @@ use std::path::{Path, PathBuf};
 use common::{TestEnv, assert_one_line_error, saved_id};
 use rexpect::session::spawn_command;
 
-const PASS: &str = "a long enough passphrase";
+const PASS: &str = common::PASSPHRASE;
 
 fn encrypted_env() -> TestEnv {
-    let env = TestEnv::new();
-    let out = env
-        .cmd()
-        .args(["init", "--encrypt"])
-        .env("MEND_PASSPHRASE", PASS)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    env
+    TestEnv::encrypted()
 }
 
 /// Every file under `dir`, but the fake editor's own source text.
@@ -48,11 +36,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 fn holding(dir: &Path, marker: &str) -> Vec<PathBuf> {
     files(dir)
         .into_iter()
-        .filter(|p| {
-            fs::read(p)
-                .map(|bytes| bytes.windows(marker.len()).any(|w| w == marker.as_bytes()))
-                .unwrap_or(false)
-        })
+        .filter(|p| common::file_holds(p, marker, false))
         .collect()
 }
 

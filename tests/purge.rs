@@ -13,16 +13,12 @@ use common::{TestEnv, assert_one_line_error};
 /// it) whose bytes hold `marker`, in any letter case (the search index keeps words in lower
 /// case).
 fn holding(dir: &Path, marker: &str) -> Vec<PathBuf> {
-    let marker = marker.to_lowercase();
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).unwrap().flatten() {
         if entry.path().is_dir() {
             continue;
         }
-        let bytes = fs::read(entry.path())
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if bytes.windows(marker.len()).any(|w| w == marker.as_bytes()) {
+        if common::file_holds(&entry.path(), marker, true) {
             found.push(entry.path());
         }
     }

@@ -9,7 +9,7 @@ use std::fs;
 use common::TestEnv;
 use rexpect::session::{PtySession, spawn_command};
 
-const PASS: &str = "a long enough passphrase";
+const PASS: &str = common::PASSPHRASE;
 
 fn spawn(env: &TestEnv, args: &[&str], extra: &[(&str, &str)]) -> PtySession {
     let mut cmd = env.std_cmd();

@@ -28,6 +28,21 @@ pub fn skip(reason: &str) {
     eprintln!("skipped: {reason}");
 }
 
+/// The passphrase of every encrypted test journal.
+pub const PASSPHRASE: &str = "a long enough passphrase";
+
+/// Whether the file at `path` holds `marker` in its bytes (in any letter case when
+/// `any_case`: the search index keeps words in lower case).
+pub fn file_holds(path: &Path, marker: &str, any_case: bool) -> bool {
+    let mut bytes = fs::read(path).unwrap_or_default();
+    let mut marker = marker.as_bytes().to_vec();
+    if any_case {
+        bytes.make_ascii_lowercase();
+        marker.make_ascii_lowercase();
+    }
+    bytes.windows(marker.len()).any(|w| w == marker.as_slice())
+}
+
 /// The keys every entry has in `--json` output, in no particular order.
 pub const ENTRY_KEYS: [&str; 10] = [
     "id", "uuid", "day", "created", "updated", "mood", "feelings", "tags", "prompt", "body",
@@ -62,6 +77,23 @@ impl TestEnv {
         };
         // By default the editor changes nothing.
         env.set_editor_script("exit 0\n");
+        env
+    }
+
+    /// A test world with a new encrypted journal (passphrase `PASSPHRASE`).
+    pub fn encrypted() -> TestEnv {
+        let env = TestEnv::new();
+        let out = env
+            .cmd()
+            .args(["init", "--encrypt"])
+            .env("MEND_PASSPHRASE", PASSPHRASE)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         env
     }
 
