@@ -5,6 +5,7 @@ use std::fmt;
 
 use anyhow::{Result, bail};
 
+use crate::model::Entry;
 use crate::store::Journal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,25 @@ impl EntryRef {
                 }
             },
         }
+    }
+}
+
+/// An entry outside the trash by id, with a helpful message when it is missing or in the
+/// trash: the one wording for show, edit and delete.
+pub fn find(journal: &Journal, id: i64) -> Result<Entry> {
+    match find_any(journal, id)? {
+        e if e.deleted.is_some() => {
+            bail!("entry {id} is in the trash — `mend restore {id}` brings it back")
+        }
+        e => Ok(e),
+    }
+}
+
+/// An entry by id, in the trash or not (purging takes both).
+pub fn find_any(journal: &Journal, id: i64) -> Result<Entry> {
+    match journal.get(id, true)? {
+        Some(e) => Ok(e),
+        None => bail!("there is no entry {id} — `mend list --short` shows the ids"),
     }
 }
 

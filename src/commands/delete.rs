@@ -30,11 +30,9 @@ pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) 
         .map(|&id| {
             if args.purge {
                 // Purging also takes entries that are already in the trash.
-                journal.get(id, true)?.ok_or_else(|| {
-                    anyhow::anyhow!("there is no entry {id} — `mend list --short` shows the ids")
-                })
+                crate::refs::find_any(journal, id)
             } else {
-                super::show::find(journal, id)
+                crate::refs::find(journal, id)
             }
         })
         .collect::<Result<Vec<_>>>()?;

@@ -17,13 +17,7 @@ use crate::{dates, text};
 
 pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) -> Result<()> {
     let id = args.id.resolve(journal)?;
-    let current = match journal.get(id, true)? {
-        Some(e) if e.deleted.is_some() => {
-            bail!("entry {id} is in the trash — `mend restore {id}` brings it back")
-        }
-        Some(e) => e,
-        None => bail!("there is no entry {id} — `mend list --short` shows the ids"),
-    };
+    let current = crate::refs::find(journal, id)?;
     // Corrections of the reading (--not-sign, --not-feel) are recorded first; alone they
     // change nothing else and open no editor.
     let corrections = crate::analysis::resolve_corrections(&args.not_sign, &args.not_feel)?;

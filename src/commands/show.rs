@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::cli::ShowArgs;
 use crate::dates;
 use crate::model::Entry;
-use crate::refs::EntryRef;
+use crate::refs::{self, EntryRef};
 use crate::render::{self, terminal};
 use crate::store::analysis::{StoredAnalysis, StoredReading};
 use crate::store::{Filter, Journal};
@@ -27,7 +27,7 @@ pub fn run(journal: &Journal, app: &App, args: ShowArgs, out: &mut dyn Write) ->
     let target = args.target.trim();
     let entry_ref = EntryRef::parse(target).ok();
     let entries = if let Some(entry_ref) = entry_ref {
-        vec![find(journal, entry_ref.resolve(journal)?)?]
+        vec![refs::find(journal, entry_ref.resolve(journal)?)?]
     } else {
         let day = dates::parse_day(target, app.now)?;
         let entries = journal.list(&Filter {
@@ -148,15 +148,4 @@ fn why(out: &mut dyn Write, id: i64, analysis: Option<&StoredAnalysis>) -> Resul
     }
     writeln!(out)?;
     Ok(())
-}
-
-/// An entry by id, with a helpful message when it is missing or in the trash.
-pub fn find(journal: &Journal, id: i64) -> Result<crate::model::Entry> {
-    match journal.get(id, true)? {
-        Some(e) if e.deleted.is_some() => {
-            bail!("entry {id} is in the trash — `mend restore {id}` brings it back")
-        }
-        Some(e) => Ok(e),
-        None => bail!("there is no entry {id} — `mend list --short` shows the ids"),
-    }
 }
