@@ -1,7 +1,8 @@
-//! The safety corpus (tests/fixtures/safety): a development set the reader was tuned on and a
-//! held-out set written separately and read once. Prints recall per label and false alarms on
-//! everyday sentences for each set, and fails below the targets in docs/safety.md. A missing
-//! file fails the test.
+//! The safety corpus (tests/fixtures/safety): development sets the reader is tuned on
+//! (`dev*.tsv`) and a held-out set written separately and read once (`heldout*.tsv`). Prints
+//! recall per label and false alarms on everyday sentences, and fails below the targets in
+//! docs/safety.md. A missing file fails the test. For a held-out file only figures are printed,
+//! never its sentences: seeing them would invite tuning on them.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -85,94 +86,174 @@ fn percent(hit: usize, total: usize) -> f64 {
     }
 }
 
-/// Prints the figures and returns what falls short of the targets.
-fn check(name: &str) -> Vec<String> {
-    let report = evaluate(name);
-    let mut failures = Vec::new();
+/// The targets: recall per label, and the most false alarms on everyday sentences.
+const TARGETS: Targets = Targets {
+    self_harm: 95.0,
+    harmed: 95.0,
+    harming_others: 90.0,
+    false_alarms: 5.0,
+};
+
+/// What every build must reach on the held-out set: the figures last measured on it, a little
+/// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
+const HELD_OUT_FLOOR: Targets = Targets {
+    self_harm: 48.8,
+    harmed: 76.4,
+    harming_others: 67.6,
+    false_alarms: 5.0,
+};
+
+struct Targets {
+    self_harm: f64,
+    harmed: f64,
+    harming_others: f64,
+    false_alarms: f64,
+}
+
+impl Targets {
+    fn recall(&self, label: &str) -> f64 {
+        match label {
+            "self-harm" => self.self_harm,
+            "harmed" => self.harmed,
+            _ => self.harming_others,
+        }
+    }
+}
+
+/// The files of one kind (`dev` or `heldout`), sorted; none found fails.
+fn files(prefix: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/safety");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{} is unreadable: {e}", dir.display()))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".tsv"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no {prefix}*.tsv in {}", dir.display());
+    names
+}
+
+/// Adds one file's scores into a whole set's.
+fn merge(into: &mut Report, from: Report) {
+    for (label, s) in from.scores {
+        let t = into.scores.get_mut(label).expect("every label has a score");
+        t.total += s.total;
+        t.hit += s.hit;
+        t.misses.extend(s.misses);
+    }
+    into.confused.extend(from.confused);
+}
+
+/// Prints one line a label; with `sentences`, the misses and false alarms too.
+fn print(name: &str, report: &Report, sentences: bool) {
     println!("== {name}");
     for label in LABELS {
         let s = &report.scores[label];
         if label == "none" {
             let alarms = s.total - s.hit;
-            let rate = percent(alarms, s.total);
             println!(
-                "  none: false alarms {alarms}/{} = {rate:.1}% (target <= 5%)",
-                s.total
+                "  none: false alarms {alarms}/{} = {:.1}%",
+                s.total,
+                percent(alarms, s.total)
             );
-            if rate > 5.0 || s.total == 0 {
-                failures.push(format!("{name}: false alarms {rate:.1}% > 5%"));
-            }
         } else {
-            let recall = percent(s.hit, s.total);
-            let target = if label == "harming-others" {
-                90.0
-            } else {
-                95.0
-            };
             println!(
-                "  {label}: recall {}/{} = {recall:.1}% (target >= {target}%)",
-                s.hit, s.total
+                "  {label}: recall {}/{} = {:.1}%",
+                s.hit,
+                s.total,
+                percent(s.hit, s.total)
             );
-            if recall < target || s.total == 0 {
-                failures.push(format!("{name}: {label} recall {recall:.1}% < {target}%"));
-            }
         }
-        // Held-out sentences stay unseen: printing them would invite tuning on them.
-        if !name.starts_with("heldout") {
+        if sentences {
             for miss in &s.misses {
                 println!("    missed/alarm [{label}] {miss}");
             }
         }
     }
-    for c in &report.confused {
-        if name.starts_with("heldout") {
-            println!("  CONFUSED (a sentence of the held-out set)");
-        } else {
+    if sentences {
+        for c in &report.confused {
             println!("  CONFUSED {c}");
         }
-        failures.push(format!("{name}: wrong note: {c}"));
+    } else {
+        println!("  given the other harm note: {}", report.confused.len());
     }
-    failures
+}
+
+/// Reads every file of a kind, prints each and the whole, and returns the whole.
+fn measure(prefix: &str) -> Report {
+    let sentences = prefix != "heldout";
+    let mut whole = Report {
+        scores: LABELS.iter().map(|&l| (l, Score::default())).collect(),
+        confused: Vec::new(),
+    };
+    let names = files(prefix);
+    for name in &names {
+        let report = evaluate(name);
+        print(name, &report, sentences);
+        merge(&mut whole, report);
+    }
+    if names.len() > 1 {
+        print(&format!("all {prefix}*.tsv"), &whole, false);
+    }
+    whole
+}
+
+/// What falls short of `want` in a whole set.
+fn shortfalls(kind: &str, report: &Report, want: &Targets) -> Vec<String> {
+    let mut out = Vec::new();
+    for label in LABELS {
+        let s = &report.scores[label];
+        if s.total == 0 {
+            out.push(format!("{kind}: no {label} sentences"));
+        } else if label == "none" {
+            let rate = percent(s.total - s.hit, s.total);
+            if rate > want.false_alarms {
+                out.push(format!(
+                    "{kind}: false alarms {rate:.1}% > {}%",
+                    want.false_alarms
+                ));
+            }
+        } else {
+            let recall = percent(s.hit, s.total);
+            if recall < want.recall(label) {
+                out.push(format!(
+                    "{kind}: {label} recall {recall:.1}% < {}%",
+                    want.recall(label)
+                ));
+            }
+        }
+    }
+    if !report.confused.is_empty() {
+        out.push(format!(
+            "{kind}: {} sentence(s) given the other harm note",
+            report.confused.len()
+        ));
+    }
+    out
 }
 
 #[test]
 fn development_set_meets_the_targets() {
-    let failures = check("dev.tsv");
+    let report = measure("dev");
+    let failures = shortfalls("development", &report, &TARGETS);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// The targets on the held-out set. Not met yet (docs/safety.md gives the measured
-/// figures), so it is run by hand: `cargo test --test safety_corpus -- --ignored`.
+/// The targets on the held-out set, run by hand until they are met (docs/safety.md
+/// gives the measured figures): `cargo test --test safety_corpus -- --ignored`.
 #[test]
 #[ignore = "the held-out targets are not met yet; see docs/safety.md"]
 fn held_out_set_meets_the_targets() {
-    let failures = check("heldout.tsv");
+    let report = measure("heldout");
+    let failures = shortfalls("held-out", &report, &TARGETS);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// What the held-out set measured when the detector was frozen: no change may do worse, and
-/// the two harm notes are never swapped.
+/// No change may do worse on the held-out set than `HELD_OUT_FLOOR`, and the two harm notes
+/// are never swapped.
 #[test]
 fn held_out_set_does_not_fall_below_what_was_measured() {
-    let report = evaluate("heldout.tsv");
-    let recall = |label: &str| {
-        let s = &report.scores[label];
-        percent(s.hit, s.total)
-    };
-    let none = &report.scores["none"];
-    let alarms = percent(none.total - none.hit, none.total);
-    println!(
-        "held-out: self-harm {:.1}%, harmed {:.1}%, harming-others {:.1}%, false alarms {alarms:.1}%",
-        recall("self-harm"),
-        recall("harmed"),
-        recall("harming-others")
-    );
-    assert!(recall("self-harm") >= 48.8, "self-harm recall fell");
-    assert!(recall("harmed") >= 76.4, "harmed recall fell");
-    assert!(
-        recall("harming-others") >= 67.6,
-        "harming-others recall fell"
-    );
-    assert!(alarms <= 5.0, "false alarms {alarms:.1}% over 5%");
-    assert!(report.confused.is_empty(), "a harm note was swapped");
+    let report = measure("heldout");
+    let failures = shortfalls("held-out", &report, &HELD_OUT_FLOOR);
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -38,6 +38,9 @@ pub struct Subject {
     pub could: bool,
     /// Where the doer was found (the verb's own place when none was).
     pub at: usize,
+    /// No doer written, the diary way ("Slapped her.", "Took the whole bottle."): the writer,
+    /// unless what is done is done to the writer.
+    pub dropped: bool,
 }
 
 impl Subject {
@@ -156,6 +159,26 @@ const AFTER_OBJECT: &[&str] = &[
     "leave",
 ];
 
+/// Words a diary sentence may open with before a verb whose doer is unwritten ("Just took…").
+const DIARY_ADVERBS: &[&str] = &[
+    "just",
+    "then",
+    "again",
+    "also",
+    "finally",
+    "actually",
+    "literally",
+    "nearly",
+    "almost",
+    "really",
+    "basically",
+    "deliberately",
+    "purposely",
+    "accidentally",
+    "totally",
+    "so",
+];
+
 const PASSIVE: &[&str] = &[
     "was", "were", "got", "get", "gets", "getting", "been", "being",
 ];
@@ -228,13 +251,35 @@ impl<'a> Reader<'a> {
         self.reported_until.is_some_and(|r| r < i)
     }
 
+    /// Who reports what comes at `i`: the doer of the nearest reporting verb before it ("I told
+    /// him…", "she said…").
+    pub fn reporter(&self, i: usize) -> Option<Who> {
+        let g = &self.w.grammar;
+        let j = (0..i)
+            .rev()
+            .find(|&j| g.reporting.at(self.s, j).is_some())?;
+        Some(self.subject(j).who)
+    }
+
     /// Whether word `i` is the end of its clause (or past the end of the sentence).
     pub fn clause_ends(&self, i: usize) -> bool {
         i >= self.s.len() || (i > 0 && !self.s.same_clause(i - 1, i))
     }
 
+    /// Whether word `i` reads as a verb in the past or a harm verb ("Took", "Wrapped", "Slapped").
+    fn verb_like(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let g = &self.w.grammar;
+        (w.ends_with("ed") && w.len() > 3 || self.violence[i].is_some() || g.past_verbs.has(w))
+            && !g.skip.has(w)
+    }
+
     pub fn is_name(&self, i: usize) -> bool {
         let w = self.word(i);
+        // A sentence's first word is capitalised anyway: a verb there is no name.
+        if i == 0 && self.verb_like(0) {
+            return false;
+        }
         self.s.cap.get(i) == Some(&true)
             && !self.w.people.not_names.has(w)
             && !self.w.grammar.skip.has(w)
@@ -265,10 +310,12 @@ impl<'a> Reader<'a> {
             passive: false,
             could: false,
             at: v,
+            dropped: false,
         };
         let g = &self.w.grammar;
         let verb_participle = participle(self.word(v));
         let mut j = v;
+        let mut and_at = None;
         while j > 0 {
             j -= 1;
             if !self.s.same_clause(j, v) {
@@ -280,6 +327,9 @@ impl<'a> Reader<'a> {
                 return subject;
             }
             let w = self.word(j);
+            if w == "and" && and_at.is_none() {
+                and_at = Some(j);
+            }
             if g.skip.has(w) || g.negators.has(w) || self.violence[j].is_some() {
                 subject.negated |= g.negators.has(w);
                 subject.modal |= g.modals.has(w);
@@ -289,16 +339,44 @@ impl<'a> Reader<'a> {
             }
             break;
         }
+        // Only adverbs before the verb, and it opens the sentence: the doer is unwritten.
+        subject.dropped = (0..v).all(|k| DIARY_ADVERBS.contains(&self.word(k)));
+        if subject.dropped {
+            subject.who = Who::Writer;
+        } else if let Some(a) = and_at {
+            // "He changed the password and took my laptop": the doer of the first verb.
+            if let Some(k) = (0..a).rev().find(|&k| self.who_at(k).is_some()) {
+                subject.who = self.who_at(k).unwrap_or(Who::Unknown);
+                subject.at = k;
+            } else if self.first_verb_dropped() {
+                subject.who = Who::Writer;
+                subject.dropped = true;
+            }
+        }
         subject
     }
 
-    /// The nearest person named before `pos` in its clause, whatever stands between.
+    /// Whether the sentence opens with a verb and no doer ("Wrapped the cable round…").
+    fn first_verb_dropped(&self) -> bool {
+        self.who_at(0).is_none() && self.verb_like(0)
+    }
+
+    /// The nearest person named before `pos` in its clause, whatever stands between; the
+    /// writer when the sentence opens with a verb and names no one before `pos`.
     pub fn clause_subject(&self, pos: usize) -> Who {
-        (0..pos)
+        let named = (0..pos)
             .rev()
             .take_while(|&j| self.s.same_clause(j, pos))
-            .find_map(|j| self.who_at(j))
-            .unwrap_or(Who::Unknown)
+            .find_map(|j| self.who_at(j));
+        match named {
+            Some(who) => who,
+            None if (0..pos).all(|j| self.who_at(j).is_none())
+                && (pos == 0 || self.first_verb_dropped()) =>
+            {
+                Who::Writer
+            }
+            None => Who::Unknown,
+        }
     }
 
     /// Whether a negator stands just before `pos`, over auxiliaries ("I would never kill…",

@@ -2,6 +2,7 @@
 //! rule finds who does what to whom, and says whether the writer is the one harmed or the one
 //! harming.
 
+use super::control;
 use super::grammar::{Reader, Target, Who};
 use super::words::Needs;
 
@@ -14,7 +15,7 @@ pub struct Harm {
 
 impl Harm {
     /// Records a finding from the doer and the one it is done to.
-    fn note(&mut self, who: Who, to_writer: bool, to_victim: bool) {
+    pub fn note(&mut self, who: Who, to_writer: bool, to_victim: bool) {
         match who {
             Who::Partner | Who::Other if to_writer => self.harmed = true,
             Who::Writer if to_victim => self.harming = true,
@@ -28,9 +29,10 @@ pub fn read(r: &Reader) -> Harm {
     violence(r, &mut harm);
     near_me(r, &mut harm);
     threats(r, &mut harm);
-    control(r, &mut harm);
+    control::read(r, &mut harm);
     stalking(r, &mut harm);
     fear(r, &mut harm);
+    fear_signs(r, &mut harm);
     marks(r, &mut harm);
     harm
 }
@@ -53,6 +55,9 @@ fn violence(r: &Reader, harm: &mut Harm) {
                 subject.who == Who::Writer && subject.passive && target == Target::Nothing;
             let who = if passive {
                 by_whom(r, v + 1)
+            } else if subject.dropped && target.writer() {
+                // "Punched me in the face again.": someone did it to the writer.
+                Who::Other
             } else {
                 subject.who
             };
@@ -64,12 +69,17 @@ fn violence(r: &Reader, harm: &mut Harm) {
             if !(to_writer && who.is_person() || to_victim && who == Who::Writer) {
                 continue;
             }
-            if idiom_after(r, &group.idioms, c) || subject.could && r.word(c) == "for" {
+            // An idiom follows a person ("kicked him out"), not a body ("kicked her legs out").
+            let particle = matches!(r.word(c), "out" | "off" | "up" | "away");
+            if !(target.body() && particle) && idiom_after(r, &group.idioms, c)
+                || subject.could && r.word(c) == "for"
+            {
                 continue;
             }
             let done = match group.needs {
                 Needs::Nothing | Needs::Place | Needs::At => true,
                 Needs::Physical => physical_hurt(r, v, c, target, subject.modal),
+                Needs::Body if target.body() && gentle(r, v, c) => false,
                 Needs::Body => {
                     target.body()
                         || matches!(
@@ -98,24 +108,44 @@ fn violence(r: &Reader, harm: &mut Harm) {
     }
 }
 
-/// "he punched the wall next to my head": force aimed near the writer, or at the walls.
+/// A hand held or taken is tenderness unless force is said: "held my hand through the scan"
+/// is not "grabbed my hand so hard it bruised".
+fn gentle(r: &Reader, v: usize, c: usize) -> bool {
+    let b = &r.w.body;
+    let part = (v + 1..c).any(|k| b.gentle_parts.has(r.word(k)));
+    part && b.gentle_verbs.has(r.word(v)) && !b.force.any(r.s) && !r.w.body.marks.any(r.s)
+}
+
+/// "he punched the wall next to my head", "I punched the door right next to her head": force
+/// aimed near someone, or at the walls.
 fn near_me(r: &Reader, harm: &mut Harm) {
     for v in 0..r.s.len() {
         let w = r.word(v);
-        let blow = ["punch", "kick", "smash", "hit"]
+        let blow = ["punch", "kick", "smash", "hit", "threw", "throw", "slam"]
             .iter()
             .any(|p| w.starts_with(p));
-        if !blow || r.subject(v).who != Who::Partner || r.subject(v).negated || r.games {
+        let subject = r.subject(v);
+        if !blow || subject.negated || r.games {
             continue;
         }
-        let near = (v + 1..v + 8).any(|k| {
-            matches!(r.word(k), "next" | "beside" | "near" | "past" | "inches")
-                && (k + 1..k + 4).any(|j| r.word(j) == "my" || r.word(j) == "me")
-        });
-        let walls = !w.starts_with("hit")
-            && matches!(r.word(v + 1), "the" | "a")
-            && matches!(r.word(v + 2), "wall" | "walls" | "door" | "hole" | "window");
-        harm.harmed |= near || walls;
+        let near = |whose: &[&str]| {
+            (v + 1..v + 8).any(|k| {
+                matches!(
+                    r.word(k),
+                    "next" | "beside" | "near" | "past" | "inches" | "by"
+                ) && (k + 1..k + 4).any(|j| whose.contains(&r.word(j)))
+            })
+        };
+        match subject.who {
+            Who::Partner => {
+                let walls = ["punch", "kick", "smash"].iter().any(|p| w.starts_with(p))
+                    && matches!(r.word(v + 1), "the" | "a")
+                    && matches!(r.word(v + 2), "wall" | "walls" | "door" | "hole" | "window");
+                harm.harmed |= near(&["my", "me"]) || walls;
+            }
+            Who::Writer => harm.harming |= near(&["her", "his", "him", "their", "them"]),
+            _ => {}
+        }
     }
 }
 
@@ -187,9 +217,10 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
 /// "threw a plate at me", "spat at me", "threw me against the wall".
 fn thrown(r: &Reader, v: usize, harm: &mut Harm) {
     let subject = r.subject(v);
+    let spit = r.word(v).starts_with("spit") || r.word(v) == "spat";
     let at = (v + 1..v + 8).find(|&k| {
         r.s.same_clause(v, k)
-            && matches!(r.word(k), "at" | "on")
+            && (matches!(r.word(k), "at" | "on") || spit && r.word(k) == "in")
             && matches!(r.word(k + 1), "me" | "my" | "him" | "her" | "them")
     });
     if let Some(k) = at {
@@ -198,6 +229,15 @@ fn thrown(r: &Reader, v: usize, harm: &mut Harm) {
         return;
     }
     let (target, c) = r.object(v);
+    if subject.who == Who::Writer
+        && subject.passive
+        && target == Target::Nothing
+        && r.physical_after(v + 1)
+    {
+        // "I was thrown down the stairs"
+        harm.harmed = true;
+        return;
+    }
     let group = r.w.violence.iter().find(|g| g.needs == Needs::At);
     if group.is_some_and(|g| g.idioms.at(r.s, c).is_some()) {
         return;
@@ -226,7 +266,15 @@ fn threats(r: &Reader, harm: &mut Harm) {
             && t.leaving.at(r.s, i + 2).is_some()
             && t.outcomes.find(r.s, i + 2, r.s.len()).is_none()
             && r.word(i + 3) != "me";
-        if subject.negated || leaving {
+        // "threatened to sing at karaoke" is play; a parent's threat is harm only when it is
+        // violence ("my dad threatened to hit me").
+        let playful = r.word(i + 1) == "to" && t.playful.at(r.s, i + 2).is_some();
+        let violent = (i + 1..i + 5).any(|k| r.violence.get(k).is_some_and(Option::is_some));
+        let nobody = r.negated_before(i) || subject.at < i && r.word(subject.at) == "nobody";
+        if subject.negated || leaving || playful || nobody {
+            continue;
+        }
+        if subject.who == Who::Other && r.word(i + 1) == "to" && !violent {
             continue;
         }
         let who = match subject.who {
@@ -257,6 +305,11 @@ fn threats(r: &Reader, harm: &mut Harm) {
         if subject.negated || !bound || themselves && !(r.condition || t.words.any(r.s)) {
             continue;
         }
+        // "I told him he'd never see the kids": the writer's own threat, whoever it befalls.
+        if r.reporter(start) == Some(Who::Writer) && !themselves {
+            harm.harming = true;
+            continue;
+        }
         match subject.who {
             Who::Partner | Who::Other => harm.harmed = true,
             Who::Writer if mine => harm.harmed |= r.condition || r.reported_before(start),
@@ -285,201 +338,16 @@ fn threats(r: &Reader, harm: &mut Harm) {
     }
 }
 
-/// Control and monitoring: "won't let me see my friends", "takes my money", "checks my
-/// location", "controls what I wear", "makes me unlock my phone", "locked me in".
-fn control(r: &Reader, harm: &mut Harm) {
-    let c = &r.w.control;
-    let consent = c.consent.any(r.s);
-    for i in 0..r.s.len() {
-        let w = r.word(i);
-        if w == "let" {
-            let subject = r.subject(i);
-            let refused = subject.negated || r.word(i.wrapping_sub(2)).starts_with("refus");
-            let target = r.person_after(i);
-            if refused && c.let_verbs.at(r.s, i + 2).is_some() && subject.who != Who::Other {
-                harm.note(
-                    subject.who,
-                    target == Target::Writer,
-                    target == Target::Victim,
-                );
-            }
-        }
-        if w == "allowed"
-            && matches!(r.word(i.wrapping_sub(1)), "not" | "only")
-            && r.word(i + 1) == "to"
-            && c.let_verbs.at(r.s, i + 2).is_some()
-            && r.clause_subject(i) == Who::Writer
-        {
-            harm.harmed = true;
-        }
-        if matches!(w, "allow" | "allows") {
-            let subject = r.subject(i);
-            let target = r.person_after(i);
-            let to = if r.word(i + 1) == "my" { i + 3 } else { i + 2 };
-            if subject.negated
-                && r.word(to) == "to"
-                && c.let_verbs.at(r.s, to + 1).is_some()
-                && subject.who != Who::Other
-            {
-                harm.note(
-                    subject.who,
-                    target == Target::Writer,
-                    target == Target::Victim,
-                );
-            }
-        }
-        if let Some(n) = c.take_verbs.at(r.s, i) {
-            let mut k = i + n;
-            while matches!(r.word(k), "away" | "all") {
-                k += 1;
-            }
-            let whose = r.word(k);
-            if let Some(m) = c.take_objects.at(r.s, k + 1)
-                && c.not_objects.at(r.s, k + 1 + m).is_none()
-            {
-                let subject = r.subject(i);
-                if !subject.negated && subject.who != Who::Other {
-                    harm.note(
-                        subject.who,
-                        whose == "my",
-                        matches!(whose, "her" | "his" | "their"),
-                    );
-                }
-            }
-        }
-        if let Some(n) = c.check_verbs.at(r.s, i) {
-            let mut k = i + n;
-            while matches!(r.word(k), "all" | "through" | "on" | "of") {
-                k += 1;
-            }
-            let mut whose = r.word(k);
-            let mut object = c.check_objects.at(r.s, k + 1).is_some();
-            if matches!(whose, "every" | "each") && c.check_objects.at(r.s, k + 1).is_some() {
-                // "reads every message I send"
-                whose = if r.word(k + 2) == "i" { "my" } else { whose };
-                object = true;
-            }
-            if matches!(whose, "where" | "who" | "what") && r.word(k + 1) == "i" {
-                // "checks where I am"
-                whose = "my";
-                object = true;
-            }
-            let subject = r.subject(i);
-            if consent || subject.negated || subject.in_question(r) {
-                continue;
-            }
-            match subject.who {
-                Who::Partner if whose == "my" && object || whose == "everything" => {
-                    harm.harmed = true
-                }
-                Who::Writer if matches!(whose, "her" | "his" | "their") && object => {
-                    let strong = ["monitor", "track", "spy", "hack"]
-                        .iter()
-                        .any(|p| w.starts_with(p));
-                    harm.harming |= strong || c.intense.any(r.s);
-                }
-                _ => {}
-            }
-        }
-        if c.control_verbs.has(w) {
-            controlled(r, i, harm);
-        }
-        if c.make_verbs.has(w) {
-            let target = r.person_after(i);
-            let k = if r.word(i + 1) == "my" { i + 3 } else { i + 2 };
-            let to = if r.word(k) == "to" { k + 1 } else { k };
-            let forced =
-                w.starts_with("forc") || w.starts_with("coerc") || w.starts_with("pressur");
-            let subject = r.subject(i);
-            if !subject.negated
-                && (forced || c.made_to.at(r.s, to).is_some() || c.made_to.at(r.s, k).is_some())
-            {
-                harm.note(
-                    subject.who,
-                    target == Target::Writer,
-                    target == Target::Victim,
-                );
-            }
-        }
-        if w == "ask"
-            && (i.saturating_sub(3)..i)
-                .any(|j| matches!(r.word(j), "have" | "has" | "must" | "need" | "got"))
-            && c.ask_permission.find(r.s, i + 2, i + 6).is_some()
-        {
-            let (target, _) = r.object(i);
-            harm.harmed |= target == Target::Victim;
-        }
-    }
-    for (start, n) in c.trap.all(r.s) {
-        let phrase = &r.s.words[start..start + n];
-        let has = |x: &str| phrase.iter().any(|w| w == x);
-        let subject = r.subject(start);
-        if subject.negated {
-            continue;
-        }
-        let after = r.word(start + n);
-        let to_writer = has("me")
-            || has("my") && !has("hand")
-            || after == "me"
-            || !has("her") && !has("him") && !has("my");
-        let to_victim = !has("me") && (!has("my") || has("hand")) && after != "me";
-        harm.note(
-            subject.who,
-            to_writer && subject.who != Who::Writer,
-            to_victim,
-        );
-    }
-    for (start, n) in c.trap_things.all(r.s) {
-        let phrase = &r.s.words[start..start + n];
-        let mine = phrase.iter().any(|w| w == "my") || r.word(start + n) == "my";
-        let who = match r.word(start.wrapping_sub(1)) {
-            "his" | "her" | "their" => Who::Partner,
-            "my" => Who::Writer,
-            _ => r.clause_subject(start),
-        };
-        harm.note(
-            who,
-            mine || !phrase.iter().any(|w| w == "her" || w == "his"),
-            !mine,
-        );
-    }
-}
-
-/// "he controls what I wear", "I was controlling her spending".
-fn controlled(r: &Reader, i: usize, harm: &mut Harm) {
-    let c = &r.w.control;
-    let subject = r.subject(i);
-    if subject.negated {
-        return;
-    }
-    let mut k = i + 1;
-    while matches!(r.word(k), "all" | "over") {
-        k += 1;
-    }
-    let next = r.word(k);
-    let wh = matches!(next, "what" | "who" | "where" | "how" | "when" | "whether");
-    match subject.who {
-        Who::Partner => {
-            let about_me = wh && r.word(k + 1) == "i"
-                || next == "me"
-                || next == "my" && !r.w.body.parts.has(r.word(k + 1))
-                || !wh && c.control_objects.has(next)
-                || next == "the" && c.control_objects.has(r.word(k + 1));
-            harm.harmed |= about_me;
-        }
-        Who::Writer => {
-            let about_them = wh && matches!(r.word(k + 1), "she" | "he" | "they")
-                || matches!(next, "her" | "his" | "their" | "him" | "them");
-            harm.harming |= about_them;
-        }
-        _ => {}
-    }
-}
-
 /// Stalking: turning up at the writer's places, following, messages from new numbers.
 fn stalking(r: &Reader, harm: &mut Harm) {
     let st = &r.w.stalking;
     let benign = st.benign.any(r.s);
+    // After a break-up any place will do: "my ex keeps turning up outside the school".
+    let apart = st.apart.any(r.s);
+    let place_at = |k: usize| {
+        st.places.at(r.s, k).is_some()
+            || r.w.control.owned_adjectives.has(r.word(k)) && st.places.at(r.s, k + 1).is_some()
+    };
     for (start, n) in st.appear.all(r.s) {
         let mut subject = r.subject(start);
         if subject.who == Who::Unknown {
@@ -489,31 +357,42 @@ fn stalking(r: &Reader, harm: &mut Harm) {
             continue;
         }
         let place = (start + n..start + n + 5).find(|&k| {
-            matches!(r.word(k), "my" | "her" | "his" | "their")
-                && st.places.at(r.s, k + 1).is_some()
+            (matches!(r.word(k), "my" | "her" | "his" | "their") || apart && r.word(k) == "the")
+                && place_at(k + 1)
         });
         if let Some(k) = place {
-            harm.note(subject.who, r.word(k) == "my", r.word(k) != "my");
+            let mine = r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer;
+            harm.note(subject.who, mine, !mine);
         }
     }
     for i in 0..r.s.len() {
         // "he sits in his car outside my house"
         if r.word(i) == "outside"
             && r.word(i + 1) == "my"
-            && st.places.at(r.s, i + 2).is_some()
+            && place_at(i + 2)
             && !benign
             && r.clause_subject(i) == Who::Partner
         {
             harm.harmed = true;
         }
-        if st.follow.has(r.word(i))
-            && r.word(i + 1) == "me"
-            && st.online.at(r.s, i + 2).is_none()
-            && !benign
-        {
+        if st.follow.has(r.word(i)) && !benign {
             let subject = r.subject(i);
-            if subject.who == Who::Partner && !subject.negated {
-                harm.harmed = true;
+            let next = r.word(i + 1);
+            let online = st.online.at(r.s, i + 2).is_some();
+            // "he follows behind in his car", "I followed her to the gym without her knowing"
+            match subject.who {
+                _ if subject.negated => {}
+                Who::Partner if matches!(next, "me" | "behind" | "after") && !online => {
+                    harm.harmed = true
+                }
+                Who::Writer
+                    if matches!(next, "her" | "him" | "them")
+                        && !online
+                        && (r.w.control.intense.any(r.s) || apart || st.secretly.any(r.s)) =>
+                {
+                    harm.harming = true
+                }
+                _ => {}
             }
         }
     }
@@ -549,7 +428,15 @@ fn fear(r: &Reader, harm: &mut Harm) {
         if r.negated_before(i) {
             continue;
         }
-        if w.starts_with("flinch") || w.starts_with("cower") {
+        // "I'm afraid to fall asleep before he does"
+        if r.word(i + 1) == "to"
+            && f.acts.at(r.s, i + 2).is_some()
+            && writer_or(who) == Who::Writer
+            && partner_named(r)
+        {
+            harm.harmed = true;
+        }
+        if w.starts_with("flinch") || w.starts_with("cower") || w.starts_with("hid") {
             let partner_later = (i + 1..r.s.len())
                 .any(|k| r.who_at(k) == Some(Who::Partner) || r.w.people.victims.has(r.word(k)));
             let writer_later = (i + 1..r.s.len()).any(|k| matches!(r.word(k), "i" | "me" | "my"));
@@ -596,6 +483,45 @@ fn fear(r: &Reader, harm: &mut Harm) {
     }
 }
 
+/// Whether a partner is named anywhere in the sentence (not "they", which may be anyone).
+fn partner_named(r: &Reader) -> bool {
+    (0..r.s.len()).any(|k| {
+        let w = r.word(k);
+        matches!(w, "he" | "she" | "him" | "her")
+            || w != "they" && r.w.people.partners.has(w)
+            || r.w.people.victims.has(w) && w != "them"
+    })
+}
+
+/// Signs of living in fear of a partner: "I walk on eggshells because of how he reacts", "I
+/// hide in the bathroom when he gets like this".
+fn fear_signs(r: &Reader, harm: &mut Harm) {
+    let f = &r.w.fear;
+    if !partner_named(r) {
+        return;
+    }
+    for (start, _) in f.signs.all(r.s) {
+        match r.clause_subject(start) {
+            Who::Writer | Who::Unknown => harm.harmed = true,
+            Who::Partner if r.has_word("me") => harm.harming = true,
+            _ => {}
+        }
+    }
+    for i in 0..r.s.len() {
+        if f.hide.has(r.word(i))
+            && matches!(
+                r.word(i + 1),
+                "in" | "from" | "under" | "behind" | "upstairs"
+            )
+            && r.clause_subject(i) == Who::Writer
+            && !r.negated_before(i)
+            && !r.games
+        {
+            harm.harmed = true;
+        }
+    }
+}
+
 /// A fear word with no doer named is the writer's ("so scared of him").
 fn writer_or(who: Who) -> Who {
     match who {
@@ -609,8 +535,12 @@ fn marks(r: &Reader, harm: &mut Harm) {
     if r.accident || r.games || !r.w.body.marks.any(r.s) {
         return;
     }
-    let mine = (0..r.s.len())
-        .any(|i| r.word(i) == "me" || r.word(i) == "my" && r.w.body.parts.has(r.word(i + 1)));
+    let mine = (0..r.s.len()).any(|i| {
+        r.word(i) == "me"
+            || r.word(i) == "my" && r.w.body.parts.has(r.word(i + 1))
+            || r.word(i) == "from" && r.w.people.victims.has(r.word(i + 1))
+            || r.word(i) == "from" && r.word(i + 1) == "my" && r.w.people.victims.has(r.word(i + 2))
+    });
     let partner = (0..r.s.len()).any(|i| {
         matches!(r.word(i), "he" | "she" | "him" | "her")
             || r.w.people.partners.has(r.word(i)) && r.word(i) != "they"

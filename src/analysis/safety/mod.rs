@@ -7,10 +7,12 @@
 //! needless note costs less than a missed one. docs/safety.md tells the rules and the
 //! measured recall and false alarms. Cheap on purpose: no sentiment model, one pass per rule.
 
+mod control;
 mod grammar;
 mod harm;
 mod notes;
 mod self_harm;
+mod signs;
 mod text;
 mod words;
 

@@ -2,6 +2,7 @@
 //! negated ("I don't want to live"), "end it" with a time word, and methods and places.
 
 use super::grammar::{Reader, Who};
+use super::signs;
 
 pub fn read(r: &Reader) -> bool {
     // "My therapist asked if I think about hurting myself, and I said no."
@@ -16,6 +17,7 @@ pub fn read(r: &Reader) -> bool {
         || lives(r)
         || end_it(r)
         || means(r)
+        || signs::read(r)
 }
 
 /// "I've been burning my arm", "I scratched my legs until…": a cut, a burn or a blow the writer
@@ -127,7 +129,13 @@ fn wishes(r: &Reader) -> bool {
         return false;
     }
     sh.deaths.all(r.s).any(|(d, n)| {
-        if sh.death_idioms.at(r.s, d + n).is_some() || r.word(d + n) == "than" {
+        // "easier to die than keep doing this" is about a life; "rather die than sing" is not.
+        let than =
+            r.word(d + n) == "than" && !(d + n + 1..d + n + 4).any(|k| sh.going_on.has(r.word(k)));
+        let open = matches!(r.word(d), "disappear" | "vanish") || r.word(d).starts_with("it");
+        // Idioms follow a bare death ("die of embarrassment"), not "the plane goes down on…".
+        let idiom = (n == 1 || r.word(d) == "be") && sh.death_idioms.at(r.s, d + n).is_some();
+        if idiom || than || open && !r.clause_ends(d + n) {
             return false;
         }
         if r.word(d) == "death" && !matches!(r.word(d.wrapping_sub(1)), "about" | "of") {
@@ -137,13 +145,30 @@ fn wishes(r: &Reader) -> bool {
             .rev()
             .find(|&j| r.s.same_clause(j, d) && sh.wishes.has(r.word(j)));
         let Some(j) = wish else { return false };
+        // "I thought I might die" is fear of dying, not a wish.
+        if matches!(r.word(j), "thought" | "think" | "thinking")
+            && r.word(j + 1) == "i"
+            && matches!(r.word(j + 2), "might" | "would" | "could" | "was" | "am")
+        {
+            return false;
+        }
+        // "want it all to stop for good" is the writer's own; "want it to die down" is not.
+        let stop = r.word(d) == "stop";
         let someone_else = (j + 1..d).any(|k| {
             matches!(
                 r.word(k),
-                "him" | "her" | "them" | "he" | "she" | "they" | "it" | "you" | "this" | "that"
-            )
+                "him" | "her" | "them" | "he" | "she" | "they" | "you" | "this" | "that"
+            ) || r.word(k) == "it" && !stop
         });
-        !someone_else && !r.negated_before(j)
+        // "wouldn't mind if I died": the negation makes the wish.
+        let negated = r.negated_before(j) != (r.word(j) == "mind");
+        // "I want to disappear", not "I want my debt to disappear".
+        let only_me = !matches!(r.word(d), "disappear" | "vanish")
+            || (j + 1..d).all(|k| r.w.grammar.skip.has(r.word(k)) || r.word(k) == "i");
+        if !only_me {
+            return false;
+        }
+        !someone_else && !negated
     })
 }
 
@@ -161,6 +186,7 @@ fn lives(r: &Reader) -> bool {
         let phrase = r.s.words[l..l + n].join(" ");
         let next = r.word(l + n);
         match phrase.as_str() {
+            "make it" => sh.wishes.any(r.s) && r.has_word("if") && !r.has_word("we"),
             "wake up" => {
                 sh.wishes.any(r.s)
                     && !matches!(
@@ -193,7 +219,11 @@ fn lives(r: &Reader) -> bool {
             _ => {
                 // "I don't want to go on like this with the arguments" is about the rows.
                 let about_something = (l + n..l + n + 5).any(|k| {
+                    // "I don't want to live without him" is about a life.
+                    let without_someone =
+                        r.word(k) == "without" && r.w.people.victims.has(r.word(k + 1));
                     r.s.same_clause(l, k)
+                        && !without_someone
                         && sh.life_idioms.at(r.s, k).is_some()
                         && !matches!(r.word(k), "a" | "the" | "to" | "for")
                         || k == l + n && sh.life_idioms.at(r.s, k).is_some()

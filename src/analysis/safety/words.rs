@@ -190,6 +190,8 @@ pub struct Grammar {
     pub time_words: Set,
     pub relationship: Set,
     pub emotional: Set,
+    pub past_verbs: Set,
+    pub horizons: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,6 +201,9 @@ pub struct Body {
     pub marks: Set,
     pub surfaces: Set,
     pub physical_preps: Set,
+    pub gentle_parts: Set,
+    pub gentle_verbs: Set,
+    pub force: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,6 +225,20 @@ pub struct SelfHarm {
     pub place_verbs: Set,
     pub vehicles: Set,
     pub crash_targets: Set,
+    pub tools: Set,
+    pub onto: Set,
+    pub swallow_verbs: Set,
+    pub amounts: Set,
+    pub containers: Set,
+    pub reaching: Set,
+    pub giving: Set,
+    pub no_burden: Set,
+    pub alone: Set,
+    pub plan_cues: Set,
+    pub after_cut: Set,
+    pub recovery: Set,
+    pub going_on: Set,
+    pub farewell: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -240,6 +259,10 @@ pub struct Control {
     pub trap_things: Set,
     pub consent: Set,
     pub intense: Set,
+    pub owned_adjectives: Set,
+    pub allowances: Set,
+    pub debts: Set,
+    pub airway: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -251,6 +274,8 @@ pub struct Stalking {
     pub online: Set,
     pub persistent: Set,
     pub benign: Set,
+    pub apart: Set,
+    pub secretly: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -259,6 +284,9 @@ pub struct Fear {
     pub words: Set,
     pub what_they_do: Set,
     pub for_safety: Set,
+    pub acts: Set,
+    pub signs: Set,
+    pub hide: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -271,6 +299,7 @@ pub struct Threats {
     pub unsafe_at_home: Set,
     pub named: Set,
     pub not_named: Set,
+    pub playful: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -303,9 +332,48 @@ impl Triggers {
 
 /// Words that rules in code look for by themselves.
 const RULE_WORDS: &[&str] = &[
-    "until", "till", "let", "allow", "allows", "outside", "ended", "allowed", "ask", "end",
-    "ending", "front", "drive", "driving", "drove", "crash", "crashing", "crashed", "swerve",
-    "swerving", "steer", "steering",
+    "until",
+    "till",
+    "let",
+    "allow",
+    "allows",
+    "outside",
+    "ended",
+    "allowed",
+    "ask",
+    "end",
+    "ending",
+    "front",
+    "drive",
+    "driving",
+    "drove",
+    "crash",
+    "crashing",
+    "crashed",
+    "swerve",
+    "swerving",
+    "steer",
+    "steering",
+    "how",
+    "lethal",
+    "fatal",
+    "deadly",
+    "see",
+    "need",
+    "plan",
+    "jump",
+    "allowed",
+    "stopped",
+    "purpose",
+    "deliberately",
+    "name",
+    "cut",
+    "cutting",
+    "cuts",
+    "punish",
+    "punishment",
+    "punishing",
+    "punished",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -341,16 +409,26 @@ pub fn parse() -> Result<Words, String> {
         &sh.lives,
         &sh.methods,
         &sh.places,
+        &sh.tools,
+        &sh.swallow_verbs,
+        &sh.no_burden,
+        &sh.recovery,
+        &sh.farewell,
+        &sh.reaching,
         &c.take_verbs,
         &c.check_verbs,
         &c.control_verbs,
         &c.make_verbs,
         &c.trap,
         &c.trap_things,
+        &c.allowances,
+        &c.airway,
         &st.appear,
         &st.follow,
         &st.persistent,
         &words.fear.words,
+        &words.fear.signs,
+        &words.fear.hide,
         &words.body.marks,
         &t.words,
         &t.outcomes,
