@@ -12,8 +12,12 @@ pub fn read(r: &Reader, harm: &mut Harm) {
     let consent = c.consent.any(r.s);
     for i in 0..r.s.len() {
         let w = r.word(i);
-        if w == "let" {
-            let subject = r.subject(i);
+        if matches!(w, "let" | "letting" | "lets") {
+            let mut subject = r.subject(i);
+            if subject.who == Who::Unknown {
+                // "he punishes me by not letting me eat"
+                subject.who = r.clause_subject(i);
+            }
             let refused = subject.negated || r.word(i.wrapping_sub(2)).starts_with("refus");
             let target = r.person_after(i);
             if refused && c.let_verbs.at(r.s, i + 2).is_some() && subject.who != Who::Other {
@@ -59,8 +63,15 @@ pub fn read(r: &Reader, harm: &mut Harm) {
             } else {
                 k + 1
             };
+            // "took my phone to call a taxi" is a purpose; "to check my messages" is not.
+            let purpose = |k: usize| {
+                r.word(k) == "to"
+                    && c.check_verbs.at(r.s, k + 1).is_none()
+                    && !matches!(r.word(k + 1), "stop" | "keep" | "make" | "punish" | "teach")
+            };
             if let Some(m) = c.take_objects.at(r.s, o)
                 && c.not_objects.at(r.s, o + m).is_none()
+                && !purpose(o + m)
             {
                 let subject = r.subject(i);
                 if !subject.negated && subject.who != Who::Other {
@@ -172,11 +183,17 @@ pub fn read(r: &Reader, harm: &mut Harm) {
             "my" => Who::Writer,
             _ => r.clause_subject(start),
         };
-        harm.note(
-            who,
-            mine || !phrase.iter().any(|w| w == "her" || w == "his"),
-            !mine,
-        );
+        // "I found a tracker under my car": put there by someone else.
+        let found = (0..start).any(|k| r.w.control.found.has(r.word(k)));
+        let who = if mine && who == Who::Writer && found {
+            Who::Other
+        } else {
+            who
+        };
+        let theirs = phrase.iter().any(|w| w == "her" || w == "his")
+            || (start + n..start + n + 5)
+                .any(|k| r.s.same_clause(start, k) && matches!(r.word(k), "her" | "his"));
+        harm.note(who, mine || !theirs, !mine);
     }
 }
 

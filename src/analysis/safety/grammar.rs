@@ -261,6 +261,15 @@ impl<'a> Reader<'a> {
         Some(self.subject(j).who)
     }
 
+    /// A sentence that names no one and opens without a determiner ("cant stop thinking about
+    /// walking into the sea"): the diary's unwritten I.
+    pub fn unwritten_writer(&self) -> bool {
+        !matches!(
+            self.word(0),
+            "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their" | "this" | "that" | "it"
+        ) && (0..self.s.len()).all(|k| self.who_at(k).is_none())
+    }
+
     /// Whether word `i` is the end of its clause (or past the end of the sentence).
     pub fn clause_ends(&self, i: usize) -> bool {
         i >= self.s.len() || (i > 0 && !self.s.same_clause(i - 1, i))
@@ -358,7 +367,10 @@ impl<'a> Reader<'a> {
 
     /// Whether the sentence opens with a verb and no doer ("Wrapped the cable round…").
     fn first_verb_dropped(&self) -> bool {
-        self.who_at(0).is_none() && self.verb_like(0)
+        let first = self.word(0);
+        self.who_at(0).is_none()
+            && (self.verb_like(0)
+                || (first.ends_with("ed") || first.ends_with("ing")) && first.len() > 4)
     }
 
     /// The nearest person named before `pos` in its clause, whatever stands between; the

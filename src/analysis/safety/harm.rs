@@ -31,6 +31,7 @@ pub fn read(r: &Reader) -> Harm {
     threats(r, &mut harm);
     control::read(r, &mut harm);
     stalking(r, &mut harm);
+    hounding(r, &mut harm);
     fear(r, &mut harm);
     fear_signs(r, &mut harm);
     marks(r, &mut harm);
@@ -71,7 +72,13 @@ fn violence(r: &Reader, harm: &mut Harm) {
             }
             // An idiom follows a person ("kicked him out"), not a body ("kicked her legs out").
             let particle = matches!(r.word(c), "out" | "off" | "up" | "away");
-            if !(target.body() && particle) && idiom_after(r, &group.idioms, c)
+            // "shoved my wife out of the way" is force; "kicked him out" is an idiom.
+            let forceful = r.w.body.forceful_after.at(r.s, c).is_some();
+            if matches!(group.needs, Needs::Body | Needs::Place) && r.w.context.protective.any(r.s)
+            {
+                continue;
+            }
+            if !(target.body() && particle || forceful) && idiom_after(r, &group.idioms, c)
                 || subject.could && r.word(c) == "for"
             {
                 continue;
@@ -121,11 +128,24 @@ fn gentle(r: &Reader, v: usize, c: usize) -> bool {
 fn near_me(r: &Reader, harm: &mut Harm) {
     for v in 0..r.s.len() {
         let w = r.word(v);
-        let blow = ["punch", "kick", "smash", "hit", "threw", "throw", "slam"]
-            .iter()
-            .any(|p| w.starts_with(p));
-        let subject = r.subject(v);
-        if !blow || subject.negated || r.games {
+        let blow = [
+            "punch", "kick", "smash", "hit", "threw", "throw", "slam", "fist",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p));
+        if !blow {
+            continue;
+        }
+        let mut subject = r.subject(v);
+        if w.starts_with("fist") {
+            // "he put his fist through the wall by my head"
+            subject.who = match r.word(v.wrapping_sub(1)) {
+                "his" | "her" | "their" => Who::Partner,
+                "my" => Who::Writer,
+                _ => r.clause_subject(v),
+            };
+        }
+        if subject.negated || r.games {
             continue;
         }
         let near = |whose: &[&str]| {
@@ -287,8 +307,15 @@ fn threats(r: &Reader, harm: &mut Harm) {
         let about_writer = who != Who::Writer || subject.passive;
         harm.note(who, about_writer, !about_writer);
     }
+    dependents(r, harm);
     for (start, n) in t.outcomes.all(r.s) {
         let phrase = &r.s.words[start..start + n];
+        // "she'd be sorry to miss the party" is regret, not a threat.
+        if phrase.last().is_some_and(|w| w == "sorry")
+            && matches!(r.word(start + n), "to" | "for" | "about" | "that")
+        {
+            continue;
+        }
         // "never see the kids" and "no one would find…" befall the writer.
         let mine = phrase
             .iter()
@@ -338,6 +365,55 @@ fn threats(r: &Reader, harm: &mut Harm) {
     }
 }
 
+/// "he'll hurt the dog if I leave", "I said I'd hurt her cat": harm threatened to those the
+/// writer (or the partner) loves, bound to a condition, a report or a future.
+fn dependents(r: &Reader, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        let Some(g) = r.violence[v] else { continue };
+        if !matches!(
+            r.w.violence[g].needs,
+            Needs::Physical | Needs::Threat | Needs::Nothing
+        ) {
+            continue;
+        }
+        let k = v + 1;
+        if !matches!(r.word(k), "the" | "my" | "our" | "her" | "his")
+            || !r.w.threats.dependents.has(r.word(k + 1))
+        {
+            continue;
+        }
+        let subject = r.subject(v);
+        let bound = r.condition || r.reported_before(v) || subject.modal;
+        if subject.negated || !bound || r.games || r.humour {
+            continue;
+        }
+        let by_writer = subject.who == Who::Writer || r.reporter(v) == Some(Who::Writer);
+        match subject.who {
+            _ if by_writer => harm.harming = true,
+            Who::Partner => harm.harmed = true,
+            _ => {}
+        }
+    }
+}
+
+/// Calling and texting without end: "calls over and over", "rings me every five minutes".
+fn hounding(r: &Reader, harm: &mut Harm) {
+    let st = &r.w.stalking;
+    for i in 0..r.s.len() {
+        if !st.contact.has(r.word(i)) {
+            continue;
+        }
+        let k = if r.word(i + 1) == "me" { i + 2 } else { i + 1 };
+        if st.relentless.at(r.s, k).is_none() {
+            continue;
+        }
+        let subject = r.subject(i);
+        if !subject.negated && subject.who == Who::Partner {
+            harm.harmed = true;
+        }
+    }
+}
+
 /// Stalking: turning up at the writer's places, following, messages from new numbers.
 fn stalking(r: &Reader, harm: &mut Harm) {
     let st = &r.w.stalking;
@@ -371,7 +447,8 @@ fn stalking(r: &Reader, harm: &mut Harm) {
             && r.word(i + 1) == "my"
             && place_at(i + 2)
             && !benign
-            && r.clause_subject(i) == Who::Partner
+            && (r.clause_subject(i) == Who::Partner
+                || (i.saturating_sub(4)..i).any(|k| matches!(r.word(k), "his" | "her")))
         {
             harm.harmed = true;
         }
@@ -404,8 +481,12 @@ fn stalking(r: &Reader, harm: &mut Harm) {
         if st.online.at(r.s, start + n).is_some() || r.negated_before(start) || benign {
             continue;
         }
+        // A sister who follows the writer around the house is not a stalker; a stranger who
+        // follows the writer home may be.
+        let other_counts = phrase.iter().any(|w| w == "home") || phrase[0].starts_with("stalk");
         match r.clause_subject(start) {
-            Who::Partner | Who::Other => harm.harmed = true,
+            Who::Partner => harm.harmed = true,
+            Who::Other => harm.harmed |= other_counts,
             Who::Writer => harm.harming |= !mine,
             _ => {
                 harm.harmed |=

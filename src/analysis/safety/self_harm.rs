@@ -62,8 +62,10 @@ fn on_my_body(r: &Reader) -> bool {
             "over",
         ]
         .iter()
-        .any(|x| r.s.words[part..].iter().any(|y| y == x));
-        !accident && (!blunt || intent)
+        .any(|x| r.s.words[part..].iter().any(|y| y == x))
+            || sh.habit.find(r.s, part, r.s.len()).is_some();
+        let habit = sh.habit.find(r.s, part, r.s.len()).is_some();
+        (!accident || habit) && (!blunt || intent)
     })
 }
 
@@ -130,8 +132,8 @@ fn wishes(r: &Reader) -> bool {
     }
     sh.deaths.all(r.s).any(|(d, n)| {
         // "easier to die than keep doing this" is about a life; "rather die than sing" is not.
-        let than =
-            r.word(d + n) == "than" && !(d + n + 1..d + n + 4).any(|k| sh.going_on.has(r.word(k)));
+        let than = r.word(d + n) == "than"
+            && !(d + n + 1..d + n + 4).any(|k| sh.going_on.at(r.s, k).is_some());
         let open = matches!(r.word(d), "disappear" | "vanish") || r.word(d).starts_with("it");
         // Idioms follow a bare death ("die of embarrassment"), not "the plane goes down on…".
         let idiom = (n == 1 || r.word(d) == "be") && sh.death_idioms.at(r.s, d + n).is_some();
@@ -226,7 +228,7 @@ fn lives(r: &Reader) -> bool {
                         && !without_someone
                         && sh.life_idioms.at(r.s, k).is_some()
                         && !matches!(r.word(k), "a" | "the" | "to" | "for")
-                        || k == l + n && sh.life_idioms.at(r.s, k).is_some()
+                        || k == l + n && !without_someone && sh.life_idioms.at(r.s, k).is_some()
                 });
                 writer && !about_something
             }
@@ -238,6 +240,8 @@ fn lives(r: &Reader) -> bool {
 /// about the relationship ("end it with him").
 fn end_it(r: &Reader) -> bool {
     let g = &r.w.grammar;
+    // "my mind keeps telling me to just end it": the writer's own thoughts urging.
+    let urged = r.w.self_harm.inner_voice.any(r.s);
     (0..r.s.len()).any(|i| {
         if !matches!(r.word(i), "end" | "ending" | "ended") || r.word(i + 1) != "it" {
             return false;
@@ -253,6 +257,7 @@ fn end_it(r: &Reader) -> bool {
             return false;
         }
         g.time_words.find(r.s, after, after + 4).is_some()
+            || urged
             || if_i && r.clause_ends(after)
             || r.clause_ends(after)
                 && (i.saturating_sub(6)..i)
@@ -280,7 +285,7 @@ fn means(r: &Reader) -> bool {
     {
         return true;
     }
-    let writer = r.has_word("i") || r.has_word("myself");
+    let writer = r.has_word("i") || r.has_word("myself") || r.unwritten_writer();
     if !writer {
         return false;
     }
@@ -322,7 +327,9 @@ fn means(r: &Reader) -> bool {
     if sh.methods.any(r.s) && sh.hiding.any(r.s) {
         return true;
     }
-    if sh.places.any(r.s) && sh.place_verbs.any(r.s) {
+    let high_place = sh.places.any(r.s) && !sh.not_places.any(r.s);
+    if high_place && (sh.place_verbs.any(r.s) || sh.place_visits.any(r.s) && sh.place_cues.any(r.s))
+    {
         return true;
     }
     let words = &r.s.words;

@@ -15,6 +15,77 @@ pub fn read(r: &Reader) -> bool {
         || farewell(r)
         || stopped(r)
         || on_purpose(r)
+        || without_me(r)
+        || if_i_died(r)
+        || into_the_water(r)
+        || wished_hit(r)
+        || note_written(r)
+}
+
+/// "everyone would get on fine without me", "they'd be happier without me".
+fn without_me(r: &Reader) -> bool {
+    let words = &r.s.words;
+    let at = words
+        .windows(2)
+        .position(|p| p[0] == "without" && p[1] == "me");
+    at.is_some_and(|i| {
+        (0..i).any(|k| r.word(k) == "would")
+            && !matches!(
+                r.word(i + 2),
+                "for" | "while" | "when" | "at" | "this" | "on" | "tonight"
+            )
+    })
+}
+
+/// "if I crashed on the way home it wouldn't be the worst thing".
+fn if_i_died(r: &Reader) -> bool {
+    let sh = &r.w.self_harm;
+    let befell = (0..r.s.len()).any(|i| {
+        r.word(i) == "if" && r.word(i + 1) == "i" && sh.befall.find(r.s, i + 2, i + 5).is_some()
+    });
+    befell && sh.indifferent.any(r.s)
+}
+
+/// "walking into the sea and carrying on walking", "walk into traffic and that'll be it".
+fn into_the_water(r: &Reader) -> bool {
+    let sh = &r.w.self_harm;
+    (0..r.s.len()).any(|i| {
+        ["walk", "step", "wade", "swim", "run"]
+            .iter()
+            .any(|p| r.word(i).starts_with(p))
+            && matches!(r.word(i + 1), "into" | "out")
+            && sh.deep.find(r.s, i + 2, i + 6).is_some()
+            && by_writer(r, i)
+            && !r.has_word("we")
+            && !r.negated_before(i)
+    })
+}
+
+/// "I wish a car would just hit me": a wish to be struck.
+fn wished_hit(r: &Reader) -> bool {
+    let sh = &r.w.self_harm;
+    (0..r.s.len()).any(|i| {
+        sh.wishes.has(r.word(i))
+            && sh.vehicles.find(r.s, i + 1, i + 5).is_some_and(|(v, n)| {
+                (v + n..v + n + 4).any(|k| {
+                    matches!(
+                        r.word(k),
+                        "hit" | "hits" | "run" | "runs" | "knock" | "knocks" | "kill" | "kills"
+                    ) && (r.word(k + 1) == "me" || r.word(k + 2) == "me")
+                })
+            })
+    })
+}
+
+/// "Started writing the note tonight."
+fn note_written(r: &Reader) -> bool {
+    (0..r.s.len()).any(|i| {
+        ["writ", "wrote"].iter().any(|p| r.word(i).starts_with(p))
+            && matches!(r.word(i + 1), "the" | "my")
+            && matches!(r.word(i + 2), "note" | "letter" | "letters" | "notes")
+            && (r.clause_ends(i + 3) || r.w.grammar.time_words.at(r.s, i + 3).is_some())
+            && by_writer(r, i)
+    })
 }
 
 /// "I wrote letters to the kids and put them in the drawer for after".
@@ -57,7 +128,11 @@ fn on_purpose(r: &Reader) -> bool {
 
 /// Whether the writer does what the clause at `i` says: "I", or a diary sentence's unwritten I.
 fn by_writer(r: &Reader, i: usize) -> bool {
-    r.clause_subject(i) == Who::Writer
+    match r.clause_subject(i) {
+        Who::Writer => true,
+        Who::Unknown => r.unwritten_writer(),
+        _ => false,
+    }
 }
 
 /// "Pressed the lighter to my wrist", "held the knife against my arm", "the cable round my neck".
@@ -234,7 +309,9 @@ fn cutting(r: &Reader) -> bool {
 /// "Not eating is the only punishment that feels big enough", "I deserve the pain".
 fn punished(r: &Reader) -> bool {
     let words = &r.s.words;
-    let punish = words.iter().any(|w| w.starts_with("punish"));
+    let punish = words
+        .iter()
+        .any(|w| w.starts_with("punish") || w == "deserve");
     let how = words
         .iter()
         .any(|w| w.starts_with("eat") || w == "eaten" || w.starts_with("starv") || w == "pain");

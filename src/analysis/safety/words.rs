@@ -202,6 +202,7 @@ pub struct Body {
     pub surfaces: Set,
     pub physical_preps: Set,
     pub gentle_parts: Set,
+    pub forceful_after: Set,
     pub gentle_verbs: Set,
     pub force: Set,
 }
@@ -225,6 +226,9 @@ pub struct SelfHarm {
     pub place_verbs: Set,
     pub vehicles: Set,
     pub crash_targets: Set,
+    pub place_visits: Set,
+    pub place_cues: Set,
+    pub not_places: Set,
     pub tools: Set,
     pub onto: Set,
     pub swallow_verbs: Set,
@@ -239,6 +243,11 @@ pub struct SelfHarm {
     pub recovery: Set,
     pub going_on: Set,
     pub farewell: Set,
+    pub inner_voice: Set,
+    pub habit: Set,
+    pub befall: Set,
+    pub indifferent: Set,
+    pub deep: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -263,6 +272,7 @@ pub struct Control {
     pub allowances: Set,
     pub debts: Set,
     pub airway: Set,
+    pub found: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -276,6 +286,8 @@ pub struct Stalking {
     pub benign: Set,
     pub apart: Set,
     pub secretly: Set,
+    pub contact: Set,
+    pub relentless: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -300,6 +312,7 @@ pub struct Threats {
     pub named: Set,
     pub not_named: Set,
     pub playful: Set,
+    pub dependents: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -312,6 +325,7 @@ pub struct Context {
     pub distant_past: Set,
     pub denied: Set,
     pub hedges: Set,
+    pub protective: Set,
 }
 
 /// Words some rule cannot do without; a sentence with none of them is passed over at the cost
@@ -363,6 +377,11 @@ const RULE_WORDS: &[&str] = &[
     "plan",
     "jump",
     "allowed",
+    "without",
+    "note",
+    "wish",
+    "hoping",
+    "hope",
     "stopped",
     "purpose",
     "deliberately",
@@ -414,6 +433,8 @@ pub fn parse() -> Result<Words, String> {
         &sh.no_burden,
         &sh.recovery,
         &sh.farewell,
+        &sh.befall,
+        &sh.deep,
         &sh.reaching,
         &c.take_verbs,
         &c.check_verbs,
@@ -422,6 +443,7 @@ pub fn parse() -> Result<Words, String> {
         &c.trap,
         &c.trap_things,
         &c.allowances,
+        &words.stalking.contact,
         &c.airway,
         &st.appear,
         &st.follow,
