@@ -171,6 +171,7 @@ pub fn read(r: &Reader, harm: &mut Harm) {
         );
     }
     allowance(r, harm);
+    withheld(r, harm);
     in_my_name(r, harm);
     at_throat(r, harm);
     for (start, n) in c.trap_things.all(r.s) {
@@ -261,6 +262,34 @@ fn allowance(r: &Reader, harm: &mut Harm) {
         if who == Who::Partner || who == Who::Writer {
             harm.note(who, to_writer, !to_writer);
         }
+    }
+}
+
+/// "I won't give her the car keys unless…", "he won't give me my passport back".
+fn withheld(r: &Reader, harm: &mut Harm) {
+    let c = &r.w.control;
+    for i in 0..r.s.len() {
+        if !matches!(r.word(i), "give" | "gives" | "giving") || !r.negated_before(i) {
+            continue;
+        }
+        let target = r.person_after(i);
+        let mut k = i + 2;
+        if matches!(r.word(k), "the" | "my" | "her" | "his" | "back") {
+            k += 1;
+        }
+        let o = if c.owned_adjectives.has(r.word(k)) {
+            k + 1
+        } else {
+            k
+        };
+        if c.take_objects.at(r.s, o).is_none() {
+            continue;
+        }
+        let who = match r.subject(i).who {
+            Who::Unknown => r.clause_subject(i),
+            who => who,
+        };
+        harm.note(who, target == Target::Writer, target == Target::Victim);
     }
 }
 

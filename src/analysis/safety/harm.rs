@@ -4,6 +4,7 @@
 
 use super::control;
 use super::grammar::{Reader, Target, Who};
+use super::stalking;
 use super::words::Needs;
 
 /// What a sentence says about harm between people.
@@ -30,8 +31,8 @@ pub fn read(r: &Reader) -> Harm {
     near_me(r, &mut harm);
     threats(r, &mut harm);
     control::read(r, &mut harm);
-    stalking(r, &mut harm);
-    hounding(r, &mut harm);
+    stalking::read(r, &mut harm);
+    stalking::hounding(r, &mut harm);
     fear(r, &mut harm);
     fear_signs(r, &mut harm);
     marks(r, &mut harm);
@@ -176,6 +177,8 @@ fn by_whom(r: &Reader, from: usize) -> Who {
             "my" | "his" | "her" => r.who_at(k + 2).unwrap_or(Who::Unknown),
             _ => r.who_at(k + 1).unwrap_or(Who::Unknown),
         },
+        // "since I was bitten": by a dog, when an animal is named.
+        None if r.w.people.animals.any(r.s) => Who::Unknown,
         None => Who::Other,
     }
 }
@@ -210,8 +213,9 @@ fn physical_hurt(r: &Reader, v: usize, c: usize, target: Target, modal: bool) ->
 /// "kill me" is a threat when it is reported or bound to leaving; hyperbole when the
 /// condition is trivial or the tone a joke.
 fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
+    // "he said he'd kill me if I spoiled the finale lol": trivial and laughing.
     if r.reported_before(v) {
-        return true;
+        return !(r.humour && r.w.grammar.trivial.any(r.s));
     }
     let someone_else = r.subject(v).who == Who::Other;
     let g = &r.w.grammar;
@@ -396,106 +400,6 @@ fn dependents(r: &Reader, harm: &mut Harm) {
     }
 }
 
-/// Calling and texting without end: "calls over and over", "rings me every five minutes".
-fn hounding(r: &Reader, harm: &mut Harm) {
-    let st = &r.w.stalking;
-    for i in 0..r.s.len() {
-        if !st.contact.has(r.word(i)) {
-            continue;
-        }
-        let k = if r.word(i + 1) == "me" { i + 2 } else { i + 1 };
-        if st.relentless.at(r.s, k).is_none() {
-            continue;
-        }
-        let subject = r.subject(i);
-        if !subject.negated && subject.who == Who::Partner {
-            harm.harmed = true;
-        }
-    }
-}
-
-/// Stalking: turning up at the writer's places, following, messages from new numbers.
-fn stalking(r: &Reader, harm: &mut Harm) {
-    let st = &r.w.stalking;
-    let benign = st.benign.any(r.s);
-    // After a break-up any place will do: "my ex keeps turning up outside the school".
-    let apart = st.apart.any(r.s);
-    let place_at = |k: usize| {
-        st.places.at(r.s, k).is_some()
-            || r.w.control.owned_adjectives.has(r.word(k)) && st.places.at(r.s, k + 1).is_some()
-    };
-    for (start, n) in st.appear.all(r.s) {
-        let mut subject = r.subject(start);
-        if subject.who == Who::Unknown {
-            subject.who = r.clause_subject(start);
-        }
-        if subject.negated || benign || subject.who == Who::Other {
-            continue;
-        }
-        let place = (start + n..start + n + 5).find(|&k| {
-            (matches!(r.word(k), "my" | "her" | "his" | "their") || apart && r.word(k) == "the")
-                && place_at(k + 1)
-        });
-        if let Some(k) = place {
-            let mine = r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer;
-            harm.note(subject.who, mine, !mine);
-        }
-    }
-    for i in 0..r.s.len() {
-        // "he sits in his car outside my house"
-        if r.word(i) == "outside"
-            && r.word(i + 1) == "my"
-            && place_at(i + 2)
-            && !benign
-            && (r.clause_subject(i) == Who::Partner
-                || (i.saturating_sub(4)..i).any(|k| matches!(r.word(k), "his" | "her")))
-        {
-            harm.harmed = true;
-        }
-        if st.follow.has(r.word(i)) && !benign {
-            let subject = r.subject(i);
-            let next = r.word(i + 1);
-            let online = st.online.at(r.s, i + 2).is_some();
-            // "he follows behind in his car", "I followed her to the gym without her knowing"
-            match subject.who {
-                _ if subject.negated => {}
-                Who::Partner if matches!(next, "me" | "behind" | "after") && !online => {
-                    harm.harmed = true
-                }
-                Who::Writer
-                    if matches!(next, "her" | "him" | "them")
-                        && !online
-                        && (r.w.control.intense.any(r.s) || apart || st.secretly.any(r.s)) =>
-                {
-                    harm.harming = true
-                }
-                _ => {}
-            }
-        }
-    }
-    for (start, n) in st.persistent.all(r.s) {
-        let phrase = &r.s.words[start..start + n];
-        let mine = phrase
-            .iter()
-            .any(|w| matches!(w.as_str(), "me" | "i" | "my"));
-        if st.online.at(r.s, start + n).is_some() || r.negated_before(start) || benign {
-            continue;
-        }
-        // A sister who follows the writer around the house is not a stalker; a stranger who
-        // follows the writer home may be.
-        let other_counts = phrase.iter().any(|w| w == "home") || phrase[0].starts_with("stalk");
-        match r.clause_subject(start) {
-            Who::Partner => harm.harmed = true,
-            Who::Other => harm.harmed |= other_counts,
-            Who::Writer => harm.harming |= !mine,
-            _ => {
-                harm.harmed |=
-                    phrase[0].starts_with("stalk") || phrase[0] == "fake" || phrase[0] == "new"
-            }
-        }
-    }
-}
-
 /// Fear of a partner: "I'm afraid of my husband", "scared of what he'll do", "she's afraid of
 /// me", "he scares me", "I flinch when he…".
 fn fear(r: &Reader, harm: &mut Harm) {
@@ -548,7 +452,11 @@ fn fear(r: &Reader, harm: &mut Harm) {
             if r.word(k) == "me" && who == Who::Partner {
                 harm.harming = true;
             }
-            if r.word(k) == "what" && f.what_they_do.find(r.s, k + 2, k + 6).is_some() {
+            // "scared of what I might do to myself" is the writer's own danger.
+            if r.word(k) == "what"
+                && r.word(k + 1) != "i"
+                && f.what_they_do.find(r.s, k + 2, k + 6).is_some()
+            {
                 harm.harmed |= writer_afraid;
             }
         }

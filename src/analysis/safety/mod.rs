@@ -13,6 +13,7 @@ mod harm;
 mod notes;
 mod self_harm;
 mod signs;
+mod stalking;
 mod text;
 mod words;
 

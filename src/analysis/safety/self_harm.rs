@@ -134,7 +134,8 @@ fn wishes(r: &Reader) -> bool {
         // "easier to die than keep doing this" is about a life; "rather die than sing" is not.
         let than = r.word(d + n) == "than"
             && !(d + n + 1..d + n + 4).any(|k| sh.going_on.at(r.s, k).is_some());
-        let open = matches!(r.word(d), "disappear" | "vanish") || r.word(d).starts_with("it");
+        let open =
+            matches!(r.word(d), "disappear" | "vanish" | "out") || r.word(d).starts_with("it");
         // Idioms follow a bare death ("die of embarrassment"), not "the plane goes down on…".
         let idiom = (n == 1 || r.word(d) == "be") && sh.death_idioms.at(r.s, d + n).is_some();
         if idiom || than || open && !r.clause_ends(d + n) {
@@ -208,15 +209,8 @@ fn lives(r: &Reader) -> bool {
                             next,
                             "anymore" | "any" | "forever" | "tomorrow" | "now" | "tonight"
                         )
-                        || [
-                            "for christmas",
-                            "much longer",
-                            "next year",
-                            "for my birthday",
-                            "by the end",
-                        ]
-                        .iter()
-                        .any(|f| r.s.words[l + n..].join(" ").starts_with(f)))
+                        || r.w.grammar.horizons.find(r.s, l + n, l + n + 4).is_some()
+                        || r.w.grammar.time_words.find(r.s, l + n, l + n + 4).is_some())
             }
             _ => {
                 // "I don't want to go on like this with the arguments" is about the rows.
@@ -260,7 +254,7 @@ fn end_it(r: &Reader) -> bool {
             || urged
             || if_i && r.clause_ends(after)
             || r.clause_ends(after)
-                && (i.saturating_sub(6)..i)
+                && (i.saturating_sub(16)..i)
                     .any(|k| r.s.same_clause(k, i) && r.w.self_harm.wishes.has(r.word(k)))
                 && !r.negated_before(i)
     })
@@ -327,7 +321,7 @@ fn means(r: &Reader) -> bool {
     if sh.methods.any(r.s) && sh.hiding.any(r.s) {
         return true;
     }
-    let high_place = sh.places.any(r.s) && !sh.not_places.any(r.s);
+    let high_place = sh.places.any(r.s) && !sh.not_places.any(r.s) && !sh.sightseeing.any(r.s);
     if high_place && (sh.place_verbs.any(r.s) || sh.place_visits.any(r.s) && sh.place_cues.any(r.s))
     {
         return true;

@@ -91,10 +91,11 @@ fn note_written(r: &Reader) -> bool {
 /// "I wrote letters to the kids and put them in the drawer for after".
 fn farewell(r: &Reader) -> bool {
     let letters = (0..r.s.len()).any(|i| {
-        matches!(
+        (matches!(
             r.word(i),
             "letter" | "letters" | "note" | "notes" | "message" | "messages"
-        ) && by_writer(r, i)
+        ) || r.word(i) == "will" && r.word(i.wrapping_sub(1)) == "my")
+            && by_writer(r, i)
     });
     letters && r.w.self_harm.farewell.any(r.s) && !r.has_word("we")
 }
@@ -161,10 +162,11 @@ fn swallowed(r: &Reader) -> bool {
             return false;
         }
         let amount = (i + 1..i + 5).any(|k| sh.amounts.has(r.word(k)) || many(r.word(k)));
-        let method = sh.methods.find(r.s, i + 1, i + 9).is_some();
+        let method = sh.methods.find(r.s, i + 1, i + 9).is_some()
+            || sh.medicine_stores.find(r.s, i + 1, i + 9).is_some();
         let whole = (i + 1..i + 4)
             .any(|k| matches!(r.word(k), "whole" | "entire") && sh.containers.has(r.word(k + 1)));
-        amount && method || whole && !matches!(w, "take" | "takes" | "taking")
+        amount && method || whole && !w.starts_with("tak") && w != "took"
     })
 }
 
@@ -231,7 +233,9 @@ fn not_reaching(r: &Reader) -> bool {
         }
         // "still being here next year", "make it to Christmas", "around by the end of"
         if sh.reaching.at(r.s, i).is_some() && negated_earlier(i) {
-            return g.horizons.find(r.s, i + 1, i + 7).is_some();
+            // "I don't plan on seeing next Christmas", not "won't see you next week".
+            let reach = if matches!(w, "see" | "seeing") { 2 } else { 7 };
+            return g.horizons.find(r.s, i + 1, i + reach).is_some();
         }
         // "I won't need them after this weekend"
         if w == "need" && r.negated_before(i) && by_writer(r, i) {
@@ -343,6 +347,10 @@ mod tests {
             "I made a plan for the weekend.",
             "I cut the cake and we sang.",
             "I want to jump on the trampoline with the kids.",
+            "I won't see you next week, I'm away.",
+            "I sat on the edge of my bed crying.",
+            "I took the whole box of chocolates to the party.",
+            "I'd rather die than go back to that restaurant.",
         ] {
             assert_eq!(concerns(text), [], "{text:?}");
         }

@@ -176,6 +176,7 @@ pub struct People {
     pub others: Set,
     pub victims: Set,
     pub not_names: Set,
+    pub animals: Set,
 }
 
 #[derive(Debug, Deserialize)]
@@ -229,6 +230,8 @@ pub struct SelfHarm {
     pub place_visits: Set,
     pub place_cues: Set,
     pub not_places: Set,
+    pub sightseeing: Set,
+    pub medicine_stores: Set,
     pub tools: Set,
     pub onto: Set,
     pub swallow_verbs: Set,
@@ -287,6 +290,7 @@ pub struct Stalking {
     pub apart: Set,
     pub secretly: Set,
     pub contact: Set,
+    pub not_stalking: Set,
     pub relentless: Set,
 }
 
@@ -377,6 +381,9 @@ const RULE_WORDS: &[&str] = &[
     "plan",
     "jump",
     "allowed",
+    "give",
+    "gives",
+    "giving",
     "without",
     "note",
     "wish",
