@@ -100,6 +100,10 @@ pub fn read(r: &Reader, harm: &mut Harm) {
                 whose = if r.word(k + 2) == "i" { "my" } else { whose };
                 object = true;
             }
+            if whose == "the" && object && (k + 2..k + 5).any(|j| r.word(j) == "my") {
+                // "checks the mileage on my car"
+                whose = "my";
+            }
             if matches!(whose, "where" | "who" | "what") && r.word(k + 1) == "i" {
                 // "checks where I am"
                 whose = "my";
@@ -238,11 +242,16 @@ fn allowed(r: &Reader, i: usize, harm: &mut Harm) {
                 && r.subject(k).who == Who::Writer
         });
     match r.clause_subject(i) {
-        Who::Writer if !by_writer => harm.harmed = true,
+        Who::Writer if !by_writer && !rules_elsewhere(r) => harm.harmed = true,
         Who::Partner if by_writer && r.subject(i).who != Who::Writer => harm.harming = true,
         _ if by_writer => harm.harming = true,
         _ => {}
     }
+}
+
+/// Rules of a workplace or a school: "not allowed to wear jeans at work".
+fn rules_elsewhere(r: &Reader) -> bool {
+    r.w.control.rules_elsewhere.any(r.s)
 }
 
 /// "gives me an allowance", "I give her an allowance so she has to ask me".

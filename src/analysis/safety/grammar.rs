@@ -223,7 +223,10 @@ impl<'a> Reader<'a> {
         let condition = s
             .words
             .iter()
-            .any(|x| matches!(x.as_str(), "if" | "unless" | "otherwise"))
+            .any(|x| matches!(x.as_str(), "if" | "unless" | "otherwise" | "whenever"))
+            || s.words
+                .windows(3)
+                .any(|p| p[0] == "every" && p[1] == "time" && p[2] == "i")
             || s.words.windows(2).any(|p| p[0] == "or" && p[1] == "else");
         Reader {
             s,
@@ -266,7 +269,7 @@ impl<'a> Reader<'a> {
     pub fn unwritten_writer(&self) -> bool {
         !matches!(
             self.word(0),
-            "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their" | "this" | "that" | "it"
+            "the" | "a" | "an" | "his" | "her" | "their" | "this" | "that" | "it"
         ) && (0..self.s.len()).all(|k| self.who_at(k).is_none())
     }
 

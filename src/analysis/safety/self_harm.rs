@@ -116,7 +116,11 @@ fn acts(r: &Reader) -> bool {
         let phrase = &r.s.words[start..start + n];
         let on_my_body = phrase.iter().any(|w| w == "my");
         let bled = phrase[0] == "until" || phrase[0] == "till";
-        !r.negated_before(start)
+        // "I cut myself a slice of cake": done for the writer, not to them.
+        let for_me = phrase.last().is_some_and(|w| w == "myself")
+            && matches!(r.word(start + n), "a" | "an" | "some" | "another" | "the");
+        !for_me
+            && !r.negated_before(start)
             && (!on_my_body || r.clause_subject(start) == Who::Writer)
             && (!bled || r.has_word("i"))
     })

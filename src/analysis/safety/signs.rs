@@ -119,7 +119,19 @@ fn on_purpose(r: &Reader) -> bool {
             .any(|p| r.word(i).starts_with(p))
             && by_writer(r, i)
     });
-    let meant = r.has_word("deliberately")
+    let wished_off = (0..r.s.len()).any(|i| {
+        ["drive", "driving", "swerv", "steer", "crash"]
+            .iter()
+            .any(|p| r.word(i).starts_with(p))
+            && (i.saturating_sub(3)..i).any(|k| r.w.self_harm.wishes.has(r.word(k)))
+            && r.word(i + 1) == "off"
+            && matches!(
+                r.word(i + 3),
+                "road" | "cliff" | "bridge" | "edge" | "motorway"
+            )
+    });
+    let meant = wished_off
+        || r.has_word("deliberately")
         || r.s
             .words
             .windows(2)
@@ -131,7 +143,8 @@ fn on_purpose(r: &Reader) -> bool {
 fn by_writer(r: &Reader, i: usize) -> bool {
     match r.clause_subject(i) {
         Who::Writer => true,
-        Who::Unknown => r.unwritten_writer(),
+        // "My plan is to do it when…": no doer before, and the sentence is the writer's own.
+        Who::Unknown => r.unwritten_writer() || r.word(0) == "my",
         _ => false,
     }
 }
@@ -142,8 +155,9 @@ fn tool_on_body(r: &Reader) -> bool {
     if r.accident {
         return false;
     }
+    // "the lighter to my wrist", and "carved his name into my arm with a compass"
     sh.tools.all(r.s).any(|(t, n)| {
-        (t + n..t + n + 8).any(|k| {
+        (t.saturating_sub(8)..t + n + 8).any(|k| {
             r.s.same_clause(t, k)
                 && sh.onto.has(r.word(k))
                 && r.word(k + 1) == "my"
@@ -200,7 +214,8 @@ fn looked_up(r: &Reader) -> bool {
         if r.word(i) == "how" {
             let next = r.word(i + 1);
             if matches!(next, "many" | "much") {
-                return sh.methods.find(r.s, i + 2, i + 5).is_some();
+                // "how many paracetamol", "which pills and how many"
+                return sh.methods.find(r.s, i.saturating_sub(4), i + 5).is_some();
             }
             if matches!(next, "tall" | "high" | "far" | "deep" | "long") {
                 return sh.places.find(r.s, i + 2, i + 8).is_some();

@@ -276,6 +276,7 @@ pub struct Control {
     pub debts: Set,
     pub airway: Set,
     pub found: Set,
+    pub rules_elsewhere: Set,
 }
 
 #[derive(Debug, Deserialize)]
