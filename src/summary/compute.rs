@@ -115,6 +115,16 @@ pub(crate) fn statistics(
     previous: &Period,
     library: &Library,
 ) -> Summary {
+    statistics_assessed(data, period, previous, library).0
+}
+
+/// The same, with every test the rule ran (the simulations look inside).
+pub(crate) fn statistics_assessed(
+    data: &Data,
+    period: &Period,
+    previous: &Period,
+    library: &Library,
+) -> (Summary, rules::Assessment) {
     let current: Vec<usize> = data.current().collect();
     let entries = current.len() as u32;
     let days = Days::new(data, period, previous);
@@ -340,7 +350,7 @@ pub(crate) fn statistics(
         tests: assessment.tests(),
     };
     summary.insights = insights::gather(data, &assessment, &summary);
-    summary
+    (summary, assessment)
 }
 
 /// Entries and days written in each half of the period.

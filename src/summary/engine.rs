@@ -12,9 +12,15 @@
 //! sequential p-value). With very many units the permutation distribution is replaced by the
 //! normal distribution with its exact permutation mean and variance.
 
-/// Shuffles at most this many times: enough for p-values of 5·10⁻⁵, below what the Holm
-/// correction asks of the first of a hundred tests at 1%.
+/// Shuffles at most this many times for a test that could be claimed: enough for p-values of
+/// 5·10⁻⁵, below what the Holm correction asks of the first of a hundred tests at 1% (more
+/// tests than that raise it: see `budget`).
 pub const MAX_SHUFFLES: u32 = 19_999;
+/// Every test first shuffles at most this many times; only a test still without 20 hits
+/// that could be claimed goes on (with the same seed, so its p-value is exactly what one run
+/// of the full length gives). Others keep p = (hits + 1) / 1,000: still a valid p-value,
+/// only coarser.
+pub const FIRST_SHUFFLES: u32 = 999;
 /// Stop once this many shuffles were at least as extreme as what was seen.
 const STOP_AFTER: u32 = 20;
 /// From this many units (weeks, or weeks that hold both kinds of day) the normal
@@ -77,20 +83,40 @@ impl Rng {
     }
 }
 
+/// Shuffles enough for a family of `tests` at level `alpha`: the smallest p-value a test can
+/// reach, 1 / (shuffles + 1), stays at half of what Holm asks of the first test or below.
+pub fn budget(tests: usize, alpha: f64) -> u32 {
+    let needed = (2.0 * tests as f64 / alpha).ceil() as u32;
+    MAX_SHUFFLES.max(needed.saturating_sub(1))
+}
+
 /// The sequential p-value: shuffle until `STOP_AFTER` draws are as extreme as `observed`
-/// (then p = hits / draws), or `MAX_SHUFFLES` draws (then p = (hits + 1) / (draws + 1)).
-fn shuffled(observed: f64, rng: &mut Rng, mut draw: impl FnMut(&mut Rng) -> f64) -> f64 {
+/// (then p = hits / draws), or `budget` draws (then p = (hits + 1) / (draws + 1)).
+fn shuffled(
+    observed: f64,
+    rng: &mut Rng,
+    budget: u32,
+    mut draw: impl FnMut(&mut Rng) -> f64,
+) -> Tested {
     let limit = observed.abs() * (1.0 - 1e-9) - 1e-12;
     let mut hits = 0u32;
-    for i in 1..=MAX_SHUFFLES {
+    for i in 1..=budget {
         if draw(rng).abs() >= limit {
             hits += 1;
             if hits >= STOP_AFTER {
-                return f64::from(hits) / f64::from(i);
+                return Tested {
+                    p: f64::from(hits) / f64::from(i),
+                    method: Method::Shuffled,
+                    settled: true,
+                };
             }
         }
     }
-    f64::from(hits + 1) / f64::from(MAX_SHUFFLES + 1)
+    Tested {
+        p: f64::from(hits + 1) / f64::from(budget + 1),
+        method: Method::Shuffled,
+        settled: false,
+    }
 }
 
 /// Two-sided normal p-value of `t` with permutation variance `var`.
@@ -106,12 +132,35 @@ fn normal_p(t: f64, var: f64) -> f64 {
 pub struct Tested {
     pub p: f64,
     pub method: Method,
+    /// False when the shuffles ran out before `STOP_AFTER` hits: more shuffles could give a
+    /// smaller p-value.
+    pub settled: bool,
+}
+
+/// What a shuffled test needs to be run again with a larger budget.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Trend(Vec<(f64, f64)>),
+    Split(Vec<f64>, Vec<bool>),
+    Within(Vec<Stratum>),
+}
+
+impl Input {
+    /// The test on these inputs, its shuffles seeded by `name`.
+    pub fn run(&self, name: &str, budget: u32) -> Tested {
+        let mut rng = Rng::named(name);
+        match self {
+            Input::Trend(points) => week_trend(points, &mut rng, budget),
+            Input::Split(sums, chosen) => week_split(sums, chosen, &mut rng, budget),
+            Input::Within(strata) => within_weeks(strata, &mut rng, budget),
+        }
+    }
 }
 
 /// Does the value drift with time? Each point is (week index, sum over that week of each
 /// day's value minus the mean of all days), for the weeks with data. The statistic
 /// Σ index·sum is compared with the same sum after shuffling whole weeks.
-pub fn week_trend(points: &[(f64, f64)], rng: &mut Rng) -> Tested {
+pub fn week_trend(points: &[(f64, f64)], rng: &mut Rng, budget: u32) -> Tested {
     let n = points.len();
     let centre = points.iter().map(|p| p.0).sum::<f64>() / n.max(1) as f64;
     let c: Vec<f64> = points.iter().map(|p| p.0 - centre).collect();
@@ -124,25 +173,22 @@ pub fn week_trend(points: &[(f64, f64)], rng: &mut Rng) -> Tested {
         return Tested {
             p: normal_p(observed, ss * cc / (n as f64 - 1.0)),
             method: Method::Normal,
+            settled: true,
         };
     }
     let mut order: Vec<usize> = (0..n).collect();
-    let p = shuffled(observed, rng, |rng| {
+    shuffled(observed, rng, budget, |rng| {
         for i in (1..n).rev() {
             order.swap(i, rng.below(i + 1));
         }
         order.iter().zip(&sums).map(|(&o, s)| c[o] * s).sum()
-    });
-    Tested {
-        p,
-        method: Method::Shuffled,
-    }
+    })
 }
 
 /// Is the value different in some weeks (`chosen`) than in the others? `sums` as for
 /// `week_trend`; the statistic Σ over chosen weeks is compared with the same sum over as many
 /// weeks chosen at random.
-pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng) -> Tested {
+pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng, budget: u32) -> Tested {
     let n = sums.len();
     let k = chosen.iter().filter(|c| **c).count();
     let observed: f64 = sums
@@ -160,12 +206,13 @@ pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng) -> Tested {
         return Tested {
             p: normal_p(observed - expected, var),
             method: Method::Normal,
+            settled: true,
         };
     }
     let total: f64 = sums.iter().sum();
     let expected = total * k as f64 / n as f64;
     let mut order: Vec<usize> = (0..n).collect();
-    let p = shuffled(observed - expected, rng, |rng| {
+    shuffled(observed - expected, rng, budget, |rng| {
         let mut s = 0.0;
         for i in 0..k {
             let j = i + rng.below(n - i);
@@ -173,15 +220,12 @@ pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng) -> Tested {
             s += sums[order[i]];
         }
         s - expected
-    });
-    Tested {
-        p,
-        method: Method::Shuffled,
-    }
+    })
 }
 
 /// One week of a within-week comparison: each day's value minus the week's mean, and which
 /// days have the thing compared.
+#[derive(Debug, Clone)]
 pub struct Stratum {
     pub residuals: Vec<f64>,
     pub with: Vec<bool>,
@@ -191,7 +235,7 @@ pub struct Stratum {
 /// The statistic Σ residuals of the days with it is compared with the same sum after
 /// shuffling which days have it, within each week. Weeks where every day (or no day) has it
 /// carry no information and should be left out by the caller.
-pub fn within_weeks(strata: &[Stratum], rng: &mut Rng) -> Tested {
+pub fn within_weeks(strata: &[Stratum], rng: &mut Rng, budget: u32) -> Tested {
     let observed: f64 = strata
         .iter()
         .flat_map(|s| s.residuals.iter().zip(&s.with))
@@ -215,6 +259,7 @@ pub fn within_weeks(strata: &[Stratum], rng: &mut Rng) -> Tested {
         return Tested {
             p: normal_p(observed, var),
             method: Method::Normal,
+            settled: true,
         };
     }
     // Residuals sum to zero in each week, so the days with it can be drawn as the smaller
@@ -228,7 +273,7 @@ pub fn within_weeks(strata: &[Stratum], rng: &mut Rng) -> Tested {
             (s.residuals.clone(), take, sign)
         })
         .collect();
-    let p = shuffled(observed, rng, |rng| {
+    shuffled(observed, rng, budget, |rng| {
         let mut total = 0.0;
         for (values, take, sign) in work.iter_mut() {
             let n = values.len();
@@ -241,11 +286,7 @@ pub fn within_weeks(strata: &[Stratum], rng: &mut Rng) -> Tested {
             total += *sign * s;
         }
         total
-    });
-    Tested {
-        p,
-        method: Method::Shuffled,
-    }
+    })
 }
 
 /// Holm's step-down correction: the adjusted p-values, in the order given.
@@ -287,12 +328,12 @@ mod tests {
         let rising: Vec<(f64, f64)> = (0..17)
             .map(|b| (f64::from(b), f64::from(b) - 8.0))
             .collect();
-        assert!(week_trend(&rising, &mut Rng::new(1)).p < 1e-4);
+        assert!(week_trend(&rising, &mut Rng::new(1), MAX_SHUFFLES).p < 1e-4);
         let mut rng = Rng::new(7);
         let mut small = 0;
         for _ in 0..200 {
             let sums: Vec<(f64, f64)> = (0..17).map(|b| (f64::from(b), rng.normal())).collect();
-            if week_trend(&sums, &mut rng).p < 0.05 {
+            if week_trend(&sums, &mut rng, MAX_SHUFFLES).p < 0.05 {
                 small += 1;
             }
         }
@@ -306,10 +347,30 @@ mod tests {
         let sums: Vec<(f64, f64)> = (0..160)
             .map(|b| (f64::from(b), rng.normal() + 0.004 * f64::from(b)))
             .collect();
-        let normal = week_trend(&sums, &mut rng).p;
+        let normal = week_trend(&sums, &mut rng, MAX_SHUFFLES).p;
         let few = &sums[..NORMAL_FROM - 1];
-        let shuffled = week_trend(few, &mut rng).p;
+        let shuffled = week_trend(few, &mut rng, MAX_SHUFFLES).p;
         assert!(normal > 0.0 && shuffled > 0.0);
+    }
+
+    #[test]
+    fn a_longer_run_continues_the_first_one() {
+        // The same seed: the first shuffles are the same, so going on is one long run.
+        let rising: Vec<(f64, f64)> = (0..17)
+            .map(|b| {
+                (
+                    f64::from(b),
+                    f64::from(b) - 8.0 + if b % 3 == 0 { 6.0 } else { 0.0 },
+                )
+            })
+            .collect();
+        let input = Input::Trend(rising);
+        let short = input.run("t", FIRST_SHUFFLES);
+        let long = input.run("t", MAX_SHUFFLES);
+        assert!(!short.settled);
+        assert!((short.p - 1.0 / 1000.0).abs() < 1e-12, "{}", short.p);
+        assert!(long.p < short.p);
+        assert!(budget(10, 0.01) == MAX_SHUFFLES && budget(500, 0.01) >= 99_999);
     }
 
     #[test]
@@ -325,6 +386,6 @@ mod tests {
                 }
             })
             .collect();
-        assert!(within_weeks(&strata, &mut Rng::new(5)).p < 1e-3);
+        assert!(within_weeks(&strata, &mut Rng::new(5), MAX_SHUFFLES).p < 1e-3);
     }
 }

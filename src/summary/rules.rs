@@ -29,6 +29,17 @@ pub const MIN_RATE_FACTOR: f64 = 1.5;
 /// The chance of any false claim allowed for a whole summary (Holm): one in a hundred,
 /// stricter than the usual 5%, because a person reads a summary again and again.
 pub const FAMILY_ALPHA: f64 = 0.01;
+/// The family's level; the simulations may try others (`SIMULATE_ALPHA`).
+fn family_alpha() -> f64 {
+    #[cfg(test)]
+    if let Some(a) = std::env::var("SIMULATE_ALPHA")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return a;
+    }
+    FAMILY_ALPHA
+}
 /// Words per day changing by this factor between the sides means length changed, and rates
 /// are then compared per word rather than per day.
 pub const LENGTH_CHANGE: f64 = 1.25;
@@ -149,6 +160,9 @@ pub struct Finding {
     /// Days shuffled together (1 to 7; a week for within-week comparisons).
     pub block: usize,
     sample: Sample,
+    /// What the shuffled test ran on, kept to run it longer if it could be claimed.
+    input: Option<engine::Input>,
+    settled: bool,
 }
 
 impl Finding {
@@ -302,16 +316,24 @@ fn per_word(days: &Days, idx: &[usize], present: &[bool]) -> Vec<f64> {
         .collect()
 }
 
-/// Week sums of `values - mean` for the days `idx`, as (week, sum) for weeks with data.
 /// Block sums of `values - mean` for the days `idx`, as (block, sum) for blocks with data,
 /// blocks being `length` days long.
 fn block_sums(days: &Days, idx: &[usize], values: &[f64], length: usize) -> Vec<(f64, f64)> {
     let m = mean(values);
-    let mut sums: std::collections::BTreeMap<usize, f64> = std::collections::BTreeMap::new();
+    // Days are in order, so their blocks only grow: sums are gathered in one pass.
+    let mut sums: Vec<(f64, f64)> = Vec::new();
+    let mut last = usize::MAX;
     for (&i, v) in idx.iter().zip(values) {
-        *sums.entry(days.block_of(i, length)).or_default() += v - m;
+        let b = days.block_of(i, length);
+        if b != last {
+            sums.push((b as f64, 0.0));
+            last = b;
+        }
+        if let Some(s) = sums.last_mut() {
+            s.1 += v - m;
+        }
     }
-    sums.into_iter().map(|(b, s)| (b as f64, s)).collect()
+    sums
 }
 
 /// How many days a shuffled block must span so that carry-over between blocks is small: the
@@ -397,7 +419,7 @@ fn two_sided(
     let change = matches!(question, Question::MoodChange | Question::Change(..));
     let mut rng = Rng::named(&format!("{question:?}"));
     let block;
-    let (test, tested) = if change {
+    let (test, tested, input) = if change {
         let (first, second): (Vec<usize>, Vec<usize>) =
             sides.idx.iter().partition(|&&i| !days.is_current(i));
         if weeks_with_data(days, &first) < MIN_WEEKS || weeks_with_data(days, &second) < MIN_WEEKS {
@@ -411,10 +433,9 @@ fn two_sided(
             .map(|(b, _)| *b as usize >= days.first_block(length))
             .collect();
         let sums: Vec<f64> = points.iter().map(|p| p.1).collect();
-        (
-            TestKind::WeekSplit,
-            engine::week_split(&sums, &chosen, &mut rng),
-        )
+        let tested = engine::week_split(&sums, &chosen, &mut rng, engine::FIRST_SHUFFLES);
+        let input = (!tested.settled).then_some(engine::Input::Split(sums, chosen));
+        (TestKind::WeekSplit, tested, input)
     } else {
         if weeks_with_data(days, &sides.idx) < 2 * MIN_WEEKS {
             return None;
@@ -422,7 +443,9 @@ fn two_sided(
         let length = block_length(&sides.tested, &sides.second);
         block = length;
         let points = block_sums(days, &sides.idx, &sides.tested, length);
-        (TestKind::WeekTrend, engine::week_trend(&points, &mut rng))
+        let tested = engine::week_trend(&points, &mut rng, engine::FIRST_SHUFFLES);
+        let input = (!tested.settled).then_some(engine::Input::Trend(points));
+        (TestKind::WeekTrend, tested, input)
     };
     let min = if rate { MIN_RATE_SHIFT } else { MIN_MOOD_SHIFT };
     let large = if rate {
@@ -459,6 +482,8 @@ fn two_sided(
         interval: None,
         block,
         sample: Sample::Sides(a, b),
+        input,
+        settled: tested.settled,
     })
 }
 
@@ -528,7 +553,12 @@ fn within(
         })
         .collect();
     let question = Question::With(group, name.to_string());
-    let tested = engine::within_weeks(&strata, &mut Rng::named(&format!("{question:?}")));
+    let tested = engine::within_weeks(
+        &strata,
+        &mut Rng::named(&format!("{question:?}")),
+        engine::FIRST_SHUFFLES,
+    );
+    let input = (!tested.settled).then_some(engine::Input::Within(strata));
     // Leave any one day out: only its week's part of the sums changes.
     let part = |(sx, k, s, n): (f64, f64, f64, f64)| -> (f64, f64) {
         if k > 0.0 && k < n {
@@ -618,6 +648,8 @@ fn within(
         interval: None,
         block: 7,
         sample: Sample::Weeks(stats),
+        input,
+        settled: tested.settled,
     };
     (Some(finding), tangle)
 }
@@ -755,10 +787,24 @@ pub fn assess(
         out.findings.extend(finding);
     }
 
+    // Every test shuffled a little first; those that could be claimed and are not yet settled
+    // go on, enough for the whole family (with the same seed: one long run).
+    let budget = engine::budget(out.findings.len(), family_alpha());
+    for f in out.findings.iter_mut() {
+        if f.settled || !(f.large && f.steady && f.separable) {
+            continue;
+        }
+        if let Some(input) = f.input.take() {
+            let longer = input.run(&format!("{:?}", f.question), budget);
+            f.p = longer.p;
+            f.settled = longer.settled;
+        }
+    }
     let adjusted = engine::holm(&out.findings.iter().map(|f| f.p).collect::<Vec<_>>());
     for (f, p) in out.findings.iter_mut().zip(adjusted) {
+        f.input = None;
         f.p_adjusted = p;
-        f.claimed = p < FAMILY_ALPHA && f.large && f.steady && f.separable;
+        f.claimed = p < family_alpha() && f.large && f.steady && f.separable;
         if f.claimed {
             f.interval = Some(bootstrap(&f.sample, &format!("{:?}", f.question)));
         }

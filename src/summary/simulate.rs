@@ -10,7 +10,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::compute::statistics;
+use super::compute::statistics_assessed;
 use super::data::Data;
 use super::engine::Rng;
 use super::model::{InsightKind, Summary};
@@ -211,6 +211,14 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
 /// The summary `since` would give of `journal` (the same code as `mend summary`, from the
 /// rows instead of the store).
 fn summarise(journal: &Journal, span: Span, library: &Library) -> Summary {
+    summarise_assessed(journal, span, library).0
+}
+
+fn summarise_assessed(
+    journal: &Journal,
+    span: Span,
+    library: &Library,
+) -> (Summary, super::rules::Assessment) {
     let first = journal.entries.first().map(|e| e.day);
     let period = Period::since(span, today(), || Ok(first)).unwrap();
     let previous = period.previous();
@@ -233,7 +241,7 @@ fn summarise(journal: &Journal, span: Span, library: &Library) -> Summary {
         .map(|((source, name), ids)| LabelIds { source, name, ids })
         .collect();
     let data = Data::from_rows(rows, labels, &journal.words, &period);
-    statistics(&data, &period, &previous, library)
+    statistics_assessed(&data, &period, &previous, library)
 }
 
 /// Whether a summary claims anything (a note that two things cannot be told apart is not a
@@ -574,5 +582,73 @@ fn measure() {
         let b = doc.find(end).expect("the end marker");
         let updated = format!("{}\n{}{}", &doc[..a], text, &doc[b..]);
         std::fs::write(&path, updated).unwrap();
+    }
+}
+
+/// The planted question of each planted kind.
+fn planted_question(kind: Kind) -> super::rules::Question {
+    use super::rules::{GroupKind, LabelKind, Question};
+    match kind {
+        Kind::MoodTrend => Question::MoodTrend,
+        Kind::Weekday => Question::With(GroupKind::Weekday, "Sun".into()),
+        Kind::Tag => Question::With(GroupKind::Tag, "walk".into()),
+        Kind::SignFalling => Question::Trend(LabelKind::Sign, "doubt".into()),
+        Kind::FeelingFading => Question::Trend(LabelKind::Feeling, "resentment".into()),
+        _ => Question::MoodChange,
+    }
+}
+
+/// Where the planted patterns are lost: p-values, Holm, size and steadiness.
+#[test]
+#[ignore]
+fn diagnose() {
+    let runs: usize = std::env::var("SIMULATE_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
+    let library = Library::built_in();
+    for length in [120, 240] {
+        for (k, (kind, what, span)) in PLANTED.iter().enumerate() {
+            let (mut claimed, mut large, mut steady, mut m_sum) = (0, 0, 0, 0);
+            let mut ps = Vec::new();
+            let mut zs = Vec::new();
+            let mut blocks = Vec::new();
+            for r in 0..runs {
+                let j = generate(*kind, length, seed(100 + k, r));
+                let (_, a) = summarise_assessed(&j, *span, &library);
+                m_sum += a.findings.len();
+                let Some(f) = a.find(&planted_question(*kind)) else {
+                    continue;
+                };
+                claimed += usize::from(f.claimed);
+                large += usize::from(f.large);
+                steady += usize::from(f.steady);
+                ps.push(f.p);
+                blocks.push(f.block);
+                zs.push(f.effect);
+            }
+            ps.sort_by(f64::total_cmp);
+            let m = m_sum as f64 / runs as f64;
+            let share = |t: f64| ps.iter().filter(|p| **p < t).count() as f64 / runs as f64;
+            println!(
+                "{length} {what}: m {m:.1}; claimed {claimed}; large {large}; steady {steady}; \
+                 median p {:.2e}; 90% of p below {:.2e}; p<.01/m {:.2} p<.02/m {:.2} \
+                 p<.05/m {:.2} p<.05 {:.2}; mean effect {:.2}; blocks {:?}",
+                ps.get(ps.len() / 2).copied().unwrap_or(1.0),
+                ps.get(runs * 9 / 10).copied().unwrap_or(1.0),
+                share(0.01 / m),
+                share(0.02 / m),
+                share(0.05 / m),
+                share(0.05),
+                zs.iter().sum::<f64>() / zs.len().max(1) as f64,
+                {
+                    let mut c = [0; 8];
+                    for b in &blocks {
+                        c[*b] += 1;
+                    }
+                    c
+                }
+            );
+        }
     }
 }

@@ -191,3 +191,47 @@ fn an_empty_journal_gives_an_empty_summary() {
     assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), s);
     assert!(super::markdown(&s).starts_with("# Summary: Last 30 days"));
 }
+
+/// Where a summary's time goes on a large journal: `SUMMARY_PROFILE_DB=path cargo test
+/// --release --lib summary::tests::profile_large -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn profile_large() {
+    use std::time::Instant;
+    let Ok(path) = std::env::var("SUMMARY_PROFILE_DB") else {
+        return;
+    };
+    let j = Journal::open(std::path::Path::new(&path)).unwrap();
+    let library = crate::prompts::Library::built_in();
+    let today = day("2026-11-21");
+    let first = j.summary_entries(day("1990-01-01"), today).unwrap()[0].day;
+    for span in [Span::Years(1), Span::All] {
+        let period = Period::since(span, today, || Ok(Some(first))).unwrap();
+        let previous = period.previous();
+        let mut times = [0.0f64; 3];
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            let data = super::data::Data::load(&j, &period, &previous).unwrap();
+            let t1 = Instant::now();
+            let days = super::days::Days::new(&data, &period, &previous);
+            drop(days);
+            let t2 = Instant::now();
+            let s = super::compute::statistics(&data, &period, &previous, &library);
+            let t3 = Instant::now();
+            assert!(s.tests > 0);
+            times[0] += (t1 - t0).as_secs_f64() * 200.0;
+            times[1] += (t2 - t1).as_secs_f64() * 200.0;
+            times[2] += (t3 - t2).as_secs_f64() * 200.0;
+        }
+        let t0 = Instant::now();
+        let now = Local.with_ymd_and_hms(2026, 11, 21, 15, 0, 0).unwrap();
+        compute(&j, period, now).unwrap();
+        println!(
+            "{span:?}: load {:.1} ms, days {:.1} ms, statistics {:.1} ms; compute {:.1} ms",
+            times[0],
+            times[1],
+            times[2],
+            t0.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
