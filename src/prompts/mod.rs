@@ -3,6 +3,7 @@
 //! `prompts` and `path` share them without calling each other.
 
 pub mod answer;
+pub mod cadence;
 pub mod library;
 pub mod ratings;
 pub mod record;
