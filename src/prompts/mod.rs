@@ -4,11 +4,13 @@
 
 pub mod answer;
 pub mod cadence;
+pub mod checks;
 pub mod library;
 pub mod ratings;
 pub mod record;
 pub mod select;
 pub mod thought;
+pub mod walk;
 
 use std::io::Write;
 
