@@ -315,16 +315,35 @@ fn next(
     app: &App,
     run: PathRun,
     path: &GuidedPath,
-    args: AnswerArgs,
-    given: Ratings,
+    mut args: AnswerArgs,
+    mut given: Ratings,
     out: &mut dyn Write,
 ) -> Result<()> {
+    // On a terminal, a path walked in one sitting goes straight on to its next step.
+    while one_step(journal, app, &run, path, &mut args, given, out)? {
+        given = Ratings::default();
+        writeln!(out)?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// One step; true when the sitting goes on to the next one.
+fn one_step(
+    journal: &Journal,
+    app: &App,
+    run: &PathRun,
+    path: &GuidedPath,
+    args: &mut AnswerArgs,
+    given: Ratings,
+    out: &mut dyn Write,
+) -> Result<bool> {
     let today = app.now.date_naive();
     let place = walk::place(journal, path, run.id)?;
     let Some((index, step)) = place.next else {
         journal.end_run(run.id, "finished", app.now_utc())?;
         writeln!(out, "Every step of {} is answered.", path.title)?;
-        return Ok(());
+        return Ok(false);
     };
     let (asks_before, asks_after) = (path.checks_before(index), path.checks_after(index));
     for (flag, value, asks) in [
@@ -386,7 +405,10 @@ fn next(
     {
         eprintln!("{}\n", app.style.dim(&heading));
         match checks::ask_rating(c.measure, When::Before) {
-            Ok(r) => c.before = r,
+            Ok(r) => {
+                c.before = r;
+                eprintln!();
+            }
             Err(e) if ask::stopped(&e) => {
                 bail!("stopped before the step began — nothing was saved")
             }
@@ -413,10 +435,12 @@ fn next(
         follow_ups: &step.follow_ups,
         field: None,
     };
+    let sitting = path.cadence == Cadence::Sitting;
     let how = Answering {
-        answers: args.answer,
+        answers: std::mem::take(&mut args.answer),
         inline: args.inline,
-        ask_details: true,
+        // In one sitting, mood and feelings are asked once, with the last step.
+        ask_details: !sitting || index + 1 == path.steps.len(),
     };
     // The session's closing rating, asked once the answer and its follow-ups are saved.
     let mut after = |id: i64, entry: &mut NewEntry| -> Result<()> {
@@ -427,6 +451,13 @@ fn next(
         match checks::ask_rating(c.measure, When::After) {
             Ok(Some(r)) => {
                 c.after = Some(r);
+                if c.measure == crate::prompts::cadence::Measure::Distress
+                    && c.before.is_some_and(|b| r > b)
+                {
+                    eprintln!(
+                        "Feeling more stirred up right after writing is common, and it usually settles within hours. Be gentle with yourself today."
+                    );
+                }
                 let data = c.to_data();
                 journal.set_entry_data(id, &data, app.now_utc())?;
                 entry.fields = Some(data);
@@ -443,10 +474,11 @@ fn next(
         }
     };
     if answer::answer_then(journal, app, &question, base, how, &mut after, out)?.is_none() {
-        return Ok(());
+        return Ok(false);
     }
     let place = walk::place(journal, path, run.id)?;
     match place.next {
+        Some(_) if sitting && on_terminal => return Ok(true),
         Some((i, following)) => {
             let due = walk::due_on(path, &place, today).unwrap_or(today);
             let when = if following.closing || path.cadence == Cadence::Sitting {
@@ -468,7 +500,7 @@ fn next(
             ended(out, app, path, &place, today)?;
         }
     }
-    Ok(())
+    Ok(false)
 }
 
 /// The end of a walk: its before-and-after ratings, a word of thanks, and when it is due
