@@ -307,6 +307,23 @@ fn research_paths_name_their_study_frame_each_step_and_close_with_a_reflection()
 }
 
 #[test]
+fn every_step_walked_over_days_has_a_framing_line() {
+    let lib = Library::built_in();
+    let missing: Vec<String> = lib
+        .paths
+        .iter()
+        .filter(|p| p.kind != PathKind::Record)
+        .flat_map(|p| {
+            p.steps
+                .iter()
+                .filter(|s| s.framing.as_deref().is_none_or(|f| f.trim().is_empty()))
+                .map(move |s| format!("{}/{}", p.id, s.id))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no framing: {missing:?}");
+}
+
+#[test]
 fn every_linked_step_names_a_prompt_and_rests_it() {
     let lib = Library::built_in();
     let mut failed = Vec::new();
