@@ -348,4 +348,19 @@ fn checks_survive_export_and_import_and_the_table_comes_back() {
     let status = fresh.stdout_of(&["path", "status", "expressive-writing"]);
     assert!(status.contains("  4. "), "{status}");
     assert!(status.contains(" → "), "{status}");
+
+    // A check that is not one as mend writes it is refused, with the file left unimported.
+    let bad = exported.replacen("\"before\": 8", "\"before\": 11", 1);
+    assert_ne!(bad, exported);
+    std::fs::write(&file, &bad).unwrap();
+    let other = TestEnv::new();
+    let out = other
+        .cmd()
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let line = assert_one_line_error(&out.stderr);
+    assert!(line.contains("not a 0–10 check"), "{line}");
+    assert!(other.list_json().is_empty());
 }

@@ -52,6 +52,21 @@ impl Check {
     }
 }
 
+/// Refuses imported `fields` that call themselves a check but are not one as mend writes it
+/// (an unknown measure, a rating above 10), so a journal never holds a check it misreads.
+pub fn check_fields(fields: &Value) -> Result<(), String> {
+    if fields.get("kind").and_then(Value::as_str) != Some(KIND) {
+        return Ok(());
+    }
+    match Check::from_data(Some(fields)) {
+        Some(_) => Ok(()),
+        None => Err(
+            "in \"fields\": not a 0–10 check as mend writes one (a measure of distress, closeness or mood, ratings 0 to 10)"
+                .to_string(),
+        ),
+    }
+}
+
 /// One session's ratings: the day it began, before and after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Session {
@@ -186,6 +201,14 @@ mod tests {
         let too_high = serde_json::json!({"kind": "check", "measure": "mood", "before": 11});
         assert_eq!(Check::from_data(Some(&too_high)), None);
         assert_eq!(Check::from_data(None), None);
+        assert!(check_fields(&data).is_ok());
+        assert!(
+            check_fields(&thought).is_ok(),
+            "not a check: left to its own reader"
+        );
+        assert!(check_fields(&too_high).is_err());
+        let unknown = serde_json::json!({"kind": "check", "measure": "joy", "before": 3});
+        assert!(check_fields(&unknown).is_err());
     }
 
     #[test]
