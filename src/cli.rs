@@ -142,7 +142,7 @@ pub enum Command {
 
     /// Guided paths: reflections in several steps, walked over several days
     #[command(
-        after_help = "Examples:\n  mend path list\n  mend path start forgiveness\n  mend path next\n  mend path start thought-record\n  mend path start thought-record --field situation=\"...\" --field thought=\"...\" --field belief=80%\n  mend path status\n  mend path stop forgiveness"
+        after_help = "Examples:\n  mend path list\n  mend path start forgiveness\n  mend path next\n  mend path start thought-record\n  mend path start thought-record --field situation=\"...\" --field thought=\"...\" --field belief=80%\n  mend path start expressive-writing\n  mend path next expressive-writing --before 6 --answer \"...\" --after 4\n  mend path status\n  mend path stop forgiveness"
     )]
     Path(PathArgs),
 
@@ -655,6 +655,14 @@ pub enum PathAction {
         /// A thought-record answer for scripts, e.g. --field belief=80% (names as for `start`)
         #[arg(long = "field", value_name = "NAME=TEXT")]
         fields: Vec<String>,
+
+        /// For scripts, on a path with a 0–10 check: the rating before this session
+        #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+        before: Option<u8>,
+
+        /// For scripts, on a path with a 0–10 check: the rating after this session
+        #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+        after: Option<u8>,
 
         #[command(flatten)]
         answer: AnswerArgs,

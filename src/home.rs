@@ -1,5 +1,5 @@
 //! What bare `mend` shows on a terminal: today at a glance (written or not, the run of days,
-//! today's question, the next step of a path under way) and a few commands to try. Computed
+//! today's question, the next step of a path under way and when it is due) and a few commands to try. Computed
 //! here, printed by `commands::home`.
 
 use anyhow::Result;
@@ -30,6 +30,10 @@ pub struct PathNext {
     /// 1-based number of the step that comes next.
     pub step: usize,
     pub steps: usize,
+    /// The day it is due by the path's cadence (it may be past).
+    pub due: NaiveDate,
+    /// A new walk of a finished path meant to be walked again.
+    pub again: bool,
 }
 
 pub fn compute(
@@ -48,21 +52,19 @@ pub fn compute(
     let prompt = select::for_today(journal, &library.prompts, wanted, today)?
         .first()
         .map(|p| p.text.clone());
-    let mut paths = Vec::new();
-    for run in journal.active_runs()? {
-        let Some(path) = library.path(&run.path_id) else {
-            continue;
-        };
-        let done = journal.run_steps(run.id)?.len();
-        if done < path.steps.len() {
-            paths.push(PathNext {
-                id: path.id.clone(),
-                title: path.title.clone(),
-                step: done + 1,
-                steps: path.steps.len(),
-            });
-        }
-    }
+    // Steps of walks under way, and finished paths whose next walk is due by today.
+    let paths = crate::prompts::walk::upcoming(journal, library, today)?
+        .into_iter()
+        .filter(|d| !d.again || d.is_due(today))
+        .map(|d| PathNext {
+            id: d.path,
+            title: d.title,
+            step: d.step,
+            steps: d.steps,
+            due: d.due,
+            again: d.again,
+        })
+        .collect();
     Ok(Home {
         today,
         today_entries,

@@ -40,12 +40,18 @@ fn render(out: &mut dyn Write, app: &App, home: &Home) -> Result<()> {
         writeln!(out, "\nToday's question: {}", style.text(prompt))?;
     }
     for path in &home.paths {
+        let (what, command) = if path.again {
+            (format!("{} is due again", style.text(&path.title)), "start")
+        } else {
+            (
+                format!("Step {} of {} is due", path.step, style.text(&path.title)),
+                "next",
+            )
+        };
         writeln!(
             out,
-            "Next on your path: {}, step {} of {} (mend path next {})",
-            style.text(&path.title),
-            path.step,
-            path.steps,
+            "{what} {} (mend path {command} {})",
+            crate::prompts::walk::when(path.due, home.today),
             path.id
         )?;
     }

@@ -46,6 +46,25 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
 /// The line for today, or nothing when something was written today.
 fn compute(app: &App, journal: &Journal) -> Result<String> {
     let today = app.now.date_naive();
+    let library = if Path::new(&app.paths.prompts).is_dir() {
+        Library::load(&app.paths.prompts)
+    } else {
+        Library::built_in()
+    };
+    // A path step due by its cadence is worth a line even on a day already written.
+    if let Some(due) = crate::prompts::walk::upcoming(journal, &library, today)?
+        .into_iter()
+        .find(|d| d.is_due(today))
+    {
+        if app.config.discreet() {
+            return Ok(DISCREET_DUE.to_string());
+        }
+        return Ok(format!(
+            "mend · {} ({})\n",
+            due.sentence(today),
+            due.command()
+        ));
+    }
     if journal.wrote_on(today)? {
         return Ok(String::new());
     }
@@ -53,11 +72,6 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
         // A line on a shared screen that anyone may glimpse: no prompt, no subject.
         return Ok(DISCREET_LINE.to_string());
     }
-    let library = if Path::new(&app.paths.prompts).is_dir() {
-        Library::load(&app.paths.prompts)
-    } else {
-        Library::built_in()
-    };
     let wanted = Wanted {
         theme: None,
         perspective: app.config.perspective,
@@ -76,6 +90,9 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
 
 /// The nudge of discreet mode: true of any journal, telling nothing of what it holds.
 pub const DISCREET_LINE: &str = "journal: nothing written today\n";
+
+/// Discreet mode's line when a path step is due: it names no path.
+pub const DISCREET_DUE: &str = "journal: a step is due today\n";
 
 /// What the remembered line depends on: the day, the journal's files and discreet mode.
 fn cache_key(app: &App) -> String {

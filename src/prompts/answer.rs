@@ -43,6 +43,20 @@ pub fn answer(
     how: Answering,
     out: &mut dyn Write,
 ) -> Result<Option<i64>> {
+    answer_then(journal, app, question, base, how, &mut |_, _| Ok(()), out)
+}
+
+/// As [`answer`], with `then` called once the answer and its follow-ups are saved and before
+/// mood and feelings are asked (a path's closing check goes there).
+pub fn answer_then(
+    journal: &Journal,
+    app: &App,
+    question: &Question,
+    base: NewEntry,
+    how: Answering,
+    then: &mut dyn FnMut(i64, &mut NewEntry) -> Result<()>,
+    out: &mut dyn Write,
+) -> Result<Option<i64>> {
     let scripted = !how.answers.is_empty() || !std::io::stdin().is_terminal();
     let raw = if let Some(first) = how.answers.first() {
         first.clone().into_bytes()
@@ -82,6 +96,7 @@ pub fn answer(
     if !scripted && ask::interactive() {
         follow_ups(journal, app, id, question, &mut entry)?;
     }
+    then(id, &mut entry)?;
     if how.ask_details {
         compose::finish(journal, app, id, &entry, out)?;
     } else {

@@ -7,6 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
+use super::cadence::{Cadence, Measure};
+
 /// Every theme mend knows, in the order they are listed.
 pub const THEMES: [&str; 13] = [
     "root-causes",
@@ -65,7 +67,11 @@ const BUILT_IN: [(&str, &str); 13] = [
     ("support.toml", include_str!("../../prompts/support.toml")),
 ];
 
-const PATHS: &str = include_str!("../../prompts/paths.toml");
+/// The guided paths: from the guides (and the thought record), and from research.
+const PATHS: [&str; 2] = [
+    include_str!("../../prompts/paths.toml"),
+    include_str!("../../prompts/research-paths.toml"),
+];
 
 /// Who a prompt speaks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -143,6 +149,9 @@ pub struct Theme {
 pub struct Step {
     pub id: String,
     pub title: String,
+    /// One line shown before the question: what this step is for, or how to go about it.
+    #[serde(default)]
+    pub framing: Option<String>,
     pub text: String,
     #[serde(default)]
     pub follow_ups: Vec<String>,
@@ -152,7 +161,25 @@ pub struct Step {
     /// The library prompt this step asks again: answering either rests both.
     #[serde(default, skip_serializing)]
     pub prompt: Option<String>,
-    pub source: Source,
+    /// The closing reflection: asked in the same sitting as the last session, with the
+    /// path's before-and-after figures shown above it, and no check of its own.
+    #[serde(default)]
+    pub closing: bool,
+    /// The guide section it comes from (paths from research name their study instead).
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// Where a path comes from, which is how `mend path list` groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PathKind {
+    /// Built from the guides mend's prompts come from.
+    Guides,
+    /// An exercise that research on couples or on writing studied.
+    Research,
+    /// A structured record filled in one sitting (and from scripts with --field).
+    Record,
 }
 
 /// A guided path: ordered steps walked over several days.
@@ -165,8 +192,51 @@ pub struct GuidedPath {
     pub title: String,
     pub description: String,
     pub perspective: Perspective,
+    #[serde(default = "from_the_guides")]
+    pub kind: PathKind,
+    /// For paths from research: the study or book, its authors and year.
+    #[serde(default)]
+    pub based_on: Option<String>,
+    /// For paths from research: what is known of its effect, honestly.
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// How far apart its sessions are meant to be (a step a day unless said).
+    #[serde(default = "daily")]
+    pub cadence: Cadence,
+    /// For paths meant to be walked again: how long after a finished walk the next is due.
+    #[serde(default)]
+    pub again: Option<Cadence>,
+    /// The 0–10 check asked at the start and end of each session.
+    #[serde(default)]
+    pub check: Option<Measure>,
     #[serde(rename = "step")]
     pub steps: Vec<Step>,
+}
+
+fn from_the_guides() -> PathKind {
+    PathKind::Guides
+}
+
+fn daily() -> Cadence {
+    Cadence::Days(1)
+}
+
+impl GuidedPath {
+    /// Whether step `index` (0-based) opens a session, and so asks the check first: every
+    /// step but the closing one, or only the first when the path is walked in one sitting.
+    pub fn checks_before(&self, index: usize) -> bool {
+        self.check.is_some()
+            && self.steps.get(index).is_some_and(|s| !s.closing)
+            && (self.cadence != Cadence::Sitting || index == 0)
+    }
+
+    /// Whether step `index` ends a session, and so asks the check after its answer.
+    pub fn checks_after(&self, index: usize) -> bool {
+        let last_session = self.steps.iter().rposition(|s| !s.closing);
+        self.check.is_some()
+            && self.steps.get(index).is_some_and(|s| !s.closing)
+            && (self.cadence != Cadence::Sitting || Some(index) == last_session)
+    }
 }
 
 #[derive(Deserialize)]
@@ -232,9 +302,14 @@ impl Library {
         let mut library = Library {
             themes: Vec::new(),
             prompts: Vec::new(),
-            paths: toml::from_str::<PathsFile>(PATHS)
-                .expect("prompts/paths.toml is valid (checked by a unit test)")
-                .paths,
+            paths: PATHS
+                .iter()
+                .flat_map(|file| {
+                    toml::from_str::<PathsFile>(file)
+                        .expect("the path files are valid (checked by a unit test)")
+                        .paths
+                })
+                .collect(),
             warnings: Vec::new(),
         };
         for (name, text) in BUILT_IN {

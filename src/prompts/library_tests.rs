@@ -24,7 +24,10 @@ fn every_prompt_file_is_embedded() {
     let mut on_disk: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml") && n != "paths.toml" && n != "sources.toml")
+        .filter(|n| {
+            n.ends_with(".toml")
+                && !["paths.toml", "research-paths.toml", "sources.toml"].contains(&n.as_str())
+        })
         .collect();
     on_disk.sort();
     let mut embedded: Vec<String> = BUILT_IN.iter().map(|(n, _)| n.to_string()).collect();
@@ -79,9 +82,19 @@ fn sources_are_real_and_every_section_is_used() {
         .iter()
         .map(|p| (p.id.clone(), p.source.clone().unwrap()))
         .chain(lib.paths.iter().flat_map(|path| {
-            path.steps
-                .iter()
-                .map(move |s| (format!("{}/{}", path.id, s.id), s.source.clone()))
+            path.steps.iter().filter_map(move |s| {
+                let id = format!("{}/{}", path.id, s.id);
+                // Paths from research name their study instead of a guide section.
+                if path.kind == PathKind::Research {
+                    assert!(s.source.is_none(), "{id} names a guide");
+                    return None;
+                }
+                let source = s.source.clone();
+                Some((
+                    id.clone(),
+                    source.unwrap_or_else(|| panic!("{id} names no guide")),
+                ))
+            })
         }));
     for (id, source) in all_sources {
         let guide = sources.guide.iter().find(|g| g.file == source.guide);
@@ -129,6 +142,7 @@ fn paths_are_complete() {
         assert!(path.steps.len() >= 4, "{id} has {} steps", path.steps.len());
     }
     let record = lib.path("thought-record").unwrap();
+    assert_eq!(record.kind, PathKind::Record);
     let fields: Vec<&str> = record
         .steps
         .iter()
@@ -233,4 +247,130 @@ fn own_prompts_merge_and_bad_files_are_reported_with_a_line() {
         lib.warnings[1]
     );
     assert!(lib.prompts.len() > 150);
+}
+
+#[test]
+fn research_paths_name_their_study_frame_each_step_and_close_with_a_reflection() {
+    let lib = Library::built_in();
+    let research: Vec<&GuidedPath> = lib
+        .paths
+        .iter()
+        .filter(|p| p.kind == PathKind::Research)
+        .collect();
+    let ids: Vec<&str> = research.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "after-an-incident",
+            "atone-attune-attach",
+            "atone-attune-attach-hurt",
+            "affair-recovery",
+            "expressive-writing",
+            "outside-view",
+            "check-up"
+        ]
+    );
+    let mut failed = Vec::new();
+    for path in research {
+        let id = &path.id;
+        let year = |t: &str| t.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4);
+        match &path.based_on {
+            Some(b) if year(b) => {}
+            other => failed.push(format!("{id}: based_on {other:?} names no year")),
+        }
+        if path.evidence.as_deref().is_none_or(|e| e.len() < 80) {
+            failed.push(format!("{id}: says too little of what is known"));
+        }
+        if path.check.is_none() {
+            failed.push(format!("{id}: asks no 0-10 check"));
+        }
+        if !lib.themes.iter().any(|t| t.id == path.theme) {
+            failed.push(format!("{id}: unknown theme {}", path.theme));
+        }
+        let closing: Vec<usize> = (0..path.steps.len())
+            .filter(|&i| path.steps[i].closing)
+            .collect();
+        if closing != [path.steps.len() - 1] {
+            failed.push(format!("{id}: one closing step, last ({closing:?})"));
+        }
+        for step in &path.steps {
+            match &step.framing {
+                Some(f) if !f.contains('\n') && f.len() <= 110 => {}
+                other => failed.push(format!("{id}/{}: framing {other:?}", step.id)),
+            }
+            if !step.text.ends_with('?') && !step.text.ends_with('.') {
+                failed.push(format!("{id}/{}: unfinished question", step.id));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn every_step_walked_over_days_has_a_framing_line() {
+    let lib = Library::built_in();
+    let missing: Vec<String> = lib
+        .paths
+        .iter()
+        .filter(|p| p.kind != PathKind::Record)
+        .flat_map(|p| {
+            p.steps
+                .iter()
+                .filter(|s| s.framing.as_deref().is_none_or(|f| f.trim().is_empty()))
+                .map(move |s| format!("{}/{}", p.id, s.id))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no framing: {missing:?}");
+}
+
+#[test]
+fn every_linked_step_names_a_prompt_and_rests_it() {
+    let lib = Library::built_in();
+    let mut failed = Vec::new();
+    let mut links = 0;
+    for path in &lib.paths {
+        for step in &path.steps {
+            let Some(prompt) = &step.prompt else { continue };
+            links += 1;
+            let step_id = format!("{}/{}", path.id, step.id);
+            match lib.prompts.iter().find(|p| &p.id == prompt) {
+                Some(p) if p.answered_as.contains(&step_id) => {}
+                Some(_) => failed.push(format!("{step_id}: {prompt} is not rested by it")),
+                None => failed.push(format!("{step_id}: no prompt {prompt}")),
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+    let research_links = lib
+        .paths
+        .iter()
+        .filter(|p| p.kind == PathKind::Research)
+        .flat_map(|p| &p.steps)
+        .filter(|s| s.prompt.is_some())
+        .count();
+    assert!(
+        research_links >= 8,
+        "{research_links} research steps linked"
+    );
+    assert!(links > research_links);
+}
+
+#[test]
+fn sessions_open_and_close_with_the_check() {
+    let lib = Library::built_in();
+    // Weekly steps: each one is a session; the closing reflection asks nothing.
+    let weekly = lib.path("affair-recovery").unwrap();
+    let last = weekly.steps.len() - 1;
+    assert!(weekly.checks_before(0) && weekly.checks_after(0));
+    assert!(weekly.checks_before(3) && weekly.checks_after(3));
+    assert!(!weekly.checks_before(last) && !weekly.checks_after(last));
+    // In one sitting: before the first step, after the last before the reflection.
+    let sitting = lib.path("check-up").unwrap();
+    let last = sitting.steps.len() - 1;
+    assert!(sitting.checks_before(0) && !sitting.checks_after(0));
+    assert!(!sitting.checks_before(1) && !sitting.checks_after(1));
+    assert!(sitting.checks_after(last - 1) && !sitting.checks_after(last));
+    // No check, no question.
+    let guide = lib.path("forgiveness").unwrap();
+    assert!(!guide.checks_before(0) && !guide.checks_after(0));
 }

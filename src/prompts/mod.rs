@@ -3,11 +3,14 @@
 //! `prompts` and `path` share them without calling each other.
 
 pub mod answer;
+pub mod cadence;
+pub mod checks;
 pub mod library;
 pub mod ratings;
 pub mod record;
 pub mod select;
 pub mod thought;
+pub mod walk;
 
 use std::io::Write;
 
