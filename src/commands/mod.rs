@@ -26,6 +26,7 @@ pub mod prompts;
 pub mod reindex;
 pub mod report;
 pub mod restore;
+pub mod review;
 pub mod search;
 pub mod show;
 pub mod summary;

@@ -46,6 +46,9 @@ pub fn run(app: &App, out: &mut dyn Write) -> Result<()> {
 /// The line for today, or nothing when something was written today.
 fn compute(app: &App, journal: &Journal) -> Result<String> {
     let today = app.now.date_naive();
+    if let Some(line) = review_line(app, journal, today)? {
+        return Ok(line.to_string());
+    }
     if journal.wrote_on(today)? {
         return Ok(String::new());
     }
@@ -74,6 +77,27 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
     )
 }
 
+/// On the review day, until a review has been written in the last seven days: the
+/// suggestion to do one (even when something else was written today).
+fn review_line(
+    app: &App,
+    journal: &Journal,
+    today: chrono::NaiveDate,
+) -> Result<Option<&'static str>> {
+    if !crate::review::is_review_day(&app.config, today)
+        || !journal
+            .reviews_between(today - chrono::Duration::days(6), today)?
+            .is_empty()
+    {
+        return Ok(None);
+    }
+    Ok(Some(if app.config.discreet() {
+        "journal: the weekly look back is due\n"
+    } else {
+        "mend · it's review day: a few minutes on the week, and one intention for the next (mend review)\n"
+    }))
+}
+
 /// The nudge of discreet mode: true of any journal, telling nothing of what it holds.
 pub const DISCREET_LINE: &str = "journal: nothing written today\n";
 
@@ -88,7 +112,11 @@ fn cache_key(app: &App) -> String {
         } else {
             ""
         }
-    )
+    ) + if crate::review::is_review_day(&app.config, app.now.date_naive()) {
+        " review-day"
+    } else {
+        ""
+    }
 }
 
 fn cache_path(db: &Path) -> PathBuf {

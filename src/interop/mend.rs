@@ -186,6 +186,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
         Some(v @ Value::Object(_)) => {
             // A thought record comes back exactly as it was exported, or not at all.
             crate::prompts::thought::ThoughtRecord::check_fields(v)?;
+            crate::review::Review::check_fields(v)?;
             Some(v.clone())
         }
         Some(other) => {
