@@ -38,6 +38,25 @@ impl Journal {
         self.reviews_where(&sql, &[&from.to_string(), &to.to_string()])
     }
 
+    /// Entries (the trash included) whose data says they are a review but cannot be read as
+    /// one: `mend check` names them.
+    pub fn unreadable_reviews(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, data FROM entries WHERE data IS NOT NULL AND json_valid(data) \
+             AND json_extract(data, '$.kind') = 'review' ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut bad = Vec::new();
+        for row in rows {
+            let (id, data) = row?;
+            let value = serde_json::from_str(&data).ok();
+            if Review::from_fields(value.as_ref()).is_none() {
+                bad.push(id);
+            }
+        }
+        Ok(bad)
+    }
+
     fn reviews_where(&self, sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Saved>> {
         let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt.query_map(args, |r| {
@@ -108,5 +127,13 @@ mod tests {
             })
             .unwrap();
         assert_eq!(in_view, 1);
+        assert!(j.unreadable_reviews().unwrap().is_empty());
+        j.conn()
+            .execute(
+                "UPDATE entries SET data = json_set(data, '$.kept', 'often') WHERE id = ?",
+                [second],
+            )
+            .unwrap();
+        assert_eq!(j.unreadable_reviews().unwrap(), vec![second]);
     }
 }
