@@ -103,6 +103,7 @@ pub fn compute_with(
         })
         .collect();
     summary.milestones_total = milestone_positions.len() as u32;
+    summary.practices = super::practices::compute(journal, &period)?;
     Ok(summary)
 }
 
@@ -338,6 +339,7 @@ pub(crate) fn statistics(
         insights: Vec::new(),
         enough_writing: days.current().count() as u32 >= rules::MIN_DAYS_WRITTEN,
         tests: assessment.tests(),
+        practices: None,
     };
     summary.insights = insights::gather(data, &assessment, &summary);
     summary
