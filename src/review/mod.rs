@@ -390,7 +390,10 @@ pub fn fill_from_script(review: &mut Review, answers: &[String], fields: &[Strin
         }
         set.push(field);
         if let Err(why) = review.set(field, words) {
-            bail!("could not read {}: {why}; nothing was saved", field.name());
+            bail!(
+                "could not read {}: {why} — give yes, partly or no (nothing was saved)",
+                field.name()
+            );
         }
         Ok(())
     };
