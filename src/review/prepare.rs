@@ -77,7 +77,7 @@ pub fn overview(s: &Summary, moments: Tally, span: Span) -> Vec<String> {
         lines.extend(claims.iter().map(|c| c.to_string()));
     } else if s.entries > 0 && !s.enough_writing {
         lines.push(format!(
-            "A {} is too short for mend to call anything a pattern; these are counts only.",
+            "Too little writing this {} for mend to call anything a pattern (it needs about two weeks of days written); these are counts only.",
             span.word()
         ));
     } else if s.entries > 0 {
