@@ -99,6 +99,12 @@ pub enum Command {
     )]
     Moments(MomentsArgs),
 
+    /// Look back over the week in one sitting, and set an intention for the next
+    #[command(
+        after_help = "Examples:\n  mend review                       (the last seven days, on a terminal)\n  mend review --month\n  mend review --field kept=partly --field how=\"...\" --field intention=\"...\"\n  mend review --answer yes --answer \"...\" --answer \"...\" --answer \"...\"\n\nA few lines on the period (only what `mend summary` would say), whether last review's\nintention was kept, one prompt, and a new intention: saved as one entry.\n`mend nudge` suggests it on the review day (`review-day` in the config; default the\nweek's last day)."
+    )]
+    Review(ReviewArgs),
+
     /// Move entries to the trash (restorable for 30 days)
     #[command(
         after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n  mend delete --purge 12      (for good, out of the file itself)\n\nDeleted entries can be brought back with `mend restore ID` for 30 days."
@@ -453,6 +459,28 @@ pub struct MomentsArgs {
     /// Print as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Look back over the last month instead of the week
+    #[arg(long, conflicts_with = "year")]
+    pub month: bool,
+
+    /// Look back over the last year
+    #[arg(long)]
+    pub year: bool,
+
+    /// An answer for scripts, in the order the questions are asked: kept (yes, partly or
+    /// no) and how (only when an earlier review set an intention), answer (to the prompt),
+    /// intention
+    #[arg(long, value_name = "TEXT")]
+    pub answer: Vec<String>,
+
+    /// An answer by name for scripts, e.g. --field intention="..." (kept, how, answer,
+    /// intention)
+    #[arg(long = "field", value_name = "NAME=TEXT")]
+    pub fields: Vec<String>,
 }
 
 #[derive(Debug, Args)]

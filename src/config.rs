@@ -35,6 +35,34 @@ impl From<Colour> for ColorChoice {
     }
 }
 
+/// `review-day`: the day `mend nudge` suggests `mend review` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewDay {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl From<ReviewDay> for chrono::Weekday {
+    fn from(d: ReviewDay) -> chrono::Weekday {
+        use chrono::Weekday::*;
+        match d {
+            ReviewDay::Monday => Mon,
+            ReviewDay::Tuesday => Tue,
+            ReviewDay::Wednesday => Wed,
+            ReviewDay::Thursday => Thu,
+            ReviewDay::Friday => Fri,
+            ReviewDay::Saturday => Sat,
+            ReviewDay::Sunday => Sun,
+        }
+    }
+}
+
 /// `safety-note`: `true` (the default) shows the built-in notes, `false` none, and a text is
 /// shown instead of them (as the setting has always allowed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +99,8 @@ pub struct Config {
     /// Whether `mend write "text"` reminds that arguments are visible to other programs and
     /// kept in shell history (default false).
     pub warn_arguments: Option<bool>,
+    /// The day `mend nudge` suggests the weekly review (default the week's last day).
+    pub review_day: Option<ReviewDay>,
 }
 
 impl Config {

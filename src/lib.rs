@@ -26,6 +26,7 @@ pub mod prompts;
 pub mod refs;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod secret;
 pub mod store;
 pub mod summary;

@@ -154,6 +154,7 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
                 Command::Delete(args) => commands::delete::run(&journal, &app, args, &mut out)?,
                 Command::Moment(args) => commands::moment::run(&journal, &app, args, &mut out)?,
                 Command::Moments(args) => commands::moments::run(&journal, &app, args, &mut out)?,
+                Command::Review(args) => commands::review::run(&journal, &app, args, &mut out)?,
                 Command::Restore(args) => commands::restore::run(&journal, &app, args, &mut out)?,
                 Command::Trash(args) => commands::trash::run(&journal, &app, args, &mut out)?,
                 Command::OnThisDay(args) => {

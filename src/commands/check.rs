@@ -57,6 +57,20 @@ pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
             bad.id, bad.column
         )?;
     }
+    // The moment log and the reviews' fields: rows mend can no longer read as what they say.
+    let moments = journal.check_moments()?;
+    let reviews = journal.unreadable_reviews()?;
+    let practices_ok = moments.unreadable.is_empty() && reviews.is_empty();
+    writeln!(out, "moments   {} {}", moments.count, mark(practices_ok))?;
+    for id in moments.unreadable.iter().take(20) {
+        writeln!(out, "          moment {id} cannot be read")?;
+    }
+    for id in reviews.iter().take(20) {
+        writeln!(
+            out,
+            "          entry {id}: its review fields cannot be read"
+        )?;
+    }
     if !health.leftovers_removed.is_empty() || !health.leftovers.is_empty() {
         writeln!(out, "leftovers {}", mark(health.leftovers.is_empty()))?;
         for file in &health.leftovers_removed {
@@ -74,7 +88,7 @@ pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
             )?;
         }
     }
-    if !health.ok() {
+    if !health.ok() || !practices_ok {
         out.flush()?;
         bail!(
             "the journal needs attention (see above) — `mend reindex` refreshes the analysis; for damage or a schema mend did not make, restore a backup"

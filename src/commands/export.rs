@@ -135,6 +135,9 @@ fn write_markdown(
         Ok(())
     })?;
     bar.finish_and_clear();
+    if let Some(moments) = crate::interop::moments::markdown(&moments_of(journal, filter)?) {
+        doc.block(&moments)?;
+    }
     doc.into_inner().flush()?;
     Ok(written)
 }
@@ -172,6 +175,21 @@ fn summary_section(journal: &Journal, app: &App, filter: &Filter) -> Result<Opti
     Ok(Some(shifted.join("\n") + "\n"))
 }
 
+/// The moments an export carries. Moments belong to days, not to entries: they follow
+/// --from/--to, and are left out when the export picks entries by what is in them.
+fn moments_of(journal: &Journal, filter: &Filter) -> Result<Vec<crate::moments::Moment>> {
+    let by_content = !filter.feelings.is_empty()
+        || !filter.tags.is_empty()
+        || filter.mood_min.is_some()
+        || filter.mood_max.is_some()
+        || filter.theme.is_some()
+        || filter.limit.is_some();
+    if by_content {
+        return Ok(Vec::new());
+    }
+    journal.moments(filter.from, filter.to)
+}
+
 /// Every entry, the trash included, in mend's JSON export format.
 fn write_json(
     journal: &Journal,
@@ -199,6 +217,7 @@ fn write_json(
             bar.inc(1);
         }
     }
+    json.moments(&moments_of(journal, filter)?)?;
     json.finish()?.flush()?;
     bar.finish_and_clear();
     Ok(written)
@@ -267,6 +286,13 @@ fn split_markdown(
     })?;
     if let Some(done) = unit {
         done.write(dir, split, args.force)?;
+        files_written += 1;
+    }
+    if let Some(moments) = crate::interop::moments::markdown(&moments_of(journal, filter)?) {
+        // The moment log sits beside the entries as moments.md.
+        let mut file = AtomicFile::create(&dir.join("moments.md"), args.force)?;
+        file.write_all(moments.as_bytes())?;
+        file.commit()?;
         files_written += 1;
     }
     if let Some(summary) = summary {

@@ -18,13 +18,15 @@ use crate::app::App;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::config::SafetyNote;
 use crate::interop::source::{self, Source};
-use crate::interop::stream::Item;
+use crate::interop::stream::{Item, MomentItem};
 use crate::interop::{Problem, Record};
+use crate::moments::Moment;
 use crate::progress;
 use crate::store::Journal;
 use crate::store::interop::{
     BulkIndex, RunMap, id_taken, insert_imported, never_written, uuid_taken,
 };
+use crate::store::moments::insert_imported_moment;
 
 use super::plural;
 
@@ -45,13 +47,18 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
     let tally = std::thread::scope(|scope| -> Result<Tally> {
         let pipe = Pipeline::start(scope, source, args.format, !args.dry_run, &watch);
         if args.dry_run {
-            return watch.consume(pipe, |record, _| Ok(!journal.has_uuid(&record.item.uuid)?));
+            let mut tally =
+                watch.consume(pipe, |record, _| Ok(!journal.has_uuid(&record.item.uuid)?))?;
+            for m in std::mem::take(&mut tally.moments) {
+                tally.count_moment(!journal.has_moment(&m.uuid)?);
+            }
+            return Ok(tally);
         }
         journal.write(|tx| {
             let restoring = never_written(tx)?;
             let mut runs = RunMap::new(restoring);
             let bulk = BulkIndex::begin(tx)?;
-            let tally = watch.consume(pipe, |record, analysis| {
+            let mut tally = watch.consume(pipe, |record, analysis| {
                 if uuid_taken(tx, &record.item.uuid)? {
                     return Ok(false);
                 }
@@ -70,13 +77,16 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
                 Ok(true)
             })?;
             bulk.finish(tx)?;
+            for m in std::mem::take(&mut tally.moments) {
+                tally.count_moment(insert_imported_moment(tx, &m)?);
+            }
             Ok(tally)
         })
     });
     bar.finish_and_clear();
     let tally = tally?;
 
-    if tally.entries == 0 {
+    if tally.entries == 0 && tally.new_moments + tally.old_moments == 0 {
         writeln!(out, "{name} has no entries, so there is nothing to import.")?;
         return Ok(());
     }
@@ -100,6 +110,18 @@ pub fn run(journal: &Journal, app: &App, args: ImportArgs, out: &mut dyn Write) 
         report.push_str(&format!(
             ", {} repeated in the file (the same uuid and text, kept once)",
             plural(tally.repeated, "entry", "entries")
+        ));
+    }
+    if tally.new_moments + tally.old_moments > 0 {
+        report.push_str(&format!(
+            "; moments: {} {}, {} already in the journal",
+            tally.new_moments,
+            if args.dry_run {
+                "would be imported"
+            } else {
+                "imported"
+            },
+            tally.old_moments
         ));
     }
     if tally.skipped > 0 {
@@ -129,6 +151,20 @@ struct Tally {
     skipped: usize,
     /// Entries whose uuid, day, time and text repeat an earlier entry of the same file.
     repeated: usize,
+    /// The good moments of a mend export, saved after the entries; then how many were new.
+    moments: Vec<Moment>,
+    new_moments: usize,
+    old_moments: usize,
+}
+
+impl Tally {
+    fn count_moment(&mut self, new: bool) {
+        if new {
+            self.new_moments += 1;
+        } else {
+            self.old_moments += 1;
+        }
+    }
 }
 
 /// The uuids met so far in the file, with the entry that first had each and a fingerprint
@@ -183,7 +219,7 @@ struct Done {
 struct Pipeline<'scope> {
     lanes: Vec<Receiver<Done>>,
     next: usize,
-    parser: ScopedJoinHandle<'scope, Result<usize>>,
+    parser: ScopedJoinHandle<'scope, Result<(usize, Vec<MomentItem>)>>,
 }
 
 impl<'scope> Pipeline<'scope> {
@@ -228,7 +264,8 @@ impl<'scope> Pipeline<'scope> {
         }
         let parser = scope.spawn(move || {
             let mut k = 0;
-            source.entries(
+            let mut moments = Vec::new();
+            let entries = source.entries_and_moments(
                 wanted,
                 &|bytes| watch.read.store(bytes, Ordering::Relaxed),
                 &mut |item| {
@@ -236,7 +273,9 @@ impl<'scope> Pipeline<'scope> {
                     k += 1;
                     sent
                 },
-            )
+                &mut |moment| moments.push(moment),
+            )?;
+            Ok((entries, moments))
         });
         Pipeline {
             lanes,
@@ -252,8 +291,8 @@ impl<'scope> Pipeline<'scope> {
         Some(done)
     }
 
-    /// How many entries the file had, or what was wrong with it as a whole.
-    fn finish(self) -> Result<usize> {
+    /// How many entries the file had and its moments, or what was wrong with it as a whole.
+    fn finish(self) -> Result<(usize, Vec<MomentItem>)> {
         drop(self.lanes);
         match self.parser.join() {
             Ok(result) => result,
@@ -328,7 +367,21 @@ impl Watch<'_> {
                 }
             }
         }
-        tally.entries = pipe.finish()?;
+        let (entries, moments) = pipe.finish()?;
+        tally.entries = entries;
+        for moment in moments {
+            match moment {
+                Ok(m) => tally.moments.push(m),
+                Err(problem) => {
+                    tally.skipped += 1;
+                    if self.skip_invalid {
+                        self.bar.suspend(|| eprintln!("Skipped {problem}"));
+                    } else if first_problem.is_none() {
+                        first_problem = Some(problem);
+                    }
+                }
+            }
+        }
         if let Some(first) = first_problem {
             let more = match tally.skipped {
                 1 => " (--skip-invalid imports the other entries)".to_string(),

@@ -26,6 +26,7 @@ pub mod prompts;
 pub mod reindex;
 pub mod report;
 pub mod restore;
+pub mod review;
 pub mod search;
 pub mod show;
 pub mod summary;
@@ -75,6 +76,18 @@ pub fn keep_unopened(app: &mut App, command: &Command, error: anyhow::Error) -> 
         Command::Path(PathArgs {
             action: PathAction::Next { answer, .. },
         }) => (Some(&answer.details), answers(answer, piped), None),
+        Command::Review(args) => {
+            let given: Vec<&str> = args
+                .answer
+                .iter()
+                .chain(&args.fields)
+                .map(String::as_str)
+                .collect();
+            (None, Some(given.join("\n\n").into_bytes()), None)
+        }
+        Command::Moment(args) if !args.text.is_empty() => {
+            (None, Some(args.text.join(" ").into_bytes()), None)
+        }
         _ => (None, None, None),
     };
     let Some(raw) = raw.filter(|r| !r.trim_ascii().is_empty()) else {

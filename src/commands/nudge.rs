@@ -65,6 +65,9 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
             due.command()
         ));
     }
+    if let Some(line) = review_line(app, journal, today)? {
+        return Ok(line.to_string());
+    }
     if journal.wrote_on(today)? {
         return Ok(String::new());
     }
@@ -88,6 +91,27 @@ fn compute(app: &App, journal: &Journal) -> Result<String> {
     )
 }
 
+/// On the review day, until a review has been written in the last seven days: the
+/// suggestion to do one (even when something else was written today).
+fn review_line(
+    app: &App,
+    journal: &Journal,
+    today: chrono::NaiveDate,
+) -> Result<Option<&'static str>> {
+    if !crate::review::is_review_day(&app.config, today)
+        || !journal
+            .reviews_between(today - chrono::Duration::days(6), today)?
+            .is_empty()
+    {
+        return Ok(None);
+    }
+    Ok(Some(if app.config.discreet() {
+        "journal: the weekly look back is due\n"
+    } else {
+        "mend · it's review day: a few minutes on the week, and one intention for the next (mend review)\n"
+    }))
+}
+
 /// The nudge of discreet mode: true of any journal, telling nothing of what it holds.
 pub const DISCREET_LINE: &str = "journal: nothing written today\n";
 
@@ -105,7 +129,11 @@ fn cache_key(app: &App) -> String {
         } else {
             ""
         }
-    )
+    ) + if crate::review::is_review_day(&app.config, app.now.date_naive()) {
+        " review-day"
+    } else {
+        ""
+    }
 }
 
 fn cache_path(db: &Path) -> PathBuf {

@@ -72,6 +72,12 @@ impl<W: Write> Writer<W> {
         if let Some(record) = &record {
             self.block(&thought::table(record, inline))?;
         }
+        // A review is shown as its whole sitting (with the text when edited afterwards).
+        if record.is_none()
+            && let Some(review) = crate::review::shown_text(entry.fields.as_ref(), &entry.body)
+        {
+            return self.block(&body(&review));
+        }
         let text = body(&entry.body);
         let same = record
             .as_ref()

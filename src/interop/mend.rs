@@ -13,6 +13,7 @@ use super::{
 };
 use crate::feelings::vocabulary;
 use crate::model::{Entry, Mood, NewEntry, PathStep, PromptRef, normalize_labels};
+use crate::moments::Moment;
 use crate::store::entries::timestamp;
 use crate::store::interop::Imported;
 
@@ -26,6 +27,8 @@ pub const VERSION: u64 = 1;
 pub struct JsonWriter<W: Write> {
     out: W,
     count: usize,
+    /// Whether the entry list is closed (the moments follow it).
+    closed: bool,
 }
 
 impl<W: Write> JsonWriter<W> {
@@ -35,7 +38,11 @@ impl<W: Write> JsonWriter<W> {
             "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"exported\": \"{}\",\n  \"entries\": [",
             timestamp(exported)
         )?;
-        Ok(JsonWriter { out, count: 0 })
+        Ok(JsonWriter {
+            out,
+            count: 0,
+            closed: false,
+        })
     }
 
     pub fn entry(&mut self, entry: &Entry) -> Result<()> {
@@ -54,13 +61,37 @@ impl<W: Write> JsonWriter<W> {
         Ok(())
     }
 
+    fn close_entries(&mut self) -> Result<()> {
+        if !self.closed {
+            self.closed = true;
+            self.out
+                .write_all(if self.count == 0 { b"]" } else { b"\n  ]" })?;
+        }
+        Ok(())
+    }
+
+    /// The moment log, after the entries, as `"moments": [...]` (left out when empty, so
+    /// an export without moments reads as before).
+    pub fn moments(&mut self, moments: &[Moment]) -> Result<()> {
+        if moments.is_empty() {
+            return Ok(());
+        }
+        self.close_entries()?;
+        self.out.write_all(b",\n  \"moments\": [")?;
+        for (i, moment) in moments.iter().enumerate() {
+            self.out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            let text = serde_json::to_string_pretty(moment)?;
+            let indented: Vec<String> = text.lines().map(|l| format!("    {l}")).collect();
+            self.out.write_all(indented.join("\n").as_bytes())?;
+        }
+        self.out.write_all(b"\n  ]")?;
+        Ok(())
+    }
+
     /// Closes the document and hands back the output.
     pub fn finish(mut self) -> Result<W> {
-        if self.count == 0 {
-            self.out.write_all(b"]\n}\n")?;
-        } else {
-            self.out.write_all(b"\n  ]\n}\n")?;
-        }
+        self.close_entries()?;
+        self.out.write_all(b"\n}\n")?;
         Ok(self.out)
     }
 }
@@ -187,6 +218,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             // A thought record comes back exactly as it was exported, or not at all.
             crate::prompts::thought::ThoughtRecord::check_fields(v)?;
             crate::prompts::checks::check_fields(v)?;
+            crate::review::Review::check_fields(v)?;
             Some(v.clone())
         }
         Some(other) => {
@@ -264,6 +296,33 @@ mod tests {
         assert!(text.starts_with("{\n  \"format\": \"mend\",\n  \"version\": 1,\n"));
         assert!(text.contains("\n    {\n      \"id\": 1,\n"), "{text}");
         assert!(text.ends_with("    }\n  ]\n}\n"));
+
+        let moment = Moment {
+            id: 3,
+            uuid: "6f1c1f3e-2a6b-4a57-9a4e-0d1f6b2b9e10".into(),
+            day: "2026-11-21".parse().unwrap(),
+            created: t,
+            reached: crate::moments::Reached::Partner,
+            response: crate::moments::Response::Toward,
+            text: "asked \"how\"".into(),
+        };
+        for entries in [&entries[..], &[]] {
+            let mut w = JsonWriter::begin(Vec::new(), t).unwrap();
+            for e in entries {
+                w.entry(e).unwrap();
+            }
+            w.moments(std::slice::from_ref(&moment)).unwrap();
+            let text = String::from_utf8(w.finish().unwrap()).unwrap();
+            let expected = serde_json::json!({
+                "format": "mend",
+                "version": 1,
+                "exported": "2026-11-21T15:00:00.000Z",
+                "entries": entries,
+                "moments": [&moment],
+            });
+            assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), expected);
+            assert!(text.ends_with("    }\n  ]\n}\n"), "{text}");
+        }
 
         let empty = JsonWriter::begin(Vec::new(), t).unwrap().finish().unwrap();
         let empty: Value = serde_json::from_slice(&empty).unwrap();

@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod jrnl;
 pub mod markdown;
 pub mod mend;
+pub mod moments;
 pub mod source;
 pub mod stream;
 

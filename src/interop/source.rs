@@ -11,7 +11,7 @@ use std::rc::Rc;
 use anyhow::{Result, anyhow, bail};
 
 use super::MAX_IMPORT_BYTES;
-use super::stream::{self, Item, Outcome};
+use super::stream::{self, Item, MomentItem, Outcome};
 use crate::cli::ImportFormat;
 
 /// What `mend import` reads, opened.
@@ -150,12 +150,23 @@ impl Source {
         read: &dyn Fn(u64),
         emit: &mut dyn FnMut(Item) -> bool,
     ) -> Result<usize> {
+        self.entries_and_moments(wanted, read, emit, &mut |_| {})
+    }
+
+    /// As `entries`, handing the moment log of a mend export to `moment` too.
+    pub fn entries_and_moments(
+        self,
+        wanted: ImportFormat,
+        read: &dyn Fn(u64),
+        emit: &mut dyn FnMut(Item) -> bool,
+        moment: &mut dyn FnMut(MomentItem),
+    ) -> Result<usize> {
         let name = self.name;
         let budget = Rc::new(Budget::default());
         match self.kind {
             Kind::Json(reader) => {
                 let guard = Guard::new(reader, &budget, read);
-                match stream::read(&name, guard, &budget, wanted, emit)? {
+                match stream::read(&name, guard, &budget, wanted, emit, moment)? {
                     Outcome::Entries(n) => Ok(n),
                     Outcome::NoEntries => bail!(
                         "{name} has no \"entries\", so it is not an export mend can read — {UNDERSTOOD}"
@@ -181,7 +192,7 @@ impl Source {
                     }
                     let label = format!("{name} ({inner})");
                     let guard = Guard::new(BufReader::new(file), &budget, read);
-                    match stream::read(&label, guard, &budget, wanted, emit) {
+                    match stream::read(&label, guard, &budget, wanted, emit, moment) {
                         Ok(Outcome::Entries(n)) => {
                             journals += 1;
                             total += n;

@@ -65,11 +65,14 @@ pub(super) fn read<R: Read>(
     budget: &Budget,
     wanted: ImportFormat,
     emit: &mut dyn FnMut(Item) -> bool,
+    moment: &mut dyn FnMut(MomentItem),
 ) -> Result<Outcome> {
     let mut ctx = Ctx {
         name,
         wanted,
         emit,
+        moment,
+        moments: 0,
         budget,
         format: None,
         declared: None,
@@ -97,10 +100,16 @@ pub(super) fn read<R: Read>(
     Ok(Outcome::Entries(ctx.count))
 }
 
+/// One moment of a mend export's `"moments"`: ready to save, or why it cannot be.
+pub type MomentItem = Result<crate::moments::Moment, Problem>;
+
 struct Ctx<'a> {
     name: &'a str,
     wanted: ImportFormat,
     emit: &'a mut dyn FnMut(Item) -> bool,
+    /// Where the moments of a mend export go, and how many there were.
+    moment: &'a mut dyn FnMut(MomentItem),
+    moments: usize,
     budget: &'a Budget,
     format: Option<Format>,
     /// The top-level "format" and "version", and whether "metadata" or "tags" came before
@@ -210,6 +219,27 @@ impl Ctx<'_> {
         }))
     }
 
+    /// The moment log of a mend export: small, so read as one list.
+    fn moment_list(&mut self, list: Value) -> Result<()> {
+        let Value::Array(items) = list else {
+            return Err(anyhow!(
+                "{}: \"moments\" is not a list — nothing was imported",
+                self.name
+            ));
+        };
+        for item in items {
+            self.moments += 1;
+            let label = super::moments::label(&item)
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            let number = self.moments;
+            let record = super::moments::record(&item)
+                .map_err(|why| format!("{}: moment {number}{label}: {why}", self.name));
+            (self.moment)(record);
+        }
+        Ok(())
+    }
+
     /// The one line for a document that could not be read to its end.
     fn explain(&mut self, e: serde_json::Error) -> anyhow::Error {
         let name = self.name;
@@ -275,6 +305,12 @@ impl<'de> Visitor<'de> for Top<'_, '_> {
                     ctx.entries_key = true;
                     ctx.budget.before_entries.set(false);
                     map.next_value_seed(Entries(ctx))?;
+                }
+                "moments" => {
+                    let list: Value = map.next_value()?;
+                    if let Err(e) = ctx.moment_list(list) {
+                        return Err(ctx.stop(e));
+                    }
                 }
                 "format" => ctx.declared = Some(map.next_value()?),
                 "version" => {

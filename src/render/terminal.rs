@@ -155,7 +155,8 @@ pub fn entry(out: &mut dyn Write, entry: &Entry, style: &Style) -> Result<()> {
         )?;
     }
     writeln!(out)?;
-    let record = crate::prompts::thought::shown_text(entry.fields.as_ref(), &entry.body);
+    let record = crate::prompts::thought::shown_text(entry.fields.as_ref(), &entry.body)
+        .or_else(|| crate::review::shown_text(entry.fields.as_ref(), &entry.body));
     let text = record.as_deref().unwrap_or(&entry.body);
     writeln!(out, "{}", style.text(text.trim_end()))?;
     writeln!(out)?;

@@ -10,6 +10,7 @@
 mod charts;
 mod heatmap;
 mod page;
+mod practices;
 mod signals;
 mod svg;
 mod terminal;

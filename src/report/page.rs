@@ -207,6 +207,7 @@ pub fn html(data: &ReportData) -> String {
         Kind::Signs,
         before.as_deref(),
     ));
+    out.push_str(&super::practices::section(s));
     out.push_str(&insights(s, &data.glimpses));
     out.push_str(&milestones(s));
     out.push_str(FOOTER);

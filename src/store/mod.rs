@@ -14,6 +14,7 @@ pub mod prompts;
 pub mod purge;
 pub mod refs;
 pub mod report;
+pub mod reviews;
 pub mod schema;
 pub mod summary;
 mod swap;

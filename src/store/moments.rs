@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Journal;
 use super::entries::timestamp;
@@ -28,6 +28,11 @@ impl Journal {
         })
     }
 
+    /// Whether a moment with this uuid is in the journal.
+    pub fn has_moment(&self, uuid: &str) -> Result<bool> {
+        moment_taken(self.conn(), uuid)
+    }
+
     /// Moments between two days (both included, either open), oldest first.
     pub fn moments(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Moment>> {
         let mut stmt = self.conn().prepare_cached(
@@ -39,6 +44,61 @@ impl Journal {
         let rows = stmt.query_map([from, to], moment)?;
         rows.map(|r| r.map_err(|e| anyhow!(e))).collect()
     }
+}
+
+/// What `mend check` says of the moment log: how many moments, and the ids of rows that
+/// cannot be read as one (changed by hand outside mend).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MomentHealth {
+    pub count: u64,
+    pub unreadable: Vec<i64>,
+}
+
+impl Journal {
+    pub fn check_moments(&self) -> Result<MomentHealth> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, uuid, day, created, reached, response, text FROM moments ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut health = MomentHealth::default();
+        while let Some(row) = rows.next()? {
+            health.count += 1;
+            if moment(row).is_err() {
+                health.unreadable.push(row.get(0)?);
+            }
+        }
+        Ok(health)
+    }
+}
+
+/// Whether a moment with this uuid is in the journal.
+pub fn moment_taken(conn: &Connection, uuid: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM moments WHERE uuid = ?")?
+        .query_row([uuid], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Saves an imported moment inside an open transaction, with its own uuid, day and time.
+/// Returns false (and saves nothing) when a moment with its uuid is already here.
+pub fn insert_imported_moment(conn: &Connection, m: &Moment) -> Result<bool> {
+    if moment_taken(conn, &m.uuid)? {
+        return Ok(false);
+    }
+    conn.prepare_cached(
+        "INSERT INTO moments (uuid, day, created, reached, response, text) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )?
+    .execute(params![
+        m.uuid,
+        m.day.to_string(),
+        timestamp(m.created),
+        m.reached.as_str(),
+        m.response.as_str(),
+        m.text,
+    ])?;
+    Ok(true)
 }
 
 fn moment(row: &Row) -> rusqlite::Result<Moment> {
@@ -107,5 +167,16 @@ mod tests {
         let recent = journal.moments(Some(day("2026-11-20")), None).unwrap();
         assert_eq!(recent.len(), 1);
         assert_eq!(recent[0].response, Response::Toward);
+
+        assert_eq!(
+            journal.check_moments().unwrap().unreadable,
+            Vec::<i64>::new()
+        );
+        journal
+            .conn()
+            .execute("UPDATE moments SET created = 'soon' WHERE id = 1", [])
+            .unwrap();
+        let health = journal.check_moments().unwrap();
+        assert_eq!((health.count, health.unreadable), (2, vec![1]));
     }
 }

@@ -103,6 +103,7 @@ pub fn compute_with(
         })
         .collect();
     summary.milestones_total = milestone_positions.len() as u32;
+    summary.practices = super::practices::compute(journal, &period)?;
     Ok(summary)
 }
 
@@ -348,6 +349,7 @@ pub(crate) fn statistics_assessed(
         insights: Vec::new(),
         enough_writing: days.current().count() as u32 >= rules::MIN_DAYS_WRITTEN,
         tests: assessment.tests(),
+        practices: None,
     };
     summary.insights = insights::gather(data, &assessment, &summary);
     (summary, assessment)

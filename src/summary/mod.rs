@@ -17,6 +17,7 @@ mod insights;
 pub mod model;
 mod mood;
 pub mod period;
+pub mod practices;
 mod render_md;
 mod render_text;
 pub mod rules;

@@ -34,6 +34,9 @@ pub struct Summary {
     /// How many tests this summary ran: the family Holm's correction is taken over.
     #[serde(default)]
     pub tests: u32,
+    /// Moments turned toward and intentions kept (summary/practices.rs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practices: Option<super::practices::Practices>,
 }
 
 impl Summary {

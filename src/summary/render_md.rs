@@ -147,6 +147,7 @@ fn render(md: &mut String, s: &Summary, compare: bool, explain: bool) -> std::fm
         }
     }
 
+    super::practices::markdown(md, s, explain)?;
     section(md, "Insights")?;
     if !s.enough_writing {
         writeln!(md, "{}", escape(words::TOO_LITTLE))?;

@@ -182,6 +182,7 @@ pub fn text(
         }
     }
 
+    super::practices::text(out, s, style, explain)?;
     heading(out, "Insights")?;
     if !s.enough_writing {
         writeln!(out, "  {}", words::TOO_LITTLE)?;
