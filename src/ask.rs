@@ -179,6 +179,7 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
     let mut typed = Typed::default();
     let mut current = String::new();
     let mut keys = Keys::default();
+    let mut cursor = Cursor::after(prompt, crate::render::layout::err_width());
     'reading: loop {
         if interrupt::take().is_some() {
             typed.stopped = true;
@@ -200,6 +201,7 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
                 }
                 Key::Enter => {
                     err.write_all(b"\r\n")?;
+                    cursor.new_line();
                     if !many_lines || current.trim().is_empty() {
                         break 'reading;
                     }
@@ -212,10 +214,15 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
                     break 'reading;
                 }
                 // Only what is on the current line can be taken back.
-                Key::Backspace if current.pop().is_some() => err.write_all(b"\x08 \x08")?,
+                Key::Backspace if current.pop().is_some() => {
+                    err.write_all(cursor.erase().as_bytes())?
+                }
                 Key::Char(c) if c == '\t' || !c.is_control() => {
+                    // A tab is echoed as a space, so the cursor's column stays known.
+                    let shown = if c == '\t' { ' ' } else { c };
                     current.push(c);
-                    err.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+                    err.write_all(shown.encode_utf8(&mut [0; 4]).as_bytes())?;
+                    cursor.wrote();
                 }
                 _ => {}
             }
@@ -228,6 +235,73 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
     }
     typed.text.push_str(&current);
     Ok(typed)
+}
+
+/// Where the terminal's cursor is while an answer is typed, so a character taken back at
+/// the edge of a wrapped line is erased where it stands (a plain backspace cannot climb to
+/// the line above, and would leave the character drawn twice).
+///
+/// Terminals keep a "pending wrap" after a character lands in the last column: the cursor
+/// stays there until the next character. Both states are followed here.
+struct Cursor {
+    /// The terminal's width; `None` when unknown (then backspace is plain).
+    width: Option<usize>,
+    /// 1-based column the next character lands in (the last column when `pending`).
+    column: usize,
+    pending: bool,
+}
+
+impl Cursor {
+    fn after(prompt: &str, width: Option<usize>) -> Cursor {
+        let last = prompt.rsplit('\n').next().unwrap_or("");
+        let mut cursor = Cursor {
+            width,
+            column: 1,
+            pending: false,
+        };
+        for _ in 0..crate::render::layout::measure(last) {
+            cursor.wrote();
+        }
+        cursor
+    }
+
+    fn wrote(&mut self) {
+        let Some(width) = self.width else { return };
+        if self.pending {
+            self.column = 1;
+            self.pending = false;
+        }
+        if self.column >= width {
+            self.pending = true;
+        } else {
+            self.column += 1;
+        }
+    }
+
+    fn new_line(&mut self) {
+        self.column = 1;
+        self.pending = false;
+    }
+
+    /// What erases the character before the cursor, and moves the cursor onto its place.
+    fn erase(&mut self) -> String {
+        let Some(width) = self.width else {
+            return "\x08 \x08".to_string();
+        };
+        if self.pending {
+            // The character is in the last column, the cursor still on it.
+            self.pending = false;
+            self.column = width;
+            format!("\x1b[{width}G \x1b[{width}G")
+        } else if self.column > 1 {
+            self.column -= 1;
+            "\x08 \x08".to_string()
+        } else {
+            // The character is at the end of the line above.
+            self.column = width;
+            format!("\x1b[A\x1b[{width}G \x1b[{width}G")
+        }
+    }
 }
 
 /// The terminal in raw mode (output processing kept) until dropped.
@@ -340,6 +414,25 @@ impl Keys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backspace_climbs_to_the_line_above_at_the_edge() {
+        let mut c = Cursor::after("> ", Some(10));
+        assert_eq!(c.column, 3);
+        for _ in 0..8 {
+            c.wrote();
+        }
+        // The eighth character landed in the last column: the cursor waits there.
+        assert!(c.pending);
+        assert_eq!(c.erase(), "\x1b[10G \x1b[10G");
+        c.wrote();
+        c.wrote();
+        // The ninth character wrapped to the next line's first column.
+        assert_eq!((c.column, c.pending), (2, false));
+        assert_eq!(c.erase(), "\x08 \x08");
+        assert_eq!(c.erase(), "\x1b[A\x1b[10G \x1b[10G");
+        assert_eq!(Cursor::after("", None).erase(), "\x08 \x08");
+    }
 
     #[test]
     fn keys_are_read_from_raw_bytes() {

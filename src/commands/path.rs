@@ -14,6 +14,7 @@ use crate::prompts::answer::{self, Answering, Question};
 use crate::prompts::library::GuidedPath;
 use crate::prompts::record::{self, Given};
 use crate::prompts::thought::{self, ThoughtRecord};
+use crate::render::layout;
 use crate::store::Journal;
 use crate::store::prompts::PathRun;
 use crate::{ask, render};
@@ -186,19 +187,21 @@ fn list(
         } else {
             format!("{} steps", s.steps)
         };
+        // Padded by what is seen, wrapped under the title (render::layout).
+        let id = app.style.bold(&path.id);
+        let cells = [layout::Cell::left(&id, 16)];
+        let width = layout::out_width();
+        let title = format!("{}  {}", path.title, app.style.dim(&format!("({state})")));
+        writeln!(out, "{}", layout::row(&cells, 1, &title, width))?;
+        let dim = |t: &str| app.style.dim(t);
         writeln!(
             out,
-            "{:<16} {}  {}",
-            app.style.bold(&path.id),
-            path.title,
-            app.style.dim(&format!("({state})"))
+            "{}",
+            layout::under(&cells, 1, &path.description, width, &dim)
         )?;
-        writeln!(out, "{:<16} {}", "", app.style.dim(&path.description))?;
     }
-    writeln!(
-        out,
-        "\n`mend path start NAME` begins one; take a step a day with `mend path next`."
-    )?;
+    let hint = "`mend path start NAME` begins one; take a step a day with `mend path next`.";
+    writeln!(out, "\n{}", layout::wrap(hint, layout::out_width(), ""))?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::compose::{self, Written};
 use crate::editor::Template;
 use crate::model::NewEntry;
+use crate::render::layout;
 use crate::store::Journal;
 use crate::store::entries::EntryUpdate;
 use crate::{ask, text};
@@ -49,8 +50,15 @@ pub fn answer(
     } else if scripted {
         text::read_stdin()?
     } else if how.inline {
-        eprintln!("{}", app.style.dim(&question.heading));
-        eprintln!("{}\n", app.style.bold(question.text));
+        let width = layout::err_width();
+        eprintln!(
+            "{}",
+            app.style.dim(&layout::wrap(&question.heading, width, ""))
+        );
+        eprintln!(
+            "{}\n",
+            app.style.bold(&layout::wrap(question.text, width, ""))
+        );
         match read_inline(app, &base)? {
             Some(text) => text.into_bytes(),
             None => Vec::new(),
@@ -129,7 +137,8 @@ fn follow_ups(
     entry: &mut NewEntry,
 ) -> Result<()> {
     for q in question.follow_ups {
-        let reply = ask::line(&format!("{q} (Enter skips)\n> "))?;
+        let asked = layout::wrap(&format!("{q} (Enter skips)"), layout::err_width(), "");
+        let reply = ask::line(&format!("{asked}\n> "))?;
         let typed = !reply.text.trim().is_empty();
         if typed {
             append_follow_up(entry, q, &reply.text);
