@@ -10,11 +10,12 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, MultiSelect, Select};
+use dialoguer::{Confirm, Select};
 
 use crate::feelings::vocabulary;
 use crate::interrupt;
 use crate::model::{MOOD_WORDS, Mood};
+use crate::render::layout;
 
 /// The person pressed Ctrl-C (or the terminal went away) at a question.
 #[derive(Debug, thiserror::Error)]
@@ -61,7 +62,42 @@ fn question<T>(ask: impl FnOnce(&Term) -> dialoguer::Result<T>) -> Result<T> {
     }
 }
 
-/// Mood 1–5, or `None` when skipped.
+/// Runs one inquire question (the lists that can be filtered by typing) the way
+/// [`question`] runs dialoguer's: signals noted, Ctrl-C turned into [`Stopped`]; Esc skips.
+fn filtered<T>(ask: impl FnOnce() -> inquire::error::InquireResult<T>) -> Result<Option<T>> {
+    use inquire::InquireError;
+    let _guard = interrupt::guard(interrupt::Noted::Interrupt);
+    let answer = ask();
+    let signal = interrupt::take();
+    let _ = Term::stderr().show_cursor();
+    match answer {
+        Ok(value) if signal.is_none() => Ok(Some(value)),
+        Ok(_) | Err(InquireError::OperationInterrupted) => Err(Stopped.into()),
+        Err(InquireError::OperationCanceled) => Ok(None),
+        Err(InquireError::IO(e))
+            if signal.is_some() || e.kind() == std::io::ErrorKind::Interrupted =>
+        {
+            Err(Stopped.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn render_config(color: bool) -> inquire::ui::RenderConfig<'static> {
+    if color {
+        inquire::ui::RenderConfig::default_colored()
+    } else {
+        inquire::ui::RenderConfig::empty()
+    }
+}
+
+/// The words under a list question: what the keys do. Kept short, so it fits on one line of
+/// the narrowest terminal mend is read on.
+const MOOD_HELP: &str = "type 1–5 or use ↑↓ · Enter chooses · Esc skips";
+const FEELINGS_HELP: &str = "type to filter · Space chooses · Enter finishes";
+
+/// Mood 1–5, or `None` when skipped. A typed digit leaves only its mood, for Enter to take;
+/// the arrows work too.
 pub fn mood(color: bool) -> Result<Option<Mood>> {
     let mut items = vec!["skip".to_string()];
     items.extend(
@@ -70,38 +106,146 @@ pub fn mood(color: bool) -> Result<Option<Mood>> {
             .enumerate()
             .map(|(i, w)| format!("{} {}", i + 1, w.replace('-', " "))),
     );
-    let theme = theme(color);
-    let chosen = question(|term| {
-        Select::with_theme(theme.as_ref())
-            .with_prompt("How did the day feel? (Enter skips)")
-            .items(&items)
-            .default(0)
-            .interact_on_opt(term)
+    let config = render_config(color);
+    let chosen = filtered(|| {
+        inquire::Select::new("How did the day feel?", items.clone())
+            .with_help_message(MOOD_HELP)
+            .with_render_config(config)
+            .with_page_size(6)
+            .with_scorer(&|typed, _, label, i| mood_score(typed, label).map(|s| s - i as i64))
+            .raw_prompt()
     })?;
-    Ok(chosen.filter(|&i| i > 0).and_then(|i| Mood::new(i as u8)))
+    Ok(chosen
+        .map(|c| c.index)
+        .filter(|&i| i > 0)
+        .and_then(|i| Mood::new(i as u8)))
 }
 
-/// Feelings from the vocabulary, grouped by family; empty when skipped.
+/// A typed digit keeps only its mood; words filter as they are typed ("go" finds "good").
+fn mood_score(typed: &str, label: &str) -> Option<i64> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return Some(0);
+    }
+    if typed.chars().all(|c| c.is_ascii_digit()) {
+        return label.starts_with(&format!("{typed} ")).then_some(0);
+    }
+    label.to_lowercase().contains(&typed).then_some(0)
+}
+
+/// One feeling in the list: its family and name, and the words it is also known by.
+#[derive(Clone)]
+struct FeelingItem {
+    label: String,
+    name: String,
+    family: String,
+    forms: Vec<String>,
+}
+
+impl std::fmt::Display for FeelingItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// How well a typed filter finds a feeling, best first: the start of its name, then inside
+/// its name, then the start of a word it is also known by ("jeal" finds jealousy, "betray"
+/// finds betrayed), then its family. `None` hides it.
+fn feeling_score(typed: &str, item: &FeelingItem) -> Option<i64> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return Some(0);
+    }
+    let name = item.name.to_lowercase();
+    if name.starts_with(&typed) {
+        Some(40)
+    } else if name.contains(&typed) {
+        Some(30)
+    } else if item
+        .forms
+        .iter()
+        .any(|f| f.to_lowercase().starts_with(&typed))
+    {
+        Some(20)
+    } else if item.family.to_lowercase().contains(&typed) {
+        Some(10)
+    } else {
+        None
+    }
+}
+
+/// Feelings from the vocabulary, grouped by family; typing filters the list; empty when
+/// skipped.
 pub fn feelings(color: bool) -> Result<Vec<String>> {
     let vocab = vocabulary();
-    let names: Vec<&str> = vocab.feelings().map(|(_, f)| f.name.as_str()).collect();
-    let labels: Vec<String> = vocab
+    let widest = vocab
         .feelings()
-        .map(|(family, f)| format!("{:<24} {}", family.label, f.name))
+        .map(|(_, f)| layout::measure(&f.name))
+        .max()
+        .unwrap_or(0);
+    let items: Vec<FeelingItem> = vocab
+        .feelings()
+        .map(|(family, f)| FeelingItem {
+            label: format!("{}  {}", layout::pad_right(&f.name, widest), family.label),
+            name: f.name.clone(),
+            family: family.label.clone(),
+            forms: f.forms.clone(),
+        })
         .collect();
-    let theme = theme(color);
-    let chosen = question(|term| {
-        MultiSelect::with_theme(theme.as_ref())
-            .with_prompt("Which feelings were there? (Space chooses, Enter finishes)")
-            .items(&labels)
-            .max_length(12)
-            .interact_on_opt(term)
+    let config = render_config(color);
+    let chosen = filtered(|| {
+        inquire::MultiSelect::new("Which feelings were there?", items.clone())
+            .with_help_message(FEELINGS_HELP)
+            .with_render_config(config)
+            .with_page_size(10)
+            // The list's own order among equals (inquire's sort is not stable).
+            .with_scorer(&|typed, item, _, i| {
+                feeling_score(typed, item).map(|s| s * 1000 - i as i64)
+            })
+            .with_formatter(&|chosen| {
+                let names: Vec<&str> = chosen.iter().map(|o| o.value.name.as_str()).collect();
+                names.join(", ")
+            })
+            .prompt()
     })?;
     Ok(chosen
         .unwrap_or_default()
         .into_iter()
-        .map(|i| names[i].to_string())
+        .map(|item| item.name)
         .collect())
+}
+
+/// Which side of the story the writer is on, asked once (see `settings::perspective`);
+/// `None` when put off with Esc.
+pub fn side(color: bool) -> Result<Option<crate::prompts::Perspective>> {
+    use crate::prompts::Perspective;
+    let width = layout::err_width();
+    eprintln!(
+        "{}",
+        layout::wrap(
+            "One question before the first prompt, asked only this once. Some prompts are for the person who was hurt, some for the person rebuilding trust they broke; mend offers the ones that fit you.",
+            width,
+            ""
+        )
+    );
+    let choices = [
+        ("Mostly the one who was hurt", Perspective::Hurt),
+        (
+            "Mostly the one rebuilding trust I broke",
+            Perspective::Rebuilding,
+        ),
+        ("Neither, or both", Perspective::Any),
+    ];
+    let labels: Vec<&str> = choices.iter().map(|(l, _)| *l).collect();
+    let config = render_config(color);
+    let chosen = filtered(|| {
+        inquire::Select::new("Which side of the story are you writing from?", labels)
+            .with_help_message("↑↓ · Enter chooses · Esc asks another time")
+            .with_render_config(config)
+            .without_filtering()
+            .raw_prompt()
+    })?;
+    Ok(chosen.map(|c| choices[c.index].1))
 }
 
 /// A yes/no question, "no" unless answered.
@@ -414,6 +558,34 @@ impl Keys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typing_finds_feelings_and_digits_find_moods() {
+        let vocab = vocabulary();
+        let items: Vec<FeelingItem> = vocab
+            .feelings()
+            .map(|(family, f)| FeelingItem {
+                label: f.name.clone(),
+                name: f.name.clone(),
+                family: family.label.clone(),
+                forms: f.forms.clone(),
+            })
+            .collect();
+        let best = |typed: &str| {
+            items
+                .iter()
+                .filter_map(|i| feeling_score(typed, i).map(|s| (s, i.name.as_str())))
+                .max_by_key(|(s, _)| *s)
+                .map(|(_, n)| n)
+        };
+        assert_eq!(best("hop"), Some("hope"));
+        assert_eq!(best("jeal"), Some("jealousy"));
+        assert_eq!(best("zzzz"), None);
+        assert_eq!(mood_score("4", "4 good"), Some(0));
+        assert_eq!(mood_score("4", "5 very good"), None);
+        assert_eq!(mood_score("4", "skip"), None);
+        assert_eq!(mood_score("go", "5 very good"), Some(0));
+    }
 
     #[test]
     fn backspace_climbs_to_the_line_above_at_the_edge() {

@@ -214,6 +214,23 @@ pub fn finish(
     out: &mut dyn Write,
 ) -> Result<()> {
     if ask::interactive() && (entry.mood.is_none() || entry.feelings.is_empty()) {
+        // The first question mend asks: which side the writer is on (once, then saved).
+        if app.config.perspective.is_none() {
+            match crate::settings::perspective(app) {
+                // This entry was read before the answer: read it again from that side.
+                Ok(Some(p)) => {
+                    let _ = journal.reanalyse(&[id], Some(p), |_| {});
+                }
+                Ok(None) => {}
+                Err(e) if ask::stopped(&e) => {
+                    safety_note(app, &entry.body);
+                    bail!(
+                        "stopped at the first question — entry {id} is saved; no mood or feelings were added (`mend edit {id} --mood N --feel …` adds them)"
+                    )
+                }
+                Err(e) => return Err(e),
+            }
+        }
         let mut mood_chosen = None;
         if entry.mood.is_none() {
             match ask::mood(app.style.color) {

@@ -27,6 +27,7 @@ pub mod refs;
 pub mod render;
 pub mod report;
 pub mod secret;
+pub mod settings;
 pub mod store;
 pub mod summary;
 pub mod text;
