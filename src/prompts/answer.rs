@@ -94,6 +94,7 @@ pub fn answer(
         compose::finish(journal, app, id, &entry, out)?;
     } else {
         writeln!(out, "Saved entry {id}.")?;
+        compose::saved_note(journal, app, &entry, out)?;
         compose::safety_note(app, &entry.body);
     }
     Ok(Some(id))

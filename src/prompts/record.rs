@@ -280,6 +280,7 @@ pub fn save(
     entry.tags = normalize_labels(entry.tags.iter().cloned().chain(hashtags(&entry.body)));
     match journal.insert(&entry, app.now_utc()) {
         Ok(id) => {
+            compose::note_clock(journal, app, id, &entry);
             progress.discard();
             Ok((id, entry))
         }

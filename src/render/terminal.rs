@@ -248,6 +248,20 @@ pub fn entry_short(out: &mut dyn Write, entry: &Entry, style: &Style) -> Result<
     Ok(())
 }
 
+/// What is said after an entry is saved: its length and the run of days written up to
+/// today. Counted, never judged: a short entry is an entry.
+pub fn saved_note(words: usize, run_of_days: u32) -> String {
+    let words = match words {
+        1 => "1 word".to_string(),
+        n => format!("{n} words"),
+    };
+    match run_of_days {
+        0 => format!("{words}."),
+        1 => format!("{words} · the first day of a run."),
+        n => format!("{words} · {n} days in a row."),
+    }
+}
+
 /// A search result: the entry's line, then the snippet with the matches highlighted.
 pub fn search_hit(out: &mut dyn Write, entry: &Entry, snippet: &str, style: &Style) -> Result<()> {
     writeln!(
@@ -313,6 +327,13 @@ mod tests {
             highlight_snippet(&snippet, &Style::plain()),
             "we **talked** late"
         );
+    }
+
+    #[test]
+    fn the_saved_note_counts_words_and_days() {
+        assert_eq!(saved_note(1, 0), "1 word.");
+        assert_eq!(saved_note(42, 1), "42 words · the first day of a run.");
+        assert_eq!(saved_note(42, 3), "42 words · 3 days in a row.");
     }
 
     #[test]

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_thought_records.sql"),
     include_str!("migrations/0007_readings.sql"),
     include_str!("migrations/0008_moments.sql"),
+    include_str!("migrations/0010_written_offset.sql"),
 ];
 
 /// The schema version this build writes.

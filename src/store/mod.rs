@@ -18,6 +18,7 @@ pub mod schema;
 pub mod summary;
 mod swap;
 mod wait;
+pub mod zones;
 
 use std::cell::OnceCell;
 use std::fs;
