@@ -84,11 +84,13 @@ fn filtered<T>(ask: impl FnOnce() -> inquire::error::InquireResult<T>) -> Result
 }
 
 fn render_config(color: bool) -> inquire::ui::RenderConfig<'static> {
-    if color {
+    let config = if color {
         inquire::ui::RenderConfig::default_colored()
     } else {
         inquire::ui::RenderConfig::empty()
-    }
+    };
+    // Esc skips a question: say so in the words the help line uses.
+    config.with_canceled_prompt_indicator(inquire::ui::Styled::new("skipped"))
 }
 
 /// The words under a list question: what the keys do. Kept short, so it fits on one line of
@@ -223,7 +225,7 @@ pub fn side(color: bool) -> Result<Option<crate::prompts::Perspective>> {
     eprintln!(
         "{}",
         layout::wrap(
-            "One question before the first prompt, asked only this once. Some prompts are for the person who was hurt, some for the person rebuilding trust they broke; mend offers the ones that fit you.",
+            "One question, asked only this once. Some of mend's prompts are for the person who was hurt, some for the person rebuilding trust they broke; mend offers the ones that fit you.",
             width,
             ""
         )

@@ -138,10 +138,16 @@ pub fn perspective(app: &App) -> Result<Option<Perspective>> {
         Perspective::Any => "any",
     };
     match set(&app.paths.config, "perspective", name) {
-        Ok(_) => eprintln!(
-            "Thank you. Saved as perspective = \"{name}\" in {}; `mend config set perspective …` changes it.",
-            app.paths.config.display()
-        ),
+        Ok(_) => {
+            let said = format!(
+                "Thank you. Saved as perspective = \"{name}\" in {}; `mend config set perspective …` changes it.",
+                app.paths.config.display()
+            );
+            eprintln!(
+                "{}",
+                crate::render::layout::wrap(&said, crate::render::layout::err_width(), "")
+            );
+        }
         Err(e) => eprintln!(
             "mend: could not save your answer in the config ({e}) — mend will go by it today and ask again next time"
         ),

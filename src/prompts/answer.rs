@@ -178,7 +178,8 @@ fn append_follow_up(entry: &mut NewEntry, question: &str, reply: &str) {
 
 /// Lines typed at the terminal until an empty line. Ctrl-C keeps what was typed as a draft.
 fn read_inline(app: &App, base: &NewEntry) -> Result<Option<String>> {
-    eprintln!("Write your answer. An empty line finishes. Ctrl-C keeps what you typed as a draft.");
+    let how = "Write your answer. An empty line finishes. Ctrl-C keeps what you typed as a draft.";
+    eprintln!("{}", layout::wrap(how, layout::err_width(), ""));
     let typed = ask::paragraph()?;
     if typed.stopped {
         if typed.text.trim().is_empty() {
