@@ -10,11 +10,12 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, MultiSelect, Select};
+use dialoguer::{Confirm, Select};
 
 use crate::feelings::vocabulary;
 use crate::interrupt;
 use crate::model::{MOOD_WORDS, Mood};
+use crate::render::layout;
 
 /// The person pressed Ctrl-C (or the terminal went away) at a question.
 #[derive(Debug, thiserror::Error)]
@@ -61,7 +62,44 @@ fn question<T>(ask: impl FnOnce(&Term) -> dialoguer::Result<T>) -> Result<T> {
     }
 }
 
-/// Mood 1–5, or `None` when skipped.
+/// Runs one inquire question (the lists that can be filtered by typing) the way
+/// [`question`] runs dialoguer's: signals noted, Ctrl-C turned into [`Stopped`]; Esc skips.
+fn filtered<T>(ask: impl FnOnce() -> inquire::error::InquireResult<T>) -> Result<Option<T>> {
+    use inquire::InquireError;
+    let _guard = interrupt::guard(interrupt::Noted::Interrupt);
+    let answer = ask();
+    let signal = interrupt::take();
+    let _ = Term::stderr().show_cursor();
+    match answer {
+        Ok(value) if signal.is_none() => Ok(Some(value)),
+        Ok(_) | Err(InquireError::OperationInterrupted) => Err(Stopped.into()),
+        Err(InquireError::OperationCanceled) => Ok(None),
+        Err(InquireError::IO(e))
+            if signal.is_some() || e.kind() == std::io::ErrorKind::Interrupted =>
+        {
+            Err(Stopped.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn render_config(color: bool) -> inquire::ui::RenderConfig<'static> {
+    let config = if color {
+        inquire::ui::RenderConfig::default_colored()
+    } else {
+        inquire::ui::RenderConfig::empty()
+    };
+    // Esc skips a question: say so in the words the help line uses.
+    config.with_canceled_prompt_indicator(inquire::ui::Styled::new("skipped"))
+}
+
+/// The words under a list question: what the keys do. Kept short, so it fits on one line of
+/// the narrowest terminal mend is read on.
+const MOOD_HELP: &str = "type 1–5 or use ↑↓ · Enter chooses · Esc skips";
+const FEELINGS_HELP: &str = "type to filter · Space chooses · Enter finishes";
+
+/// Mood 1–5, or `None` when skipped. A typed digit leaves only its mood, for Enter to take;
+/// the arrows work too.
 pub fn mood(color: bool) -> Result<Option<Mood>> {
     let mut items = vec!["skip".to_string()];
     items.extend(
@@ -70,38 +108,146 @@ pub fn mood(color: bool) -> Result<Option<Mood>> {
             .enumerate()
             .map(|(i, w)| format!("{} {}", i + 1, w.replace('-', " "))),
     );
-    let theme = theme(color);
-    let chosen = question(|term| {
-        Select::with_theme(theme.as_ref())
-            .with_prompt("How did the day feel? (Enter skips)")
-            .items(&items)
-            .default(0)
-            .interact_on_opt(term)
+    let config = render_config(color);
+    let chosen = filtered(|| {
+        inquire::Select::new("How did the day feel?", items.clone())
+            .with_help_message(MOOD_HELP)
+            .with_render_config(config)
+            .with_page_size(6)
+            .with_scorer(&|typed, _, label, i| mood_score(typed, label).map(|s| s - i as i64))
+            .raw_prompt()
     })?;
-    Ok(chosen.filter(|&i| i > 0).and_then(|i| Mood::new(i as u8)))
+    Ok(chosen
+        .map(|c| c.index)
+        .filter(|&i| i > 0)
+        .and_then(|i| Mood::new(i as u8)))
 }
 
-/// Feelings from the vocabulary, grouped by family; empty when skipped.
+/// A typed digit keeps only its mood; words filter as they are typed ("go" finds "good").
+fn mood_score(typed: &str, label: &str) -> Option<i64> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return Some(0);
+    }
+    if typed.chars().all(|c| c.is_ascii_digit()) {
+        return label.starts_with(&format!("{typed} ")).then_some(0);
+    }
+    label.to_lowercase().contains(&typed).then_some(0)
+}
+
+/// One feeling in the list: its family and name, and the words it is also known by.
+#[derive(Clone)]
+struct FeelingItem {
+    label: String,
+    name: String,
+    family: String,
+    forms: Vec<String>,
+}
+
+impl std::fmt::Display for FeelingItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// How well a typed filter finds a feeling, best first: the start of its name, then inside
+/// its name, then the start of a word it is also known by ("jeal" finds jealousy, "betray"
+/// finds betrayed), then its family. `None` hides it.
+fn feeling_score(typed: &str, item: &FeelingItem) -> Option<i64> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return Some(0);
+    }
+    let name = item.name.to_lowercase();
+    if name.starts_with(&typed) {
+        Some(40)
+    } else if name.contains(&typed) {
+        Some(30)
+    } else if item
+        .forms
+        .iter()
+        .any(|f| f.to_lowercase().starts_with(&typed))
+    {
+        Some(20)
+    } else if item.family.to_lowercase().contains(&typed) {
+        Some(10)
+    } else {
+        None
+    }
+}
+
+/// Feelings from the vocabulary, grouped by family; typing filters the list; empty when
+/// skipped.
 pub fn feelings(color: bool) -> Result<Vec<String>> {
     let vocab = vocabulary();
-    let names: Vec<&str> = vocab.feelings().map(|(_, f)| f.name.as_str()).collect();
-    let labels: Vec<String> = vocab
+    let widest = vocab
         .feelings()
-        .map(|(family, f)| format!("{:<24} {}", family.label, f.name))
+        .map(|(_, f)| layout::measure(&f.name))
+        .max()
+        .unwrap_or(0);
+    let items: Vec<FeelingItem> = vocab
+        .feelings()
+        .map(|(family, f)| FeelingItem {
+            label: format!("{}  {}", layout::pad_right(&f.name, widest), family.label),
+            name: f.name.clone(),
+            family: family.label.clone(),
+            forms: f.forms.clone(),
+        })
         .collect();
-    let theme = theme(color);
-    let chosen = question(|term| {
-        MultiSelect::with_theme(theme.as_ref())
-            .with_prompt("Which feelings were there? (Space chooses, Enter finishes)")
-            .items(&labels)
-            .max_length(12)
-            .interact_on_opt(term)
+    let config = render_config(color);
+    let chosen = filtered(|| {
+        inquire::MultiSelect::new("Which feelings were there?", items.clone())
+            .with_help_message(FEELINGS_HELP)
+            .with_render_config(config)
+            .with_page_size(10)
+            // The list's own order among equals (inquire's sort is not stable).
+            .with_scorer(&|typed, item, _, i| {
+                feeling_score(typed, item).map(|s| s * 1000 - i as i64)
+            })
+            .with_formatter(&|chosen| {
+                let names: Vec<&str> = chosen.iter().map(|o| o.value.name.as_str()).collect();
+                names.join(", ")
+            })
+            .prompt()
     })?;
     Ok(chosen
         .unwrap_or_default()
         .into_iter()
-        .map(|i| names[i].to_string())
+        .map(|item| item.name)
         .collect())
+}
+
+/// Which side of the story the writer is on, asked once (see `settings::perspective`);
+/// `None` when put off with Esc.
+pub fn side(color: bool) -> Result<Option<crate::prompts::Perspective>> {
+    use crate::prompts::Perspective;
+    let width = layout::err_width();
+    eprintln!(
+        "{}",
+        layout::wrap(
+            "One question, asked only this once. Some of mend's prompts are for the person who was hurt, some for the person rebuilding trust they broke; mend offers the ones that fit you.",
+            width,
+            ""
+        )
+    );
+    let choices = [
+        ("Mostly the one who was hurt", Perspective::Hurt),
+        (
+            "Mostly the one rebuilding trust I broke",
+            Perspective::Rebuilding,
+        ),
+        ("Neither, or both", Perspective::Any),
+    ];
+    let labels: Vec<&str> = choices.iter().map(|(l, _)| *l).collect();
+    let config = render_config(color);
+    let chosen = filtered(|| {
+        inquire::Select::new("Which side of the story are you writing from?", labels)
+            .with_help_message("↑↓ · Enter chooses · Esc asks another time")
+            .with_render_config(config)
+            .without_filtering()
+            .raw_prompt()
+    })?;
+    Ok(chosen.map(|c| choices[c.index].1))
 }
 
 /// A yes/no question, "no" unless answered.
@@ -179,6 +325,7 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
     let mut typed = Typed::default();
     let mut current = String::new();
     let mut keys = Keys::default();
+    let mut cursor = Cursor::after(prompt, crate::render::layout::err_width());
     'reading: loop {
         if interrupt::take().is_some() {
             typed.stopped = true;
@@ -200,6 +347,7 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
                 }
                 Key::Enter => {
                     err.write_all(b"\r\n")?;
+                    cursor.new_line();
                     if !many_lines || current.trim().is_empty() {
                         break 'reading;
                     }
@@ -212,10 +360,15 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
                     break 'reading;
                 }
                 // Only what is on the current line can be taken back.
-                Key::Backspace if current.pop().is_some() => err.write_all(b"\x08 \x08")?,
+                Key::Backspace if current.pop().is_some() => {
+                    err.write_all(cursor.erase().as_bytes())?
+                }
                 Key::Char(c) if c == '\t' || !c.is_control() => {
+                    // A tab is echoed as a space, so the cursor's column stays known.
+                    let shown = if c == '\t' { ' ' } else { c };
                     current.push(c);
-                    err.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+                    err.write_all(shown.encode_utf8(&mut [0; 4]).as_bytes())?;
+                    cursor.wrote();
                 }
                 _ => {}
             }
@@ -228,6 +381,73 @@ fn read_typed(prompt: &str, many_lines: bool) -> Result<Typed> {
     }
     typed.text.push_str(&current);
     Ok(typed)
+}
+
+/// Where the terminal's cursor is while an answer is typed, so a character taken back at
+/// the edge of a wrapped line is erased where it stands (a plain backspace cannot climb to
+/// the line above, and would leave the character drawn twice).
+///
+/// Terminals keep a "pending wrap" after a character lands in the last column: the cursor
+/// stays there until the next character. Both states are followed here.
+struct Cursor {
+    /// The terminal's width; `None` when unknown (then backspace is plain).
+    width: Option<usize>,
+    /// 1-based column the next character lands in (the last column when `pending`).
+    column: usize,
+    pending: bool,
+}
+
+impl Cursor {
+    fn after(prompt: &str, width: Option<usize>) -> Cursor {
+        let last = prompt.rsplit('\n').next().unwrap_or("");
+        let mut cursor = Cursor {
+            width,
+            column: 1,
+            pending: false,
+        };
+        for _ in 0..crate::render::layout::measure(last) {
+            cursor.wrote();
+        }
+        cursor
+    }
+
+    fn wrote(&mut self) {
+        let Some(width) = self.width else { return };
+        if self.pending {
+            self.column = 1;
+            self.pending = false;
+        }
+        if self.column >= width {
+            self.pending = true;
+        } else {
+            self.column += 1;
+        }
+    }
+
+    fn new_line(&mut self) {
+        self.column = 1;
+        self.pending = false;
+    }
+
+    /// What erases the character before the cursor, and moves the cursor onto its place.
+    fn erase(&mut self) -> String {
+        let Some(width) = self.width else {
+            return "\x08 \x08".to_string();
+        };
+        if self.pending {
+            // The character is in the last column, the cursor still on it.
+            self.pending = false;
+            self.column = width;
+            format!("\x1b[{width}G \x1b[{width}G")
+        } else if self.column > 1 {
+            self.column -= 1;
+            "\x08 \x08".to_string()
+        } else {
+            // The character is at the end of the line above.
+            self.column = width;
+            format!("\x1b[A\x1b[{width}G \x1b[{width}G")
+        }
+    }
 }
 
 /// The terminal in raw mode (output processing kept) until dropped.
@@ -340,6 +560,53 @@ impl Keys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typing_finds_feelings_and_digits_find_moods() {
+        let vocab = vocabulary();
+        let items: Vec<FeelingItem> = vocab
+            .feelings()
+            .map(|(family, f)| FeelingItem {
+                label: f.name.clone(),
+                name: f.name.clone(),
+                family: family.label.clone(),
+                forms: f.forms.clone(),
+            })
+            .collect();
+        let best = |typed: &str| {
+            items
+                .iter()
+                .filter_map(|i| feeling_score(typed, i).map(|s| (s, i.name.as_str())))
+                .max_by_key(|(s, _)| *s)
+                .map(|(_, n)| n)
+        };
+        assert_eq!(best("hop"), Some("hope"));
+        assert_eq!(best("jeal"), Some("jealousy"));
+        assert_eq!(best("zzzz"), None);
+        assert_eq!(mood_score("4", "4 good"), Some(0));
+        assert_eq!(mood_score("4", "5 very good"), None);
+        assert_eq!(mood_score("4", "skip"), None);
+        assert_eq!(mood_score("go", "5 very good"), Some(0));
+    }
+
+    #[test]
+    fn backspace_climbs_to_the_line_above_at_the_edge() {
+        let mut c = Cursor::after("> ", Some(10));
+        assert_eq!(c.column, 3);
+        for _ in 0..8 {
+            c.wrote();
+        }
+        // The eighth character landed in the last column: the cursor waits there.
+        assert!(c.pending);
+        assert_eq!(c.erase(), "\x1b[10G \x1b[10G");
+        c.wrote();
+        c.wrote();
+        // The ninth character wrapped to the next line's first column.
+        assert_eq!((c.column, c.pending), (2, false));
+        assert_eq!(c.erase(), "\x08 \x08");
+        assert_eq!(c.erase(), "\x1b[A\x1b[10G \x1b[10G");
+        assert_eq!(Cursor::after("", None).erase(), "\x08 \x08");
+    }
 
     #[test]
     fn keys_are_read_from_raw_bytes() {

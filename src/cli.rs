@@ -194,7 +194,7 @@ pub enum Command {
 
     /// The config file: where it is and what it says
     #[command(
-        after_help = "Examples:\n  mend config path\n  mend config show\n\nSettings (all optional) in config.toml:\n  editor = \"nano\"              the editor, before $VISUAL and $EDITOR\n  color = \"auto\"               auto, always or never\n  week-start = \"monday\"        monday or sunday\n  summary-period = \"30d\"       the default period of `mend summary`\n  safety-note = false          no safety notes (or a text of your own)\n  perspective = \"hurt\"         prompts for: hurt, rebuilding or any\n  context = \"romantic\"        prompts about: romantic, friendship, work or any\n  nudge = true                  whether `mend nudge` speaks"
+        after_help = "Examples:\n  mend config path\n  mend config show\n  mend config set perspective rebuilding\n\nSettings (all optional) in config.toml:\n  editor = \"nano\"              the editor, before $VISUAL and $EDITOR\n  color = \"auto\"               auto, always or never\n  week-start = \"monday\"        monday or sunday\n  summary-period = \"30d\"       the default period of `mend summary`\n  safety-note = false          no safety notes (or a text of your own)\n  perspective = \"hurt\"         prompts for: hurt, rebuilding or any\n  context = \"romantic\"        prompts about: romantic, friendship, work or any\n  nudge = true                  whether `mend nudge` speaks"
     )]
     Config(ConfigArgs),
 
@@ -840,6 +840,13 @@ pub enum ConfigAction {
     Path,
     /// Print the settings in effect
     Show,
+    /// Change one setting in the config file, e.g. `mend config set perspective hurt`
+    Set {
+        /// The setting, as spelled in the file (e.g. perspective, context, week-start)
+        key: String,
+        /// Its new value
+        value: String,
+    },
 }
 
 #[derive(Debug, Args)]

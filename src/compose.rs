@@ -101,10 +101,23 @@ pub fn accept(
 
 /// Saves the entry; when that fails, keeps the text as a draft and says where.
 pub fn save_or_keep(journal: &Journal, app: &App, entry: &NewEntry) -> Result<i64> {
-    journal.insert(entry, app.now_utc()).map_err(|e| {
+    let id = journal.insert(entry, app.now_utc()).map_err(|e| {
         let reason = crate::store::plain_message(&e);
         keep_as_draft(app, entry, &format!("could not save the entry: {reason}"))
-    })
+    })?;
+    note_clock(journal, app, id, entry);
+    Ok(id)
+}
+
+/// Records the clock the entry was written on (see `store::zones`). The entry is safe
+/// already; should this fail, its time is shown on the reader's clock instead.
+pub fn note_clock(journal: &Journal, app: &App, id: i64, entry: &NewEntry) {
+    use chrono::{Local, Offset, TimeZone};
+    let offset = match entry.at {
+        Some(at) => Local.offset_from_utc_datetime(&at.naive_utc()).fix(),
+        None => app.now.offset().fix(),
+    };
+    let _ = journal.set_written_offset(id, offset);
 }
 
 /// Applies `change` to entry `id`; when that fails and the change carries new text, keeps the
@@ -214,6 +227,23 @@ pub fn finish(
     out: &mut dyn Write,
 ) -> Result<()> {
     if ask::interactive() && (entry.mood.is_none() || entry.feelings.is_empty()) {
+        // The first question mend asks: which side the writer is on (once, then saved).
+        if app.config.perspective.is_none() {
+            match crate::settings::perspective(app) {
+                // This entry was read before the answer: read it again from that side.
+                Ok(Some(p)) => {
+                    let _ = journal.reanalyse(&[id], Some(p), |_| {});
+                }
+                Ok(None) => {}
+                Err(e) if ask::stopped(&e) => {
+                    safety_note(app, &entry.body);
+                    bail!(
+                        "stopped at the first question — entry {id} is saved; no mood or feelings were added (`mend edit {id} --mood N --feel …` adds them)"
+                    )
+                }
+                Err(e) => return Err(e),
+            }
+        }
         let mut mood_chosen = None;
         if entry.mood.is_none() {
             match ask::mood(app.style.color) {
@@ -268,7 +298,22 @@ pub fn finish(
         "Saved entry {id} for {}.",
         entry.day.format("%A %-d %B %Y")
     )?;
+    saved_note(journal, app, entry, out)?;
     safety_note(app, &entry.body);
+    Ok(())
+}
+
+/// The line after "Saved": the entry's words and the run of days (one sentence for every
+/// flow, worded in `render::terminal::saved_note`).
+pub fn saved_note(
+    journal: &Journal,
+    app: &App,
+    entry: &NewEntry,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let words = entry.body.split_whitespace().count();
+    let run = journal.current_streak(app.now.date_naive())?;
+    writeln!(out, "{}", crate::render::terminal::saved_note(words, run))?;
     Ok(())
 }
 

@@ -28,6 +28,7 @@ pub mod render;
 pub mod report;
 pub mod review;
 pub mod secret;
+pub mod settings;
 pub mod store;
 pub mod summary;
 pub mod text;

@@ -141,3 +141,100 @@ fn long_output_goes_through_the_pager_on_a_terminal_only() {
         "{out}"
     );
 }
+
+#[test]
+fn saving_says_the_words_and_the_run_of_days() {
+    let mut env = TestEnv::new();
+    env.set_now("2026-11-20T20:00:00Z");
+    let out = env.stdout_of(&["write", "One two three."]);
+    assert!(out.contains("Saved entry 1"), "{out}");
+    assert!(out.contains("3 words · the first day of a run."), "{out}");
+    env.set_now("2026-11-21T20:00:00Z");
+    let out = env.stdout_of(&["write", "Again today, a few more words here."]);
+    assert!(out.contains("7 words · 2 days in a row."), "{out}");
+    // A prompt answered from a script says the same.
+    let out = env.stdout_of(&["prompt", "--answer", "Only this."]);
+    assert!(out.contains("2 words · 2 days in a row."), "{out}");
+}
+
+/// `mend ARGS` with the journal read in time zone `tz`.
+fn in_zone(env: &TestEnv, tz: &str, args: &[&str]) -> String {
+    let out = env.cmd().env("TZ", tz).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_days_entries_come_in_time_order_and_day_and_time_agree_in_any_zone() {
+    let mut env = TestEnv::new();
+    env.set_now("2026-10-07T12:00:00+02:00");
+    let write = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("TZ", "Europe/Berlin")
+            .arg("write")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    };
+    write(&["--date", "yesterday at 21:30", "Late words."]);
+    write(&["--date", "yesterday at 08:00", "Early words."]);
+    write(&["--date", "yesterday at 13:15", "Midday words."]);
+
+    // Time order, not id order, in list, show and export.
+    let list = in_zone(&env, "Europe/Berlin", &["list", "--short"]);
+    let order: Vec<&str> = list
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(order, ["2", "3", "1"], "{list}");
+    let ids: Vec<i64> = env
+        .json_of(&["show", "2026-10-06", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [2, 3, 1]);
+
+    for tz in ["Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles", "UTC"] {
+        let shown = in_zone(&env, tz, &["show", "2026-10-06"]);
+        // Written at 21:30 on a Berlin evening: read anywhere, it is still Tuesday's 21:30.
+        assert!(
+            shown.contains("1 · Tuesday 6 October 2026 · 21:30"),
+            "TZ={tz}: {shown}"
+        );
+        let heads: Vec<&str> = shown.lines().filter(|l| l.contains(" · Tuesday")).collect();
+        assert_eq!(heads.len(), 3, "TZ={tz}: {shown}");
+        assert!(
+            heads[0].contains("08:00") && heads[1].contains("13:15"),
+            "TZ={tz}: {heads:?}"
+        );
+        // Read elsewhere, the clock it was written on is named.
+        assert_eq!(
+            shown.contains("(UTC+02:00)"),
+            tz != "Europe/Berlin",
+            "TZ={tz}: {shown}"
+        );
+        let md = in_zone(&env, tz, &["export"]);
+        let times: Vec<&str> = md.lines().filter(|l| l.starts_with("### ")).collect();
+        assert_eq!(times.len(), 3, "{md}");
+        assert!(
+            times[0].starts_with("### 08:00") && times[2].starts_with("### 21:30"),
+            "TZ={tz}: {times:?}"
+        );
+    }
+
+    // An entry dated to another day than it was written on says when it was written.
+    write(&["--date", "2026-10-05", "Remembered later."]);
+    let shown = in_zone(&env, "Europe/Berlin", &["show", "2026-10-05"]);
+    assert!(
+        shown.contains("Monday 5 October 2026 · written Wed 7 Oct 2026 12:00"),
+        "{shown}"
+    );
+}

@@ -1,4 +1,5 @@
-//! `mend config path|show`: where the config file is, and the settings in effect.
+//! `mend config path|show|set`: where the config file is, the settings in effect, and
+//! changing one of them.
 
 use std::io::Write;
 
@@ -10,6 +11,16 @@ use crate::cli::ConfigAction;
 pub fn run(app: &App, action: ConfigAction, out: &mut dyn Write) -> Result<()> {
     match action {
         ConfigAction::Path => writeln!(out, "{}", app.paths.config.display())?,
+        ConfigAction::Set { key, value } => {
+            crate::settings::set(&app.paths.config, key.trim(), &value)?;
+            writeln!(
+                out,
+                "Set {} = {} in {}.",
+                key.trim(),
+                value.trim(),
+                app.paths.config.display()
+            )?;
+        }
         ConfigAction::Show => {
             let state = if app.paths.config.exists() {
                 ""

@@ -108,7 +108,7 @@ fn write_markdown(
     out: &mut dyn Write,
 ) -> Result<Written> {
     let overview = journal.export_overview(filter)?;
-    let mut doc = Writer::new(out);
+    let mut doc = Writer::new(out).with_offsets(journal.written_offsets()?);
     doc.block("# mend journal")?;
     let count = plural(overview.count as usize, "entry", "entries");
     doc.block(&match (overview.first, overview.last) {

@@ -33,7 +33,8 @@ pub fn run(journal: &Journal, app: &App, args: ListArgs, out: &mut dyn Write) ->
         if args.short {
             terminal::entry_short(out, &entry, &app.style)
         } else {
-            terminal::entry(out, &entry, &app.style)
+            let offset = journal.written_offset(entry.id)?;
+            terminal::entry_with(out, &entry, offset, &app.style)
         }
     })?;
     if count == 0 {

@@ -20,9 +20,16 @@ pub fn run(journal: &Journal, app: &App, args: PromptArgs, out: &mut dyn Write) 
         library.check_theme(theme)?;
     }
     let today = app.now.date_naive();
+    // About to be answered on a terminal: the first time, ask which side the writer is on.
+    let answering = !args.show && !args.json && args.answer.answer.is_empty();
+    let perspective = match args.perspective {
+        Some(p) => Some(p),
+        None if answering && crate::ask::interactive() => crate::settings::perspective(app)?,
+        None => app.config.perspective,
+    };
     let wanted = Wanted {
         theme: args.theme.as_deref(),
-        perspective: args.perspective.or(app.config.perspective),
+        perspective,
         context: args.context.or(app.config.context),
     };
     let candidates = select::for_today(journal, &library.prompts, &wanted, today)?;

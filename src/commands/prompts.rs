@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::cli::{PromptsAction, PromptsArgs};
 use crate::prompts::{load_library, print_prompt};
 use crate::render;
+use crate::render::layout::{self, Cell};
 use crate::store::Journal;
 
 #[derive(Serialize)]
@@ -36,8 +37,14 @@ pub fn run(journal: &Journal, app: &App, args: PromptsArgs, out: &mut dyn Write)
             if args.json {
                 return render::json(out, &shown);
             }
+            let width = layout::out_width();
             for p in shown {
-                writeln!(out, "{}  {}", app.style.dim(&p.id), p.text)?;
+                let id = app.style.dim(&p.id);
+                writeln!(
+                    out,
+                    "{}",
+                    layout::row(&[Cell::left(&id, 0)], 2, &p.text, width)
+                )?;
             }
         }
         Some(PromptsAction::Show { id }) => {
@@ -93,21 +100,20 @@ pub fn run(journal: &Journal, app: &App, args: PromptsArgs, out: &mut dyn Write)
             if args.json {
                 return render::json(out, &counts);
             }
+            let width = layout::out_width();
             for c in &counts {
-                writeln!(
-                    out,
-                    "{:<16} {:>3} prompts  {:>3} answered  {}",
-                    app.style.bold(c.id),
-                    c.prompts,
-                    c.answers,
-                    app.style.dim(c.description)
-                )?;
+                let id = app.style.bold(c.id);
+                let numbers = format!("{:>3} prompts  {:>3} answered ", c.prompts, c.answers);
+                let cells = [Cell::left(&id, 16), Cell::left(&numbers, 0)];
+                let line =
+                    layout::row_painted(&cells, 1, c.description, width, &|t| app.style.dim(t));
+                writeln!(out, "{line}")?;
             }
-            writeln!(
-                out,
-                "\nYour own prompts go in {} as TOML files (see prompts/README.md).",
+            let own = format!(
+                "Your own prompts go in {} as TOML files (see prompts/README.md).",
                 app.paths.prompts.display()
-            )?;
+            );
+            writeln!(out, "\n{}", layout::wrap(&own, layout::out_width(), ""))?;
         }
     }
     Ok(())

@@ -59,7 +59,8 @@ pub fn run(journal: &Journal, app: &App, args: ShowArgs, out: &mut dyn Write) ->
         };
     }
     for entry in &entries {
-        terminal::entry(out, entry, &app.style)?;
+        let offset = journal.written_offset(entry.id)?;
+        terminal::entry_with(out, entry, offset, &app.style)?;
         if args.why {
             why(out, entry.id, journal.stored_analysis(entry.id)?.as_ref())?;
         }

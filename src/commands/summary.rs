@@ -35,7 +35,25 @@ pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write)
             } else {
                 None
             };
-            summary::text(out, &summary, &app.style, args.explain, calendar.as_deref())
+            // On a terminal, every line wrapped at words to its width (render::layout).
+            let Some(width) = render::layout::out_width() else {
+                return summary::text(out, &summary, &app.style, args.explain, calendar.as_deref());
+            };
+            let mut text = Vec::new();
+            summary::text(
+                &mut text,
+                &summary,
+                &app.style,
+                args.explain,
+                calendar.as_deref(),
+            )?;
+            let text = String::from_utf8_lossy(&text);
+            writeln!(
+                out,
+                "{}",
+                render::layout::wrap_lines(text.trim_end_matches('\n'), Some(width))
+            )?;
+            Ok(())
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct Writer<W: Write> {
     out: W,
     blank_before: bool,
     day: Option<NaiveDate>,
+    /// The clock each entry was written on, by id (`store::zones`).
+    offsets: std::collections::HashMap<i64, chrono::FixedOffset>,
 }
 
 impl<W: Write> Writer<W> {
@@ -31,7 +33,17 @@ impl<W: Write> Writer<W> {
             out,
             blank_before: false,
             day: None,
+            offsets: Default::default(),
         }
+    }
+
+    /// Entry times shown on the clocks they were written on.
+    pub fn with_offsets(
+        mut self,
+        offsets: std::collections::HashMap<i64, chrono::FixedOffset>,
+    ) -> Writer<W> {
+        self.offsets = offsets;
+        self
     }
 
     /// Text written as it is (front matter), with a blank line after it.
@@ -59,7 +71,7 @@ impl<W: Write> Writer<W> {
             self.block(&day_heading(entry.day))?;
             self.day = Some(entry.day);
         }
-        self.block(&entry_heading(entry))?;
+        self.block(&entry_heading(entry, self.offsets.get(&entry.id).copied()))?;
         if let Some(details) = details(entry) {
             self.block(&details)?;
         }
@@ -98,11 +110,13 @@ pub fn day_heading(day: NaiveDate) -> String {
     format!("## {}", day.format("%Y-%m-%d (%A)"))
 }
 
-/// `### 18:30`: the local time the entry was written at.
-pub fn entry_heading(entry: &Entry) -> String {
+/// `### 18:30`: the time the entry was written at, on the clock it was written on when that
+/// is known (`offset`), as `mend show` says it (`render::terminal::written_at`).
+pub fn entry_heading(entry: &Entry, offset: Option<chrono::FixedOffset>) -> String {
+    let viewer = *entry.created.with_timezone(&Local).offset();
     format!(
         "### {}",
-        entry.created.with_timezone(&Local).format("%H:%M")
+        crate::render::terminal::written_at(entry, offset, viewer)
     )
 }
 

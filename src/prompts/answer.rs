@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::compose::{self, Written};
 use crate::editor::Template;
 use crate::model::NewEntry;
+use crate::render::layout;
 use crate::store::Journal;
 use crate::store::entries::EntryUpdate;
 use crate::{ask, text};
@@ -63,8 +64,15 @@ pub fn answer_then(
     } else if scripted {
         text::read_stdin()?
     } else if how.inline {
-        eprintln!("{}", app.style.dim(&question.heading));
-        eprintln!("{}\n", app.style.bold(question.text));
+        let width = layout::err_width();
+        eprintln!(
+            "{}",
+            app.style.dim(&layout::wrap(&question.heading, width, ""))
+        );
+        eprintln!(
+            "{}\n",
+            app.style.bold(&layout::wrap(question.text, width, ""))
+        );
         match read_inline(app, &base)? {
             Some(text) => text.into_bytes(),
             None => Vec::new(),
@@ -101,6 +109,7 @@ pub fn answer_then(
         compose::finish(journal, app, id, &entry, out)?;
     } else {
         writeln!(out, "Saved entry {id}.")?;
+        compose::saved_note(journal, app, &entry, out)?;
         compose::safety_note(app, &entry.body);
     }
     Ok(Some(id))
@@ -144,7 +153,8 @@ fn follow_ups(
     entry: &mut NewEntry,
 ) -> Result<()> {
     for q in question.follow_ups {
-        let reply = ask::line(&format!("{q} (Enter skips)\n> "))?;
+        let asked = layout::wrap(&format!("{q} (Enter skips)"), layout::err_width(), "");
+        let reply = ask::line(&format!("{asked}\n> "))?;
         let typed = !reply.text.trim().is_empty();
         if typed {
             append_follow_up(entry, q, &reply.text);
@@ -183,7 +193,8 @@ fn append_follow_up(entry: &mut NewEntry, question: &str, reply: &str) {
 
 /// Lines typed at the terminal until an empty line. Ctrl-C keeps what was typed as a draft.
 fn read_inline(app: &App, base: &NewEntry) -> Result<Option<String>> {
-    eprintln!("Write your answer. An empty line finishes. Ctrl-C keeps what you typed as a draft.");
+    let how = "Write your answer. An empty line finishes. Ctrl-C keeps what you typed as a draft.";
+    eprintln!("{}", layout::wrap(how, layout::err_width(), ""));
     let typed = ask::paragraph()?;
     if typed.stopped {
         if typed.text.trim().is_empty() {

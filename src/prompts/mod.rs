@@ -19,6 +19,7 @@ use anyhow::Result;
 pub use library::{Context, Library, Perspective, Prompt};
 
 use crate::app::App;
+use crate::render::layout;
 use crate::render::terminal::Style;
 
 /// The library with the person's own prompts; problems in their files are reported once.
@@ -39,14 +40,20 @@ pub fn print_prompt(
     theme_title: &str,
     style: &Style,
 ) -> Result<()> {
+    let width = layout::out_width();
+    let heading = format!("{theme_title} · {}", prompt.id);
+    writeln!(out, "{}", style.dim(&layout::wrap(&heading, width, "")))?;
     writeln!(
         out,
         "{}",
-        style.dim(&format!("{theme_title} · {}", prompt.id))
+        style.bold(&layout::wrap(&prompt.text, width, ""))
     )?;
-    writeln!(out, "{}", style.bold(&prompt.text))?;
     for follow_up in &prompt.follow_ups {
-        writeln!(out, "  · {follow_up}")?;
+        writeln!(
+            out,
+            "{}",
+            layout::wrap_with(follow_up, width, "  · ", "    ")
+        )?;
     }
     Ok(())
 }

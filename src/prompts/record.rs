@@ -13,6 +13,7 @@ use super::library::GuidedPath;
 use super::thought::{Field, Kind, Question, STEP, ThoughtRecord, changes_text, questions};
 use crate::app::App;
 use crate::model::{NewEntry, PathStep, PromptRef, hashtags, normalize_labels};
+use crate::render::layout;
 use crate::store::Journal;
 use crate::{compose, drafts, store};
 
@@ -155,8 +156,12 @@ pub fn on_terminal(
     let asked = questions(path);
     let mut record = ThoughtRecord::default();
     let mut last_step = 0;
-    eprintln!("{}", app.style.bold(&path.title));
-    eprintln!("{}\n", app.style.dim(&path.description));
+    let width = layout::err_width();
+    eprintln!("{}", app.style.bold(&layout::wrap(&path.title, width, "")));
+    eprintln!(
+        "{}\n",
+        app.style.dim(&layout::wrap(&path.description, width, ""))
+    );
     for q in &asked {
         // No balanced thought, nothing to rate.
         if q.field == Field::BalancedBelief && record.get(Field::BalancedThought).is_none() {
@@ -164,17 +169,10 @@ pub fn on_terminal(
         }
         if q.step != last_step {
             last_step = q.step;
-            eprintln!(
-                "{}",
-                app.style.dim(&format!(
-                    "Step {} of {}: {}",
-                    q.step,
-                    path.steps.len(),
-                    q.step_title
-                ))
-            );
+            let step = format!("Step {} of {}: {}", q.step, path.steps.len(), q.step_title);
+            eprintln!("{}", app.style.dim(&layout::wrap(&step, width, "")));
         }
-        eprintln!("{}", app.style.bold(&q.text));
+        eprintln!("{}", app.style.bold(&layout::wrap(&q.text, width, "")));
         if q.field == Field::FeelingsAfter
             && let Some(before) = &record.feelings
         {
@@ -183,10 +181,8 @@ pub fn on_terminal(
                 .iter()
                 .map(|r| format!("{} {}", r.name, f64::from(r.value) / 10.0))
                 .collect();
-            eprintln!(
-                "{}",
-                app.style.dim(&format!("  before: {}", named.join(", ")))
-            );
+            let before = layout::wrap_with(&named.join(", "), width, "  before: ", "    ");
+            eprintln!("{}", app.style.dim(&before));
         }
         loop {
             // Read key by key, so Ctrl-C halfway through an answer keeps what was typed.
@@ -284,6 +280,7 @@ pub fn save(
     entry.tags = normalize_labels(entry.tags.iter().cloned().chain(hashtags(&entry.body)));
     match journal.insert(&entry, app.now_utc()) {
         Ok(id) => {
+            compose::note_clock(journal, app, id, &entry);
             progress.discard();
             Ok((id, entry))
         }
@@ -319,8 +316,9 @@ pub fn print_changes(out: &mut dyn Write, app: &App, record: &ThoughtRecord) -> 
             if let Some(first) = lines.next() {
                 writeln!(out, "\n{}", app.style.bold(first))?;
             }
+            let width = layout::out_width();
             for line in lines {
-                writeln!(out, "{}", app.style.text(line))?;
+                writeln!(out, "{}", layout::wrap_lines(&app.style.text(line), width))?;
             }
             writeln!(out)?;
         }

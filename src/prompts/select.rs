@@ -20,14 +20,31 @@ pub struct Wanted<'a> {
 }
 
 impl Wanted<'_> {
+    /// With no perspective known, only prompts for anyone: a hurt partner must not be handed
+    /// questions meant for the one who broke trust, nor the other way round. `any` (neither,
+    /// or both) takes every prompt.
     fn accepts(&self, p: &Prompt) -> bool {
+        self.accepts_theme_and_context(p)
+            && match self.perspective {
+                None => p.perspective == Perspective::Any,
+                Some(w) => {
+                    p.perspective == w || p.perspective == Perspective::Any || w == Perspective::Any
+                }
+            }
+    }
+
+    fn accepts_theme_and_context(&self, p: &Prompt) -> bool {
         self.theme.is_none_or(|t| p.theme == t)
-            && self.perspective.is_none_or(|w| {
-                p.perspective == w || p.perspective == Perspective::Any || w == Perspective::Any
-            })
             && self
                 .context
                 .is_none_or(|w| p.context == w || p.context == Context::Any || w == Context::Any)
+    }
+
+    /// Whether `p` is about the relationship the person chose (work, friendship, …): such
+    /// prompts come before the ones for any relationship.
+    fn prefers(&self, p: &Prompt) -> bool {
+        self.context
+            .is_some_and(|w| w != Context::Any && p.context == w)
     }
 }
 
@@ -39,7 +56,14 @@ pub fn candidates<'p>(
     history: &HashMap<String, Answered>,
     today: NaiveDate,
 ) -> Vec<&'p Prompt> {
-    let matching: Vec<&Prompt> = prompts.iter().filter(|p| wanted.accepts(p)).collect();
+    let mut matching: Vec<&Prompt> = prompts.iter().filter(|p| wanted.accepts(p)).collect();
+    if matching.is_empty() && wanted.perspective.is_none() {
+        // A theme with prompts for one side only (accountability) asked for by name.
+        matching = prompts
+            .iter()
+            .filter(|p| wanted.accepts_theme_and_context(p))
+            .collect();
+    }
     let rested_since = today - Duration::days(REST_DAYS);
     let fresh: Vec<&Prompt> = matching
         .iter()
@@ -58,6 +82,8 @@ pub fn candidates<'p>(
     let seed = today.to_string();
     pool.sort_by_key(|p| {
         (
+            // The chosen relationship's prompts first, while any of them is fresh.
+            !wanted.prefers(p),
             // `None` (never answered) sorts before any day: those themes come first.
             theme_last.get(p.theme.as_str()).copied(),
             history.get(&p.id).map(|a| a.last_day),
@@ -188,6 +214,77 @@ mod tests {
             "ten days gave only {} different prompts",
             days.len()
         );
+    }
+
+    /// Four weeks of answering each day's prompt, as a person would.
+    fn four_weeks(wanted: &Wanted) -> Vec<Prompt> {
+        let lib = Library::built_in();
+        let mut history: HashMap<String, Answered> = HashMap::new();
+        let mut shown = Vec::new();
+        for d in 0..28 {
+            let today = day("2026-11-01") + Duration::days(d);
+            let first = candidates(&lib.prompts, wanted, &history, today)[0].clone();
+            history.insert(
+                first.id.clone(),
+                Answered {
+                    theme: Some(first.theme.clone()),
+                    count: 1,
+                    last_day: today,
+                },
+            );
+            shown.push(first);
+        }
+        shown
+    }
+
+    #[test]
+    fn a_chosen_context_is_preferred_over_four_weeks() {
+        for context in [Context::Work, Context::Friendship] {
+            let shown = four_weeks(&Wanted {
+                context: Some(context),
+                ..Wanted::default()
+            });
+            let about = shown.iter().filter(|p| p.context == context).count();
+            assert!(
+                about >= 7,
+                "only {about} of 28 days offered a {context:?} prompt"
+            );
+            assert!(
+                shown
+                    .iter()
+                    .all(|p| p.context == context || p.context == Context::Any),
+                "a prompt about another relationship was offered"
+            );
+            let themes: std::collections::HashSet<&str> =
+                shown.iter().map(|p| p.theme.as_str()).collect();
+            assert!(themes.len() >= 5, "28 days kept to {} themes", themes.len());
+        }
+    }
+
+    #[test]
+    fn until_a_side_is_chosen_only_prompts_for_anyone_are_offered() {
+        let shown = four_weeks(&Wanted::default());
+        assert!(shown.iter().all(|p| p.perspective == Perspective::Any));
+        let hurt = four_weeks(&Wanted {
+            perspective: Some(Perspective::Hurt),
+            ..Wanted::default()
+        });
+        assert!(
+            hurt.iter()
+                .all(|p| p.perspective != Perspective::Rebuilding)
+        );
+        // A theme asked for by name still has something to offer.
+        let lib = Library::built_in();
+        for theme in crate::prompts::library::THEMES {
+            let wanted = Wanted {
+                theme: Some(theme),
+                ..Wanted::default()
+            };
+            assert!(
+                !candidates(&lib.prompts, &wanted, &HashMap::new(), day("2026-11-01")).is_empty(),
+                "{theme}"
+            );
+        }
     }
 
     #[test]

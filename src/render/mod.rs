@@ -1,5 +1,6 @@
 //! Turning data into text: the terminal view of entries. Renderers never query the journal.
 
+pub mod layout;
 pub mod shown;
 pub mod terminal;
 

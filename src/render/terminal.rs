@@ -4,10 +4,11 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
-use chrono::Local;
+use chrono::{FixedOffset, Local};
 
 use crate::cli::ColorChoice;
 use crate::model::Entry;
+use crate::render::layout;
 use crate::store::entries::{MATCH_END, MATCH_START};
 
 /// How output is decorated: colour, and whether control characters must be escaped.
@@ -42,9 +43,14 @@ impl Style {
         }
     }
 
+    /// Each line painted on its own, so a pager or a wrapped screen never carries a colour
+    /// past the end of a line.
     fn paint(&self, code: &str, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            text.split('\n')
+                .map(|line| format!("\x1b[{code}m{line}\x1b[0m"))
+                .collect::<Vec<_>>()
+                .join("\n")
         } else {
             text.to_string()
         }
@@ -134,49 +140,127 @@ pub fn details_line(entry: &Entry) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// An entry in full: heading, details, the prompt it answered, and the text.
+/// An entry in full: heading, details, the prompt it answered, and the text. The time is
+/// shown on the clock of the zone it was written in when that is known (see [`written_at`]).
 pub fn entry(out: &mut dyn Write, entry: &Entry, style: &Style) -> Result<()> {
-    let created = entry.created.with_timezone(&Local);
+    entry_with(out, entry, None, style)
+}
+
+/// [`entry`], with the UTC offset the entry was written at (`None`: not recorded).
+pub fn entry_with(
+    out: &mut dyn Write,
+    entry: &Entry,
+    offset: Option<FixedOffset>,
+    style: &Style,
+) -> Result<()> {
+    let width = layout::out_width();
     let heading = format!(
         "{} · {} · {}",
         entry.id,
         entry.day.format("%A %-d %B %Y"),
-        created.format("%H:%M")
+        written_at(entry, offset, viewer_offset(entry))
     );
-    writeln!(out, "{}", style.bold(&style.accent(&heading)))?;
+    writeln!(
+        out,
+        "{}",
+        style.bold(&style.accent(&layout::wrap(&heading, width, "  ")))
+    )?;
     if let Some(details) = details_line(entry) {
-        writeln!(out, "{}", style.dim(&style.text(&details)))?;
+        writeln!(
+            out,
+            "{}",
+            style.dim(&layout::wrap(&style.text(&details), width, "  "))
+        )?;
     }
     if let Some(prompt) = &entry.prompt {
         writeln!(
             out,
             "{}",
-            style.dim(&format!("> {}", style.text(&prompt.text)))
+            style.dim(&layout::wrap_with(
+                &style.text(&prompt.text),
+                width,
+                "> ",
+                "  "
+            ))
         )?;
     }
     writeln!(out)?;
     let record = crate::prompts::thought::shown_text(entry.fields.as_ref(), &entry.body)
         .or_else(|| crate::review::shown_text(entry.fields.as_ref(), &entry.body));
     let text = record.as_deref().unwrap_or(&entry.body);
-    writeln!(out, "{}", style.text(text.trim_end()))?;
+    writeln!(
+        out,
+        "{}",
+        layout::wrap_lines(&style.text(text.trim_end()), width)
+    )?;
     writeln!(out)?;
     Ok(())
 }
 
-/// One line per entry: id, day, mood dots and the first words.
+/// The viewer's UTC offset at the moment the entry was written.
+fn viewer_offset(entry: &Entry) -> FixedOffset {
+    *entry.created.with_timezone(&Local).offset()
+}
+
+/// When an entry was written, as its heading says it: the time on the clock of `offset` (the
+/// zone it was written in, else the viewer's `fallback`), so that day and time always agree.
+/// An entry dated to another day than the one it was written on (`--date yesterday`) has no
+/// time of its own that day: it says when it was written instead.
+pub fn written_at(entry: &Entry, offset: Option<FixedOffset>, fallback: FixedOffset) -> String {
+    let zone = offset.unwrap_or(fallback);
+    let local = entry.created.with_timezone(&zone);
+    let mut shown = if local.date_naive() == entry.day {
+        local.format("%H:%M").to_string()
+    } else {
+        format!("written {}", local.format("%a %-d %b %Y %H:%M"))
+    };
+    // Written in another zone than the viewer's: name the clock the time is on.
+    if offset.is_some() && zone != fallback {
+        shown.push_str(&format!(" (UTC{})", zone));
+    }
+    shown
+}
+
+/// One line per entry: id, day, mood dots and the first words, cut at a word to fit the
+/// terminal; columns padded by what is seen, so colour does not move them.
 pub fn entry_short(out: &mut dyn Write, entry: &Entry, style: &Style) -> Result<()> {
     let first = first_words(&entry.body, 60);
     let tags: String = entry.tags.iter().map(|t| format!(" #{t}")).collect();
-    writeln!(
-        out,
-        "{:>5}  {}  {}  {}{}",
-        style.bold(&entry.id.to_string()),
-        entry.day,
-        style.accent(&mood_dots(entry)),
-        style.text(&first),
-        style.dim(&style.text(&tags))
-    )?;
+    let id = style.bold(&entry.id.to_string());
+    let day = entry.day.to_string();
+    let dots = style.accent(&mood_dots(entry));
+    let cells = [
+        layout::Cell::right(&id, 5),
+        layout::Cell::left(&day, 10),
+        layout::Cell::left(&dots, 5),
+    ];
+    let width = layout::out_width();
+    let lead_width = 5 + 2 + 10 + 2 + 5 + 2;
+    let text = style.text(&first);
+    let tags = style.text(&tags);
+    // The words first; tags only where there is room for them.
+    let line = match width {
+        Some(w) if lead_width + layout::measure(&text) + layout::measure(&tags) > w => {
+            layout::row_cut(&cells, 2, &text, width)
+        }
+        _ => layout::row(&cells, 2, &format!("{text}{}", style.dim(&tags)), None),
+    };
+    writeln!(out, "{line}")?;
     Ok(())
+}
+
+/// What is said after an entry is saved: its length and the run of days written up to
+/// today. Counted, never judged: a short entry is an entry.
+pub fn saved_note(words: usize, run_of_days: u32) -> String {
+    let words = match words {
+        1 => "1 word".to_string(),
+        n => format!("{n} words"),
+    };
+    match run_of_days {
+        0 => format!("{words}."),
+        1 => format!("{words} · the first day of a run."),
+        n => format!("{words} · {n} days in a row."),
+    }
 }
 
 /// A search result: the entry's line, then the snippet with the matches highlighted.
@@ -219,12 +303,8 @@ pub fn first_words(body: &str, max: usize) -> String {
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
-    let mut cut: String = line.chars().take(max).collect();
-    if line.chars().count() > max {
-        cut = cut.trim_end().to_string();
-        cut.push('…');
-    }
-    cut
+    // At most `max` characters of words, then the ellipsis.
+    layout::cut_at_word(line, max + 1)
 }
 
 #[cfg(test)]
@@ -251,8 +331,16 @@ mod tests {
     }
 
     #[test]
+    fn the_saved_note_counts_words_and_days() {
+        assert_eq!(saved_note(1, 0), "1 word.");
+        assert_eq!(saved_note(42, 1), "42 words · the first day of a run.");
+        assert_eq!(saved_note(42, 3), "42 words · 3 days in a row.");
+    }
+
+    #[test]
     fn first_words_cut_politely() {
         assert_eq!(first_words("\n\n  Hello there  \nmore", 60), "Hello there");
         assert_eq!(first_words("abcdef", 3), "abc…");
+        assert_eq!(first_words("we talked about it", 12), "we talked…");
     }
 }

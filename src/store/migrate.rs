@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_readings.sql"),
     include_str!("migrations/0008_moments.sql"),
     include_str!("migrations/0009_path_checks.sql"),
+    include_str!("migrations/0010_written_offset.sql"),
     include_str!("migrations/0011_reviews.sql"),
 ];
 

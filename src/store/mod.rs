@@ -20,6 +20,7 @@ pub mod summary;
 mod swap;
 mod wait;
 pub mod walks;
+pub mod zones;
 
 use std::cell::OnceCell;
 use std::fs;

@@ -58,7 +58,18 @@ pub fn text(
         };
         writeln!(out, "  {}  {}", style.accent(&marks), style.dim(&note))?;
         writeln!(out, "  {}", words::mood_trend_line(s.mood.trend))?;
-        writeln!(out, "  By weekday: {}", words::weekday_parts(s).join(" · "))?;
+        let width = crate::render::layout::out_width();
+        // A day and its figures stay together on one line (no-break spaces inside each).
+        let days: Vec<String> = words::weekday_parts(s)
+            .iter()
+            .map(|p| match width {
+                Some(_) => p.replace(' ', "\u{a0}"),
+                None => p.clone(),
+            })
+            .collect();
+        let days = days.join(" · ");
+        let line = crate::render::layout::wrap_with(&days, width, "  By weekday: ", "    ");
+        writeln!(out, "{line}")?;
     }
     if let Some(calendar) = calendar {
         writeln!(out)?;

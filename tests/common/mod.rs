@@ -77,6 +77,9 @@ impl TestEnv {
         };
         // By default the editor changes nothing.
         env.set_editor_script("exit 0\n");
+        // The writer's side is known, so the first-run question is not asked (tests of it
+        // call `forget_perspective`); `any` offers every prompt.
+        env.set_config("perspective = \"any\"\n");
         env
     }
 
@@ -95,6 +98,26 @@ impl TestEnv {
             String::from_utf8_lossy(&out.stderr)
         );
         env
+    }
+
+    /// The config file mend reads.
+    pub fn config_path(&self) -> PathBuf {
+        self.root()
+            .join("xdg-config")
+            .join("mend")
+            .join("config.toml")
+    }
+
+    /// Replaces the config file with `text`.
+    pub fn set_config(&self, text: &str) {
+        let path = self.config_path();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// No config file: as on a fresh machine, where mend asks once which side the writer is on.
+    pub fn forget_perspective(&self) {
+        let _ = fs::remove_file(self.config_path());
     }
 
     pub fn root(&self) -> &Path {
