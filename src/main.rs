@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use mend::app::{self, App, Paths};
 use mend::cli::{self, Cli, Command, DraftsAction};
@@ -19,10 +19,14 @@ use mend::{commands, secret};
 fn main() -> ExitCode {
     mend::harden::process();
     install_panic_hook();
+    // Before SQLite first starts: SQLCipher's random bytes from the kernel, so that OpenSSL
+    // starts only for an encrypted journal.
+    #[cfg(feature = "encryption")]
+    mend::store::random::install();
     // SIGINT, SIGTERM and SIGHUP keep their usual effect, except while text is held (the
     // editor open, an answer being typed, a question on screen): then it is kept first.
     mend::interrupt::install();
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -204,6 +208,18 @@ fn nudge(db: Option<std::path::PathBuf>, discreet: bool) -> Result<String> {
 }
 
 /// Help and version go to stdout as usual; every other usage problem becomes one line.
+/// The command line, parsed as `Cli::try_parse` would. The description of mend's commands is
+/// large and the process ends soon after: taking it apart again was a tenth of the start-up.
+fn parse() -> Result<Cli, clap::Error> {
+    let mut command = Cli::command();
+    let parsed = match command.try_get_matches_from_mut(std::env::args_os()) {
+        Ok(matches) => Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command)),
+        Err(e) => Err(e),
+    };
+    std::mem::forget(command);
+    parsed
+}
+
 fn usage_error(e: clap::Error) -> ExitCode {
     match e.kind() {
         ErrorKind::DisplayHelp

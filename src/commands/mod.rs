@@ -140,7 +140,12 @@ pub fn filter(args: &FilterArgs, app: &App) -> Result<Filter> {
     let mut filter = Filter {
         from: day(&args.from)?,
         to: day(&args.to)?,
-        feelings: vocabulary().resolve_all(&args.feelings)?,
+        // The vocabulary is parsed only when asked for: most listings name no feeling.
+        feelings: if args.feelings.is_empty() {
+            Vec::new()
+        } else {
+            vocabulary().resolve_all(&args.feelings)?
+        },
         tags: normalize_labels(&args.tags),
         mood_min: args.mood_min.map(|m| m.value()),
         mood_max: args.mood_max.map(|m| m.value()),

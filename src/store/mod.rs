@@ -12,6 +12,8 @@ pub mod migrate;
 pub mod moments;
 pub mod prompts;
 pub mod purge;
+#[cfg(feature = "encryption")]
+pub mod random;
 pub mod refs;
 pub mod report;
 pub mod reviews;
