@@ -15,8 +15,10 @@ pub mod purge;
 pub mod refs;
 pub mod report;
 pub mod schema;
+pub mod search;
 pub mod summary;
 mod swap;
+mod trash;
 mod wait;
 
 use std::cell::OnceCell;
