@@ -158,11 +158,17 @@ impl Source {
         let budget = Rc::new(Budget::default());
         match self.kind {
             Kind::Text(reader) => {
-                let mut text = BufReader::with_capacity(1 << 16, Guard::new(reader, &budget, read));
+                let mut guard = Guard::new(reader, &budget, read);
+                let head = first_line(&mut guard);
                 let format = match wanted {
                     Some(format) => Some(format),
-                    None => first_line(&mut text).and_then(|line| readers::detect_text(&line)),
+                    None => {
+                        let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+                        readers::detect_text(&String::from_utf8_lossy(line))
+                    }
                 };
+                // The line read to tell the format goes back in front of the rest.
+                let mut text = BufReader::with_capacity(1 << 16, Cursor::new(head).chain(guard));
                 if let Some(Reader::Text(rows)) = format.map(readers::reader) {
                     return rows
                         .read(&name, &mut text, options, emit)
@@ -220,15 +226,18 @@ impl Source {
     }
 }
 
-/// The first line of a text, looked at without being taken (up to the buffer's size).
-fn first_line(text: &mut impl BufRead) -> Option<String> {
-    let start = text.fill_buf().ok()?;
-    let end = start
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(start.len());
-    // A line cut in the middle of a character is still a line to compare.
-    Some(String::from_utf8_lossy(&start[..end]).into_owned())
+/// The first line of a text (at most 4 KiB of it), taken from `text`. A failure to read
+/// ends the line early; the guard gives the same error again to whoever reads on.
+fn first_line(text: &mut impl Read) -> Vec<u8> {
+    let mut line = Vec::new();
+    let mut buf = [0u8; 512];
+    while line.len() < 4096 && !line.contains(&b'\n') {
+        match text.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => line.extend_from_slice(&buf[..n]),
+        }
+    }
+    line
 }
 
 /// A text reader's error, or the guard's reason when the guard stopped it.
