@@ -170,9 +170,9 @@ pub enum Command {
     )]
     Export(ExportArgs),
 
-    /// Import entries from a mend JSON export, jrnl, or Day One
+    /// Import entries from a mend JSON export, jrnl, Day One, or Daylio
     #[command(
-        after_help = "Examples:\n  mend import journal.json\n  mend import --format jrnl jrnl-export.json\n  mend import \"Day One Export.zip\"\n  mend import --dry-run journal.json\n  cat journal.json | mend import -\n\nAll or nothing: one bad entry stops the import and nothing is added, unless --skip-invalid."
+        after_help = "Examples:\n  mend import journal.json\n  mend import --format jrnl jrnl-export.json\n  mend import \"Day One Export.zip\"\n  mend import daylio_export.csv --mood-map \"great=5,okay=3\"\n  mend import --dry-run journal.json\n  cat journal.json | mend import -\n\nAll or nothing: one bad entry stops the import and nothing is added, unless --skip-invalid."
     )]
     Import(ImportArgs),
 
@@ -755,16 +755,20 @@ pub struct ExportArgs {
     pub filter: FilterArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    /// Tell from the content
-    Auto,
-    /// A mend JSON export
-    Mend,
-    /// `jrnl --export json`
-    Jrnl,
-    /// A Day One JSON export (Journal.json, or the export .zip)
-    Dayone,
+/// `--format` of `mend import`: `auto` (`None`), or a format of the table in
+/// `interop::formats`, whose rows give the names and their help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportFormat(pub Option<crate::interop::formats::Format>);
+
+fn import_formats() -> impl clap::builder::TypedValueParser<Value = ImportFormat> {
+    use crate::interop::formats::{FORMATS, Format};
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let auto = PossibleValue::new("auto").help("Tell from the content");
+    let rows = FORMATS
+        .iter()
+        .map(|s| PossibleValue::new(s.name).help(s.help));
+    PossibleValuesParser::new(std::iter::once(auto).chain(rows))
+        .map(|name| ImportFormat(Format::named(&name)))
 }
 
 #[derive(Debug, Args)]
@@ -774,8 +778,12 @@ pub struct ImportArgs {
     pub file: PathBuf,
 
     /// The file's format
-    #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
+    #[arg(long, default_value = "auto", value_parser = import_formats())]
     pub format: ImportFormat,
+
+    /// Daylio mood labels and the mood (1-5) each means, beside rad=5, good=4, meh=3, bad=2, awful=1
+    #[arg(long, value_name = "LABEL=MOOD,...")]
+    pub mood_map: Option<String>,
 
     /// Import the valid entries and list the ones skipped
     #[arg(long)]

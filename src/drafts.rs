@@ -292,6 +292,12 @@ fn parse(bytes: &[u8]) -> Result<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+
+    /// Tests pin the time, as commands do with the injected `now`.
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 20, 21, 30, 0).unwrap()
+    }
 
     #[test]
     fn drafts_round_trip_privately() {
@@ -314,9 +320,8 @@ mod tests {
             raw: entry.body.as_bytes(),
             replaces: Some(7),
         };
-        let now = Utc::now();
-        let a = save(&drafts, &keep, now).unwrap();
-        let b = save(&drafts, &keep, now).unwrap();
+        let a = save(&drafts, &keep, now()).unwrap();
+        let b = save(&drafts, &keep, now()).unwrap();
         assert_ne!(a, b);
         assert_eq!(
             fs::metadata(&a).unwrap().permissions().mode() & 0o777,
@@ -345,7 +350,7 @@ mod tests {
             raw: &raw,
             replaces: None,
         };
-        let path = save(dir.path(), &keep, Utc::now()).unwrap();
+        let path = save(dir.path(), &keep, now()).unwrap();
         let draft = load(&path).unwrap();
         assert_eq!(draft.raw, raw);
         assert_eq!(draft.not_utf8_at(), Some(3));
@@ -364,7 +369,7 @@ mod tests {
             raw: b"kept",
             replaces: None,
         };
-        let real = save(&drafts, &keep, Utc::now()).unwrap();
+        let real = save(&drafts, &keep, now()).unwrap();
         let dirs = vec![drafts.clone()];
         assert!(at(&real, &dirs, &scratch, today).is_ok());
         // The same content elsewhere, even named like a draft, is not a draft.

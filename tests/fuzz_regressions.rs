@@ -6,7 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use chrono::{Local, TimeZone};
-use mend::cli::ImportFormat;
+use mend::interop::formats::FORMATS;
+use mend::interop::importer::Options;
 use mend::interop::source::Source;
 use mend::prompts::Library;
 
@@ -52,15 +53,15 @@ fn prompt_toml() {
 #[test]
 fn importers() {
     for data in inputs("importers") {
-        for wanted in [
-            ImportFormat::Auto,
-            ImportFormat::Mend,
-            ImportFormat::Jrnl,
-            ImportFormat::Dayone,
-        ] {
-            let _ =
-                Source::from_bytes("fuzz.json", data.clone())
-                    .entries(wanted, &|_| {}, &mut |_| true);
+        // Detection, then each format of the table in turn.
+        let wanted = std::iter::once(None).chain(FORMATS.iter().map(|s| Some(s.format)));
+        for wanted in wanted {
+            let _ = Source::from_bytes("fuzz.json", data.clone()).entries(
+                wanted,
+                &Options::default(),
+                &|_| {},
+                &mut |_| true,
+            );
         }
     }
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, SecondsFormat, Utc};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use rstest::rstest;
 use serde_json::{Value, json};
 
 use common::{TestEnv, assert_one_line_error, mode, saved_id};
@@ -987,6 +988,38 @@ fn standard_input_dry_runs_and_skipping() {
 // ---------------------------------------------------------------------------------------
 // Bad files change nothing
 
+/// Where a case's file is: a fixture, or (`here/…`) a path in the test's own folder.
+fn case_file(env: &TestEnv, name: &str) -> PathBuf {
+    match name.strip_prefix("here/") {
+        Some(rest) => env.root().join(rest),
+        None => fixture(name),
+    }
+}
+
+#[rstest]
+#[case::broken_json("bad/truncated.json", &[], &["truncated.json is not valid JSON", "EOF while parsing", "line 16"])]
+#[case::wrong_types("bad/wrong-types.json", &[], &["wrong-types.json: entry 2 (2026-11-21): mood must be 1–5 or null", "nothing was imported"])]
+#[case::impossible_date("bad/impossible-date.json", &[], &["entry 2 (2021-02-30): date 2021-02-30 is not a real date", "--skip-invalid"])]
+#[case::impossible_date_in_a_dry_run("bad/impossible-date.json", &["--dry-run"], &["2021-02-30"])]
+#[case::the_wrong_format("jrnl.json", &["--format", "dayone"], &["entry 1", "\"uuid\" is missing"])]
+#[case::a_missing_file("here/missing.json", &[], &["does not exist"])]
+#[case::a_folder("here/", &[], &["is a folder"])]
+fn a_bad_file_gives_one_clear_line_and_imports_nothing(
+    #[case] file: &str,
+    #[case] extra: &[&str],
+    #[case] wanted: &[&str],
+) {
+    let env = TestEnv::new();
+    env.write(&["Already here."]);
+    let path = case_file(&env, file);
+    let mut args = vec!["import", path.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let err = fails(&env, &args);
+    let absent: Vec<&&str> = wanted.iter().filter(|w| !err.contains(**w)).collect();
+    assert!(absent.is_empty(), "{absent:?} not in {err}");
+    assert_eq!(env.count_rows(), 1, "{err}");
+}
+
 #[test]
 fn bad_files_give_one_clear_line_and_import_nothing() {
     let env = TestEnv::new();
@@ -1001,43 +1034,6 @@ fn bad_files_give_one_clear_line_and_import_nothing() {
         assert_eq!(env.count_rows(), 1, "{err}");
         err
     };
-    check(
-        &fixture("bad/truncated.json"),
-        &[],
-        &[
-            "truncated.json is not valid JSON",
-            "EOF while parsing",
-            "line 16",
-        ],
-    );
-    check(
-        &fixture("bad/wrong-types.json"),
-        &[],
-        &[
-            "wrong-types.json: entry 2 (2026-11-21): mood must be 1–5 or null",
-            "nothing was imported",
-        ],
-    );
-    check(
-        &fixture("bad/impossible-date.json"),
-        &[],
-        &[
-            "entry 2 (2021-02-30): date 2021-02-30 is not a real date",
-            "--skip-invalid",
-        ],
-    );
-    check(
-        &fixture("bad/impossible-date.json"),
-        &["--dry-run"],
-        &["2021-02-30"],
-    );
-    check(
-        &fixture("jrnl.json"),
-        &["--format", "dayone"],
-        &["entry 1", "\"uuid\" is missing"],
-    );
-    check(&env.root().join("missing.json"), &[], &["does not exist"]);
-    check(env.root(), &[], &["is a folder"]);
 
     let dir = env.root().join("bad");
     fs::create_dir(&dir).unwrap();

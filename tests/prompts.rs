@@ -8,6 +8,7 @@ use std::fs;
 
 use common::{TestEnv, saved_id};
 use rexpect::session::spawn_command;
+use rstest::rstest;
 use serde_json::Value;
 
 fn today_prompt(env: &TestEnv, extra: &[&str]) -> Value {
@@ -216,7 +217,8 @@ fn the_library_can_be_listed_shown_and_counted() {
     let all = env.json_of(&["prompts", "--json"]);
     let all = all.as_array().unwrap();
     assert!(all.len() >= 150);
-    for key in [
+    // Every missing key is named at once.
+    let missing: Vec<&str> = [
         "id",
         "theme",
         "text",
@@ -224,9 +226,11 @@ fn the_library_can_be_listed_shown_and_counted() {
         "perspective",
         "context",
         "source",
-    ] {
-        assert!(all[0].get(key).is_some(), "{key} missing");
-    }
+    ]
+    .into_iter()
+    .filter(|key| all[0].get(key).is_none())
+    .collect();
+    assert!(missing.is_empty(), "missing: {missing:?}");
     let forgiveness = env.json_of(&["prompts", "--theme", "forgiveness", "--json"]);
     assert!(
         forgiveness
@@ -359,48 +363,48 @@ fn a_path_is_walked_across_several_days() {
     common::assert_one_line_error(&none.stderr);
 }
 
-#[test]
-fn the_safety_note_appears_for_crisis_language_only() {
+/// What `mend write TEXT` says on standard error.
+fn note_after_writing(text: &str) -> String {
     let env = TestEnv::new();
-    for text in [
-        "Some days I want to die.",
-        "I keep thinking about how to kill myself.",
-        "He hit me again last night and I am scared.",
-    ] {
-        let out = env
-            .cmd()
-            .args(["write", text])
-            .write_stdin("")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            stderr.contains("emergency number"),
-            "no note for {text:?}: {stderr}"
-        );
-        assert!(stderr.contains("not a crisis service"), "{stderr}");
-    }
-    for text in [
-        "This deadline is killing me.",
-        "We hit it off at dinner.",
-        "I died laughing at his joke.",
-        "My phone battery died on the train.",
-    ] {
-        let out = env
-            .cmd()
-            .args(["write", text])
-            .write_stdin("")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            !stderr.contains("emergency"),
-            "a note for {text:?}: {stderr}"
-        );
-    }
-    // Answers to prompts are checked too.
+    let out = env
+        .cmd()
+        .args(["write", text])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[rstest]
+#[case::wanting_to_die("Some days I want to die.")]
+#[case::a_way_to_die("I keep thinking about how to kill myself.")]
+#[case::being_hit("He hit me again last night and I am scared.")]
+fn the_safety_note_appears_for_crisis_language(#[case] text: &str) {
+    let stderr = note_after_writing(text);
+    assert!(
+        stderr.contains("emergency number"),
+        "no note for {text:?}: {stderr}"
+    );
+    assert!(stderr.contains("not a crisis service"), "{stderr}");
+}
+
+#[rstest]
+#[case::a_deadline("This deadline is killing me.")]
+#[case::getting_on("We hit it off at dinner.")]
+#[case::laughing("I died laughing at his joke.")]
+#[case::a_battery("My phone battery died on the train.")]
+fn no_safety_note_for_a_figure_of_speech(#[case] text: &str) {
+    let stderr = note_after_writing(text);
+    assert!(
+        !stderr.contains("emergency"),
+        "a note for {text:?}: {stderr}"
+    );
+}
+
+#[test]
+fn answers_to_prompts_are_checked_for_the_safety_note_too() {
+    let env = TestEnv::new();
     let out = env
         .cmd()
         .args(["prompt", "--answer", "I don't want to be here anymore."])

@@ -2,11 +2,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mend::cli::ImportFormat;
+use mend::interop::formats::FORMATS;
+use mend::interop::importer::Options;
 use mend::interop::source::Source;
 
 fuzz_target!(|data: &[u8]| {
-    for wanted in [ImportFormat::Auto, ImportFormat::Mend, ImportFormat::Jrnl, ImportFormat::Dayone] {
-        let _ = Source::from_bytes("fuzz.json", data.to_vec()).entries(wanted, &|_| {}, &mut |_| true);
+    let wanted = std::iter::once(None).chain(FORMATS.iter().map(|s| Some(s.format)));
+    for wanted in wanted {
+        let _ = Source::from_bytes("fuzz.json", data.to_vec()).entries(wanted, &Options::default(), &|_| {}, &mut |_| true);
     }
 });

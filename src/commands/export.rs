@@ -2,20 +2,17 @@
 //! Entries are written as they are read, never gathered all at once; files appear whole or
 //! not at all (docs/export.md).
 
-use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Result, bail};
-use chrono::{Local, NaiveDate};
 
 use crate::app::App;
 use crate::cli::{ExportArgs, ExportFormat, Split};
-use crate::interop::files::{self, AtomicFile};
-use crate::interop::frontmatter::Facts;
+use crate::interop::files::AtomicFile;
 use crate::interop::markdown::{self, Writer};
 use crate::interop::mend::JsonWriter;
-use crate::model::Entry;
+use crate::interop::split::{self, Per};
 use crate::progress;
 use crate::render::shown::Shown;
 use crate::store::{Filter, Journal};
@@ -112,9 +109,15 @@ fn write_markdown(
     doc.block("# mend journal")?;
     let count = plural(overview.count as usize, "entry", "entries");
     doc.block(&match (overview.first, overview.last) {
-        (Some(first), Some(last)) if first == last => format!("{} · {count}", long_day(first)),
+        (Some(first), Some(last)) if first == last => {
+            format!("{} · {count}", markdown::long_day(first))
+        }
         (Some(first), Some(last)) => {
-            format!("{} – {} · {count}", long_day(first), long_day(last))
+            format!(
+                "{} – {} · {count}",
+                markdown::long_day(first),
+                markdown::long_day(last)
+            )
         }
         _ => "No entries to export.".to_string(),
     })?;
@@ -190,6 +193,42 @@ fn moments_of(journal: &Journal, filter: &Filter) -> Result<Vec<crate::moments::
     journal.moments(filter.from, filter.to)
 }
 
+/// One Markdown file per day, month or entry, each with front matter, in the folder `dir`.
+fn split_markdown(
+    journal: &Journal,
+    app: &App,
+    args: &ExportArgs,
+    filter: &Filter,
+    split: Split,
+    dir: &Path,
+) -> Result<()> {
+    let summary = if args.with_summary {
+        summary_section(journal, app, filter)?
+    } else {
+        None
+    };
+    let per = match split {
+        Split::Day => Per::Day,
+        Split::Month => Per::Month,
+        Split::Entry => Per::Entry,
+    };
+    let moments = crate::interop::moments::markdown(&moments_of(journal, filter)?);
+    let beside = split::Beside {
+        moments: moments.as_deref(),
+        summary: summary.as_deref(),
+    };
+    match split::write(journal, filter, per, dir, args.force, &beside)? {
+        None => eprintln!("No entries to export, so nothing was written."),
+        Some(written) => eprintln!(
+            "Exported {} to {} in {}. {PRIVATE_NOTE}",
+            plural(written.entries, "entry", "entries"),
+            plural(written.files, "file", "files"),
+            dir.display()
+        ),
+    }
+    Ok(())
+}
+
 /// Every entry, the trash included, in mend's JSON export format.
 fn write_json(
     journal: &Journal,
@@ -223,164 +262,6 @@ fn write_json(
     Ok(written)
 }
 
-/// One Markdown file per day, month or entry, each with front matter, in the folder `dir`.
-fn split_markdown(
-    journal: &Journal,
-    app: &App,
-    args: &ExportArgs,
-    filter: &Filter,
-    split: Split,
-    dir: &Path,
-) -> Result<()> {
-    let summary = if args.with_summary {
-        summary_section(journal, app, filter)?
-    } else {
-        None
-    };
-    // Name every file first, so that nothing is written when one of them is in the way.
-    let keys = journal.export_keys(filter)?;
-    if keys.is_empty() {
-        eprintln!("No entries to export, so nothing was written.");
-        return Ok(());
-    }
-    let mut names: Vec<PathBuf> = Vec::new();
-    let mut seen = HashSet::new();
-    for (id, day) in &keys {
-        let name = file_name(split, *id, *day);
-        if seen.insert(name.clone()) {
-            names.push(dir.join(name));
-        }
-    }
-    if !args.force {
-        let taken: Vec<&PathBuf> = names.iter().filter(|p| p.exists()).collect();
-        if let Some(first) = taken.first() {
-            let more = match taken.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            bail!(
-                "{} already exists{more} — add --force to replace what is there (nothing was written)",
-                first.display()
-            );
-        }
-    }
-    files::ensure_folder(dir)?;
-
-    let bar = progress::bar(keys.len() as u64, "Exporting");
-    let mut unit: Option<Unit> = None;
-    let mut files_written = 0usize;
-    let mut count = 0u64;
-    journal.for_each_entry(filter, |entry| {
-        let name = file_name(split, entry.id, entry.day);
-        if unit.as_ref().is_some_and(|u| u.name != name)
-            && let Some(done) = unit.take()
-        {
-            done.write(dir, split, args.force)?;
-            files_written += 1;
-        }
-        unit.get_or_insert_with(|| Unit::new(name, &entry, split))
-            .add(&entry)?;
-        count += 1;
-        bar.inc(1);
-        Ok(())
-    })?;
-    if let Some(done) = unit {
-        done.write(dir, split, args.force)?;
-        files_written += 1;
-    }
-    if let Some(moments) = crate::interop::moments::markdown(&moments_of(journal, filter)?) {
-        // The moment log sits beside the entries as moments.md.
-        let mut file = AtomicFile::create(&dir.join("moments.md"), args.force)?;
-        file.write_all(moments.as_bytes())?;
-        file.commit()?;
-        files_written += 1;
-    }
-    if let Some(summary) = summary {
-        // The period's summary sits beside the entries as summary.md.
-        let mut file = AtomicFile::create(&dir.join("summary.md"), args.force)?;
-        file.write_all(summary.as_bytes())?;
-        file.commit()?;
-        files_written += 1;
-    }
-    bar.finish_and_clear();
-    eprintln!(
-        "Exported {} to {} in {}. {PRIVATE_NOTE}",
-        plural(count as usize, "entry", "entries"),
-        plural(files_written, "file", "files"),
-        dir.display()
-    );
-    Ok(())
-}
-
-/// `2026-11-21.md`, `2026-11.md` or `2026-11-21-12.md`.
-fn file_name(split: Split, id: i64, day: NaiveDate) -> String {
-    match split {
-        Split::Day => format!("{}.md", day.format("%Y-%m-%d")),
-        Split::Month => format!("{}.md", day.format("%Y-%m")),
-        Split::Entry => format!("{}-{id}.md", day.format("%Y-%m-%d")),
-    }
-}
-
-/// The file being gathered: its entries' Markdown and facts (a day's or a month's worth).
-struct Unit {
-    name: String,
-    title: String,
-    month: Option<String>,
-    facts: Facts,
-    doc: Writer<Vec<u8>>,
-}
-
-impl Unit {
-    fn new(name: String, first: &Entry, split: Split) -> Unit {
-        let (title, month) = match split {
-            Split::Day => (long_day(first.day), None),
-            Split::Month => (
-                first.day.format("%B %Y").to_string(),
-                Some(first.day.format("%Y-%m").to_string()),
-            ),
-            Split::Entry => (
-                format!(
-                    "{}, {}",
-                    long_day(first.day),
-                    first.created.with_timezone(&Local).format("%H:%M")
-                ),
-                None,
-            ),
-        };
-        Unit {
-            name,
-            title,
-            month,
-            facts: Facts::default(),
-            doc: Writer::new(Vec::new()),
-        }
-    }
-
-    fn add(&mut self, entry: &Entry) -> Result<()> {
-        self.facts.add(entry);
-        self.doc.entry(entry)
-    }
-
-    fn write(self, dir: &Path, split: Split, force: bool) -> Result<()> {
-        let front = match split {
-            Split::Entry if self.facts.count() == 1 => self.facts.for_entry(),
-            _ => self.facts.for_group(self.month.as_deref()),
-        };
-        let mut file = AtomicFile::create(&dir.join(&self.name), force)?;
-        let mut head = Writer::new(&mut file);
-        head.raw(&front)?;
-        head.block(&format!("# {}", self.title))?;
-        file.write_all(b"\n")?;
-        file.write_all(&self.doc.into_inner())?;
-        file.commit()
-    }
-}
-
-/// "Saturday 21 November 2026".
-fn long_day(day: NaiveDate) -> String {
-    day.format("%A %-d %B %Y").to_string()
-}
-
 /// The filters other than the period, in words, for the top of the document.
 fn describe_filter(filter: &Filter) -> Option<String> {
     let mut parts = Vec::new();
@@ -407,14 +288,6 @@ fn describe_filter(filter: &Filter) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn files_are_named_by_date() {
-        let day: NaiveDate = "2026-11-21".parse().unwrap();
-        assert_eq!(file_name(Split::Day, 3, day), "2026-11-21.md");
-        assert_eq!(file_name(Split::Month, 3, day), "2026-11.md");
-        assert_eq!(file_name(Split::Entry, 3, day), "2026-11-21-3.md");
-    }
 
     #[test]
     fn filters_are_described() {

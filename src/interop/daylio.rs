@@ -5,28 +5,22 @@
 //! to a level). Moods become 1–5 through a `MoodMap`; activities become tags; the note's
 //! title and text become the body.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use chrono::{NaiveDate, NaiveTime};
 use uuid::Uuid;
 
+use anyhow::{Result, anyhow, bail};
+
+use super::importer::{Item, Options, TextRows};
+use super::moods::MoodMap;
 use super::{Problem, Record, check_body_size, local_moment};
-use crate::model::{Mood, NewEntry, hashtags, normalize_labels};
+use crate::model::{NewEntry, hashtags, normalize_labels};
 use crate::store::interop::Imported;
 
 /// Namespace of the uuids made for Daylio entries (which have none in the export): the same
 /// row always gets the same uuid, so importing a file twice adds nothing the second time.
 const NAMESPACE: Uuid = Uuid::from_u128(0x8a61_3f0e_52c4_4d8e_b7a9_0c2e_61d4_f5b3);
-
-/// Daylio's five default mood labels, best first.
-const DEFAULT_MOODS: [(&str, u8); 5] = [
-    ("rad", 5),
-    ("good", 4),
-    ("meh", 3),
-    ("bad", 2),
-    ("awful", 1),
-];
 
 /// Whether a first line is a Daylio export's header.
 pub fn is_header(line: &str) -> bool {
@@ -36,47 +30,6 @@ pub fn is_header(line: &str) -> bool {
         .to_ascii_lowercase();
     line.starts_with("full_date,date,weekday,time,mood,activities")
         || line.starts_with("year,date,weekday,time,mood,activities")
-}
-
-/// Mood labels and the mood each means: Daylio's defaults, with the person's own on top.
-#[derive(Debug, Clone)]
-pub struct MoodMap(HashMap<String, Mood>);
-
-impl Default for MoodMap {
-    fn default() -> Self {
-        MoodMap(
-            DEFAULT_MOODS
-                .iter()
-                .filter_map(|(label, n)| Some((label.to_string(), Mood::new(*n)?)))
-                .collect(),
-        )
-    }
-}
-
-impl MoodMap {
-    /// `--mood-map "rad=5,good=4,fine=3"`: labels added to (or replacing) the defaults.
-    pub fn with(spec: &str) -> Result<MoodMap, String> {
-        let mut map = MoodMap::default();
-        for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (label, value) = pair.rsplit_once('=').ok_or_else(|| {
-                format!("{pair:?} in --mood-map is not label=mood — write it like \"rad=5,good=4\"")
-            })?;
-            let mood =
-                Mood::parse(value.trim()).map_err(|e| format!("{pair:?} in --mood-map: {e}"))?;
-            let label = label.trim().to_lowercase();
-            if label.is_empty() {
-                return Err(format!(
-                    "{pair:?} in --mood-map has no label — write it like \"rad=5\""
-                ));
-            }
-            map.0.insert(label, mood);
-        }
-        Ok(map)
-    }
-
-    fn get(&self, label: &str) -> Option<Mood> {
-        self.0.get(&label.trim().to_lowercase()).copied()
-    }
 }
 
 /// Which column holds what: the two export layouts differ.
@@ -122,48 +75,119 @@ impl Columns {
     }
 }
 
-/// The export's rows as records, each with its line number in the file (the header is line 1).
+/// One row of the export, read.
+#[derive(Debug)]
+pub struct Row {
+    /// Its line in the file (the header is line 1).
+    pub line: u64,
+    /// Its date as written, for messages.
+    pub date: Option<String>,
+    pub record: Result<Record, Problem>,
+}
+
+/// The export's rows as records, in the order of the file.
 pub struct Rows<R: Read> {
     csv: csv::Reader<R>,
     columns: Columns,
     moods: MoodMap,
     row: csv::StringRecord,
+    /// Why reading stopped before the end: what follows a broken row cannot be trusted.
+    pub broken: Option<csv::Error>,
 }
 
 impl<R: Read> Rows<R> {
-    pub fn new(input: R, moods: MoodMap) -> Result<Rows<R>, Problem> {
+    pub fn new(input: R, moods: MoodMap) -> Result<Rows<R>, csv::Error> {
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-        let header = csv
-            .headers()
-            .map_err(|e| format!("the Daylio export cannot be read: {e}"))?
-            .clone();
+        let header = csv.headers()?.clone();
         Ok(Rows {
-            columns: Columns::of(&header)?,
+            columns: Columns::of(&header)
+                .map_err(|p| csv::Error::from(std::io::Error::other(p)))?,
             csv,
             moods,
             row: csv::StringRecord::new(),
+            broken: None,
         })
     }
 }
 
 impl<R: Read> Iterator for Rows<R> {
-    type Item = (u64, Result<Record, Problem>);
+    type Item = Row;
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<Row> {
+        if self.broken.is_some() {
+            return None;
+        }
         match self.csv.read_record(&mut self.row) {
             Ok(false) => None,
             Ok(true) => {
-                let line = self.row.position().map_or(0, |p| p.line());
-                Some((line, record(&self.row, &self.columns, &self.moods)))
+                let c = &self.columns;
+                let field = |i: usize| self.row.get(i).unwrap_or("").trim();
+                let date = match (c.full_date, c.year) {
+                    (Some(i), _) => field(i).to_string(),
+                    (None, year) => format!("{} {}", field(c.date), year.map(field).unwrap_or("")),
+                };
+                Some(Row {
+                    line: self.row.position().map_or(0, |p| p.line()),
+                    date: (!date.trim().is_empty()).then(|| super::shorten(date.trim())),
+                    record: record(&self.row, c, &self.moods),
+                })
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                // A broken row ends the file: what follows cannot be trusted to line up.
-                self.row.clear();
-                let problem = format!("the row cannot be read as CSV ({e})");
-                Some((line, Err(problem)))
+                self.broken = Some(e);
+                None
             }
         }
+    }
+}
+
+/// The row of `interop::formats::FORMATS` for Daylio.
+pub struct Importer;
+
+impl TextRows for Importer {
+    fn is_header(&self, line: &str) -> bool {
+        is_header(line)
+    }
+
+    fn read(
+        &self,
+        name: &str,
+        text: &mut dyn Read,
+        options: &Options,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> Result<usize> {
+        let mut rows = Rows::new(text, options.moods.clone()).map_err(|e| unreadable(name, &e))?;
+        let mut count = 0;
+        for row in rows.by_ref() {
+            count += 1;
+            let date = row.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            let record = row
+                .record
+                .map_err(|reason| format!("{name}: line {}{date}: {reason}", row.line));
+            if !emit(Item {
+                number: count,
+                record,
+            }) {
+                bail!("the import stopped before {name} was read");
+            }
+        }
+        match rows.broken {
+            Some(e) => Err(unreadable(name, &e)),
+            None => Ok(count),
+        }
+    }
+}
+
+/// The one line for a file that cannot be read as a Daylio export.
+fn unreadable(name: &str, e: &csv::Error) -> anyhow::Error {
+    let line = e
+        .position()
+        .map(|p| format!(" at line {}", p.line()))
+        .unwrap_or_default();
+    match e.kind() {
+        csv::ErrorKind::Io(io) => anyhow!("{name}{line}: {io} — nothing was imported"),
+        _ => anyhow!(
+            "{name}{line} cannot be read as a Daylio CSV export ({e}) — nothing was imported"
+        ),
     }
 }
 
@@ -264,13 +288,17 @@ fn note_text(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Mood;
 
     const NEW: &str = "full_date,date,weekday,time,mood,activities,note_title,note\n\
         2024-05-02,May 2,Thursday,21:15,meh,work | partner,Long day,\"We talked about the trip.<br>He listened. #talk\"\n\
         2024-05-01,May 1,Wednesday,8:05 am,rad,,,\n";
 
     fn rows(text: &str, moods: MoodMap) -> Vec<(u64, Result<Record, Problem>)> {
-        Rows::new(text.as_bytes(), moods).unwrap().collect()
+        Rows::new(text.as_bytes(), moods)
+            .unwrap()
+            .map(|row| (row.line, row.record))
+            .collect()
     }
 
     #[test]

@@ -17,6 +17,27 @@ pub fn label(o: &Object) -> Option<String> {
         .map(|t| super::shorten(t.get(..10).unwrap_or(t)))
 }
 
+/// The row of `interop::formats::FORMATS` for Day One.
+pub struct Importer;
+
+impl super::importer::JsonEntries for Importer {
+    fn top_key(&self) -> Option<&'static str> {
+        Some("metadata")
+    }
+
+    fn looks_like(&self, entry: &Object) -> bool {
+        entry.contains_key("creationDate")
+    }
+
+    fn label(&self, entry: &Object) -> Option<String> {
+        label(entry)
+    }
+
+    fn record(&self, entry: &Object, _: &super::importer::Options) -> Result<Record, Problem> {
+        record(entry)
+    }
+}
+
 pub fn record(o: &Object) -> Result<Record, Problem> {
     let uuid_text = super::required_text(o, "uuid")?;
     let uuid = uuid::Uuid::parse_str(uuid_text)

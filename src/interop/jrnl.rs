@@ -20,6 +20,27 @@ pub fn label(o: &Object) -> Option<String> {
     o.get("date").and_then(Value::as_str).map(super::shorten)
 }
 
+/// The row of `interop::formats::FORMATS` for jrnl.
+pub struct Importer;
+
+impl super::importer::JsonEntries for Importer {
+    fn top_key(&self) -> Option<&'static str> {
+        Some("tags")
+    }
+
+    fn looks_like(&self, entry: &Object) -> bool {
+        entry.contains_key("date") && entry.contains_key("time")
+    }
+
+    fn label(&self, entry: &Object) -> Option<String> {
+        label(entry)
+    }
+
+    fn record(&self, entry: &Object, _: &super::importer::Options) -> Result<Record, Problem> {
+        record(entry)
+    }
+}
+
 pub fn record(o: &Object) -> Result<Record, Problem> {
     let date_text = super::required_text(o, "date")?;
     let day = parse_day(date_text, "date")?;

@@ -321,6 +321,11 @@ fn verbatim(text: &str) -> String {
     format!("{fence}\n{text}\n{fence}")
 }
 
+/// "Saturday 21 November 2026".
+pub fn long_day(day: NaiveDate) -> String {
+    day.format("%A %-d %B %Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,6 +101,27 @@ pub fn label(o: &Object) -> Option<String> {
     o.get("day").and_then(Value::as_str).map(super::shorten)
 }
 
+/// The row of `interop::formats::FORMATS` for mend's own exports.
+pub struct Importer;
+
+impl super::importer::JsonEntries for Importer {
+    fn declares(&self) -> Option<&'static str> {
+        Some(FORMAT)
+    }
+
+    fn looks_like(&self, entry: &Object) -> bool {
+        entry.contains_key("uuid") && entry.contains_key("day")
+    }
+
+    fn label(&self, entry: &Object) -> Option<String> {
+        label(entry)
+    }
+
+    fn record(&self, entry: &Object, _: &super::importer::Options) -> Result<Record, Problem> {
+        record(entry)
+    }
+}
+
 /// The largest entry number an import keeps. A journal numbers its entries upwards from the
 /// largest it holds, so an id near SQLite's limit would make every later save fail.
 pub const MAX_ID: i64 = 1_000_000_000;

@@ -1,26 +1,31 @@
 //! Getting entries out of mend and into it: the Markdown and JSON exports, the files they are
-//! written to, and readers for the exports of mend, jrnl and Day One. The commands
-//! (`commands::export`, `commands::import`) own the flow; this module owns the formats.
-//! The file formats are documented in docs/export.md.
+//! written to (one, or one per day, month or entry), and the import: the table of formats
+//! it reads (mend, jrnl, Day One, Daylio), the guard every file passes through, and the
+//! pipeline that saves what was read. The commands (`commands::export`, `commands::import`)
+//! read the arguments and report. The file formats are documented in docs/export.md.
 
 pub mod daylio;
 pub mod dayone;
 pub mod files;
+pub mod formats;
 pub mod frontmatter;
+pub mod guard;
+pub mod import;
+pub mod importer;
 pub mod jrnl;
 pub mod markdown;
 pub mod mend;
 pub mod moments;
+pub mod moods;
+pub mod readers;
 pub mod source;
+pub mod split;
 pub mod stream;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::{Map, Value};
 
 use crate::store::interop::Imported;
-
-/// The largest file `mend import` reads (and the most it unpacks from a zip).
-pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
 
 /// A JSON object, as entries in every format are.
 pub type Object = Map<String, Value>;

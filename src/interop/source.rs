@@ -1,8 +1,8 @@
 //! Opening an import: a file, standard input or a Day One .zip, at most 200 MB. The text is
-//! read as it is parsed, never held whole: it passes through a guard that counts it against
-//! the limit, checks it is UTF-8 and drops a leading byte-order mark.
+//! read as it is parsed, never held whole: it passes through the guard (`guard.rs`), then to
+//! the reader of its format: `stream` for JSON, or the format's own for a text file whose
+//! first line tells what it is.
 
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read, Seek};
 use std::path::Path;
@@ -10,9 +10,11 @@ use std::rc::Rc;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::MAX_IMPORT_BYTES;
-use super::stream::{self, Item, MomentItem, Outcome};
-use crate::cli::ImportFormat;
+use super::formats::{self, Format, understood};
+use super::guard::{Budget, Guard, MAX_IMPORT_BYTES, too_big};
+use super::importer::{Item, Options, Reader};
+use super::readers;
+use super::stream::{self, MomentItem, Outcome};
 
 /// What `mend import` reads, opened.
 pub struct Source {
@@ -27,40 +29,41 @@ trait ReadSeek: Read + Seek + Send {}
 impl<T: Read + Seek + Send> ReadSeek for T {}
 
 enum Kind {
-    Json(Box<dyn Read + Send>),
+    /// A JSON or text file (which, is told when it is read).
+    Text(Box<dyn Read + Send>),
     Zip(zip::ZipArchive<Box<dyn ReadSeek>>),
 }
 
-pub(super) const UNDERSTOOD: &str = "mend reads mend JSON (`mend export --format json`), jrnl JSON (`jrnl --export json`) and Day One JSON exports (Journal.json or the export .zip)";
-
 fn unreadable(name: &str, e: &io::Error) -> anyhow::Error {
     anyhow!("could not read {name} ({e}) — check that the file is there and readable by you")
-}
-
-pub(super) fn too_big(name: &str) -> anyhow::Error {
-    anyhow!(
-        "{name} is larger than {} MB, more than mend imports at once — split the export into smaller files",
-        MAX_IMPORT_BYTES / (1024 * 1024)
-    )
 }
 
 fn is_zip(start: &[u8]) -> bool {
     start.starts_with(b"PK\x03\x04") || start.starts_with(b"PK\x05\x06")
 }
 
-/// Opens `path` ("-" is standard input).
-pub fn open(path: &Path, wanted: ImportFormat) -> Result<Source> {
+/// Opens `path` ("-" is standard input), in the format `wanted` or (`None`) the one it shows.
+pub fn open(path: &Path, wanted: Option<Format>) -> Result<Source> {
     let zip_refused = |name: &str| {
         anyhow!(
-            "{name} is a zip file — only Day One exports come as .zip; use --format dayone, or leave --format out"
+            "{name} is a zip file — only {} exports come as .zip; use --format {}, or leave --format out",
+            formats::zipped()
+                .map(|s| s.title)
+                .collect::<Vec<_>>()
+                .join(" or "),
+            formats::zipped()
+                .map(|s| s.name)
+                .collect::<Vec<_>>()
+                .join(" or ")
         )
     };
+    let refuses_zip = wanted.is_some_and(|f| !f.spec().zipped);
     if path == Path::new("-") {
         let name = "standard input".to_string();
         let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
         let start = stdin.fill_buf().map_err(|e| unreadable(&name, &e))?;
         if is_zip(start) {
-            if matches!(wanted, ImportFormat::Mend | ImportFormat::Jrnl) {
+            if refuses_zip {
                 return Err(zip_refused(&name));
             }
             // A zip's directory is at its end, so a piped one is read whole first.
@@ -77,7 +80,7 @@ pub fn open(path: &Path, wanted: ImportFormat) -> Result<Source> {
         return Ok(Source {
             name,
             size: None,
-            kind: Kind::Json(Box::new(stdin)),
+            kind: Kind::Text(Box::new(stdin)),
         });
     }
     let name = path.display().to_string();
@@ -98,7 +101,7 @@ pub fn open(path: &Path, wanted: ImportFormat) -> Result<Source> {
     let got = read_up_to(&mut file, &mut start).map_err(|e| unreadable(&name, &e))?;
     file.rewind().map_err(|e| unreadable(&name, &e))?;
     if is_zip(&start[..got]) {
-        if matches!(wanted, ImportFormat::Mend | ImportFormat::Jrnl) {
+        if refuses_zip {
             return Err(zip_refused(&name));
         }
         return zip_source(name, Some(meta.len()), Box::new(file));
@@ -106,7 +109,7 @@ pub fn open(path: &Path, wanted: ImportFormat) -> Result<Source> {
     Ok(Source {
         name,
         size: Some(meta.len()),
-        kind: Kind::Json(Box::new(BufReader::with_capacity(1 << 16, file))),
+        kind: Kind::Text(Box::new(BufReader::with_capacity(1 << 16, file))),
     })
 }
 
@@ -137,7 +140,7 @@ impl Source {
         Source {
             name: name.to_string(),
             size: Some(bytes.len() as u64),
-            kind: Kind::Json(Box::new(Cursor::new(bytes))),
+            kind: Kind::Text(Box::new(Cursor::new(bytes))),
         }
     }
 
@@ -146,17 +149,19 @@ impl Source {
     /// were; errors about the file as a whole come back as one line for the person importing.
     pub fn entries(
         self,
-        wanted: ImportFormat,
+        wanted: Option<Format>,
+        options: &Options,
         read: &dyn Fn(u64),
         emit: &mut dyn FnMut(Item) -> bool,
     ) -> Result<usize> {
-        self.entries_and_moments(wanted, read, emit, &mut |_| {})
+        self.entries_and_moments(wanted, options, read, emit, &mut |_| {})
     }
 
     /// As `entries`, handing the moment log of a mend export to `moment` too.
     pub fn entries_and_moments(
         self,
-        wanted: ImportFormat,
+        wanted: Option<Format>,
+        options: &Options,
         read: &dyn Fn(u64),
         emit: &mut dyn FnMut(Item) -> bool,
         moment: &mut dyn FnMut(MomentItem),
@@ -164,12 +169,28 @@ impl Source {
         let name = self.name;
         let budget = Rc::new(Budget::default());
         match self.kind {
-            Kind::Json(reader) => {
-                let guard = Guard::new(reader, &budget, read);
-                match stream::read(&name, guard, &budget, wanted, emit, moment)? {
+            Kind::Text(reader) => {
+                let mut guard = Guard::new(reader, &budget, read);
+                let head = first_line(&mut guard);
+                let format = match wanted {
+                    Some(format) => Some(format),
+                    None => {
+                        let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+                        readers::detect_text(&String::from_utf8_lossy(line))
+                    }
+                };
+                // The line read to tell the format goes back in front of the rest.
+                let mut text = BufReader::with_capacity(1 << 16, Cursor::new(head).chain(guard));
+                if let Some(Reader::Text(rows)) = format.map(readers::reader) {
+                    return rows
+                        .read(&name, &mut text, options, emit)
+                        .map_err(|e| whole_file(&name, &budget, e));
+                }
+                match stream::read(&name, text, &budget, format, options, emit, moment)? {
                     Outcome::Entries(n) => Ok(n),
                     Outcome::NoEntries => bail!(
-                        "{name} has no \"entries\", so it is not an export mend can read — {UNDERSTOOD}"
+                        "{name} has no \"entries\", so it is not an export mend can read — {}",
+                        understood()
                     ),
                 }
             }
@@ -192,7 +213,7 @@ impl Source {
                     }
                     let label = format!("{name} ({inner})");
                     let guard = Guard::new(BufReader::new(file), &budget, read);
-                    match stream::read(&label, guard, &budget, wanted, emit, moment) {
+                    match stream::read(&label, guard, &budget, wanted, options, emit, moment) {
                         Ok(Outcome::Entries(n)) => {
                             journals += 1;
                             total += n;
@@ -217,184 +238,30 @@ impl Source {
     }
 }
 
-/// What the guard found, shared with the parser that reads through it.
-#[derive(Default)]
-pub(super) struct Budget {
-    /// Bytes read from every file of this import.
-    pub used: Cell<u64>,
-    pub too_big: Cell<bool>,
-    /// Position of the first byte that is not UTF-8, in the file being read.
-    pub not_utf8: Cell<Option<u64>>,
-    /// Set while the current file's error (if any) came before its entries were reached.
-    pub before_entries: Cell<bool>,
+/// The first line of a text (at most 4 KiB of it), taken from `text`. A failure to read
+/// ends the line early; the guard gives the same error again to whoever reads on.
+fn first_line(text: &mut impl Read) -> Vec<u8> {
+    let mut line = Vec::new();
+    let mut buf = [0u8; 512];
+    while line.len() < 4096 && !line.contains(&b'\n') {
+        match text.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => line.extend_from_slice(&buf[..n]),
+        }
+    }
+    line
 }
 
-/// Counts, checks and passes on the bytes of one file.
-pub(super) struct Guard<'a, R> {
-    inner: R,
-    budget: Rc<Budget>,
-    report: &'a dyn Fn(u64),
-    /// Bytes of this file passed on so far.
-    at: u64,
-    /// The start of a character split between two reads.
-    carry: Vec<u8>,
-    started: bool,
-    /// Bytes read ahead while looking for a byte-order mark.
-    pending: Vec<u8>,
-}
-
-impl<'a, R: Read> Guard<'a, R> {
-    fn new(inner: R, budget: &Rc<Budget>, report: &'a dyn Fn(u64)) -> Guard<'a, R> {
-        budget.not_utf8.set(None);
-        budget.before_entries.set(true);
-        Guard {
-            inner,
-            budget: Rc::clone(budget),
-            report,
-            at: 0,
-            carry: Vec::new(),
-            started: false,
-            pending: Vec::new(),
-        }
+/// A text reader's error, or the guard's reason when the guard stopped it.
+fn whole_file(name: &str, budget: &Budget, e: anyhow::Error) -> anyhow::Error {
+    if budget.too_big.get() {
+        return too_big(name);
     }
-
-    fn fail(&self, why: &str) -> io::Error {
-        io::Error::new(io::ErrorKind::InvalidData, why.to_string())
+    if let Some(at) = budget.not_utf8.get() {
+        return anyhow!(
+            "{name} is not UTF-8 text (a stray byte at position {at}) — {}",
+            understood()
+        );
     }
-
-    /// Checks that `chunk`, following what came before, is UTF-8; returns the position in
-    /// the file of the first byte that is not.
-    fn check_utf8(&mut self, chunk: &[u8]) -> Option<u64> {
-        let mut start = 0;
-        let lead = self.at.saturating_sub(self.carry.len() as u64);
-        while !self.carry.is_empty() {
-            let &b = chunk.get(start)?;
-            self.carry.push(b);
-            start += 1;
-            match std::str::from_utf8(&self.carry) {
-                Ok(_) => self.carry.clear(),
-                Err(e) if e.error_len().is_none() => {}
-                Err(_) => return Some(lead),
-            }
-        }
-        match std::str::from_utf8(&chunk[start..]) {
-            Ok(_) => None,
-            Err(e) => match e.error_len() {
-                Some(_) => Some(self.at + (start + e.valid_up_to()) as u64),
-                None => {
-                    self.carry
-                        .extend_from_slice(&chunk[start + e.valid_up_to()..]);
-                    None
-                }
-            },
-        }
-    }
-
-    /// The first bytes of the file, without a byte-order mark.
-    fn head(&mut self) -> io::Result<Vec<u8>> {
-        let mut head = [0u8; 3];
-        let mut got = 0;
-        while got < head.len() {
-            match self.inner.read(&mut head[got..])? {
-                0 => break,
-                n => got += n,
-            }
-        }
-        Ok(if head[..got] == *"\u{feff}".as_bytes() {
-            Vec::new()
-        } else {
-            head[..got].to_vec()
-        })
-    }
-}
-
-impl<R: Read> Read for Guard<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if !self.started {
-            self.started = true;
-            self.pending = self.head()?;
-        }
-        let n = if self.pending.is_empty() {
-            self.inner.read(buf)?
-        } else {
-            let n = self.pending.len().min(buf.len());
-            buf[..n].copy_from_slice(&self.pending[..n]);
-            self.pending.drain(..n);
-            n
-        };
-        if n == 0 {
-            if !self.carry.is_empty() {
-                let lead = self.at - self.carry.len() as u64;
-                self.budget.not_utf8.set(Some(lead));
-                return Err(self.fail("not UTF-8"));
-            }
-            return Ok(0);
-        }
-        let used = self.budget.used.get() + n as u64;
-        self.budget.used.set(used);
-        if used > MAX_IMPORT_BYTES {
-            self.budget.too_big.set(true);
-            return Err(self.fail("too big"));
-        }
-        if let Some(bad) = self.check_utf8(&buf[..n]) {
-            self.budget.not_utf8.set(Some(bad));
-            return Err(self.fail("not UTF-8"));
-        }
-        self.at += n as u64;
-        (self.report)(used);
-        Ok(n)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Reads `bytes` through a guard, `step` bytes at a time.
-    fn through_guard(bytes: &[u8], step: usize) -> (io::Result<Vec<u8>>, Option<u64>) {
-        struct Trickle<'b>(&'b [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = self.0.len().min(self.1).min(buf.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
-        let budget = Rc::new(Budget::default());
-        let mut guard = Guard::new(Trickle(bytes, step), &budget, &|_| {});
-        let mut out = Vec::new();
-        let result = guard.read_to_end(&mut out).map(|_| out);
-        (result, budget.not_utf8.get())
-    }
-
-    #[test]
-    fn characters_split_between_reads_are_fine() {
-        let text = "\u{feff}{\"body\": \"Vertrauen — ça prend du temps 🌱\"}";
-        for step in 1..8 {
-            let (out, bad) = through_guard(text.as_bytes(), step);
-            assert_eq!(
-                String::from_utf8(out.unwrap()).unwrap(),
-                text.trim_start_matches('\u{feff}'),
-                "step {step}"
-            );
-            assert_eq!(bad, None);
-        }
-    }
-
-    #[test]
-    fn a_stray_byte_is_found_wherever_it_falls() {
-        let mut bytes = b"{\"body\": \"caf".to_vec();
-        bytes.push(0xe9);
-        bytes.extend_from_slice(b" au lait\"}");
-        for step in 1..6 {
-            let (out, bad) = through_guard(&bytes, step);
-            assert!(out.is_err(), "step {step}");
-            assert_eq!(bad, Some(13), "step {step}");
-        }
-        // A character cut off by the end of the file.
-        let (out, bad) = through_guard("ok é".as_bytes().split_last().unwrap().1, 2);
-        assert!(out.is_err());
-        assert_eq!(bad, Some(3));
-    }
+    e
 }

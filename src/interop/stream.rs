@@ -1,6 +1,6 @@
 //! Parsing an export as it is read: the outer layer is walked key by key and the entries one
-//! at a time, so a 100,000-entry file never sits in memory. Tells which export it is (mend,
-//! jrnl or Day One) from the keys before the entries and the first entry.
+//! at a time, so a 100,000-entry file never sits in memory. Tells which JSON format of the
+//! table (`formats::FORMATS`) it is from the keys before the entries and the first entry.
 
 use std::fmt;
 use std::io::{BufReader, Read};
@@ -9,45 +9,10 @@ use anyhow::{Result, anyhow};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::source::{Budget, UNDERSTOOD, too_big};
-use super::{Object, Problem, Record};
-use crate::cli::ImportFormat;
-
-/// The exports mend reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Mend,
-    Jrnl,
-    DayOne,
-}
-
-impl Format {
-    /// The entry's day or date as shown in messages, when it can be read.
-    pub fn label(self, o: &Object) -> Option<String> {
-        match self {
-            Format::Mend => super::mend::label(o),
-            Format::Jrnl => super::jrnl::label(o),
-            Format::DayOne => super::dayone::label(o),
-        }
-    }
-
-    pub fn record(self, o: &Object) -> Result<Record, Problem> {
-        match self {
-            Format::Mend => super::mend::record(o),
-            Format::Jrnl => super::jrnl::record(o),
-            Format::DayOne => super::dayone::record(o),
-        }
-    }
-}
-
-/// One entry of the file: ready to save, or the line that says why it cannot be.
-#[derive(Debug)]
-pub struct Item {
-    /// Its place in its file, from 1.
-    pub number: usize,
-    /// The problem reads "FILE: entry N (date): reason".
-    pub record: Result<Record, Problem>,
-}
+use super::formats::{Format, understood};
+use super::guard::{Budget, too_big};
+use super::importer::{Item, Options, Reader};
+use super::readers;
 
 /// How a document ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -63,13 +28,15 @@ pub(super) fn read<R: Read>(
     name: &str,
     reader: R,
     budget: &Budget,
-    wanted: ImportFormat,
+    wanted: Option<Format>,
+    options: &Options,
     emit: &mut dyn FnMut(Item) -> bool,
     moment: &mut dyn FnMut(MomentItem),
 ) -> Result<Outcome> {
     let mut ctx = Ctx {
         name,
         wanted,
+        options,
         emit,
         moment,
         moments: 0,
@@ -77,8 +44,7 @@ pub(super) fn read<R: Read>(
         format: None,
         declared: None,
         version: None,
-        metadata: false,
-        tags: false,
+        keys: Vec::new(),
         entries_key: false,
         in_list: false,
         count: 0,
@@ -105,19 +71,19 @@ pub type MomentItem = Result<crate::moments::Moment, Problem>;
 
 struct Ctx<'a> {
     name: &'a str,
-    wanted: ImportFormat,
+    wanted: Option<Format>,
+    options: &'a Options,
     emit: &'a mut dyn FnMut(Item) -> bool,
     /// Where the moments of a mend export go, and how many there were.
     moment: &'a mut dyn FnMut(MomentItem),
     moments: usize,
     budget: &'a Budget,
     format: Option<Format>,
-    /// The top-level "format" and "version", and whether "metadata" or "tags" came before
-    /// the entries.
+    /// The top-level "format" and "version", and the keys that tell formats apart met
+    /// before the entries.
     declared: Option<Value>,
     version: Option<Value>,
-    metadata: bool,
-    tags: bool,
+    keys: Vec<String>,
     entries_key: bool,
     in_list: bool,
     count: usize,
@@ -134,50 +100,32 @@ impl Ctx<'_> {
 
     fn not_an_export(&self) -> anyhow::Error {
         anyhow!(
-            "{} is not an export mend can read — {UNDERSTOOD}",
-            self.name
+            "{} is not an export mend can read — {}",
+            self.name,
+            understood()
         )
     }
 
     /// Settles the format, from --format or from what has been read so far.
     fn choose(&mut self, first: Option<&Value>) -> Result<Format> {
         let format = match self.wanted {
-            ImportFormat::Mend => Format::Mend,
-            ImportFormat::Jrnl => Format::Jrnl,
-            ImportFormat::Dayone => Format::DayOne,
-            ImportFormat::Auto => self.detect(first).ok_or_else(|| {
+            Some(format) => format,
+            None => readers::detect_json(
+                self.declared.as_ref(),
+                &self.keys,
+                first.and_then(Value::as_object),
+            )
+            .ok_or_else(|| {
                 anyhow!(
-                    "{} is not an export mend can read — {UNDERSTOOD}; --format says which it is",
-                    self.name
+                    "{} is not an export mend can read — {}; --format says which it is",
+                    self.name,
+                    understood()
                 )
             })?,
         };
         self.format = Some(format);
         self.check_version()?;
         Ok(format)
-    }
-
-    fn detect(&self, first: Option<&Value>) -> Option<Format> {
-        if let Some(declared) = &self.declared {
-            return (declared.as_str() == Some(super::mend::FORMAT)).then_some(Format::Mend);
-        }
-        if self.metadata {
-            return Some(Format::DayOne);
-        }
-        if self.tags {
-            return Some(Format::Jrnl);
-        }
-        let first = first?.as_object()?;
-        let has = |key: &str| first.contains_key(key);
-        if has("creationDate") {
-            Some(Format::DayOne)
-        } else if has("date") && has("time") {
-            Some(Format::Jrnl)
-        } else if has("uuid") && has("day") {
-            Some(Format::Mend)
-        } else {
-            None
-        }
     }
 
     /// A mend export from a newer mend is refused: its entries may mean more than this one
@@ -205,8 +153,13 @@ impl Ctx<'_> {
             Some(f) => f,
             None => self.choose(Some(&value))?,
         };
-        let (label, result) = match &value {
-            Value::Object(o) => (format.label(o), format.record(o)),
+        let (label, result) = match (&value, readers::reader(format)) {
+            (Value::Object(o), Reader::Json(reader)) => {
+                (reader.label(o), reader.record(o, self.options))
+            }
+            (Value::Object(_), Reader::Text(_)) => {
+                (None, Err("this format is not JSON".to_string()))
+            }
             _ => (None, Err("an entry must be a JSON object".to_string())),
         };
         let record = result.map_err(|reason| {
@@ -254,7 +207,8 @@ impl Ctx<'_> {
         }
         if let Some(at) = self.budget.not_utf8.get() {
             return anyhow!(
-                "{name} is not UTF-8 text (a stray byte at position {at}) — {UNDERSTOOD}"
+                "{name} is not UTF-8 text (a stray byte at position {at}) — {}",
+                understood()
             );
         }
         match e.classify() {
@@ -268,7 +222,10 @@ impl Ctx<'_> {
                 anyhow!("{name}: \"entries\" is not a list — nothing was imported")
             }
             serde_json::error::Category::Data => self.not_an_export(),
-            _ => anyhow!("{name} is not valid JSON ({e}) — nothing was imported; {UNDERSTOOD}"),
+            _ => anyhow!(
+                "{name} is not valid JSON ({e}) — nothing was imported; {}",
+                understood()
+            ),
         }
     }
 }
@@ -320,8 +277,9 @@ impl<'de> Visitor<'de> for Top<'_, '_> {
                     }
                 }
                 other => {
-                    ctx.metadata |= other == "metadata";
-                    ctx.tags |= other == "tags";
+                    if readers::is_telling_key(other) && !ctx.keys.iter().any(|k| k == other) {
+                        ctx.keys.push(other.to_string());
+                    }
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -372,10 +330,11 @@ mod tests {
     use crate::interop::source::Source;
 
     /// Reads `text` as an import and gives its entries (records or problems) or its error.
-    fn read_all(text: &str, wanted: ImportFormat) -> Result<Vec<Item>> {
+    fn read_all(text: &str, wanted: Option<Format>) -> Result<Vec<Item>> {
         let mut items = Vec::new();
         Source::from_bytes("x.json", text.as_bytes().to_vec()).entries(
             wanted,
+            &Options::default(),
             &|_| {},
             &mut |item| {
                 items.push(item);
@@ -386,7 +345,7 @@ mod tests {
     }
 
     fn error_of(text: &str) -> String {
-        read_all(text, ImportFormat::Auto).unwrap_err().to_string()
+        read_all(text, None).unwrap_err().to_string()
     }
 
     #[test]
@@ -394,25 +353,25 @@ mod tests {
         let mend = r#"{"format": "mend", "version": 1, "entries": [
             {"id": 3, "uuid": "6f1c1f3e-2a6b-4a57-9a4e-0d1f6b2b9e10", "day": "2026-11-21",
              "created": "2026-11-21T10:00:00Z", "body": "Hello."}]}"#;
-        let items = read_all(mend, ImportFormat::Auto).unwrap();
+        let items = read_all(mend, None).unwrap();
         assert_eq!(items[0].record.as_ref().unwrap().order, Some(3));
         let jrnl = r#"{"tags": {}, "entries": [{"title": "Hi.", "body": "", "date": "2026-11-21",
             "time": "10:00", "tags": ["@x"], "starred": false}]}"#;
-        let items = read_all(jrnl, ImportFormat::Auto).unwrap();
+        let items = read_all(jrnl, None).unwrap();
         assert_eq!(items[0].record.as_ref().unwrap().item.entry.tags, ["x"]);
         let items = read_all(
             r#"{"metadata": {"version": "1.0"}, "entries": [{"text": "x"}]}"#,
-            ImportFormat::Auto,
+            None,
         )
         .unwrap();
         let problem = items[0].record.as_ref().unwrap_err();
         assert!(problem.contains("\"uuid\" is missing"), "{problem}");
         let bare = r#"[{"uuid": "6f1c1f3e-2a6b-4a57-9a4e-0d1f6b2b9e10", "day": "2026-11-21",
             "created": "2026-11-21T10:00:00Z", "body": "Listed."}]"#;
-        let items = read_all(bare, ImportFormat::Auto).unwrap();
+        let items = read_all(bare, None).unwrap();
         assert_eq!(items[0].record.as_ref().unwrap().item.entry.body, "Listed.");
         assert!(
-            read_all(r#"{"format": "mend", "entries": []}"#, ImportFormat::Auto)
+            read_all(r#"{"format": "mend", "entries": []}"#, None)
                 .unwrap()
                 .is_empty()
         );
@@ -444,7 +403,7 @@ mod tests {
 
     #[test]
     fn entries_that_are_not_objects_are_named() {
-        let items = read_all(r#"[1]"#, ImportFormat::Mend).unwrap();
+        let items = read_all(r#"[1]"#, Some(Format::Mend)).unwrap();
         assert_eq!(
             items[0].record.as_ref().unwrap_err(),
             "x.json: entry 1: an entry must be a JSON object"
@@ -456,10 +415,15 @@ mod tests {
         let text = format!("[{}]", vec!["{}"; 100].join(","));
         let mut seen = 0;
         let e = Source::from_bytes("x.json", text.into_bytes())
-            .entries(ImportFormat::Mend, &|_| {}, &mut |_| {
-                seen += 1;
-                seen < 3
-            })
+            .entries(
+                Some(Format::Mend),
+                &Options::default(),
+                &|_| {},
+                &mut |_| {
+                    seen += 1;
+                    seen < 3
+                },
+            )
             .unwrap_err();
         assert_eq!(seen, 3);
         assert!(e.to_string().contains("stopped"), "{e}");

@@ -176,44 +176,85 @@ mod tests {
         }
     }
 
+    /// Today's first prompt from a journal, as `mend prompt` chooses it.
+    fn first_for(journal: &crate::store::Journal, lib: &Library, today: NaiveDate) -> String {
+        for_today(journal, &lib.prompts, &Wanted::default(), today).unwrap()[0]
+            .id
+            .clone()
+    }
+
+    /// Saves an answer to `id` on `day`.
+    fn answer(journal: &crate::store::Journal, lib: &Library, id: &str, day: NaiveDate) {
+        let prompt = lib.prompts.iter().find(|p| p.id == id).unwrap();
+        let entry = crate::model::NewEntry {
+            body: "An answer.".into(),
+            prompt: Some(crate::model::PromptRef {
+                id: prompt.id.clone(),
+                text: prompt.text.clone(),
+                theme: Some(prompt.theme.clone()),
+            }),
+            ..crate::model::NewEntry::on(day)
+        };
+        let at = day.and_hms_opt(20, 0, 0).unwrap().and_utc();
+        journal.insert(&entry, at).unwrap();
+    }
+
     #[test]
-    fn same_day_same_prompt_next_day_another() {
+    fn answering_today_does_not_change_todays_prompt() {
+        let lib = Library::built_in();
+        let journal = crate::store::Journal::open_in_memory().unwrap();
+        let today = day("2026-11-21");
+        let before = first_for(&journal, &lib, today);
+        answer(&journal, &lib, &before, today);
+        // Answered today, so it would rest from tomorrow on; today it is still the prompt.
+        assert_eq!(first_for(&journal, &lib, today), before);
+        assert_ne!(first_for(&journal, &lib, today + Duration::days(1)), before);
+    }
+
+    #[test]
+    fn a_new_day_gives_another_prompt() {
         let lib = Library::built_in();
         let history = HashMap::new();
-        let a = candidates(
-            &lib.prompts,
-            &Wanted::default(),
-            &history,
-            day("2026-11-21"),
-        )[0]
-        .id
-        .clone();
-        let b = candidates(
-            &lib.prompts,
-            &Wanted::default(),
-            &history,
-            day("2026-11-21"),
-        )[0]
-        .id
-        .clone();
-        assert_eq!(a, b);
-        let days: std::collections::HashSet<String> = (1..=10)
-            .map(|d| {
-                candidates(
-                    &lib.prompts,
-                    &Wanted::default(),
-                    &history,
-                    day("2026-11-01") + Duration::days(d),
-                )[0]
-                .id
-                .clone()
-            })
-            .collect();
+        let first = |d: i64| {
+            candidates(
+                &lib.prompts,
+                &Wanted::default(),
+                &history,
+                day("2026-11-01") + Duration::days(d),
+            )[0]
+            .id
+            .clone()
+        };
+        // With nothing answered, only the day decides: consecutive days should differ.
+        let same: Vec<i64> = (0..30).filter(|&d| first(d) == first(d + 1)).collect();
         assert!(
-            days.len() >= 8,
-            "ten days gave only {} different prompts",
-            days.len()
+            same.len() <= 2,
+            "these days kept the day before's prompt: {same:?}"
         );
+        let distinct: std::collections::HashSet<String> = (0..30).map(first).collect();
+        assert!(
+            distinct.len() >= 25,
+            "30 days gave {} prompts",
+            distinct.len()
+        );
+    }
+
+    #[test]
+    fn no_prompt_repeats_within_sixty_days_of_daily_answers() {
+        let lib = Library::built_in();
+        assert!(lib.prompts.len() > REST_DAYS as usize);
+        let journal = crate::store::Journal::open_in_memory().unwrap();
+        let start = day("2026-01-01");
+        let mut answered_on: HashMap<String, NaiveDate> = HashMap::new();
+        for d in 0..REST_DAYS {
+            let today = start + Duration::days(d);
+            let id = first_for(&journal, &lib, today);
+            if let Some(earlier) = answered_on.insert(id.clone(), today) {
+                panic!("{id}, answered on {earlier}, came back on {today}");
+            }
+            answer(&journal, &lib, &id, today);
+        }
+        assert_eq!(answered_on.len(), REST_DAYS as usize);
     }
 
     /// Four weeks of answering each day's prompt, as a person would.

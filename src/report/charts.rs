@@ -35,12 +35,8 @@ pub fn mood_over_time(s: &Summary) -> String {
                 words::mood_trend_line(s.mood.trend)
             );
             let noted: Vec<_> = weeks.iter().filter(|w| w.average.is_some()).collect();
-            let high = noted
-                .iter()
-                .max_by(|a, b| a.average.partial_cmp(&b.average).unwrap());
-            let low = noted
-                .iter()
-                .min_by(|a, b| a.average.partial_cmp(&b.average).unwrap());
+            let high = noted.iter().max_by(|a, b| by_average(a.average, b.average));
+            let low = noted.iter().min_by(|a, b| by_average(a.average, b.average));
             if let (Some(h), Some(l), true) = (high, low, noted.len() > 1) {
                 text.push_str(&format!(
                     " The highest week began {} ({}, n={}); the lowest began {} ({}, n={}).",
@@ -201,10 +197,10 @@ pub fn mood_by_weekday(s: &Summary, week_start: WeekStart) -> String {
         String::from("Average mood on each day of the week, with how many entries had a mood (n).");
     let high = with_mood
         .iter()
-        .max_by(|a, b| a.average.partial_cmp(&b.average).unwrap());
+        .max_by(|a, b| by_average(a.average, b.average));
     let low = with_mood
         .iter()
-        .min_by(|a, b| a.average.partial_cmp(&b.average).unwrap());
+        .min_by(|a, b| by_average(a.average, b.average));
     if let (Some(h), Some(l), true) = (high, low, with_mood.len() > 1) {
         sentence.push_str(&format!(
             " Highest on {}: {}; lowest on {}: {}.",
@@ -399,4 +395,29 @@ pub fn feelings(s: &Summary, before: Option<&str>) -> String {
         &rows,
     );
     figure("feelings", "Feelings", &sentence, &c.finish(), &numbers)
+}
+
+/// Orders averages for the highest and lowest; a missing one sorts below any figure and a
+/// NaN cannot panic the report (`total_cmp` orders every float).
+fn by_average(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        _ => a.is_some().cmp(&b.is_some()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_average;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn averages_order_without_panicking_on_nan_or_none() {
+        assert_eq!(by_average(Some(2.0), Some(3.5)), Ordering::Less);
+        assert_eq!(by_average(None, Some(1.0)), Ordering::Less);
+        assert_eq!(by_average(Some(1.0), None), Ordering::Greater);
+        assert_eq!(by_average(None, None), Ordering::Equal);
+        // `partial_cmp` would give `None` here and the report would panic.
+        assert_ne!(by_average(Some(f64::NAN), Some(1.0)), Ordering::Equal);
+    }
 }

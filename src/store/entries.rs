@@ -1,12 +1,16 @@
-//! Entries, their feelings and tags, the full-text index and the trash.
+//! Entries, their feelings and tags: saving, reading back, listing and changing them.
+//! Search lives in `search.rs`, the trash in `trash.rs`.
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::Journal;
 use crate::model::{Entry, Mood, NewEntry, PathStep, PromptRef};
+
+// Kept here too so that callers naming `entries::MATCH_START` and the like keep working.
+pub use super::search::{MATCH_END, MATCH_START};
 
 /// Which entries a listing, export or search covers. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
@@ -23,20 +27,6 @@ pub struct Filter {
     /// Only the last `limit` entries (still returned oldest first).
     pub limit: Option<usize>,
 }
-
-/// How many of the most recent matches a search ranks when a query matches very many.
-pub const SEARCH_WINDOW: i64 = 2000;
-
-/// One search result: the entry and a snippet with matches wrapped in `MATCH_START`/`MATCH_END`.
-#[derive(Debug, Clone)]
-pub struct SearchHit {
-    pub entry: Entry,
-    pub snippet: String,
-}
-
-/// Markers the snippet puts around matched words; renderers turn them into colour or `**`.
-pub const MATCH_START: char = '\u{E000}';
-pub const MATCH_END: char = '\u{E001}';
 
 /// Changes to an existing entry; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +62,7 @@ impl EntryUpdate {
     }
 }
 
-const COLUMNS: &str = "e.id, e.uuid, e.day, e.created, e.updated, e.mood, e.prompt_id, \
+pub(super) const COLUMNS: &str = "e.id, e.uuid, e.day, e.created, e.updated, e.mood, e.prompt_id, \
                        e.prompt_text, e.prompt_theme, e.body, e.deleted_at, \
                        (SELECT r.path_id FROM path_runs r WHERE r.id = e.path_run), e.path_run, \
                        e.path_step, e.data";
@@ -123,7 +113,7 @@ const COLUMN_NAMES: [&str; 15] = [
     "answers",
 ];
 
-fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
+pub(super) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     decode_entry(row).map_err(|e| {
         let column = match &e {
             rusqlite::Error::FromSqlConversionFailure(i, ..)
@@ -189,7 +179,7 @@ fn decode_entry(row: &Row) -> rusqlite::Result<Entry> {
 }
 
 /// Fills in feelings and tags; two small indexed look-ups per entry.
-fn attach_labels(conn: &Connection, entry: &mut Entry) -> rusqlite::Result<()> {
+pub(super) fn attach_labels(conn: &Connection, entry: &mut Entry) -> rusqlite::Result<()> {
     let mut feelings = conn
         .prepare_cached("SELECT feeling FROM entry_feelings WHERE entry_id = ? ORDER BY feeling")?;
     entry.feelings = feelings
@@ -341,71 +331,6 @@ impl Journal {
         Ok(out)
     }
 
-    /// Full-text search (FTS5 query syntax), best matches (bm25) first. When more than
-    /// `SEARCH_WINDOW` entries match and no other filter narrows the search, the best are
-    /// chosen among the most recent `SEARCH_WINDOW` matches: ranking every mention of a
-    /// common word costs more than it tells.
-    pub fn search(&self, query: &str, filter: &Filter) -> Result<Vec<SearchHit>> {
-        let conn = self.conn();
-        let unfiltered = Filter {
-            limit: None,
-            ..filter.clone()
-        }
-        .is_empty();
-        let window = if unfiltered {
-            let matches: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?",
-                    [query],
-                    |r| r.get(0),
-                )
-                .map_err(|e| describe_query_error(query, e))?;
-            (matches > SEARCH_WINDOW).then_some(SEARCH_WINDOW)
-        } else {
-            None
-        };
-        let recent = match window {
-            Some(n) => format!(" ORDER BY rowid DESC LIMIT {n}"),
-            None => String::new(),
-        };
-        // Ranks are computed in the full-text query; entries are joined only for its hits.
-        let mut sql = format!(
-            "SELECT {COLUMNS} FROM (SELECT rowid AS hit, bm25(entries_fts) AS score \
-             FROM entries_fts WHERE entries_fts MATCH ?{recent}) h \
-             JOIN entries e ON e.id = h.hit WHERE e.deleted_at IS NULL"
-        );
-        let mut args = vec![Value::Text(query.to_string())];
-        push_filter(filter, &mut sql, &mut args);
-        sql.push_str(" ORDER BY h.score, e.day DESC");
-        if let Some(limit) = filter.limit {
-            sql.push_str(" LIMIT ?");
-            args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-        }
-        let run = || -> rusqlite::Result<Vec<Entry>> {
-            let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(params_from_iter(args.iter()), entry_from_row)?;
-            rows.collect()
-        };
-        let entries = run().map_err(|e| describe_query_error(query, e))?;
-        // Snippets only for the hits shown.
-        let mut snippet = conn.prepare_cached(
-            "SELECT snippet(entries_fts, 0, char(57344), char(57345), '…', 16) \
-             FROM entries_fts WHERE entries_fts MATCH ? AND rowid = ?",
-        )?;
-        let mut hits = Vec::with_capacity(entries.len());
-        for mut entry in entries {
-            attach_labels(conn, &mut entry)?;
-            let text: String = snippet
-                .query_row(params![query, entry.id], |r| r.get(0))
-                .map_err(|e| describe_query_error(query, e))?;
-            hits.push(SearchHit {
-                entry,
-                snippet: text,
-            });
-        }
-        Ok(hits)
-    }
-
     /// Whether any entry (outside the trash) is about `day`.
     pub fn wrote_on(&self, day: NaiveDate) -> Result<bool> {
         Ok(self
@@ -489,55 +414,6 @@ impl Journal {
         })
     }
 
-    /// Moves entries to the trash. Returns the ids that were not found (or already there).
-    pub fn trash_entries(&self, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<i64>> {
-        self.write(|tx| {
-            let mut missing = Vec::new();
-            for &id in ids {
-                let changed = tx.execute(
-                    "UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-                    params![timestamp(now), id],
-                )?;
-                if changed == 0 {
-                    missing.push(id);
-                }
-            }
-            Ok(missing)
-        })
-    }
-
-    /// Brings entries back from the trash. Returns the ids that were not in it.
-    pub fn restore_entries(&self, ids: &[i64]) -> Result<Vec<i64>> {
-        self.write(|tx| {
-            let mut missing = Vec::new();
-            for &id in ids {
-                let changed = tx.execute(
-                    "UPDATE entries SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
-                    [id],
-                )?;
-                if changed == 0 {
-                    missing.push(id);
-                }
-            }
-            Ok(missing)
-        })
-    }
-
-    /// Entries in the trash, most recently deleted first.
-    pub fn trashed(&self) -> Result<Vec<Entry>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM entries e WHERE e.deleted_at IS NOT NULL ORDER BY e.deleted_at DESC, e.id DESC"
-        ))?;
-        let mut entries = stmt
-            .query_map([], entry_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for e in &mut entries {
-            attach_labels(conn, e)?;
-        }
-        Ok(entries)
-    }
-
     /// Entries (the trash included) whose rows cannot be read back, for `mend check`.
     pub fn unreadable_entries(&self) -> Result<Vec<Unreadable>> {
         let mut stmt = self
@@ -553,11 +429,6 @@ impl Journal {
             }
         }
         Ok(found)
-    }
-
-    /// Removes for good what has been in the trash since before `cutoff`, text and all.
-    pub fn purge_trash(&self, cutoff: DateTime<Utc>) -> Result<usize> {
-        self.purge(super::purge::Purge::TrashedBefore(cutoff))
     }
 }
 
@@ -606,28 +477,6 @@ pub(crate) fn insert_analysed(
     set_labels(conn, id, "entry_tags", "tag", &new.tags)?;
     super::analysis::save(conn, id, analysis, prompt.and_then(|p| p.theme.as_deref()))?;
     Ok(id)
-}
-
-/// FTS5 reports query mistakes as SQL errors; turn them into advice about the query.
-fn describe_query_error(query: &str, err: rusqlite::Error) -> anyhow::Error {
-    // The query is the only outside input to this statement, so a plain SQL error
-    // (SQLITE_ERROR) here is the query's fault: fts5 syntax, an unknown column, "*" alone.
-    let missing_index = err.to_string().contains("entries_fts")
-        || matches!(
-            err.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt)
-        );
-    if missing_index {
-        anyhow!(
-            "the journal's search index is missing or damaged — run `mend check` to see what is wrong"
-        )
-    } else if err.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
-        anyhow!(
-            "could not understand the search {query:?} — use plain words, \"a phrase in quotes\", word*, or AND / OR / NOT between words"
-        )
-    } else {
-        anyhow!(err).context("searching the journal")
-    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use super::model::*;
 use super::mood;
 use super::period::Period;
 use super::rules::{self, Finding, LabelDays, LabelKind, Question};
+use super::stats::round2;
 use super::suggest;
 use crate::analysis::{Label, sign_labels, theme_labels};
 use crate::prompts::Library;
@@ -22,11 +23,6 @@ use crate::store::Journal;
 
 /// How many milestones a summary lists (the most recent); `milestones_total` counts all.
 const MILESTONES: usize = 50;
-
-/// Rounds a figure for display and JSON: two decimals are plenty for moods and rates.
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
 
 /// Entries with a label, now and before, and per half of the period.
 struct Tally {

@@ -3,13 +3,12 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::compute::round2;
 use super::data::{Data, FIRST_HALF};
 use super::days::Days;
 use super::model::*;
 use super::period::Period;
 use super::rules;
-use super::stats::Moments;
+use super::stats::{Moments, round2};
 use crate::store::summary::LanguageSums;
 
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

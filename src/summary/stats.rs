@@ -2,6 +2,11 @@
 //! Spearman's rank correlation, Welch's t-test and a two-proportion test, with the
 //! distribution functions they need.
 
+/// Rounds a figure for display and JSON: two decimals are plenty for moods and rates.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 /// Count, sum and sum of squares: enough for a mean and a variance, and they add up.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Moments {
