@@ -1,7 +1,9 @@
 //! The term matcher: lexicon terms compiled once, and one pass over an entry's words that
 //! counts matches per group, with negation.
 
-use std::collections::HashMap;
+// foldhash (Zlib licence): every word of an entry is looked up once per prefix length, and
+// std's SipHash made these look-ups a good part of an analysis.
+use foldhash::{HashMap, HashMapExt};
 
 use super::tokens::Tokens;
 

@@ -806,6 +806,9 @@ impl<'t> Reader<'t> {
                     | ("is", "behind", "me")
                     | ("the", "first", "year" | "months" | "weeks" | "years")
                     | ("back", "in", _)
+                    | ("i", "was", "younger")
+                    | ("as", "a", "kid" | "child" | "teenager")
+                    | ("my", "last", "relationship")
             ) || matches!(
                 pair,
                 ("years", "ago")
@@ -816,6 +819,7 @@ impl<'t> Reader<'t> {
                     | ("at", "first")
                     | ("the", "beginning")
                     | ("those", "days")
+                    | ("growing", "up")
             );
             if past {
                 // "…, but that has passed" looks back past its own "but".
