@@ -118,6 +118,9 @@ pub struct Reader<'t> {
     sentence: Vec<u32>,
     /// One past the last word of each word's sentence.
     sentence_end: Vec<u32>,
+    /// Where a mark of the long past starts ("years ago", "back then"), in text order, and
+    /// whether it looks back over a "but" ("that has passed").
+    past: Vec<(u32, bool)>,
 }
 
 impl<'t> Reader<'t> {
@@ -151,11 +154,13 @@ impl<'t> Reader<'t> {
                 sentence_end[i + 1]
             };
         }
+        let past = past_marks(t, &sentence_end);
         Reader {
             t,
             clause,
             sentence,
             sentence_end,
+            past,
         }
     }
 
@@ -794,40 +799,17 @@ impl<'t> Reader<'t> {
                 "but" | "now" | "still" | "again" | "today" | "tonight" | "anymore"
             )
         };
-        for j in ss..se.saturating_sub(1) {
-            let pair = (self.w(j), self.w(j + 1));
-            let third = if j + 2 < se { self.w(j + 2) } else { "" };
-            let past = matches!(
-                (pair.0, pair.1, third),
-                ("before", "the", "affair")
-                    | ("before", "all", "this")
-                    | ("before", "i", "found")
-                    | ("has", "passed", _)
-                    | ("is", "behind", "me")
-                    | ("the", "first", "year" | "months" | "weeks" | "years")
-                    | ("back", "in", _)
-                    | ("i", "was", "younger")
-                    | ("as", "a", "kid" | "child" | "teenager")
-                    | ("my", "last", "relationship")
-            ) || matches!(
-                pair,
-                ("years", "ago")
-                    | ("months", "ago")
-                    | ("last", "year")
-                    | ("back", "then")
-                    | ("early", "days")
-                    | ("at", "first")
-                    | ("the", "beginning")
-                    | ("those", "days")
-                    | ("growing", "up")
-            );
-            if past {
-                // "…, but that has passed" looks back past its own "but".
-                let retro = matches!(pair, ("has", "passed") | ("is", "behind"));
-                let (a, b) = if j < start { (j, start) } else { (start, j) };
-                if retro || !(a..b).any(now_words) {
-                    return Time::Stopped;
-                }
+        // Marks of the long past are found once per entry (`past_marks`), not per match.
+        let first = self.past.partition_point(|&(j, _)| (j as usize) < ss);
+        for &(j, retro) in &self.past[first..] {
+            let j = j as usize;
+            if j >= se {
+                break;
+            }
+            // "…, but that has passed" looks back past its own "but".
+            let (a, b) = if j < start { (j, start) } else { (start, j) };
+            if retro || !(a..b).any(now_words) {
+                return Time::Stopped;
             }
         }
         // Conditions and wishes.
@@ -854,4 +836,47 @@ impl<'t> Reader<'t> {
         }
         Time::Now
     }
+}
+
+/// Every mark of the long past in the text, with whether it looks back over a "but": a word
+/// pair (or three words) inside one sentence.
+fn past_marks(t: &Tokens, sentence_end: &[u32]) -> Vec<(u32, bool)> {
+    let mut out = Vec::new();
+    for (j, &se) in sentence_end.iter().enumerate() {
+        let se = se as usize;
+        if j + 1 >= se {
+            continue;
+        }
+        let pair = (t.get(j), t.get(j + 1));
+        let third = if j + 2 < se { t.get(j + 2) } else { "" };
+        let past = matches!(
+            (pair.0, pair.1, third),
+            ("before", "the", "affair")
+                | ("before", "all", "this")
+                | ("before", "i", "found")
+                | ("has", "passed", _)
+                | ("is", "behind", "me")
+                | ("the", "first", "year" | "months" | "weeks" | "years")
+                | ("back", "in", _)
+                | ("i", "was", "younger")
+                | ("as", "a", "kid" | "child" | "teenager")
+                | ("my", "last", "relationship")
+        ) || matches!(
+            pair,
+            ("years", "ago")
+                | ("months", "ago")
+                | ("last", "year")
+                | ("back", "then")
+                | ("early", "days")
+                | ("at", "first")
+                | ("the", "beginning")
+                | ("those", "days")
+                | ("growing", "up")
+        );
+        if past {
+            let retro = matches!(pair, ("has", "passed") | ("is", "behind"));
+            out.push((j as u32, retro));
+        }
+    }
+    out
 }
