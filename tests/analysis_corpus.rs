@@ -250,8 +250,10 @@ fn development_set_meets_the_targets() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-// Below target on its one run (recall 0.43 for the writer's signs); kept visible with
-// `cargo test --test analysis_corpus -- --ignored` until a fresh held-out set meets it.
+// The first held-out set was below target on its one run (recall 0.43 for the writer's
+// signs) and is development data now (dev2.tsv); run by hand with
+// `cargo test --test analysis_corpus -- --ignored --nocapture` once a fresh set replaces
+// heldout.tsv, and un-ignored when it meets the targets.
 #[test]
 #[ignore = "the held-out set is below target; see docs/summary.md"]
 fn held_out_set_meets_the_targets() {
