@@ -4,7 +4,7 @@
 //! `MEND_CORPUS_VERBOSE=1` prints every sentence read wrongly.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use mend::analysis::{Holder, Perspective, ReadingKind, Time, analyse_as};
 
@@ -116,12 +116,22 @@ fn targets(key: &str) -> Option<(f64, f64)> {
 
 /// Evaluates one set, prints its table, and returns what falls below `floor` (the least
 /// precision and recall each measure must reach).
-fn evaluate(name: &str, path: &Path, floor: &dyn Fn(&str) -> Option<(f64, f64)>) -> Vec<String> {
-    let cases = load(path);
+fn evaluate(
+    name: &str,
+    paths: &[PathBuf],
+    floor: &dyn Fn(&str) -> Option<(f64, f64)>,
+) -> Vec<String> {
+    let cases: Vec<(String, Case)> = paths
+        .iter()
+        .flat_map(|p| {
+            let file = p.file_stem().unwrap().to_string_lossy().into_owned();
+            load(p).into_iter().map(move |c| (file.clone(), c))
+        })
+        .collect();
     // Held-out sentences are never printed: that would invite tuning on them.
     let verbose = std::env::var_os("MEND_CORPUS_VERBOSE").is_some() && name != "held-out";
     let mut t: BTreeMap<&str, Tally> = BTreeMap::new();
-    for case in &cases {
+    for (file, case) in &cases {
         let a = analyse_as(&case.text, Some(case.perspective));
         let mut writer: Vec<String> = a.signs.iter().map(|c| c.name.clone()).collect();
         writer.sort();
@@ -153,7 +163,7 @@ fn evaluate(name: &str, path: &Path, floor: &dyn Fn(&str) -> Option<(f64, f64)>)
             && (writer != case.writer || partner != case.partner || a.feelings != case.feelings)
         {
             println!(
-                "{name}:{} {:?}\n  signs {:?} (want {:?}), partner {:?} (want {:?}), feelings {:?} (want {:?})",
+                "{file}:{} {:?}\n  signs {:?} (want {:?}), partner {:?} (want {:?}), feelings {:?} (want {:?})",
                 case.line,
                 case.text,
                 writer,
@@ -202,45 +212,66 @@ fn evaluate(name: &str, path: &Path, floor: &dyn Fn(&str) -> Option<(f64, f64)>)
     failures
 }
 
-fn fixture(file: &str) -> std::path::PathBuf {
+fn fixture(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/analysis")
         .join(file)
 }
 
+/// The development files: the reader is tuned on these. `dev2.tsv` is the first held-out
+/// set, measured once and then made development data.
+fn development() -> Vec<PathBuf> {
+    ["dev.tsv", "dev2.tsv"].map(fixture).to_vec()
+}
+
+/// The held-out set: written and labelled by others, never read to tune the reader.
+fn held_out() -> Vec<PathBuf> {
+    vec![fixture("heldout.tsv")]
+}
+
+/// What the held-out set measured on its last run (docs/summary.md), as (precision, recall):
+/// no change may do worse. When a fresh held-out set replaces `heldout.tsv`, run
+/// `cargo test --test analysis_corpus -- --ignored --nocapture` once and write its figures
+/// here.
+const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
+    ("writer signs", 0.85, 0.43),
+    ("doubt", 1.0, 0.20),
+    ("jealousy", 0.78, 0.70),
+    ("reassurance", 0.71, 0.45),
+    ("avoidance", 1.0, 0.23),
+    ("checking", 0.91, 0.71),
+    ("partner signs", 0.81, 0.33),
+    ("feelings", 0.90, 0.93),
+];
+
 #[test]
 fn development_set_meets_the_targets() {
-    let failures = evaluate("development", &fixture("dev.tsv"), &targets);
+    let failures = evaluate("development", &development(), &targets);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-// Below target on its one run (recall 0.43 for the writer's signs): kept visible with
-// `cargo test --test analysis_corpus -- --ignored` until the reader is improved on new
-// development sentences, never on these.
+// The first held-out set was below target on its one run (recall 0.43 for the writer's
+// signs) and is development data now (dev2.tsv); run by hand with
+// `cargo test --test analysis_corpus -- --ignored --nocapture` once a fresh set replaces
+// heldout.tsv, and un-ignored when it meets the targets.
 #[test]
 #[ignore = "the held-out set is below target; see docs/summary.md"]
 fn held_out_set_meets_the_targets() {
-    let failures = evaluate("held-out", &fixture("heldout.tsv"), &targets);
+    let failures = evaluate("held-out", &held_out(), &targets);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// What the held-out set measured when the reader was frozen (docs/summary.md): no change
-/// may do worse.
+/// No change may do worse on the held-out set than `HELD_OUT_FLOOR`.
 #[test]
 fn held_out_set_does_not_fall_below_what_was_measured() {
-    let measured = |key: &str| match key {
-        "writer signs" => Some((0.85, 0.43)),
-        "doubt" => Some((1.0, 0.20)),
-        "jealousy" => Some((0.78, 0.70)),
-        "reassurance" => Some((0.71, 0.45)),
-        "avoidance" => Some((1.0, 0.23)),
-        "checking" => Some((0.91, 0.71)),
-        "partner signs" => Some((0.81, 0.33)),
-        "feelings" => Some((0.90, 0.93)),
-        _ => None,
+    let measured = |key: &str| {
+        HELD_OUT_FLOOR
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|&(_, p, r)| (p, r))
     };
     // Two decimals were written down; a hair below them is the same figure.
     let floor = |key: &str| measured(key).map(|(p, r)| (p - 0.006, r - 0.006));
-    let failures = evaluate("held-out", &fixture("heldout.tsv"), &floor);
+    let failures = evaluate("held-out", &held_out(), &floor);
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -28,7 +28,7 @@ fn show_json_and_why_say_what_was_read_and_whose_it_is() {
     ]);
     let shown = env.show_json(id);
     let a = &shown["analysis"];
-    assert_eq!(a["version"], 2, "{shown}");
+    assert_eq!(a["version"], 3, "{shown}");
     assert_eq!(a["feelings"], serde_json::json!(["hurt"]), "{a}");
     assert_eq!(a["signs"], serde_json::json!([]), "{a}");
     assert!(a["sentiment"].is_number(), "{a}");
@@ -124,5 +124,61 @@ fn the_rebuilding_perspective_stores_the_partners_signs_as_hers() {
         .collect();
     assert_eq!(partner.len(), 1, "{a}");
     assert_eq!(partner[0]["name"], "reassurance");
-    assert_eq!(partner[0]["words"], "keeps asking");
+    assert_eq!(partner[0]["words"], "keeps asking if i still love");
+}
+
+#[test]
+fn corrections_travel_with_the_json_export_and_import() {
+    let env = TestEnv::new();
+    let id = env.write(&["I was jealous and I trust him more now."]);
+    env.stdout_of(&[
+        "edit",
+        &id.to_string(),
+        "--not-sign",
+        "jealousy",
+        "--not-feel",
+        "trust",
+    ]);
+    let plain = env.write(&["A walk by the river."]);
+    let file = env.root().join("journal.json");
+    env.stdout_of(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let entries = exported["entries"].as_array().unwrap();
+    assert_eq!(
+        entries[0]["corrections"],
+        serde_json::json!([
+            {"kind": "feeling", "name": "trust"},
+            {"kind": "sign", "name": "jealousy"}
+        ]),
+        "{exported}"
+    );
+    assert!(entries[1].get("corrections").is_none(), "{exported}");
+
+    let other = TestEnv::new();
+    other.stdout_of(&["import", file.to_str().unwrap()]);
+    assert_eq!(signals(&other, id), [pair("feeling", "jealousy")]);
+    assert_eq!(
+        other.show_json(id)["analysis"]["overrides"],
+        env.show_json(id)["analysis"]["overrides"]
+    );
+    assert!(other.show_json(plain)["analysis"]["overrides"] == serde_json::json!([]));
+    // And they stay corrected when the journal is read again.
+    other.stdout_of(&["reindex", "--all"]);
+    assert_eq!(signals(&other, id), [pair("feeling", "jealousy")]);
+
+    // A correction naming no known sign stops the import with the reason.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("\"jealousy\"\n", "\"grumpy\"\n");
+    std::fs::write(&file, text).unwrap();
+    let third = TestEnv::new();
+    let bad = third
+        .cmd()
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let line = assert_one_line_error(&bad.stderr);
+    assert!(line.contains("grumpy"), "{line}");
 }

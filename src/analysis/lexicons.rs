@@ -36,11 +36,13 @@ pub struct Sign {
     pub looking_mine: Vec<String>,
     #[serde(default)]
     pub triggers: Vec<String>,
+    #[serde(default)]
+    pub asked: Vec<String>,
 }
 
 impl Sign {
     /// Every list of the sign with the class its matches are read as.
-    pub fn lists(&self) -> [(&Vec<String>, Class); 6] {
+    pub fn lists(&self) -> [(&Vec<String>, Class); 7] {
         [
             (&self.terms, Class::Sign),
             (&self.vague, Class::Vague),
@@ -48,6 +50,7 @@ impl Sign {
             (&self.looking, Class::Looking),
             (&self.looking_mine, Class::LookingMine),
             (&self.triggers, Class::Trigger),
+            (&self.asked, Class::Asked),
         ]
     }
 }

@@ -1,7 +1,9 @@
 //! The term matcher: lexicon terms compiled once, and one pass over an entry's words that
 //! counts matches per group, with negation.
 
-use std::collections::HashMap;
+// foldhash (Zlib licence): every word of an entry is looked up once per prefix length, and
+// std's SipHash made these look-ups a good part of an analysis.
+use foldhash::{HashMap, HashMapExt};
 
 use super::tokens::Tokens;
 
@@ -110,10 +112,11 @@ pub struct Matcher {
     terms: Vec<Term>,
     /// Terms indexed by their first word, when that word is matched exactly.
     by_word: HashMap<Box<str>, Vec<u32>>,
-    /// One-word prefix terms, indexed by the prefix.
-    by_prefix: HashMap<Box<str>, Vec<u32>>,
-    /// The byte lengths that occur among the prefixes, so a word is probed only at those.
-    prefix_lens: Vec<usize>,
+    /// One-word prefix terms of at least `KEY` bytes, indexed by their first `KEY` bytes: a
+    /// word is looked up once, not once per prefix length.
+    by_prefix: HashMap<u32, Vec<u32>>,
+    /// One-word prefix terms shorter than that, tried on every word.
+    short_prefixes: Vec<u32>,
     groups: usize,
     phrases_cross_breaks: bool,
 }
@@ -125,7 +128,7 @@ impl Matcher {
             terms: Vec::new(),
             by_word: HashMap::new(),
             by_prefix: HashMap::new(),
-            prefix_lens: Vec::new(),
+            short_prefixes: Vec::new(),
             groups: 0,
             phrases_cross_breaks,
         }
@@ -162,12 +165,10 @@ impl Matcher {
         }
         let id = u32::try_from(self.terms.len()).map_err(|_| "too many terms".to_string())?;
         if prefix_last && words.len() == 1 {
-            let prefix = words[0].clone();
-            if !self.prefix_lens.contains(&prefix.len()) {
-                self.prefix_lens.push(prefix.len());
-                self.prefix_lens.sort_unstable();
+            match key(&words[0]) {
+                Some(k) => self.by_prefix.entry(k).or_default().push(id),
+                None => self.short_prefixes.push(id),
             }
-            self.by_prefix.entry(prefix).or_default().push(id);
         } else {
             self.by_word.entry(words[0].clone()).or_default().push(id);
         }
@@ -206,14 +207,11 @@ impl Matcher {
             let at = hits.len();
             let word = tokens.get(i);
             let exact = self.by_word.get(word).into_iter().flatten();
-            let prefixed = self
-                .prefix_lens
-                .iter()
-                .take_while(|&&n| n <= word.len())
-                .filter(|&&n| word.is_char_boundary(n))
-                .filter_map(|&n| self.by_prefix.get(&word[..n]))
+            let prefixed = key(word)
+                .and_then(|k| self.by_prefix.get(&k))
+                .into_iter()
                 .flatten();
-            for &id in exact.chain(prefixed) {
+            for &id in exact.chain(prefixed).chain(&self.short_prefixes) {
                 let term = &self.terms[id as usize];
                 if term.matches_at(tokens, i, self.phrases_cross_breaks) {
                     hits.push((i, term.words.len(), id));
@@ -239,6 +237,15 @@ impl Matcher {
         }
         found
     }
+}
+
+/// How many leading bytes of a prefix term index it.
+const KEY: usize = 4;
+
+/// The first `KEY` bytes of a word as one number, when it has that many.
+fn key(word: &str) -> Option<u32> {
+    let b = word.as_bytes().get(..KEY)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// A negator within the few words before `start`, in the same sentence and clause.

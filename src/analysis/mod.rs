@@ -27,7 +27,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 2;
+pub const ANALYSER_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -242,6 +242,8 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let accountability = lexicon.accountability_group();
     let rebuilding = perspective == Some(Perspective::Rebuilding);
     let mut feeling_found = vec![false; lexicon.feelings.len()];
+    // The group, end and index of the last reading kept.
+    let mut last: Option<(usize, usize, usize)> = None;
     // Words of distrust ("not sure I can trust", "trust issues") are the doubt sign or
     // nothing: the feeling trust is never read inside them.
     let sign_spans: Vec<(usize, usize)> = hits
@@ -276,6 +278,21 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
         let Some((holder, time)) = reader.read(hit) else {
             continue;
         };
+        // "keeps asking if I still love her": two terms of one sign, one after the other,
+        // are one reading.
+        if let Some((lg, lend, li)) = last
+            && lg == g
+            && lend == hit.start
+            && !tokens.break_before(hit.start)
+        {
+            let r: &mut Reading = &mut readings[li];
+            for i in hit.start..hit.start + hit.len {
+                r.words.push(' ');
+                r.words.push_str(tokens.get(i));
+            }
+            last = Some((g, hit.start + hit.len, li));
+            continue;
+        }
         let name = match kind {
             ReadingKind::Feeling => lexicon.feelings[g].to_string(),
             ReadingKind::Sign => lexicon.signs[g - feelings_end].clone(),
@@ -297,6 +314,7 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
                 feeling_found[g] = true;
             }
         }
+        last = Some((g, hit.start + hit.len, readings.len()));
         readings.push(reading);
     }
     let mut feelings: Vec<String> = lexicon
@@ -409,9 +427,10 @@ mod tests {
             signs("I dont trust him and I'm not sure I can believe her"),
             [("doubt".to_string(), 2)]
         );
+        // One act of asking, read as one sign however many of its terms it holds.
         assert_eq!(
             signs("I kept asking if she still loves me"),
-            [("reassurance".to_string(), 2)]
+            [("reassurance".to_string(), 1)]
         );
         assert_eq!(
             signs("Jealous again. I can't stop checking her phone"),

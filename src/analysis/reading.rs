@@ -47,6 +47,8 @@ pub enum Class {
     LookingMine = 5,
     /// What sets jealousy off: the writer's sign only when the clause is about the writer.
     Trigger = 6,
+    /// A question about love or staying: the sign of whoever asks it.
+    Asked = 7,
     /// A feeling word.
     Feeling = 10,
     /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
@@ -74,6 +76,7 @@ impl Class {
             4 => Class::Looking,
             5 => Class::LookingMine,
             6 => Class::Trigger,
+            7 => Class::Asked,
             10 => Class::Feeling,
             11 => Class::FeelingVague,
             12 => Class::FeelingObject,
@@ -115,6 +118,9 @@ pub struct Reader<'t> {
     sentence: Vec<u32>,
     /// One past the last word of each word's sentence.
     sentence_end: Vec<u32>,
+    /// Where a mark of the long past starts ("years ago", "back then"), in text order, and
+    /// whether it looks back over a "but" ("that has passed").
+    past: Vec<(u32, bool)>,
 }
 
 impl<'t> Reader<'t> {
@@ -148,11 +154,13 @@ impl<'t> Reader<'t> {
                 sentence_end[i + 1]
             };
         }
+        let past = past_marks(t, &sentence_end);
         Reader {
             t,
             clause,
             sentence,
             sentence_end,
+            past,
         }
     }
 
@@ -183,7 +191,7 @@ impl<'t> Reader<'t> {
         if matches!(class, Class::Vague | Class::FeelingAboutPartner) && !self.about_partner(hit) {
             return None;
         }
-        if self.asked_not(start) {
+        if self.asked_not(start) || self.topic(start, end) {
             return None;
         }
         let voice = self.voice(start);
@@ -213,19 +221,56 @@ impl<'t> Reader<'t> {
                 } else {
                     Holder::Other
                 };
+                let request = self.is_request(verb);
                 match class {
+                    // "She asked to see my texts": a request, read as her own words.
+                    Class::Looking | Class::LookingMine if request => {
+                        self.own_holder(class, start, end, 0)?
+                    }
+                    // "She asked me to promise": the one who asks for it.
+                    _ if request && !class.is_feeling() => reporter,
+                    Class::Suspected if self.ask_verb(start, 0).is_some() => return None,
                     Class::Suspected => reporter,
+                    Class::Asked => match self.ask_verb(start, 0) {
+                        Some(v) if v == verb => reporter,
+                        Some(v) => match self.subject(v, verb + 1) {
+                            (Who::Partner, true) => Holder::Partner,
+                            _ => Holder::Other,
+                        },
+                        None => return None,
+                    },
                     _ => match self.subject(start, verb + 1) {
                         (Who::Partner, true) if !self.term_has_writer(start, end) => {
                             Holder::Partner
                         }
+                        // "She says it's hard to trust me": the one who says it.
+                        (Who::Empty, true) if !class.is_feeling() => reporter,
                         _ => Holder::Other,
                     },
                 }
             }
             Voice::Own => self.own_holder(class, start, end, 0)?,
         };
-        Some((holder, self.time(start)))
+        let mut time = self.time(start);
+        // "He used to ask me whether I still loved him": the asking's time.
+        if class == Class::Asked
+            && time == Time::Now
+            && let Some(v) = self.ask_verb(start, 0)
+        {
+            time = self.time(v);
+            if time == Time::Now && v > 0 && matches!(self.w(v - 1), "stop" | "stopped") {
+                time = Time::Stopped;
+            }
+        }
+        Some((holder, time))
+    }
+
+    /// A reporting verb that asks for something rather than saying it: "asked to see",
+    /// "asked me to promise", "wants me to say".
+    fn is_request(&self, verb: usize) -> bool {
+        let n = self.t.len();
+        let at = |i: usize| if i < n { self.w(i) } else { "" };
+        at(verb + 1) == "to" || (words::is_object(at(verb + 1)) && at(verb + 2) == "to")
     }
 
     /// The holder of a match in the writer's own words (or a quotation of the writer).
@@ -239,6 +284,8 @@ impl<'t> Reader<'t> {
             Who::Thing => None,
         };
         match class {
+            // "She asked if I was still in touch with him": a question, not a suspicion.
+            Class::Suspected if self.ask_verb(start, floor).is_some() => None,
             Class::Suspected => match self.subject(start, floor).0 {
                 // "I stopped hiding things": the writer's own secrecy, not a suspicion.
                 Who::Writer => None,
@@ -254,8 +301,18 @@ impl<'t> Reader<'t> {
                     _ => None,
                 }
             }
+            Class::Asked => {
+                let verb = self.ask_verb(start, floor)?;
+                as_holder(self.subject(verb, floor).0)
+            }
             Class::Trigger => match self.subject(start, floor) {
                 (Who::Writer, true) => Some(Holder::Writer),
+                // "I hate it when she flirts": what it does to the writer.
+                _ if (self.sentence_start(start).max(floor)..self.clause_start(start))
+                    .any(|j| words::smarts(self.w(j))) =>
+                {
+                    Some(Holder::Writer)
+                }
                 _ => None,
             },
             Class::FeelingObject => match self.object(end) {
@@ -302,9 +359,14 @@ impl<'t> Reader<'t> {
                 {
                     return Some(Holder::Writer);
                 }
+                // "Everything he does irritates me": the one it does it to.
+                if class.is_feeling() && end < self.t.len() && self.w(end) == "me" {
+                    return Some(Holder::Writer);
+                }
                 match self.subject(start, floor).0 {
-                    // "The guilt is heavy": the writer's feeling.
-                    Who::Thing if class.is_feeling() => Some(Holder::Writer),
+                    // "The guilt is heavy": the writer's feeling; "something about her story
+                    // doesn't add up": the writer's doubt.
+                    Who::Thing => Some(Holder::Writer),
                     who => as_holder(who),
                 }
             }
@@ -314,6 +376,12 @@ impl<'t> Reader<'t> {
     /// The term names the writer as the one it is about: "still loves me", "am i enough"
     /// ("asked me again" names the writer only as the one asked).
     fn term_has_writer(&self, start: usize, end: usize) -> bool {
+        // "to check I was there", "so I don't have to": whose it is comes from the clause.
+        match self.w(start) {
+            "to" => return false,
+            "so" => return start + 1 < end && matches!(self.w(start + 1), "i" | "we"),
+            _ => {}
+        }
         (start..end).any(|i| matches!(self.w(i), "my" | "myself" | "i"))
             || self.w(end - 1) == "me"
             // "reassure me"
@@ -380,6 +448,9 @@ impl<'t> Reader<'t> {
     fn subject(&self, start: usize, floor: usize) -> (Who, bool) {
         let cs = self.clause_start(start).max(floor);
         let mut j = start;
+        // "his story" before the match: a thing, unless a person stands before it ("he rang
+        // my office to check").
+        let mut thing = false;
         while j > cs {
             j -= 1;
             let w = self.w(j);
@@ -387,8 +458,10 @@ impl<'t> Reader<'t> {
                 if j + 1 == start {
                     return (owner, true);
                 }
-                if w != "her" {
-                    return (Who::Thing, true);
+                // "her story" is hers, a thing; "asked her about it" is her.
+                if w != "her" || !words::follows_object(self.w(j + 1)) {
+                    thing = true;
+                    continue;
                 }
             }
             // "every", "some", "any" name no subject ("she has every right to be").
@@ -400,11 +473,16 @@ impl<'t> Reader<'t> {
                 if start - j <= 2 || (j + 1..start).any(|k| self.w(k) == "of") {
                     continue;
                 }
-                return (Who::Thing, true);
+                thing = true;
+                continue;
             }
             // "he needed me to promise", "she asked me for reassurance": the one who needed
             // or asked is the subject.
             if w == "me" && j + 1 < self.t.len() && matches!(self.w(j + 1), "to" | "for") {
+                continue;
+            }
+            // "I called him at lunch just to hear": the caller, not the one called.
+            if words::is_object(w) && (j + 1..start).any(|k| self.w(k) == "to") {
                 continue;
             }
             if let Some(who) = words::who(w) {
@@ -413,6 +491,9 @@ impl<'t> Reader<'t> {
             if self.is_name(j) {
                 return (Who::Partner, true);
             }
+        }
+        if thing {
+            return (Who::Thing, true);
         }
         // Earlier clauses of the sentence, nearest first, in the same voice.
         let ss = self.sentence_start(start).max(floor);
@@ -451,7 +532,11 @@ impl<'t> Reader<'t> {
     /// known word, a day or a month; at the start of a sentence only before a verb.
     fn is_name(&self, i: usize) -> bool {
         let w = self.w(i);
-        if !self.t.capital(i) || words::who(w).is_some() || words::is_calendar(w) {
+        if !self.t.capital(i)
+            || words::who(w).is_some()
+            || words::is_calendar(w)
+            || words::everyday(w)
+        {
             return false;
         }
         if i == self.sentence_start(i) || self.t.clause_before(i) {
@@ -543,8 +628,8 @@ impl<'t> Reader<'t> {
         if matches!(self.w(next), "me" | "him" | "her" | "us" | "them") && opens(next + 1) {
             return true;
         }
-        // "asked me every night whether …"
-        (next..(next + 4).min(n))
+        // "asked me three times tonight whether …"
+        (next..(next + 6).min(n))
             .take_while(|&i| !self.t.break_before(i))
             .any(|i| matches!(self.w(i), "if" | "whether"))
     }
@@ -562,9 +647,59 @@ impl<'t> Reader<'t> {
     /// A verb of looking shortly before a "his phone" kind of term, in the clause.
     fn look_verb(&self, start: usize) -> Option<usize> {
         let cs = self.clause_start(start);
-        (start.saturating_sub(4).max(cs)..start)
+        (start.saturating_sub(4).max(cs)..start).rev().find(|&j| {
+            let w = self.w(j);
+            let next = if j + 1 < start { self.w(j + 1) } else { "" };
+            words::looks(w)
+                // "asked to see my texts", "asked for my passcode"
+                || (w == "see" && j > cs && self.w(j - 1) == "to")
+                || (words::demands(w) && next == "for")
+        })
+    }
+
+    /// The verb of asking a question clause depends on ("she asks every night if …"): the
+    /// nearest before the clause, in the sentence, within a few words.
+    fn ask_verb(&self, start: usize, floor: usize) -> Option<usize> {
+        let cs = self.clause_start(start);
+        if !matches!(self.w(cs), "if" | "whether") || cs == 0 {
+            return None;
+        }
+        let ss = self.sentence_start(start).max(floor);
+        (cs.saturating_sub(8).max(ss)..cs)
             .rev()
-            .find(|&j| words::looks(self.w(j)))
+            .find(|&j| words::asks(self.w(j)) && !negated(self.t, j))
+    }
+
+    /// The words name a topic, not a state: "a film about a jealous husband", "the session
+    /// was about jealousy", "jealousy was the theme", "the security code".
+    fn topic(&self, start: usize, end: usize) -> bool {
+        let cs = self.clause_start(start);
+        let n = self.t.len();
+        if let Some(a) = (start.saturating_sub(4).max(cs)..start).find(|&j| self.w(j) == "about") {
+            let mut k = a;
+            let mut steps = 0;
+            while k > cs && steps < 4 {
+                k -= 1;
+                steps += 1;
+                if words::is_topic(self.w(k)) {
+                    return true;
+                }
+            }
+        }
+        let after = |k: usize| {
+            if k < n && !self.t.break_before(k) {
+                self.w(k)
+            } else {
+                ""
+            }
+        };
+        if words::is_compound_head(after(end)) {
+            return true;
+        }
+        (end..(end + 3).min(n))
+            .take_while(|&k| !self.t.break_before(k))
+            .any(|k| matches!(self.w(k), "theme" | "topic"))
+            || (after(end) == "before" && after(end + 2) == "storm")
     }
 
     /// A vague word is about the partner when the sentence speaks of the partner or the
@@ -574,6 +709,10 @@ impl<'t> Reader<'t> {
         let (ss, se) = (self.sentence_start(hit.start), self.sentence_end(hit.start));
         if end < se && self.w(end) == "myself" {
             return false;
+        }
+        // "to see if he'd really": the words name the partner themselves.
+        if (hit.start..end).any(|i| words::who(self.w(i)) == Some(Who::Partner)) {
+            return true;
         }
         // "we" and "us" speak of the couple only when nothing everyday is in the sentence
         // ("the fire alarm went off and we all walked out").
@@ -585,10 +724,20 @@ impl<'t> Reader<'t> {
         }
         for i in end..se.min(end + 6) {
             let w = self.w(i);
+            // "her old business": the partner's everyday things.
+            if words::possessor(w) == Some(Who::Partner)
+                && (i + 1..se.min(i + 3)).any(|k| words::everyday(self.w(k)))
+            {
+                return false;
+            }
             if words::relational(w) {
                 return true;
             }
-            if words::everyday(w) {
+            // "needs to know by Friday": a plan, not a worry.
+            if words::everyday(w)
+                || (words::is_calendar(w)
+                    && !matches!(w, "today" | "tonight" | "yesterday" | "tomorrow"))
+            {
                 return false;
             }
         }
@@ -650,34 +799,17 @@ impl<'t> Reader<'t> {
                 "but" | "now" | "still" | "again" | "today" | "tonight" | "anymore"
             )
         };
-        for j in ss..se.saturating_sub(1) {
-            let pair = (self.w(j), self.w(j + 1));
-            let third = if j + 2 < se { self.w(j + 2) } else { "" };
-            let past = matches!(
-                (pair.0, pair.1, third),
-                ("before", "the", "affair")
-                    | ("before", "all", "this")
-                    | ("before", "i", "found")
-                    | ("has", "passed", _)
-                    | ("is", "behind", "me")
-            ) || matches!(
-                pair,
-                ("years", "ago")
-                    | ("months", "ago")
-                    | ("last", "year")
-                    | ("back", "then")
-                    | ("early", "days")
-                    | ("at", "first")
-                    | ("the", "beginning")
-                    | ("those", "days")
-            );
-            if past {
-                // "…, but that has passed" looks back past its own "but".
-                let retro = matches!(pair, ("has", "passed") | ("is", "behind"));
-                let (a, b) = if j < start { (j, start) } else { (start, j) };
-                if retro || !(a..b).any(now_words) {
-                    return Time::Stopped;
-                }
+        // Marks of the long past are found once per entry (`past_marks`), not per match.
+        let first = self.past.partition_point(|&(j, _)| (j as usize) < ss);
+        for &(j, retro) in &self.past[first..] {
+            let j = j as usize;
+            if j >= se {
+                break;
+            }
+            // "…, but that has passed" looks back past its own "but".
+            let (a, b) = if j < start { (j, start) } else { (start, j) };
+            if retro || !(a..b).any(now_words) {
+                return Time::Stopped;
             }
         }
         // Conditions and wishes.
@@ -691,7 +823,8 @@ impl<'t> Reader<'t> {
         }
         for j in cs..start {
             let w = self.w(j);
-            if words::wishes(w) {
+            // "She wanted me to tell her": a request, made now.
+            if words::wishes(w) && !words::is_object(self.w(j + 1)) {
                 return Time::Hypothetical;
             }
             if matches!(w, "i'd" | "he'd" | "she'd" | "we'd" | "they'd")
@@ -703,4 +836,47 @@ impl<'t> Reader<'t> {
         }
         Time::Now
     }
+}
+
+/// Every mark of the long past in the text, with whether it looks back over a "but": a word
+/// pair (or three words) inside one sentence.
+fn past_marks(t: &Tokens, sentence_end: &[u32]) -> Vec<(u32, bool)> {
+    let mut out = Vec::new();
+    for (j, &se) in sentence_end.iter().enumerate() {
+        let se = se as usize;
+        if j + 1 >= se {
+            continue;
+        }
+        let pair = (t.get(j), t.get(j + 1));
+        let third = if j + 2 < se { t.get(j + 2) } else { "" };
+        let past = matches!(
+            (pair.0, pair.1, third),
+            ("before", "the", "affair")
+                | ("before", "all", "this")
+                | ("before", "i", "found")
+                | ("has", "passed", _)
+                | ("is", "behind", "me")
+                | ("the", "first", "year" | "months" | "weeks" | "years")
+                | ("back", "in", _)
+                | ("i", "was", "younger")
+                | ("as", "a", "kid" | "child" | "teenager")
+                | ("my", "last", "relationship")
+        ) || matches!(
+            pair,
+            ("years", "ago")
+                | ("months", "ago")
+                | ("last", "year")
+                | ("back", "then")
+                | ("early", "days")
+                | ("at", "first")
+                | ("the", "beginning")
+                | ("those", "days")
+                | ("growing", "up")
+        );
+        if past {
+            let retro = matches!(pair, ("has", "passed") | ("is", "behind"));
+            out.push((j as u32, retro));
+        }
+    }
+    out
 }

@@ -65,7 +65,11 @@ impl Tokens {
                     word_quoted = in_double || in_single;
                     word_capital = c.is_uppercase();
                 }
-                tokens.text.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    tokens.text.push(c.to_ascii_lowercase());
+                } else {
+                    tokens.text.extend(c.to_lowercase());
+                }
                 continue;
             }
             if let Some(s) = start.take() {

@@ -186,6 +186,113 @@ pub fn reports(word: &str) -> bool {
             | "replied"
             | "admitted"
             | "explained"
+            | "convinced"
+    )
+}
+
+/// Object pronouns.
+pub fn is_object(word: &str) -> bool {
+    matches!(word, "me" | "him" | "her" | "us" | "them")
+}
+
+/// Words after which "her" is the person, not her things: "asked her about it".
+pub fn follows_object(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "for"
+            | "about"
+            | "with"
+            | "that"
+            | "if"
+            | "whether"
+            | "again"
+            | "and"
+            | "but"
+            | "a"
+            | "an"
+            | "the"
+            | "so"
+            | "up"
+            | "out"
+            | "back"
+            | "off"
+            | "in"
+            | "on"
+            | "at"
+            | "i"
+            | "how"
+            | "what"
+            | "why"
+            | "too"
+            | "more"
+            | "less"
+    )
+}
+
+/// Words of being stung by something, which make what follows the writer's feeling: "I hate
+/// it when she flirts".
+pub fn smarts(word: &str) -> bool {
+    matches!(
+        word,
+        "hate" | "hated" | "stings" | "stung" | "burns" | "kills" | "bothers" | "bugs" | "upsets"
+    )
+}
+
+/// Verbs of demanding something ("asked for my passcode").
+pub fn demands(word: &str) -> bool {
+    matches!(
+        word,
+        "asked" | "asks" | "ask" | "asking" | "demanded" | "demands" | "begged" | "wanted"
+    )
+}
+
+/// Nouns of things made about a subject: "a film about jealousy" is no one's jealousy.
+pub fn is_topic(word: &str) -> bool {
+    matches!(
+        word,
+        "film"
+            | "films"
+            | "movie"
+            | "book"
+            | "books"
+            | "article"
+            | "documentary"
+            | "podcast"
+            | "show"
+            | "series"
+            | "episode"
+            | "session"
+            | "lecture"
+            | "class"
+            | "workshop"
+            | "chapter"
+            | "song"
+            | "poster"
+            | "video"
+            | "study"
+            | "paper"
+            | "essay"
+            | "play"
+            | "novel"
+    )
+}
+
+/// Nouns that make a feeling word part of a thing's name ("security deposit", "trust fund").
+pub fn is_compound_head(word: &str) -> bool {
+    matches!(
+        word,
+        "deposit"
+            | "code"
+            | "guard"
+            | "guards"
+            | "system"
+            | "camera"
+            | "cameras"
+            | "alarm"
+            | "fund"
+            | "blanket"
+            | "pin"
+            | "settings"
     )
 }
 
@@ -304,6 +411,12 @@ pub fn everyday(word: &str) -> bool {
             | "match"
             | "interview"
             | "diet"
+            | "cash"
+            | "taxi"
+            | "business"
+            | "savings"
+            | "garage"
+            | "wedding"
     )
 }
 
@@ -323,6 +436,8 @@ pub fn relational(word: &str) -> bool {
             | "together"
             | "hug"
             | "question"
+            | "talk"
+            | "talking"
     ) || who(word) == Some(Who::Partner)
         || possessor(word) == Some(Who::Partner)
 }
@@ -360,6 +475,10 @@ pub fn links(word: &str) -> bool {
             | "completely"
             | "totally"
             | "still"
+            | "go"
+            | "goes"
+            | "went"
+            | "gone"
     )
 }
 

@@ -242,7 +242,7 @@ fn write_json(
     let mut json = JsonWriter::begin(out, app.now_utc())?;
     let mut written = Written::default();
     journal.for_each_entry(filter, |entry| {
-        json.entry(&entry)?;
+        json.corrected_entry(&entry, &journal.corrections(entry.id)?)?;
         written.entries += 1;
         bar.inc(1);
         Ok(())
@@ -250,7 +250,7 @@ fn write_json(
     for id in trashed {
         // An entry purged meanwhile is simply not exported.
         if let Some(entry) = journal.get(id, true)? {
-            json.entry(&entry)?;
+            json.corrected_entry(&entry, &journal.corrections(entry.id)?)?;
             written.entries += 1;
             written.trashed += 1;
             bar.inc(1);

@@ -253,6 +253,7 @@ fn record(row: &csv::StringRecord, c: &Columns, moods: &MoodMap) -> Result<Recor
             created,
             updated: created,
             deleted: None,
+            corrections: Vec::new(),
         },
         order: None,
     })

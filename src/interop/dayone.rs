@@ -84,6 +84,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             created,
             updated,
             deleted: None,
+            corrections: Vec::new(),
         },
         order: None,
     })

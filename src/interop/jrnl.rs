@@ -91,6 +91,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             created,
             updated: created,
             deleted: None,
+            corrections: Vec::new(),
         },
         order: None,
     })

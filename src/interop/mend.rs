@@ -14,6 +14,7 @@ use super::{
 use crate::feelings::vocabulary;
 use crate::model::{Entry, Mood, NewEntry, PathStep, PromptRef, normalize_labels};
 use crate::moments::Moment;
+use crate::store::analysis::Override;
 use crate::store::entries::timestamp;
 use crate::store::interop::Imported;
 
@@ -46,7 +47,20 @@ impl<W: Write> JsonWriter<W> {
     }
 
     pub fn entry(&mut self, entry: &Entry) -> Result<()> {
-        let text = serde_json::to_string_pretty(entry)?;
+        self.corrected_entry(entry, &[])
+    }
+
+    /// An entry with the corrections its writer made to its reading (`mend edit --not-sign`,
+    /// `--not-feel`), written after the entry's own fields when there are any.
+    pub fn corrected_entry(&mut self, entry: &Entry, corrections: &[Override]) -> Result<()> {
+        #[derive(serde::Serialize)]
+        struct Corrected<'a> {
+            #[serde(flatten)]
+            entry: &'a Entry,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            corrections: &'a [Override],
+        }
+        let text = serde_json::to_string_pretty(&Corrected { entry, corrections })?;
         // JSON text holds no raw line breaks inside strings, so indenting by line is safe.
         self.out
             .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
@@ -249,6 +263,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             ));
         }
     };
+    let corrections = corrections(o)?;
     Ok(Record {
         item: Imported {
             uuid,
@@ -266,9 +281,58 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             created,
             updated,
             deleted,
+            corrections,
         },
         order,
     })
+}
+
+/// `"corrections": [{"kind": "sign", "name": "jealousy"}, …]`: signs and feelings the writer
+/// said were misread, each checked against the signs and feelings mend knows.
+fn corrections(o: &Object) -> Result<Vec<Override>, Problem> {
+    let items = match get(o, "corrections") {
+        None => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(format!(
+                "\"corrections\" must be a list, not {}",
+                kind(other)
+            ));
+        }
+    };
+    let mut out: Vec<Override> = Vec::new();
+    for item in items {
+        let Value::Object(c) = item else {
+            return Err(format!(
+                "\"corrections\" must hold objects with \"kind\" and \"name\", not {}",
+                kind(item)
+            ));
+        };
+        let within = |e: Problem| format!("in \"corrections\": {e}");
+        let name = required_text(c, "name").map_err(within)?.to_string();
+        let (signs, feelings) = match required_text(c, "kind").map_err(within)? {
+            "sign" => (vec![name], Vec::new()),
+            "feeling" => (Vec::new(), vec![name]),
+            other => {
+                return Err(format!(
+                    "in \"corrections\": kind {:?} is neither \"sign\" nor \"feeling\"",
+                    super::shorten(other)
+                ));
+            }
+        };
+        let resolved = crate::analysis::resolve_corrections(&signs, &feelings)
+            .map_err(|e| format!("in \"corrections\": {e}"))?;
+        for (kind, name) in resolved {
+            let c = Override {
+                kind: kind.to_string(),
+                name,
+            };
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ pub(super) fn read<R: Read>(
 }
 
 /// One moment of a mend export's `"moments"`: ready to save, or why it cannot be.
-pub type MomentItem = Result<crate::moments::Moment, Problem>;
+pub type MomentItem = Result<crate::moments::Moment, super::Problem>;
 
 struct Ctx<'a> {
     name: &'a str,

@@ -90,7 +90,8 @@ fn time_str(t: crate::analysis::Time) -> &'static str {
     }
 }
 
-/// A correction: this sign or feeling was misread in this entry.
+/// A correction: this sign or feeling was misread in this entry. Exported and imported with
+/// the entry in mend's JSON format (`"corrections"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Override {
     pub kind: String,
@@ -109,6 +110,22 @@ fn overrides(conn: &Connection, id: i64) -> Result<Vec<Override>> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records a correction inside an open transaction (the entry's analysis already saved): the
+/// sign or feeling stops counting at once and stays out of every later analysis.
+pub(crate) fn correct(conn: &Connection, id: i64, kind: &str, name: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO entry_overrides (entry_id, kind, name) VALUES (?, ?, ?)",
+    )?
+    .execute(params![id, kind, name])?;
+    conn.prepare_cached("DELETE FROM entry_signals WHERE entry_id = ? AND kind = ? AND name = ?")?
+        .execute(params![id, kind, name])?;
+    conn.prepare_cached(
+        "UPDATE entry_readings SET counted = 0 WHERE entry_id = ? AND kind = ? AND name = ?",
+    )?
+    .execute(params![id, kind, name])?;
+    Ok(())
 }
 
 /// One stored reading, as `mend show --json` and `--why` present it.
@@ -223,21 +240,12 @@ impl Journal {
     /// Records that `name` (a sign id or a feeling name) was misread in entry `id`: it stops
     /// counting at once, and every later analysis of the entry leaves it out too.
     pub fn add_override(&self, id: i64, kind: &str, name: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT OR IGNORE INTO entry_overrides (entry_id, kind, name) VALUES (?, ?, ?)",
-                params![id, kind, name],
-            )?;
-            tx.execute(
-                "DELETE FROM entry_signals WHERE entry_id = ? AND kind = ? AND name = ?",
-                params![id, kind, name],
-            )?;
-            tx.execute(
-                "UPDATE entry_readings SET counted = 0 WHERE entry_id = ? AND kind = ? AND name = ?",
-                params![id, kind, name],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| correct(tx, id, kind, name))
+    }
+
+    /// The corrections recorded for entry `id`, by kind and name.
+    pub fn corrections(&self, id: i64) -> Result<Vec<Override>> {
+        overrides(self.conn(), id)
     }
 
     /// Entries whose analysis is missing or was made by another analyser version.

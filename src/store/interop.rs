@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::Journal;
+use super::analysis::{Override, correct};
 use super::entries::{Filter, Stamp, insert_analysed, push_filter, timestamp};
 use crate::analysis::Analysis;
 use crate::model::{NewEntry, PathStep};
@@ -32,6 +33,8 @@ pub struct Imported {
     pub updated: DateTime<Utc>,
     /// Set for entries that were in the trash.
     pub deleted: Option<DateTime<Utc>>,
+    /// Signs and feelings the writer said were misread (mend exports only).
+    pub corrections: Vec<Override>,
 }
 
 /// The path runs made during one import: (path id, run number in the source) → run here.
@@ -156,7 +159,7 @@ pub fn uuid_taken(conn: &Connection, uuid: &str) -> Result<bool> {
 /// Saves an imported entry inside an open transaction and returns its new id: with its
 /// original identity, times and trash state, indexed and analysed like any other. `keep_id`
 /// is the number to give it (the caller checks it is free). A path link is moved to a
-/// finished run made for it here.
+/// finished run made for it here; the entry's corrections are recorded with it.
 pub fn insert_imported(
     conn: &Connection,
     item: &Imported,
@@ -180,7 +183,11 @@ pub fn insert_imported(
         updated: item.updated,
         deleted: item.deleted,
     };
-    insert_analysed(conn, &new, &stamp, analysis)
+    let id = insert_analysed(conn, &new, &stamp, analysis)?;
+    for c in &item.corrections {
+        correct(conn, id, &c.kind, &c.name)?;
+    }
+    Ok(id)
 }
 
 /// Whether the journal has never held an entry: an import into it restores the numbering of
@@ -365,6 +372,7 @@ mod tests {
             created: at(hour),
             updated: at(hour + 1),
             deleted: deleted.then(|| at(hour + 2)),
+            corrections: Vec::new(),
         };
         let (a, b) = j
             .write(|tx| {

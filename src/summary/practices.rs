@@ -125,7 +125,7 @@ fn share(moments: &[Moment], period: &Period, previous: &Period) -> MomentShare 
     let (now, before): (Vec<&Moment>, Vec<&Moment>) =
         moments.iter().partition(|m| m.day >= period.from);
     let count = |list: &[&Moment], r: Response| list.iter().filter(|m| m.response == r).count();
-    let ratio = |t: usize, n: usize| (n > 0).then(|| super::compute::round2(t as f64 / n as f64));
+    let ratio = |t: usize, n: usize| (n > 0).then(|| super::stats::round2(t as f64 / n as f64));
     let toward = count(&now, Response::Toward);
     let previous_toward = count(&before, Response::Toward);
     let current_days = day_shares(now.iter().copied());
@@ -215,8 +215,8 @@ fn share(moments: &[Moment], period: &Period, previous: &Period) -> MomentShare 
                 ),
                 p: t.p,
                 p_adjusted: adjusted[i],
-                difference: super::compute::round2(t.difference),
-                interval: t.interval.map(super::compute::round2),
+                difference: super::stats::round2(t.difference),
+                interval: t.interval.map(super::stats::round2),
                 days: t.days,
                 per_word: false,
             },
