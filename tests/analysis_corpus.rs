@@ -234,14 +234,14 @@ fn held_out() -> Vec<PathBuf> {
 /// `cargo test --test analysis_corpus -- --ignored --nocapture` once and write its figures
 /// here.
 const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    ("writer signs", 0.85, 0.43),
-    ("doubt", 1.0, 0.20),
-    ("jealousy", 0.78, 0.70),
-    ("reassurance", 0.71, 0.45),
-    ("avoidance", 1.0, 0.23),
-    ("checking", 0.91, 0.71),
-    ("partner signs", 0.81, 0.33),
-    ("feelings", 0.90, 0.93),
+    ("writer signs", 0.89, 0.76),
+    ("doubt", 0.88, 0.70),
+    ("jealousy", 0.85, 0.85),
+    ("reassurance", 0.83, 0.91),
+    ("avoidance", 0.95, 0.64),
+    ("checking", 0.94, 0.77),
+    ("partner signs", 0.80, 0.78),
+    ("feelings", 0.93, 0.93),
 ];
 
 #[test]
@@ -251,9 +251,9 @@ fn development_set_meets_the_targets() {
 }
 
 // The first held-out set was below target on its one run (recall 0.43 for the writer's
-// signs) and is development data now (dev2.tsv); run by hand with
-// `cargo test --test analysis_corpus -- --ignored --nocapture` once a fresh set replaces
-// heldout.tsv, and un-ignored when it meets the targets.
+// signs) and is development data now (dev2.tsv). The second (heldout.tsv) is below target
+// too (recall 0.76): run by hand with `cargo test --test analysis_corpus -- --ignored
+// --nocapture`, and un-ignored when a held-out set meets the targets.
 #[test]
 #[ignore = "the held-out set is below target; see docs/summary.md"]
 fn held_out_set_meets_the_targets() {
