@@ -98,7 +98,10 @@ pub fn write(
         done.write(dir, per, force)?;
         written.files += 1;
     }
-    for (name, text) in [("moments.md", beside.moments), ("summary.md", beside.summary)] {
+    for (name, text) in [
+        ("moments.md", beside.moments),
+        ("summary.md", beside.summary),
+    ] {
         if let Some(text) = text {
             let mut file = AtomicFile::create(&dir.join(name), force)?;
             file.write_all(text.as_bytes())?;
