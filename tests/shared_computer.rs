@@ -146,9 +146,9 @@ fn discreet_mode_keeps_the_nudge_plain() {
     // The remembered line of one mode is never shown in the other.
     assert_eq!(nudge(&[]), usual);
 
-    config(&env, "discreet = true\n");
+    config(&env, "perspective = \"any\"\ndiscreet = true\n");
     assert_eq!(nudge(&[]), "journal: nothing written today\n");
-    config(&env, "discreet = false\n");
+    config(&env, "perspective = \"any\"\ndiscreet = false\n");
     assert_eq!(nudge(&[]), usual);
 }
 
@@ -205,6 +205,6 @@ fn discreet_mode_keeps_the_report_title_plain() {
     };
     assert!(title(&[], "usual.html").contains("mend"));
     assert_eq!(title(&["--discreet"], "discreet.html"), "Notes");
-    config(&env, "discreet = true\n");
+    config(&env, "perspective = \"any\"\ndiscreet = true\n");
     assert_eq!(title(&[], "configured.html"), "Notes");
 }

@@ -247,52 +247,27 @@ fn list(
             } else {
                 format!("{} steps, {}", s.steps, rhythm(path))
             };
+            // Padded by what is seen, wrapped under the title (render::layout).
+            let id = format!("  {}", app.style.bold(&path.id));
+            let cells = [layout::Cell::left(&id, 28)];
+            let width = layout::out_width();
+            let title = format!("{}  {}", path.title, app.style.dim(&format!("({state})")));
+            writeln!(out, "{}", layout::row(&cells, 1, &title, width))?;
+            let dim = |t: &str| app.style.dim(t);
             writeln!(
                 out,
-                "  {:<26} {}  {}",
-                app.style.bold(&path.id),
-                path.title,
-                app.style.dim(&format!("({state})"))
+                "{}",
+                layout::under(&cells, 1, &path.description, width, &dim)
             )?;
-            writeln!(out, "  {:<26} {}", "", app.style.dim(&path.description))?;
             if let Some(based_on) = &path.based_on {
-                writeln!(
-                    out,
-                    "  {:<26} {}",
-                    "",
-                    app.style.dim(&format!("After {based_on}."))
-                )?;
+                let after = format!("After {based_on}.");
+                writeln!(out, "{}", layout::under(&cells, 1, &after, width, &dim))?;
             }
         }
         writeln!(out)?;
     }
-    writeln!(
-        out,
-        "`mend path start NAME` begins one (and says what is known of it); `mend path next` takes the next step."
-    )?;
-    for (path, s) in library.paths.iter().zip(&shown) {
-        let state = if path.id == thought::PATH_ID {
-            "one sitting, as often as you like".to_string()
-        } else if s.walking {
-            format!("walking: {} of {} steps done", s.answered, s.steps)
-        } else {
-            format!("{} steps", s.steps)
-        };
-        // Padded by what is seen, wrapped under the title (render::layout).
-        let id = app.style.bold(&path.id);
-        let cells = [layout::Cell::left(&id, 16)];
-        let width = layout::out_width();
-        let title = format!("{}  {}", path.title, app.style.dim(&format!("({state})")));
-        writeln!(out, "{}", layout::row(&cells, 1, &title, width))?;
-        let dim = |t: &str| app.style.dim(t);
-        writeln!(
-            out,
-            "{}",
-            layout::under(&cells, 1, &path.description, width, &dim)
-        )?;
-    }
-    let hint = "`mend path start NAME` begins one; take a step a day with `mend path next`.";
-    writeln!(out, "\n{}", layout::wrap(hint, layout::out_width(), ""))?;
+    let hint = "`mend path start NAME` begins one (and says what is known of it); `mend path next` takes the next step.";
+    writeln!(out, "{}", layout::wrap(hint, layout::out_width(), ""))?;
     Ok(())
 }
 
