@@ -101,6 +101,47 @@ fn bare_mend_is_a_home_screen_on_a_terminal_and_a_usage_error_elsewhere() {
         "{screen}"
     );
     assert!(screen.contains("mend list -n 5"), "{screen}");
+
+    // At 60 columns with colour on, every line fits and no word is cut at the edge.
+    let mut cmd = env.std_cmd();
+    cmd.env("TERM", "xterm")
+        .env("COLUMNS", "60")
+        .env("CLICOLOR_FORCE", "1");
+    let mut session = spawn_command(cmd, Some(10_000)).unwrap();
+    let screen = session.exp_eof().unwrap();
+    let plain = strip_ansi(&screen);
+    let question = plain
+        .split("Today's question: ")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("a question on the home screen")
+        .to_string();
+    for line in plain.lines() {
+        assert!(line.trim_end().chars().count() <= 60, "too wide: {line:?}");
+    }
+    let joined: Vec<&str> = question.split_whitespace().collect();
+    let prompt = env.stdout_of(&["prompt"]);
+    for word in joined {
+        assert!(prompt.contains(word), "{word:?} is cut in {question:?}");
+    }
+}
+
+/// `text` without colour codes.
+fn strip_ansi(text: &str) -> String {
+    let mut plain = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else if c != '\r' {
+            plain.push(c);
+        }
+    }
+    plain
 }
 
 #[test]

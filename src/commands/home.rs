@@ -7,6 +7,7 @@ use anyhow::Result;
 use crate::app::App;
 use crate::home::{self, Home};
 use crate::prompts::select::Wanted;
+use crate::render::layout;
 use crate::store::Journal;
 
 pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
@@ -22,6 +23,7 @@ pub fn run(journal: &Journal, app: &App, out: &mut dyn Write) -> Result<()> {
 
 fn render(out: &mut dyn Write, app: &App, home: &Home) -> Result<()> {
     let style = &app.style;
+    let width = layout::out_width();
     writeln!(
         out,
         "{}",
@@ -35,9 +37,14 @@ fn render(out: &mut dyn Write, app: &App, home: &Home) -> Result<()> {
         0 | 1 => String::new(),
         n => format!(" {n} days in a row."),
     };
-    writeln!(out, "{written}{run}")?;
+    writeln!(
+        out,
+        "{}",
+        layout::wrap(&format!("{written}{run}"), width, "")
+    )?;
     if let Some(prompt) = &home.prompt {
-        writeln!(out, "\nToday's question: {}", style.text(prompt))?;
+        let line = format!("Today's question: {}", style.text(prompt));
+        writeln!(out, "\n{}", layout::wrap(&line, width, "  "))?;
     }
     for path in &home.paths {
         let (what, command) = if path.again {
@@ -48,12 +55,12 @@ fn render(out: &mut dyn Write, app: &App, home: &Home) -> Result<()> {
                 "next",
             )
         };
-        writeln!(
-            out,
+        let line = format!(
             "{what} {} (mend path {command} {})",
             crate::prompts::walk::when(path.due, home.today),
             path.id
-        )?;
+        );
+        writeln!(out, "{}", layout::wrap(&line, width, "  "))?;
     }
     writeln!(out, "\nTry:")?;
     let first = if home.today_entries == 0 {
@@ -66,7 +73,9 @@ fn render(out: &mut dyn Write, app: &App, home: &Home) -> Result<()> {
         ("mend prompt", "answer today's question"),
         ("mend summary", "see how the last 30 days went"),
     ] {
-        writeln!(out, "  {}  {what}", style.accent(&format!("{command:<14}")))?;
+        let lead = format!("  {}  ", style.accent(&format!("{command:<14}")));
+        let indent = " ".repeat(layout::measure(&lead));
+        writeln!(out, "{}", layout::wrap_with(what, width, &lead, &indent))?;
     }
     Ok(())
 }
