@@ -23,6 +23,9 @@ use crate::interrupt::{self, Signal};
 /// The scissors line: it and everything below it are removed.
 pub const CUT_LINE: &str = "# ------------------------ >8 ------------------------";
 
+/// The width comment lines are wrapped to, after their "# ": 78 columns in all.
+const COMMENT_WIDTH: usize = 76;
+
 /// Environment variables the editor must not inherit.
 const SECRETS: [&str; 2] = ["MEND_PASSPHRASE", "MEND_NEW_PASSPHRASE"];
 
@@ -49,14 +52,14 @@ impl Template {
         file.push('\n');
         file.push_str(CUT_LINE);
         file.push('\n');
-        file.push_str(
-            "# Do not move or remove the line above: it and everything below it are removed.\n",
-        );
+        file.push_str("# Do not move or remove the line above: it and all below it are removed.\n");
         for comment in &self.comments {
             if comment.trim().is_empty() {
                 file.push_str("#\n");
             }
-            for line in comment.lines() {
+            // Wrapped as a commit template is, so no editor shows a question cut mid-word.
+            let wrapped = crate::render::layout::wrap_lines(comment, Some(COMMENT_WIDTH));
+            for line in wrapped.lines() {
                 file.push_str(format!("# {line}").trim_end());
                 file.push('\n');
             }
@@ -321,6 +324,29 @@ mod tests {
         assert_eq!(t.strip(typed.as_bytes()), b"late words");
         // Nothing typed: nothing kept.
         assert_eq!(t.strip(rendered.as_bytes()), b"");
+    }
+
+    #[test]
+    fn long_comment_lines_are_wrapped_at_words() {
+        let question = "Which feelings are sitting side by side in you today, even though they seem to pull in different directions?";
+        let t = Template {
+            text: String::new(),
+            comments: vec![question.to_string(), format!("  · {question}")],
+        };
+        let rendered = t.render();
+        for line in rendered.lines() {
+            assert!(line.chars().count() <= 78, "{line:?}");
+        }
+        assert!(rendered.contains("# Which feelings are sitting side by side in you today, even though they seem\n# to pull in different directions?"), "{rendered}");
+        assert!(rendered.contains("#   · Which feelings"), "{rendered}");
+        assert!(rendered.contains("\n#     "), "{rendered}");
+        // What a person types is still all that is kept.
+        assert_eq!(t.strip(format!("Mine.\n{rendered}").as_bytes()), b"Mine.");
+        let no_scissors = rendered.replace(CUT_LINE, "");
+        assert_eq!(
+            t.strip(format!("Mine.\n{no_scissors}").as_bytes()),
+            b"Mine."
+        );
     }
 
     #[test]
