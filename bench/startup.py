@@ -25,8 +25,12 @@ from bench import REPO, mend_binary, mend_env  # noqa: E402
 FLOOR = os.path.join(REPO, "bench", "floor")
 
 
+def target_dir():
+    return os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO, "target")
+
+
 def floor(features, name):
-    target = os.path.join(REPO, "target", "floor-" + (features or "plain"))
+    target = os.path.join(target_dir(), "floor-" + (features or "plain"))
     cmd = ["cargo", "build", "--release", "--quiet", "--target-dir", target]
     if features:
         cmd += ["--features", features]
@@ -58,7 +62,10 @@ def main():
     p.add_argument("journal")
     p.add_argument("--runs", type=int, default=200)
     opts = p.parse_args()
-    mend = mend_binary(build=not os.environ.get("MEND_BIN"))
+    if not os.environ.get("MEND_BIN"):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+        os.environ["MEND_BIN"] = os.path.join(target_dir(), "release", "mend")
+    mend = mend_binary(build=False)
     plain_list = floor(None, "floor-list")
     cipher_list = floor("cipher", "floor-list")
     version = floor(None, "floor-version")

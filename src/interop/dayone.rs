@@ -2,8 +2,7 @@
 //! `{"metadata": {...}, "entries": [{"uuid", "creationDate", "modifiedDate", "text", "tags",
 //! "starred", "timeZone"}]}`.
 
-use chrono::Local;
-use chrono_tz::Tz;
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use serde_json::Value;
 
 use super::{Object, Problem, Record, check_body_size, get, kind, parse_time, text, text_list};
@@ -38,6 +37,32 @@ impl super::importer::JsonEntries for Importer {
     }
 }
 
+/// The date at `at` in the IANA zone `name` ("Europe/Berlin"), from the system's time zone
+/// database (/usr/share/zoneinfo), which the system keeps up to date. A copy of the database
+/// compiled into mend would cost every command its start-up: its tens of thousands of
+/// pointers are relocated each time mend starts (see BENCHMARKS.md, "Start-up"). Only a
+/// zone's name is looked up, never a path or a rule.
+fn day_in_zone(at: DateTime<Utc>, name: &str) -> Option<NaiveDate> {
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part != "."
+            && part != ".."
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-+.".contains(&b))
+    };
+    if name.len() > 64 || !name.split('/').all(plain) {
+        return None;
+    }
+    // The leading ':' reads the zone's file only, never a POSIX rule such as "EST5EDT".
+    let zone = tz::TimeZone::from_posix_tz(&format!(":{name}")).ok()?;
+    let offset = zone.find_local_time_type(at.timestamp()).ok()?.ut_offset();
+    Some(
+        at.with_timezone(&FixedOffset::east_opt(offset)?)
+            .date_naive(),
+    )
+}
+
 pub fn record(o: &Object) -> Result<Record, Problem> {
     let uuid_text = super::required_text(o, "uuid")?;
     let uuid = uuid::Uuid::parse_str(uuid_text)
@@ -51,8 +76,8 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
     };
     // The day is the date where the entry was written; without a zone Day One knows, the
     // date on this computer's clock.
-    let day = match text(o, "timeZone")?.and_then(|z| z.parse::<Tz>().ok()) {
-        Some(zone) => created.with_timezone(&zone).date_naive(),
+    let day = match text(o, "timeZone")?.and_then(|z| day_in_zone(created, z)) {
+        Some(day) => day,
         None => created.with_timezone(&Local).date_naive(),
     };
     let body = unescape(text(o, "text")?.unwrap_or_default().trim_end());
@@ -141,5 +166,24 @@ mod tests {
         assert_eq!(r.entry.body, "Late talk. #night");
         assert_eq!(r.entry.tags, vec!["partner", "night", "starred"]);
         assert_eq!(r.updated.to_rfc3339(), "2024-05-02T08:00:00+00:00");
+    }
+
+    #[test]
+    fn zones_come_from_the_system_database_and_only_by_name() {
+        let at = "2024-05-01T23:30:00Z".parse::<DateTime<Utc>>().unwrap();
+        let day = |zone| day_in_zone(at, zone).map(|d| d.to_string());
+        assert_eq!(day("America/New_York").as_deref(), Some("2024-05-01"));
+        assert_eq!(day("Europe/Berlin").as_deref(), Some("2024-05-02"));
+        assert_eq!(day("Asia/Kolkata").as_deref(), Some("2024-05-02"));
+        assert_eq!(day("UTC").as_deref(), Some("2024-05-01"));
+        for not_a_zone in [
+            "",
+            "Mars/Olympus_Mons",
+            "/etc/localtime",
+            "../zoneinfo/UTC",
+            "EST5",
+        ] {
+            assert_eq!(day(not_a_zone), None, "{not_a_zone:?}");
+        }
     }
 }
