@@ -456,7 +456,12 @@ fn build() -> Words {
             triggers.words.insert(word);
         }
     }
-    triggers.words.extend(RULE_WORDS.iter().copied());
+    triggers
+        .words
+        .extend(RULE_WORDS.iter().chain(super::families::TRIGGERS).copied());
+    triggers
+        .prefixes
+        .extend(super::families::TRIGGER_PREFIXES.iter().copied());
     words.triggers = triggers;
     words
 }
