@@ -183,7 +183,9 @@ pub fn accounts(r: &Reader, harm: &mut Harm) {
         let mine = (i.saturating_sub(2)..i + 4).any(|k| r.word(k) == "my");
         let theirs = (i + 1..i + 4).any(|k| matches!(r.word(k), "her" | "his"));
         let who = doer(r, i);
-        if r.negated_before(i) {
+        // "He asked for my passwords again" is a request, often in rebuilding trust.
+        let asked = (i.saturating_sub(4)..i).any(|k| r.word(k).starts_with("ask"));
+        if r.negated_before(i) || asked {
             continue;
         }
         match who {

@@ -64,7 +64,23 @@ pub fn intrusion(r: &Reader, harm: &mut Harm) {
         }
         let theirs = (i + 1..i + 5)
             .any(|k| matches!(r.word(k), "her" | "his") && PRIVATE.contains(&r.word(k + 1)));
-        harm.harming |= theirs;
+        // One look, a look given up ("it's been a month since I last went through her phone")
+        // or one wondered about ("if I ever…") is the checking mend's readers work through;
+        // looking every day, or using what was found against them, is control.
+        let wondered = r.s.words.windows(2).any(|p| p[0] == "if" && p[1] == "i");
+        let over = wondered
+            || r.s
+                .words
+                .iter()
+                .any(|x| matches!(x.as_str(), "since" | "ago" | "stopped" | "used" | "instead"));
+        let control = w == "see"
+            || r.s.words.iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "every" | "always" | "constantly" | "all" | "threw" | "front" | "so"
+                )
+            });
+        harm.harming |= theirs && control && !over;
     }
 }
 
