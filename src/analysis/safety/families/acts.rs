@@ -378,16 +378,25 @@ pub fn made_sure(r: &Reader, harm: &mut Harm) {
 
 /// "i wake up with new marks and he says I fell".
 pub fn marks_explained(r: &Reader, harm: &mut Harm) {
-    // "he says I fell": the accident is his account of the marks.
-    if r.games || !r.w.body.marks.any(r.s) {
+    let marked = r.w.body.marks.any(r.s) || r.has_word("marks") || r.has_word("mark");
+    if r.games || !marked {
         return;
     }
+    // "he says I fell", "tells everyone I walked into a door": the account given for the marks.
     let explained = (0..r.s.len()).any(|i| {
         matches!(r.word(i), "says" | "said" | "tells" | "told" | "claims")
             && r.clause_subject(i) == Who::Partner
-            && (i + 1..i + 4).any(|k| r.word(k) == "i")
+            && (i + 1..i + 4).any(|k| {
+                r.word(k) == "i"
+                    && (k + 1..k + 4).any(|x| {
+                        matches!(
+                            r.word(x),
+                            "fell" | "fall" | "tripped" | "bumped" | "walked" | "clumsy" | "bruise"
+                        )
+                    })
+            })
     });
-    harm.harmed |= explained && r.has_word("i");
+    harm.harmed |= explained;
 }
 
 /// "She locks the fridge and keeps the only key on her", "locks me in".
