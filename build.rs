@@ -17,6 +17,7 @@ use std::process::Command;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=MEND_DYNAMIC_CRYPTO");
+    include!("build/safety_lexicon.rs");
     let encryption = env::var_os("CARGO_FEATURE_ENCRYPTION").is_some();
     // The vendored OpenSSL is static already.
     let vendored = env::var_os("CARGO_FEATURE_VENDORED_OPENSSL").is_some();

@@ -234,7 +234,7 @@ impl<'a> Reader<'a> {
             games: c.games.any(s),
             humour: c.humour.any(s),
             accident: c.accident.any(s),
-            elsewhere: c.media.any(s) || c.distant_past.any(s),
+            elsewhere: (c.media.any(s) || c.distant_past.any(s)) && !Self::owned(s, w),
             condition,
             reported_until: w.grammar.reporting.find(s, 0, s.len()).map(|(i, _)| i),
             violence: s
@@ -243,6 +243,18 @@ impl<'a> Reader<'a> {
                 .map(|x| w.violence.iter().position(|g| g.forms.has(x)))
                 .collect(),
         }
+    }
+
+    /// A story or a long-past time the writer says is still theirs: "I recognised myself in
+    /// every line", "years ago, and I still flinch".
+    fn owned(s: &Sentence, w: &Words) -> bool {
+        let words = &s.words;
+        let recognised = words
+            .windows(2)
+            .any(|p| (p[0].starts_with("recogni") || p[0] == "saw") && p[1] == "myself");
+        let still_afraid =
+            words.iter().any(|x| x == "still") && (w.fear.words.any(s) || w.fear.signs.any(s));
+        recognised || still_afraid
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -352,12 +364,26 @@ impl<'a> Reader<'a> {
             break;
         }
         // Only adverbs before the verb, and it opens the sentence: the doer is unwritten.
-        subject.dropped = (0..v).all(|k| DIARY_ADVERBS.contains(&self.word(k)));
+        subject.dropped = (0..v).all(|k| {
+            let w = self.word(k);
+            DIARY_ADVERBS.contains(&w) || subject.passive && (PASSIVE.contains(&w) || g.skip.has(w))
+        });
         if subject.dropped {
             subject.who = Who::Writer;
         } else if let Some(a) = and_at {
             // "He changed the password and took my laptop": the doer of the first verb.
-            if let Some(k) = (0..a).rev().find(|&k| self.who_at(k).is_some()) {
+            // "I screamed until she cried and then punched the wall": the doer of a clause
+            // opened by "until" or "when" is not the doer of the verb after "and".
+            let subordinate = |k: usize| {
+                matches!(
+                    self.word(k.wrapping_sub(1)),
+                    "until" | "till" | "when" | "while" | "because" | "as" | "since" | "before"
+                )
+            };
+            if let Some(k) = (0..a)
+                .rev()
+                .find(|&k| self.who_at(k).is_some() && !subordinate(k))
+            {
                 subject.who = self.who_at(k).unwrap_or(Who::Unknown);
                 subject.at = k;
             } else if self.first_verb_dropped() {
@@ -369,7 +395,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the sentence opens with a verb and no doer ("Wrapped the cable round…").
-    fn first_verb_dropped(&self) -> bool {
+    pub fn first_verb_dropped(&self) -> bool {
         let first = self.word(0);
         self.who_at(0).is_none()
             && (self.verb_like(0)

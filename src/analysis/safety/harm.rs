@@ -3,6 +3,7 @@
 //! harming.
 
 use super::control;
+use super::families;
 use super::grammar::{Reader, Target, Who};
 use super::stalking;
 use super::words::Needs;
@@ -36,6 +37,7 @@ pub fn read(r: &Reader) -> Harm {
     fear(r, &mut harm);
     fear_signs(r, &mut harm);
     marks(r, &mut harm);
+    families::harm(r, &mut harm);
     harm
 }
 
@@ -173,6 +175,8 @@ fn near_me(r: &Reader, harm: &mut Harm) {
 /// After a passive ("I was pushed by him"): the doer named after "by", or a person by default.
 fn by_whom(r: &Reader, from: usize) -> Who {
     match (from..from + 4).find(|&k| r.word(k) == "by" && r.s.same_clause(from - 1, k)) {
+        // "held against the wall by my throat": a body part, not a doer.
+        Some(k) if r.w.body.parts.has(r.word(k + 2)) => Who::Other,
         Some(k) => match r.word(k + 1) {
             "my" | "his" | "her" => r.who_at(k + 2).unwrap_or(Who::Unknown),
             _ => r.who_at(k + 1).unwrap_or(Who::Unknown),
@@ -215,7 +219,12 @@ fn physical_hurt(r: &Reader, v: usize, c: usize, target: Target, modal: bool) ->
 fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
     // "he said he'd kill me if I spoiled the finale lol": trivial and laughing.
     if r.reported_before(v) {
-        return !(r.humour && r.w.grammar.trivial.any(r.s));
+        // "if I told anyone about the surprise party" is play.
+        let surprise =
+            r.s.words
+                .iter()
+                .any(|w| w == "surprise" || w.starts_with("spoil"));
+        return !(r.humour && r.w.grammar.trivial.any(r.s) || surprise);
     }
     let someone_else = r.subject(v).who == Who::Other;
     let g = &r.w.grammar;
@@ -318,6 +327,19 @@ fn threats(r: &Reader, harm: &mut Harm) {
         if phrase.last().is_some_and(|w| w == "sorry")
             && matches!(r.word(start + n), "to" | "for" | "about" | "that")
         {
+            continue;
+        }
+        // "take the kids to the park so I could rest" is an errand, not a threat.
+        let errand = phrase
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "kids" | "children"))
+            && matches!(r.word(start + n), "to" | "for" | "out" | "swimming")
+            && !r
+                .s
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "away" | "never" | "from"));
+        if errand {
             continue;
         }
         // "never see the kids" and "no one would find…" befall the writer.

@@ -8,6 +8,7 @@
 //! measured recall and false alarms. Cheap on purpose: no sentiment model, one pass per rule.
 
 mod control;
+mod families;
 mod grammar;
 mod harm;
 mod notes;
@@ -47,7 +48,7 @@ pub fn concerns(text: &str) -> Vec<Concern> {
         if reader.elsewhere {
             continue;
         }
-        self_harm |= self_harm::read(&reader);
+        self_harm |= self_harm::read(&reader) || families::self_harm(&reader);
         let harm = harm::read(&reader);
         harmed |= harm.harmed;
         harming |= harm.harming;

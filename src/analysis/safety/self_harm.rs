@@ -29,6 +29,8 @@ fn on_my_body(r: &Reader) -> bool {
     }
     (0..r.s.len()).any(|v| {
         let w = r.word(v);
+        // "scratched at my arms"
+        let v = if r.word(v + 1) == "at" { v + 1 } else { v };
         if !sh.self_verbs.has(w) || r.word(v + 1) != "my" {
             return false;
         }
@@ -65,7 +67,11 @@ fn on_my_body(r: &Reader) -> bool {
         .any(|x| r.s.words[part..].iter().any(|y| y == x))
             || sh.habit.find(r.s, part, r.s.len()).is_some();
         let habit = sh.habit.find(r.s, part, r.s.len()).is_some();
-        (!accident || habit) && (!blunt || intent)
+        // "banging my head on the wall until I see stars": a blow kept up is meant.
+        let kept_up = r.s.words[part..]
+            .iter()
+            .any(|y| matches!(y.as_str(), "until" | "till" | "purpose"));
+        (!accident || habit || kept_up) && (!blunt || intent)
     })
 }
 

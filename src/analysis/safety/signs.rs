@@ -97,7 +97,11 @@ fn farewell(r: &Reader) -> bool {
         ) || r.word(i) == "will" && r.word(i.wrapping_sub(1)) == "my")
             && by_writer(r, i)
     });
-    letters && r.w.self_harm.farewell.any(r.s) && !r.has_word("we")
+    // "just in case the post is slow" is a precaution; "just in case." is a farewell.
+    let farewell = r.w.self_harm.farewell.all(r.s).any(|(start, n)| {
+        r.s.words[start..start + n] != ["in", "case"] || r.clause_ends(start + n)
+    });
+    letters && farewell && !r.has_word("we")
 }
 
 /// "Everything would be quieter if I just stopped": stopping, with nothing stopped.
@@ -253,9 +257,11 @@ fn not_reaching(r: &Reader) -> bool {
             return g.horizons.find(r.s, i + 1, i + reach).is_some();
         }
         // "I won't need them after this weekend"
-        if w == "need" && r.negated_before(i) && by_writer(r, i) {
-            return (i + 1..i + 5).any(|k| matches!(r.word(k), "after" | "anymore" | "where"))
-                && sh.giving.any(r.s);
+        if matches!(w, "need" | "needing" | "needed") && r.negated_before(i) && by_writer(r, i) {
+            return (i + 1..i + 5).any(|k| {
+                matches!(r.word(k), "after" | "anymore" | "where")
+                    || r.word(k) == "them" && r.clause_ends(k + 1)
+            }) && (sh.giving.any(r.s) || r.has_word("gave"));
         }
         // "not coming back", with a place to fall from
         if sh.deaths.at(r.s, i).is_some() && r.word(i).starts_with("not")

@@ -24,7 +24,7 @@ pub fn read(r: &Reader, harm: &mut Harm) {
         }
         let place = (start + n..start + n + 5).find(|&k| {
             (matches!(r.word(k), "my" | "her" | "his" | "their") || apart && r.word(k) == "the")
-                && place_at(k + 1)
+                && (place_at(k + 1) || r.word(k) == "my" && place_at(k + 2))
         });
         if let Some(k) = place {
             let mine = r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer;
@@ -69,6 +69,13 @@ pub fn read(r: &Reader, harm: &mut Harm) {
             .iter()
             .any(|w| matches!(w.as_str(), "me" | "i" | "my"));
         let idiom = st.not_stalking.find(r.s, start, start + n + 3).is_some();
+        // "my friend's ex is stalking her": someone else's danger, told by a friend.
+        let someone_else = matches!(r.word(start + n), "her" | "him" | "them")
+            && !mine
+            && r.clause_subject(start) != Who::Writer;
+        if someone_else {
+            continue;
+        }
         if st.online.at(r.s, start + n).is_some() || r.negated_before(start) || benign || idiom {
             continue;
         }

@@ -1,15 +1,16 @@
-//! The safety word lists (lexicon/safety.toml), compiled on first use into sets of words and
-//! phrases that the grammar asks questions of: "is this word a partner?", "does a phrase of
-//! this list start here?".
+//! The safety word lists (lexicon/safety.toml), turned into Rust tables when mend is built
+//! (build/safety_lexicon.rs) and indexed on first use into sets of words and phrases that the
+//! grammar asks questions of: "is this word a partner?", "does a phrase of this list start
+//! here?". No TOML is parsed when a command runs: parsing the lists at every start was most of
+//! what the reading added to `mend write`.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use super::text::Sentence;
 
+#[cfg(test)]
 const SOURCE: &str = include_str!("../../../lexicon/safety.toml");
 
 /// A small, fast hash for short words (the idea of FxHash): the reader looks words up many
@@ -31,46 +32,45 @@ impl Hasher for WordHasher {
 type Fast = BuildHasherDefault<WordHasher>;
 
 /// A list of words and phrases; `*` at the end of a word matches any word it begins.
-#[derive(Debug, Default, Deserialize)]
-#[serde(from = "Vec<String>")]
+#[derive(Debug, Default)]
 pub struct Set {
     phrases: Vec<Vec<Pat>>,
     /// Phrases by their first word, when that word is exact.
-    by_first: HashMap<String, Vec<usize>, Fast>,
+    by_first: HashMap<&'static str, Vec<usize>, Fast>,
     /// Phrases whose first word is a prefix.
     prefixed: Vec<usize>,
-    pub terms: Vec<String>,
 }
 
 #[derive(Debug)]
 struct Pat {
-    text: String,
+    text: &'static str,
     prefix: bool,
 }
 
 impl Pat {
     fn matches(&self, word: &str) -> bool {
         if self.prefix {
-            word.starts_with(&self.text)
+            word.starts_with(self.text)
         } else {
             word == self.text
         }
     }
 }
 
-impl From<Vec<String>> for Set {
-    fn from(terms: Vec<String>) -> Set {
+impl Set {
+    /// A set of the list's terms, as written in lexicon/safety.toml.
+    pub fn of(terms: &'static [&'static str]) -> Set {
         let mut set = Set::default();
-        for term in &terms {
+        for term in terms {
             let pats: Vec<Pat> = term
                 .split(' ')
                 .map(|w| match w.strip_suffix('*') {
                     Some(p) => Pat {
-                        text: p.to_string(),
+                        text: p,
                         prefix: true,
                     },
                     None => Pat {
-                        text: w.to_string(),
+                        text: w,
                         prefix: false,
                     },
                 })
@@ -79,25 +79,21 @@ impl From<Vec<String>> for Set {
             if pats[0].prefix {
                 set.prefixed.push(n);
             } else {
-                set.by_first
-                    .entry(pats[0].text.clone())
-                    .or_default()
-                    .push(n);
+                set.by_first.entry(pats[0].text).or_default().push(n);
             }
             set.phrases.push(pats);
         }
-        set.terms = terms;
         set
     }
 }
 
 impl Set {
     /// For each phrase, its longest word: a sentence without it cannot hold the phrase.
-    fn telling_words(&self) -> impl Iterator<Item = (&str, bool)> {
+    fn telling_words(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
         self.phrases.iter().filter_map(|p| {
             p.iter()
                 .max_by_key(|pat| pat.text.len())
-                .map(|pat| (pat.text.as_str(), pat.prefix))
+                .map(|pat| (pat.text, pat.prefix))
         })
     }
 
@@ -150,8 +146,7 @@ impl Set {
 }
 
 /// What turns a violence verb into harm done to a body (see lexicon/safety.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
     Nothing,
     Place,
@@ -161,16 +156,14 @@ pub enum Needs {
     Threat,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Violence {
     pub forms: Set,
     pub needs: Needs,
     pub idioms: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct People {
     pub partners: Set,
     pub others: Set,
@@ -179,8 +172,7 @@ pub struct People {
     pub animals: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Grammar {
     pub skip: Set,
     pub negators: Set,
@@ -195,8 +187,7 @@ pub struct Grammar {
     pub horizons: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Body {
     pub parts: Set,
     pub marks: Set,
@@ -208,8 +199,7 @@ pub struct Body {
     pub force: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct SelfHarm {
     pub thoughts: Set,
     pub acts: Set,
@@ -253,8 +243,7 @@ pub struct SelfHarm {
     pub deep: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Control {
     pub let_verbs: Set,
     pub take_verbs: Set,
@@ -279,8 +268,7 @@ pub struct Control {
     pub rules_elsewhere: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Stalking {
     pub appear: Set,
     pub places: Set,
@@ -295,8 +283,7 @@ pub struct Stalking {
     pub relentless: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Fear {
     pub words: Set,
     pub what_they_do: Set,
@@ -306,13 +293,11 @@ pub struct Fear {
     pub hide: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Threats {
     pub words: Set,
     pub leaving: Set,
     pub outcomes: Set,
-    #[serde(rename = "unsafe")]
     pub unsafe_at_home: Set,
     pub named: Set,
     pub not_named: Set,
@@ -320,8 +305,7 @@ pub struct Threats {
     pub dependents: Set,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Context {
     pub media: Set,
     pub games: Set,
@@ -337,14 +321,14 @@ pub struct Context {
 /// of one look-up a word.
 #[derive(Debug, Default)]
 pub struct Triggers {
-    words: HashSet<String, Fast>,
-    prefixes: Vec<String>,
+    words: HashSet<&'static str, Fast>,
+    prefixes: Vec<&'static str>,
 }
 
 impl Triggers {
     pub fn any(&self, s: &Sentence) -> bool {
         s.words.iter().any(|w| {
-            self.words.contains(w) || self.prefixes.iter().any(|p| w.starts_with(p.as_str()))
+            self.words.contains(w.as_str()) || self.prefixes.iter().any(|p| w.starts_with(p))
         })
     }
 }
@@ -403,8 +387,7 @@ const RULE_WORDS: &[&str] = &[
     "punished",
 ];
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Words {
     pub people: People,
     pub grammar: Grammar,
@@ -416,13 +399,13 @@ pub struct Words {
     pub fear: Fear,
     pub threats: Threats,
     pub context: Context,
-    #[serde(skip)]
+    /// Computed from the lists, not written in them.
     pub triggers: Triggers,
 }
 
-pub fn parse() -> Result<Words, String> {
-    let mut words: Words =
-        toml::from_str(SOURCE).map_err(|e| format!("lexicon/safety.toml: {e}"))?;
+/// The lists as built into mend, with their triggers.
+fn build() -> Words {
+    let mut words: Words = include!(concat!(env!("OUT_DIR"), "/safety_lexicon.rs"));
     let (sh, c, st, t) = (
         &words.self_harm,
         &words.control,
@@ -468,24 +451,25 @@ pub fn parse() -> Result<Words, String> {
     let mut triggers = Triggers::default();
     for (word, prefix) in sets.iter().flat_map(|s| s.telling_words()) {
         if prefix {
-            triggers.prefixes.push(word.to_string());
+            triggers.prefixes.push(word);
         } else {
-            triggers.words.insert(word.to_string());
+            triggers.words.insert(word);
         }
     }
     triggers
         .words
-        .extend(RULE_WORDS.iter().map(|w| w.to_string()));
+        .extend(RULE_WORDS.iter().chain(super::families::TRIGGERS).copied());
+    triggers
+        .prefixes
+        .extend(super::families::TRIGGER_PREFIXES.iter().copied());
     words.triggers = triggers;
-    Ok(words)
+    words
 }
 
-/// The word lists, compiled on first use (a few hundred words: well under a millisecond).
+/// The word lists, indexed on first use (a few thousand words from static tables).
 pub fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        parse().expect("the built-in safety lists are valid (checked by a unit test)")
-    })
+    WORDS.get_or_init(build)
 }
 
 #[cfg(test)]
@@ -496,7 +480,7 @@ mod tests {
     #[test]
     fn the_lists_parse_and_every_term_is_in_open_lower_case_form() {
         let file: toml::Table = toml::from_str(SOURCE).unwrap();
-        parse().unwrap();
+        build();
         let mut terms = Vec::new();
         collect(&toml::Value::Table(file), &mut terms);
         assert!(terms.len() > 500);
@@ -528,7 +512,7 @@ mod tests {
 
     #[test]
     fn phrases_and_prefixes_match() {
-        let set = Set::from(vec!["kill myself".to_string(), "suicid*".to_string()]);
+        let set = Set::of(&["kill myself", "suicid*"]);
         let s = &sentences("I want to kill myself, so suicidal")[0];
         assert_eq!(set.at(s, 3), Some(2));
         assert_eq!(set.find(s, 4, s.len()), Some((6, 1)));
