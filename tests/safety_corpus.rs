@@ -98,12 +98,12 @@ const TARGETS: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 76.0,
-    harmed: 69.0,
-    harming_others: 65.7,
-    false_alarms: 1.0,
-    // One sentence of the second held-out set gets the other harm note; no more may.
-    swapped: 1,
+    self_harm: 58.0,
+    harmed: 70.0,
+    harming_others: 65.0,
+    false_alarms: 7.7,
+    // Two sentences of the third held-out set get the other harm note; no more may.
+    swapped: 2,
 };
 
 struct Targets {
@@ -278,6 +278,10 @@ fn held_out_set_meets_the_targets() {
 #[test]
 fn held_out_set_does_not_fall_below_what_was_measured() {
     if !held_out_present() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "no held-out set in tests/fixtures/safety: CI must measure one"
+        );
         // Between held-out sets there is nothing to hold to the floor; the ignored test above
         // is the one that says a set is missing.
         println!("no held-out set in tests/fixtures/safety: nothing to hold to the floor");
