@@ -49,6 +49,9 @@ pub enum Class {
     Trigger = 6,
     /// A question about love or staying: the sign of whoever asks it.
     Asked = 7,
+    /// Where something was kept ("to myself", "from her"): a sign only after a verb of
+    /// keeping or holding in the clause ("I kept the worst of it to myself").
+    Kept = 8,
     /// A feeling word.
     Feeling = 10,
     /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
@@ -77,6 +80,7 @@ impl Class {
             5 => Class::LookingMine,
             6 => Class::Trigger,
             7 => Class::Asked,
+            8 => Class::Kept,
             10 => Class::Feeling,
             11 => Class::FeelingVague,
             12 => Class::FeelingObject,
@@ -192,6 +196,9 @@ impl<'t> Reader<'t> {
             return None;
         }
         if self.asked_not(start) || self.topic(start, end) {
+            return None;
+        }
+        if class == Class::Kept && !self.kept_before(start) {
             return None;
         }
         let voice = self.voice(start);
@@ -644,6 +651,14 @@ impl<'t> Reader<'t> {
         (cs.saturating_sub(3)..cs).any(|v| words::asks(self.w(v)) && negated(self.t, v))
     }
 
+    /// A verb of keeping shortly before a "to myself" kind of term, in the clause, itself not
+    /// negated ("I didn't keep it to myself").
+    fn kept_before(&self, start: usize) -> bool {
+        let cs = self.clause_start(start);
+        (start.saturating_sub(6).max(cs)..start)
+            .any(|j| words::keeps(self.w(j)) && !negated(self.t, j))
+    }
+
     /// A verb of looking shortly before a "his phone" kind of term, in the clause.
     fn look_verb(&self, start: usize) -> Option<usize> {
         let cs = self.clause_start(start);
@@ -861,9 +876,11 @@ fn past_marks(t: &Tokens, sentence_end: &[u32]) -> Vec<(u32, bool)> {
                 | ("i", "was", "younger")
                 | ("as", "a", "kid" | "child" | "teenager")
                 | ("my", "last", "relationship")
+                | ("was", "a", "time")
         ) || matches!(
             pair,
             ("years", "ago")
+                | ("year", "ago")
                 | ("months", "ago")
                 | ("last", "year")
                 | ("back", "then")
