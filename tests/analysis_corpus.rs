@@ -293,3 +293,22 @@ fn held_out_set_does_not_fall_below_what_was_measured() {
     let failures = evaluate("held-out", &held_out(), &floor);
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// Prints what the reader makes of `MEND_READ` (with `MEND_READ_AS=rebuilding` for the
+/// rebuilding perspective): `MEND_READ='…' cargo test --test analysis_corpus read_one --
+/// --ignored --nocapture`.
+#[test]
+#[ignore = "a tool for reading one sentence by hand"]
+fn read_one() {
+    let text = std::env::var("MEND_READ").expect("MEND_READ holds the sentence to read");
+    let perspective = match std::env::var("MEND_READ_AS").as_deref() {
+        Ok("rebuilding") => Perspective::Rebuilding,
+        _ => Perspective::Hurt,
+    };
+    for r in analyse_as(&text, Some(perspective)).readings {
+        println!(
+            "{:?} {} {:?} {:?} {:?}",
+            r.kind, r.name, r.holder, r.time, r.words
+        );
+    }
+}

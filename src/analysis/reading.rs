@@ -259,6 +259,14 @@ impl<'t> Reader<'t> {
             Voice::Own => self.own_holder(class, start, end, 0)?,
         };
         let mut time = self.time(start);
+        // "He might be lying to me": a suspicion hedged is still a suspicion, held now.
+        if class == Class::Suspected
+            && time == Time::Hypothetical
+            && (start.saturating_sub(3)..start)
+                .any(|j| matches!(self.w(j), "might" | "may" | "could" | "must"))
+        {
+            time = Time::Now;
+        }
         // "He used to ask me whether I still loved him": the asking's time.
         if class == Class::Asked
             && time == Time::Now
@@ -489,7 +497,13 @@ impl<'t> Reader<'t> {
                 continue;
             }
             // "I called him at lunch just to hear": the caller, not the one called.
-            if words::is_object(w) && (j + 1..start).any(|k| self.w(k) == "to") {
+            if words::is_object(w)
+                && ((j + 1..start).any(|k| self.w(k) == "to")
+                    || self.w(start) == "to"
+                    || (self.w(start) == "just"
+                        && start + 1 < self.t.len()
+                        && self.w(start + 1) == "to"))
+            {
                 continue;
             }
             if let Some(who) = words::who(w) {
@@ -828,8 +842,9 @@ impl<'t> Reader<'t> {
             }
         }
         // Conditions and wishes.
+        // "I asked her over and over if …" is a question, not a condition.
         if matches!(self.w(cs), "if" | "unless")
-            && !(cs.saturating_sub(3)..cs).any(|v| words::asks(self.w(v)))
+            && !(cs.saturating_sub(6).max(ss)..cs).any(|v| words::asks(self.w(v)))
         {
             return Time::Hypothetical;
         }

@@ -322,7 +322,7 @@ pub fn looks(word: &str) -> bool {
         "read" | "reads" | "reading" | "through" | "at" | "into" | "open" | "opened" | "unlock"
     ) || [
         "check", "look", "scroll", "search", "snoop", "track", "monitor", "stalk", "peek", "glanc",
-        "grab", "watch", "scan", "dig", "went", "go", "unlock", "open", "refresh",
+        "grab", "watch", "scan", "dig", "went", "go", "unlock", "open", "refresh", "follow",
     ]
     .iter()
     .any(|p| word.starts_with(p))
