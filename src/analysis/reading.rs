@@ -470,8 +470,14 @@ impl<'t> Reader<'t> {
             j -= 1;
             let w = self.w(j);
             if let Some(owner) = words::possessor(w) {
-                if j + 1 == start {
+                // "her phone" is hers; "I texted her just to hear", "I ask her to promise":
+                // before a purpose, "her" is the one spoken to.
+                let purpose = w == "her" && matches!(self.w(start), "to" | "just");
+                if j + 1 == start && !purpose {
                     return (owner, true);
+                }
+                if purpose {
+                    continue;
                 }
                 // "her story" is hers, a thing; "asked her about it" is her.
                 if w != "her" || !words::follows_object(self.w(j + 1)) {

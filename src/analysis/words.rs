@@ -274,6 +274,12 @@ pub fn is_topic(word: &str) -> bool {
             | "essay"
             | "play"
             | "novel"
+            | "thriller"
+            | "thrillers"
+            | "drama"
+            | "comedy"
+            | "sitcom"
+            | "musical"
     )
 }
 
