@@ -28,7 +28,7 @@ fn show_json_and_why_say_what_was_read_and_whose_it_is() {
     ]);
     let shown = env.show_json(id);
     let a = &shown["analysis"];
-    assert_eq!(a["version"], 3, "{shown}");
+    assert_eq!(a["version"], mend::analysis::ANALYSER_VERSION, "{shown}");
     assert_eq!(a["feelings"], serde_json::json!(["hurt"]), "{a}");
     assert_eq!(a["signs"], serde_json::json!([]), "{a}");
     assert!(a["sentiment"].is_number(), "{a}");

@@ -38,11 +38,13 @@ pub struct Sign {
     pub triggers: Vec<String>,
     #[serde(default)]
     pub asked: Vec<String>,
+    #[serde(default)]
+    pub kept: Vec<String>,
 }
 
 impl Sign {
     /// Every list of the sign with the class its matches are read as.
-    pub fn lists(&self) -> [(&Vec<String>, Class); 7] {
+    pub fn lists(&self) -> [(&Vec<String>, Class); 8] {
         [
             (&self.terms, Class::Sign),
             (&self.vague, Class::Vague),
@@ -51,6 +53,7 @@ impl Sign {
             (&self.looking_mine, Class::LookingMine),
             (&self.triggers, Class::Trigger),
             (&self.asked, Class::Asked),
+            (&self.kept, Class::Kept),
         ]
     }
 }

@@ -105,13 +105,23 @@ impl Term {
     }
 }
 
+/// The terms that start with one word.
+#[derive(Debug, Default)]
+struct FirstWord {
+    rest: Vec<u32>,
+    by_second: HashMap<Box<str>, Vec<u32>>,
+}
+
 /// Compiled term lists. Every term belongs to a group (a feeling, a sign, a marker…); scanning
 /// counts matches per group.
 #[derive(Debug)]
 pub struct Matcher {
     terms: Vec<Term>,
-    /// Terms indexed by their first word, when that word is matched exactly.
-    by_word: HashMap<Box<str>, Vec<u32>>,
+    /// Terms indexed by their first word, when that word is matched exactly: one-word terms
+    /// and phrases whose second word is a prefix in `rest`, longer phrases by their second
+    /// word too, so that a common first word ("i", "to", "his") tries only the phrases its
+    /// next word can start.
+    by_word: HashMap<Box<str>, FirstWord>,
     /// One-word prefix terms of at least `KEY` bytes, indexed by their first `KEY` bytes: a
     /// word is looked up once, not once per prefix length.
     by_prefix: HashMap<u32, Vec<u32>>,
@@ -170,7 +180,16 @@ impl Matcher {
                 None => self.short_prefixes.push(id),
             }
         } else {
-            self.by_word.entry(words[0].clone()).or_default().push(id);
+            let first = self.by_word.entry(words[0].clone()).or_default();
+            if words.len() >= 2 && !(words.len() == 2 && prefix_last) {
+                first
+                    .by_second
+                    .entry(words[1].clone())
+                    .or_default()
+                    .push(id);
+            } else {
+                first.rest.push(id);
+            }
         }
         let negatable = negation && !is_negator(&words[0]);
         self.groups = self.groups.max(group as usize + 1);
@@ -206,7 +225,15 @@ impl Matcher {
         for i in 0..tokens.len() {
             let at = hits.len();
             let word = tokens.get(i);
-            let exact = self.by_word.get(word).into_iter().flatten();
+            let first = self.by_word.get(word);
+            let second = first
+                .filter(|f| !f.by_second.is_empty() && i + 1 < tokens.len())
+                .and_then(|f| f.by_second.get(tokens.get(i + 1)));
+            let exact = first
+                .map(|f| f.rest.as_slice())
+                .into_iter()
+                .flatten()
+                .chain(second.into_iter().flatten());
             let prefixed = key(word)
                 .and_then(|k| self.by_prefix.get(&k))
                 .into_iter()

@@ -27,7 +27,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 3;
+pub const ANALYSER_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {

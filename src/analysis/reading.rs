@@ -49,6 +49,9 @@ pub enum Class {
     Trigger = 6,
     /// A question about love or staying: the sign of whoever asks it.
     Asked = 7,
+    /// Where something was kept ("to myself", "from her"): a sign only after a verb of
+    /// keeping or holding in the clause ("I kept the worst of it to myself").
+    Kept = 8,
     /// A feeling word.
     Feeling = 10,
     /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
@@ -77,6 +80,7 @@ impl Class {
             5 => Class::LookingMine,
             6 => Class::Trigger,
             7 => Class::Asked,
+            8 => Class::Kept,
             10 => Class::Feeling,
             11 => Class::FeelingVague,
             12 => Class::FeelingObject,
@@ -194,6 +198,9 @@ impl<'t> Reader<'t> {
         if self.asked_not(start) || self.topic(start, end) {
             return None;
         }
+        if class == Class::Kept && !self.kept_before(start) {
+            return None;
+        }
         let voice = self.voice(start);
         let holder = match voice {
             Voice::Quote { speaker, start: qs } => {
@@ -252,6 +259,14 @@ impl<'t> Reader<'t> {
             Voice::Own => self.own_holder(class, start, end, 0)?,
         };
         let mut time = self.time(start);
+        // "He might be lying to me": a suspicion hedged is still a suspicion, held now.
+        if class == Class::Suspected
+            && time == Time::Hypothetical
+            && (start.saturating_sub(3)..start)
+                .any(|j| matches!(self.w(j), "might" | "may" | "could" | "must"))
+        {
+            time = Time::Now;
+        }
         // "He used to ask me whether I still loved him": the asking's time.
         if class == Class::Asked
             && time == Time::Now
@@ -455,8 +470,14 @@ impl<'t> Reader<'t> {
             j -= 1;
             let w = self.w(j);
             if let Some(owner) = words::possessor(w) {
-                if j + 1 == start {
+                // "her phone" is hers; "I texted her just to hear", "I ask her to promise":
+                // before a purpose, "her" is the one spoken to.
+                let purpose = w == "her" && matches!(self.w(start), "to" | "just");
+                if j + 1 == start && !purpose {
                     return (owner, true);
+                }
+                if purpose {
+                    continue;
                 }
                 // "her story" is hers, a thing; "asked her about it" is her.
                 if w != "her" || !words::follows_object(self.w(j + 1)) {
@@ -482,7 +503,13 @@ impl<'t> Reader<'t> {
                 continue;
             }
             // "I called him at lunch just to hear": the caller, not the one called.
-            if words::is_object(w) && (j + 1..start).any(|k| self.w(k) == "to") {
+            if words::is_object(w)
+                && ((j + 1..start).any(|k| self.w(k) == "to")
+                    || self.w(start) == "to"
+                    || (self.w(start) == "just"
+                        && start + 1 < self.t.len()
+                        && self.w(start + 1) == "to"))
+            {
                 continue;
             }
             if let Some(who) = words::who(w) {
@@ -642,6 +669,14 @@ impl<'t> Reader<'t> {
             return false;
         }
         (cs.saturating_sub(3)..cs).any(|v| words::asks(self.w(v)) && negated(self.t, v))
+    }
+
+    /// A verb of keeping shortly before a "to myself" kind of term, in the clause, itself not
+    /// negated ("I didn't keep it to myself").
+    fn kept_before(&self, start: usize) -> bool {
+        let cs = self.clause_start(start);
+        (start.saturating_sub(6).max(cs)..start)
+            .any(|j| words::keeps(self.w(j)) && !negated(self.t, j))
     }
 
     /// A verb of looking shortly before a "his phone" kind of term, in the clause.
@@ -813,8 +848,9 @@ impl<'t> Reader<'t> {
             }
         }
         // Conditions and wishes.
+        // "I asked her over and over if …" is a question, not a condition.
         if matches!(self.w(cs), "if" | "unless")
-            && !(cs.saturating_sub(3)..cs).any(|v| words::asks(self.w(v)))
+            && !(cs.saturating_sub(6).max(ss)..cs).any(|v| words::asks(self.w(v)))
         {
             return Time::Hypothetical;
         }
@@ -861,9 +897,11 @@ fn past_marks(t: &Tokens, sentence_end: &[u32]) -> Vec<(u32, bool)> {
                 | ("i", "was", "younger")
                 | ("as", "a", "kid" | "child" | "teenager")
                 | ("my", "last", "relationship")
+                | ("was", "a", "time")
         ) || matches!(
             pair,
             ("years", "ago")
+                | ("year", "ago")
                 | ("months", "ago")
                 | ("last", "year")
                 | ("back", "then")

@@ -274,6 +274,12 @@ pub fn is_topic(word: &str) -> bool {
             | "essay"
             | "play"
             | "novel"
+            | "thriller"
+            | "thrillers"
+            | "drama"
+            | "comedy"
+            | "sitcom"
+            | "musical"
     )
 }
 
@@ -322,10 +328,18 @@ pub fn looks(word: &str) -> bool {
         "read" | "reads" | "reading" | "through" | "at" | "into" | "open" | "opened" | "unlock"
     ) || [
         "check", "look", "scroll", "search", "snoop", "track", "monitor", "stalk", "peek", "glanc",
-        "grab", "watch", "scan", "dig", "went", "go", "unlock", "open",
+        "grab", "watch", "scan", "dig", "went", "go", "unlock", "open", "refresh", "follow",
     ]
     .iter()
     .any(|p| word.starts_with(p))
+}
+
+/// Verbs of keeping something back: "kept the worst of it to myself".
+pub fn keeps(word: &str) -> bool {
+    matches!(
+        word,
+        "kept" | "keep" | "keeps" | "keeping" | "held" | "hold" | "holding" | "holds"
+    )
 }
 
 /// Words that make what follows a wish or a condition rather than a fact.
