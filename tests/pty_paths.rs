@@ -239,3 +239,29 @@ fn a_rating_that_does_not_fit_is_asked_again_and_ctrl_c_keeps_what_was_saved() {
         serde_json::json!({"kind": "check", "measure": "distress", "before": 7})
     );
 }
+
+#[test]
+fn an_inline_step_shows_its_heading_once() {
+    let _guard = lock();
+    let env = TestEnv::new();
+    env.stdout_of(&["path", "start", "expressive-writing"]);
+    let mut s = spawn(&env, &["path", "next", "--inline"]);
+    let mut screen = expect(&mut s, "Before you begin");
+    screen.push_str(&expect(&mut s, "> "));
+    send(&mut s, "6\r");
+    screen.push_str(&expect(&mut s, "An empty line finishes."));
+    send(&mut s, "What I wrote today.\r");
+    std::thread::sleep(Duration::from_millis(200));
+    send(&mut s, ENTER);
+    screen.push_str(&expect(&mut s, "Now that you have finished"));
+    let heading = "step 1 of 5: Day one: the experience";
+    assert_eq!(screen.matches(heading).count(), 1, "{screen}");
+    // The step's question is shown once too.
+    assert_eq!(
+        screen
+            .matches("Which experience in this relationship")
+            .count(),
+        1,
+        "{screen}"
+    );
+}

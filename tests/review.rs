@@ -99,6 +99,16 @@ fn a_scripted_review_is_one_entry_and_the_next_one_asks_about_its_intention() {
     );
     assert!(shown.contains("Intention for the next week:** Ask before assuming"));
     assert_eq!(shown.matches("Ask before assuming").count(), 1, "{shown}");
+    // The prompt the review asked is shown once, with its answer, not again above the text.
+    let asked = fields["prompt"]["text"].as_str().unwrap();
+    assert_eq!(shown.matches(asked).count(), 1, "{shown}");
+    assert_eq!(
+        shown.matches("That I can ask for quiet.").count(),
+        1,
+        "{shown}"
+    );
+    let md = env.stdout_of(&["export"]);
+    assert_eq!(md.matches(asked).count(), 1, "{md}");
 
     env.set_now(NEXT_SUNDAY);
     ok(

@@ -397,12 +397,18 @@ fn one_step(
         before: given.before,
         after: given.after,
     });
+    let mut heading_shown = false;
     if let Some(c) = check.as_mut()
         && asks_before
         && c.before.is_none()
         && on_terminal
     {
-        eprintln!("{}\n", app.style.dim(&heading));
+        eprintln!(
+            "{}\n",
+            app.style
+                .dim(&layout::wrap(&heading, layout::err_width(), ""))
+        );
+        heading_shown = true;
         match checks::ask_rating(c.measure, When::Before) {
             Ok(r) => {
                 c.before = r;
@@ -429,7 +435,12 @@ fn one_step(
         .filter(|c| c.before.is_some() || c.after.is_some())
         .map(Check::to_data);
     let question = Question {
-        heading,
+        // Typed inline, the heading already above the rating is not drawn again.
+        heading: if heading_shown && args.inline {
+            String::new()
+        } else {
+            heading
+        },
         text: &step.text,
         follow_ups: &step.follow_ups,
         field: None,
