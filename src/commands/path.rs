@@ -559,14 +559,14 @@ fn thought_record(
         answers: args.answer,
         fields,
     };
-    let mut progress = record::Progress::new(app, base.clone());
+    let mut sitting = record::sitting(app, base.clone());
     let filled = if !given.is_empty() {
         record::from_script(path, &given)?
     } else if ask::interactive() {
-        match record::on_terminal(app, path, &mut progress)? {
+        match record::on_terminal(app, path, &mut sitting)? {
             Some(filled) => filled,
             None => {
-                progress.discard();
+                sitting.discard();
                 return Ok(());
             }
         }
@@ -582,7 +582,7 @@ fn thought_record(
         }
     }
     let run = journal.start_run(&path.id, app.now_utc())?;
-    let (id, entry) = match record::save(journal, app, path, run, &filled, base, &mut progress) {
+    let (id, entry) = match record::save(journal, app, path, run, &filled, base, &mut sitting) {
         Ok(saved) => saved,
         Err(e) => {
             let _ = journal.end_run(run, "stopped", app.now_utc());
