@@ -6,45 +6,12 @@
 
 mod common;
 
-use std::sync::Mutex;
 use std::time::Duration;
 
 use common::TestEnv;
+use common::pty::{CTRL_C, ENTER, expect, lock, send, spawn_plain};
 use rexpect::ReadUntil;
 use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
-
-const TIMEOUT_MS: u64 = 10_000;
-const ENTER: &str = "\r";
-const CTRL_C: &str = "\x03";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm")
-        .args(["--color", "never"])
-        .args(args);
-    spawn_command(cmd, Some(TIMEOUT_MS)).unwrap_or_else(|e| {
-        panic!("could not start mend on a pseudo-terminal (is /dev/ptmx available?): {e}")
-    })
-}
-
-fn send(s: &mut PtySession, keys: &str) {
-    s.send(keys).expect("sending keys to mend");
-    s.flush().expect("sending keys to mend");
-}
-
-fn expect(s: &mut PtySession, text: &str) -> String {
-    s.exp_string(text)
-        .unwrap_or_else(|e| panic!("waiting for {text:?} on the terminal: {e}"))
-}
 
 /// What one step showed, and how it ended.
 struct Step {
@@ -57,7 +24,7 @@ struct Step {
 /// Takes one step: the ratings answered `before` and `after`, every follow-up, mood and
 /// feelings skipped with Enter.
 fn take_step(env: &TestEnv, path: &str, before: &str, after: &str) -> Step {
-    let mut s = spawn(env, &["path", "next", path]);
+    let mut s = spawn_plain(env, &["path", "next", path]);
     let mut step = Step {
         code: -1,
         screen: String::new(),
@@ -204,7 +171,7 @@ fn a_rating_that_does_not_fit_is_asked_again_and_ctrl_c_keeps_what_was_saved() {
     env.stdout_of(&["path", "start", "expressive-writing"]);
 
     // Ctrl-C at the first rating: nothing is saved.
-    let mut s = spawn(&env, &["path", "next"]);
+    let mut s = spawn_plain(&env, &["path", "next"]);
     expect(&mut s, "Before you begin");
     expect(&mut s, "> ");
     send(&mut s, CTRL_C);
@@ -213,7 +180,7 @@ fn a_rating_that_does_not_fit_is_asked_again_and_ctrl_c_keeps_what_was_saved() {
     assert!(env.list_json().is_empty());
 
     // "12" and "lots" are asked again; 7 is kept. Ctrl-C at the rating after: the answer stays.
-    let mut s = spawn(&env, &["path", "next"]);
+    let mut s = spawn_plain(&env, &["path", "next"]);
     expect(&mut s, "Before you begin");
     expect(&mut s, "> ");
     send(&mut s, "12\r");
@@ -245,7 +212,7 @@ fn an_inline_step_shows_its_heading_once() {
     let _guard = lock();
     let env = TestEnv::new();
     env.stdout_of(&["path", "start", "expressive-writing"]);
-    let mut s = spawn(&env, &["path", "next", "--inline"]);
+    let mut s = spawn_plain(&env, &["path", "next", "--inline"]);
     let mut screen = expect(&mut s, "Before you begin");
     screen.push_str(&expect(&mut s, "> "));
     send(&mut s, "6\r");
