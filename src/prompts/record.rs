@@ -10,11 +10,12 @@ use anyhow::{Result, bail};
 use super::library::GuidedPath;
 use super::thought::{Field, Kind, Question, STEP, ThoughtRecord, changes_text, questions};
 use crate::app::App;
-use crate::compose;
+use crate::cli::AnswerArgs;
 use crate::model::{NewEntry, PathStep, PromptRef, hashtags, normalize_labels};
 use crate::render::layout;
 use crate::sitting::{Answers, Asked, Empty, Sitting};
 use crate::store::Journal;
+use crate::{ask, compose};
 
 /// What a script gave: `--answer` values in question order, and `--field NAME=TEXT`s.
 #[derive(Debug, Default)]
@@ -244,4 +245,56 @@ pub fn print_changes(out: &mut dyn Write, app: &App, record: &ThoughtRecord) -> 
         None => writeln!(out)?,
     }
     Ok(())
+}
+
+/// A thought record, filled in one sitting and saved as one entry: on a terminal question
+/// by question, or from `--answer` and `--field` in a script.
+pub fn walk(
+    journal: &Journal,
+    app: &App,
+    path: &GuidedPath,
+    args: AnswerArgs,
+    fields: Vec<String>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let base = crate::compose::details(&args.details, app)?;
+    let given = Given {
+        answers: args.answer,
+        fields,
+    };
+    let mut sitting = sitting(app, base.clone());
+    let filled = if !given.is_empty() {
+        from_script(path, &given)?
+    } else if ask::interactive() {
+        match on_terminal(app, path, &mut sitting)? {
+            Some(filled) => filled,
+            None => {
+                sitting.discard();
+                return Ok(());
+            }
+        }
+    } else {
+        bail!(
+            "a thought record is filled in on a terminal, or with --field NAME=TEXT (or --answer in order) in a script — e.g. mend path start thought-record --field situation=\"...\" --field thought=\"...\""
+        );
+    };
+    // A walk left open by an older mend, when a record took several entries, is closed.
+    for open in journal.active_runs()? {
+        if open.path_id == path.id {
+            journal.end_run(open.id, "stopped", app.now_utc())?;
+        }
+    }
+    let run = journal.start_run(&path.id, app.now_utc())?;
+    let (id, entry) = match save(journal, app, path, run, &filled, base, &mut sitting) {
+        Ok(saved) => saved,
+        Err(e) => {
+            let _ = journal.end_run(run, "stopped", app.now_utc());
+            return Err(e);
+        }
+    };
+    journal.end_run(run, "finished", app.now_utc())?;
+    print_changes(out, app, &filled)?;
+    // Shown before the mood question, which is asked on the terminal.
+    out.flush()?;
+    crate::compose::finish(journal, app, id, &entry, out)
 }
