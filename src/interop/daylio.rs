@@ -254,6 +254,7 @@ fn record(row: &csv::StringRecord, c: &Columns, moods: &MoodMap) -> Result<Recor
             updated: created,
             deleted: None,
             corrections: Vec::new(),
+            written_offset: None,
         },
         order: None,
     })

@@ -85,6 +85,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             updated,
             deleted: None,
             corrections: Vec::new(),
+            written_offset: None,
         },
         order: None,
     })

@@ -92,6 +92,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             updated: created,
             deleted: None,
             corrections: Vec::new(),
+            written_offset: None,
         },
         order: None,
     })
