@@ -229,7 +229,10 @@ fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(if e.use_stderr() { 2 } else { 0 })
         }
         _ => {
-            let args: Vec<String> = std::env::args().collect();
+            // Lossily: an argument that is not UTF-8 is what clap may be complaining about.
+            let args: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
             eprintln!("mend: {}", one_line(&e.render().to_string(), &args));
             ExitCode::from(2)
         }
