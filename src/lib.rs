@@ -29,6 +29,7 @@ pub mod report;
 pub mod review;
 pub mod secret;
 pub mod settings;
+pub mod sitting;
 pub mod store;
 pub mod summary;
 pub mod text;

@@ -229,15 +229,21 @@ fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(if e.use_stderr() { 2 } else { 0 })
         }
         _ => {
-            eprintln!("mend: {}", one_line(&e.render().to_string()));
+            // Lossily: an argument that is not UTF-8 is what clap may be complaining about.
+            let args: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            eprintln!("mend: {}", one_line(&e.render().to_string(), &args));
             ExitCode::from(2)
         }
     }
 }
 
 /// clap's error as one line that keeps its detail: the missing arguments are named, and a
-/// near miss ("wrte", "--moood") gets clap's suggestion as "did you mean …?".
-fn one_line(rendered: &str) -> String {
+/// near miss ("wrte", "--moood") gets clap's suggestion as "did you mean …?"; the help to see
+/// is that of the (sub)command given, `mend path next --help`, even when clap's text has no
+/// usage line to name it (an invalid value).
+fn one_line(rendered: &str, args: &[String]) -> String {
     let mut lines = rendered.lines().map(str::trim_end);
     let first = lines
         .by_ref()
@@ -249,32 +255,46 @@ fn one_line(rendered: &str) -> String {
         .to_string();
     let mut named = Vec::new();
     let mut tip = None;
-    let mut usage = "mend COMMAND".to_string();
+    let mut usage = None;
     for line in lines {
         let text = line.trim();
         if let Some(u) = text.strip_prefix("Usage: ") {
             // "mend edit [OPTIONS] <ID>" → "mend edit"
-            usage = u
-                .split_whitespace()
-                .take_while(|w| !w.starts_with(['[', '<', '-']))
-                .collect::<Vec<_>>()
-                .join(" ");
+            usage = Some(
+                u.split_whitespace()
+                    .take_while(|w| !w.starts_with(['[', '<', '-']))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         } else if let Some(t) = text.strip_prefix("tip: ") {
             tip.get_or_insert_with(|| t.to_string());
         } else if !text.is_empty() && line.starts_with("  ") && tip.is_none() {
             named.push(text.to_string());
         }
     }
+    // No usage line: the subcommands named on the command line, as deep as they go.
+    let usage = usage.unwrap_or_else(|| {
+        let root = Cli::command();
+        let (mut at, mut words) = (&root, vec!["mend"]);
+        for arg in args.iter().skip(1) {
+            if let Some(sub) = at.find_subcommand(arg) {
+                words.push(sub.get_name());
+                at = sub;
+            }
+        }
+        words.join(" ")
+    });
     let mut line = first;
     if !named.is_empty() {
         line = format!("{line}: {}", named.join(", "));
     }
     let advice = match tip {
         Some(t) if t.contains("similar") => {
+            // A subcommand of the command in the usage line: `mend path next`.
             let prefix = if t.contains("subcommand") {
-                "mend "
+                format!("{usage} ")
             } else {
-                ""
+                String::new()
             };
             let options: Vec<String> = t
                 .split('\'')
@@ -335,27 +355,58 @@ mod tests {
     fn clap_errors_keep_their_detail_in_one_line() {
         assert_eq!(
             one_line(
-                "error: unrecognized subcommand 'wrte'\n\n  tip: a similar subcommand exists: 'write'\n\nUsage: mend [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n"
+                "error: unrecognized subcommand 'wrte'\n\n  tip: a similar subcommand exists: 'write'\n\nUsage: mend [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n",
+                &[]
             ),
             "unrecognized subcommand 'wrte' — did you mean `mend write`?"
         );
         assert_eq!(
             one_line(
-                "error: the following required arguments were not provided:\n  <ID>\n\nUsage: mend edit <ID>\n\nFor more information, try '--help'.\n"
+                "error: the following required arguments were not provided:\n  <ID>\n\nUsage: mend edit <ID>\n\nFor more information, try '--help'.\n",
+                &[]
             ),
             "the following required arguments were not provided: <ID> — see `mend edit --help` for usage"
         );
         assert_eq!(
             one_line(
-                "error: unexpected argument '--moood' found\n\n  tip: a similar argument exists: '--mood'\n\nUsage: mend write --mood <MOOD> [TEXT]...\n"
+                "error: unexpected argument '--moood' found\n\n  tip: a similar argument exists: '--mood'\n\nUsage: mend write --mood <MOOD> [TEXT]...\n",
+                &[]
             ),
             "unexpected argument '--moood' found — did you mean `--mood`?"
         );
         assert_eq!(
             one_line(
-                "error: unrecognized subcommand 'expor'\n\n  tip: some similar subcommands exist: 'import', 'report', 'export'\n"
+                "error: unrecognized subcommand 'expor'\n\n  tip: some similar subcommands exist: 'import', 'report', 'export'\n",
+                &[]
             ),
             "unrecognized subcommand 'expor' — did you mean `mend import`, `mend report` or `mend export`?"
+        );
+    }
+
+    #[test]
+    fn nested_subcommands_are_named_in_the_advice() {
+        let args = |line: &str| -> Vec<String> { line.split(' ').map(String::from).collect() };
+        // An invalid value: clap gives no usage line, the command line names the subcommand.
+        assert_eq!(
+            one_line(
+                "error: invalid value '11' for '--before <0-10>': 11 is not in 0..=10\n\nFor more information, try '--help'.\n",
+                &args("mend --db j.db path next --before 11")
+            ),
+            "invalid value '11' for '--before <0-10>': 11 is not in 0..=10 — see `mend path next --help` for usage"
+        );
+        assert_eq!(
+            one_line(
+                "error: unrecognized subcommand 'nxt'\n\n  tip: a similar subcommand exists: 'next'\n\nUsage: mend path [OPTIONS] <COMMAND>\n",
+                &args("mend path nxt")
+            ),
+            "unrecognized subcommand 'nxt' — did you mean `mend path next`?"
+        );
+        assert_eq!(
+            one_line(
+                "error: invalid value 'x' for '--color <WHEN>'\n",
+                &args("mend --color x")
+            ),
+            "invalid value 'x' for '--color <WHEN>' — see `mend --help` for usage"
         );
     }
 }

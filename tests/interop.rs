@@ -106,7 +106,7 @@ fn a_real_journal_round_trips_exactly() {
     let first = export_json(&a);
     let doc: Value = serde_json::from_str(&first).unwrap();
     assert_eq!(doc["format"], "mend");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     assert_eq!(doc["exported"], "2026-11-21T15:00:00.000Z");
     let entries = doc["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 6);
@@ -1114,7 +1114,7 @@ fn bad_files_give_one_clear_line_and_import_nothing() {
 
     // Written by a newer mend.
     let newer = dir.join("newer.json");
-    fs::write(&newer, r#"{"format": "mend", "version": 2, "entries": []}"#).unwrap();
+    fs::write(&newer, r#"{"format": "mend", "version": 3, "entries": []}"#).unwrap();
     check(&newer, &[], &["newer mend"]);
 }
 
@@ -1134,4 +1134,77 @@ fn an_empty_export_imports_nothing_quietly() {
     let report = import(&env, &list, &[]);
     assert!(report.contains("1 imported"), "{report}");
     assert_eq!(env.show_json(1)["uuid"], other.show_json(id)["uuid"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// The format's version, and the clock an entry was written on
+
+#[test]
+fn the_clock_an_entry_was_written_on_comes_back_and_versions_are_checked() {
+    let mut a = TestEnv::new();
+    a.set_now("2026-10-07T12:00:00Z");
+    let out = a
+        .cmd()
+        .env("TZ", "Asia/Tokyo")
+        .args(["write", "Written in Tokyo."])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    a.write(&["A second entry, on the test's own clock."]);
+    let first = a.stdout_of(&["export", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["entries"][0]["written_offset"], 540, "{first}");
+
+    let file = a.root().join("export.json");
+    fs::write(&file, &first).unwrap();
+    let mut b = TestEnv::new();
+    b.set_now("2026-10-07T12:00:00Z");
+    b.stdout_of(&["import", file.to_str().unwrap()]);
+    assert_eq!(b.stdout_of(&["export", "--format", "json"]), first);
+    // Read in another zone, the entry keeps the time it was written at: 21:00 in Tokyo.
+    let shown = b
+        .cmd()
+        .env("TZ", "Europe/Berlin")
+        .args(["show", "1"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    assert!(shown.contains("21:00 (UTC+09:00)"), "{shown}");
+
+    // A version 1 file (before moments and clocks) still imports.
+    let mut old = doc.clone();
+    old["version"] = 1.into();
+    for entry in old["entries"].as_array_mut().unwrap() {
+        entry.as_object_mut().unwrap().remove("written_offset");
+    }
+    fs::write(&file, old.to_string()).unwrap();
+    let c = TestEnv::new();
+    let said = c.stdout_of(&["import", file.to_str().unwrap()]);
+    assert!(said.contains("2 imported"), "{said}");
+
+    // A newer mend's file is refused in one line that says to update.
+    let mut newer = doc.clone();
+    newer["version"] = 3.into();
+    fs::write(&file, newer.to_string()).unwrap();
+    let out = c
+        .cmd()
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let line = assert_one_line_error(&out.stderr);
+    assert!(line.contains("update mend"), "{line}");
+
+    // A clock that cannot be is named.
+    let mut bad = doc;
+    bad["entries"][0]["written_offset"] = 2000.into();
+    fs::write(&file, bad.to_string()).unwrap();
+    let out = TestEnv::new()
+        .cmd()
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let line = assert_one_line_error(&out.stderr);
+    assert!(line.contains("\"written_offset\""), "{line}");
 }

@@ -2,8 +2,8 @@
 
 mod common;
 
+use common::pty::{DOWN, expect, finish, keys, lock, spawn_plain};
 use common::{TestEnv, assert_one_line_error};
-use rexpect::session::spawn_command;
 
 fn log(env: &TestEnv, args: &[&str]) -> String {
     let out = env.cmd().arg("moment").args(args).output().unwrap();
@@ -104,28 +104,20 @@ fn a_script_must_say_who_and_how() {
 
 #[test]
 fn the_quick_form_on_a_terminal() {
+    let _guard = lock();
     let env = TestEnv::new();
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm")
-        .args(["--color", "never", "moment"]);
-    let mut s = spawn_command(cmd, Some(10_000)).unwrap();
-    let keys = |s: &mut rexpect::session::PtySession, drawn: &str, keys: &str| {
-        s.exp_string(drawn).unwrap();
-        // The question switches the terminal to raw mode once drawn; keys typed before may drop.
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        s.send(keys).unwrap();
-        s.flush().unwrap();
-    };
+    let mut s = spawn_plain(&env, &["moment"]);
     // Down to "My partner reached out", then down twice to "Turned against".
-    keys(&mut s, "My partner reached out", "\x1b[B\r");
-    keys(&mut s, "Turned against", "\x1b[B\x1b[B\r");
+    keys(&mut s, "My partner reached out", &format!("{DOWN}\r"));
+    keys(&mut s, "Turned against", &format!("{DOWN}{DOWN}\r"));
     keys(
         &mut s,
         "What was it?",
         "Snapped when I asked about the weekend\r",
     );
-    s.exp_string("Logged moment 1").unwrap();
-    s.exp_eof().unwrap();
+    expect(&mut s, "Logged moment 1");
+    let (code, rest) = finish(&mut s);
+    assert_eq!(code, 0, "{rest}");
     let json = env.json_of(&["moments", "--json"]);
     let m = &json["moments"][0];
     assert_eq!(m["reached"], "partner");

@@ -3,59 +3,9 @@
 
 mod common;
 
-use std::sync::Mutex;
-
+use common::pty::{DOWN, ENTER, SPACE, expect, finish, lock, send, spawn, start};
 use common::{TestEnv, strings};
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
-
-/// Generous, so a busy machine does not make these tests flaky.
-const TIMEOUT_MS: u64 = 10_000;
-
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-
-/// Pseudo-terminal sessions fork; one at a time keeps them simple and predictable.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-/// Starts `mend ARGS` on a new pseudo-terminal with the test's environment.
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm").args(args);
-    spawn_command(cmd, Some(TIMEOUT_MS)).unwrap_or_else(|e| {
-        panic!("could not start mend on a pseudo-terminal (is /dev/ptmx available?): {e}")
-    })
-}
-
-fn send(session: &mut PtySession, keys: &str) {
-    session.send(keys).expect("sending keys to mend");
-    session.flush().expect("sending keys to mend");
-}
-
-fn expect(session: &mut PtySession, text: &str) -> String {
-    session
-        .exp_string(text)
-        .unwrap_or_else(|e| panic!("waiting for {text:?} on the terminal: {e}"))
-}
-
-/// Waits for the end of output and the exit status.
-fn finish(session: &mut PtySession) -> (i32, String) {
-    let rest = session
-        .exp_eof()
-        .unwrap_or_else(|e| panic!("waiting for mend to end: {e}"));
-    match session.process().wait().expect("waiting for mend") {
-        WaitStatus::Exited(_, code) => (code, rest),
-        other => panic!("mend ended with {other:?}; last output: {rest}"),
-    }
-}
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// The feeling names in the order the question lists them.
 fn feeling_names(env: &TestEnv) -> Vec<String> {
@@ -285,8 +235,7 @@ fn run_on_terminal(env: &TestEnv, extra_env: &[(&str, &str)], args: &[&str]) -> 
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
-    let mut s = spawn_command(cmd, Some(TIMEOUT_MS))
-        .unwrap_or_else(|e| panic!("could not start mend on a pseudo-terminal: {e}"));
+    let mut s = start(cmd);
     finish(&mut s)
 }
 

@@ -4,68 +4,17 @@
 
 mod common;
 
-use std::fs;
-use std::path::PathBuf;
-use std::sync::Mutex;
-use std::time::Duration;
-
+use common::pty::{CTRL_C, DOWN, ENTER, expect, finish, lock, send, send_to_list, spawn_plain};
 use common::{TestEnv, strings};
 use rexpect::ReadUntil;
 use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 use serde_json::Value;
+use std::fs;
+use std::path::PathBuf;
 
-const TIMEOUT_MS: u64 = 10_000;
-const ENTER: &str = "\r";
-const DOWN: &str = "\x1b[B";
-const CTRL_C: &str = "\x03";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 const SCISSORS: &str = "# ------------------------ >8 ------------------------";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm")
-        .args(["--color", "never"])
-        .args(args);
-    spawn_command(cmd, Some(TIMEOUT_MS)).unwrap_or_else(|e| {
-        panic!("could not start mend on a pseudo-terminal (is /dev/ptmx available?): {e}")
-    })
-}
-
-fn send(s: &mut PtySession, keys: &str) {
-    s.send(keys).expect("sending keys to mend");
-    s.flush().expect("sending keys to mend");
-}
-
-/// Keys for a list question, sent once it is drawn and its raw mode is on.
-fn send_to_list(s: &mut PtySession, keys: &str) {
-    std::thread::sleep(Duration::from_millis(300));
-    send(s, keys);
-}
-
-fn expect(s: &mut PtySession, text: &str) -> String {
-    s.exp_string(text)
-        .unwrap_or_else(|e| panic!("waiting for {text:?} on the terminal: {e}"))
-}
-
-/// Everything until the end, and the exit code.
-fn finish(s: &mut PtySession) -> (i32, String) {
-    let rest = s
-        .exp_eof()
-        .unwrap_or_else(|e| panic!("waiting for mend to end: {e}"));
-    match s.process().wait().expect("waiting for mend") {
-        WaitStatus::Exited(_, code) => (code, rest),
-        other => panic!("mend ended with {other:?}; last output: {rest}"),
-    }
-}
 
 /// An editor as a naive writer uses it: `typed` goes in at the cursor (line 1), with no
 /// newline, and the file is saved. The file as mend wrote it is copied aside first.
@@ -141,7 +90,7 @@ fn a_naive_writer_keeps_exactly_their_words_in_every_flow() {
             env.stdout_of(&setup);
         }
         let seen = naive_editor(&env, typed);
-        let mut s = spawn(&env, &args);
+        let mut s = spawn_plain(&env, &args);
         let (code, output) = enter_through(&mut s);
         let template = fs::read_to_string(&seen).unwrap_or_default();
         let first_line = template.lines().next().unwrap_or("").to_string();
@@ -225,7 +174,7 @@ fn drafts_listing(env: &TestEnv) -> String {
 fn ctrl_c_halfway_through_an_inline_answer_keeps_every_word_as_a_draft() {
     let _guard = lock();
     let env = TestEnv::new();
-    let mut s = spawn(&env, &["prompt", "--theme", "forgiveness", "--inline"]);
+    let mut s = spawn_plain(&env, &["prompt", "--theme", "forgiveness", "--inline"]);
     expect(&mut s, "An empty line finishes.");
     send(&mut s, "The first line, finished.\r");
     send(&mut s, "and half a second lin");
@@ -265,7 +214,7 @@ fn ctrl_c_halfway_through_an_inline_answer_keeps_every_word_as_a_draft() {
 fn ctrl_c_before_typing_keeps_nothing_and_says_so() {
     let _guard = lock();
     let env = TestEnv::new();
-    let mut s = spawn(&env, &["prompt", "--inline"]);
+    let mut s = spawn_plain(&env, &["prompt", "--inline"]);
     expect(&mut s, "An empty line finishes.");
     send(&mut s, CTRL_C);
     let (code, output) = finish(&mut s);
@@ -280,7 +229,7 @@ fn a_signal_while_typing_an_inline_answer_keeps_it() {
     let _guard = lock();
     for signal in [Signal::SIGTERM, Signal::SIGHUP] {
         let env = TestEnv::new();
-        let mut s = spawn(&env, &["prompt", "--inline"]);
+        let mut s = spawn_plain(&env, &["prompt", "--inline"]);
         expect(&mut s, "An empty line finishes.");
         send(&mut s, "Typed before the window closed");
         expect(&mut s, "window closed");
@@ -303,7 +252,7 @@ fn a_signal_while_typing_an_inline_answer_keeps_it() {
 fn ctrl_c_halfway_through_a_follow_up_keeps_the_answer_and_the_half_reply() {
     let _guard = lock();
     let env = TestEnv::new();
-    let mut s = spawn(&env, &["prompt", "--theme", "forgiveness", "--inline"]);
+    let mut s = spawn_plain(&env, &["prompt", "--theme", "forgiveness", "--inline"]);
     expect(&mut s, "An empty line finishes.");
     send(&mut s, "My main answer.\r\r");
     expect(&mut s, "skips)\r\n> ");
@@ -335,7 +284,7 @@ fn ctrl_c_at_each_question_keeps_what_came_before_and_shows_the_cursor() {
     {
         let env = TestEnv::new();
         env.editor_writes("Saved before any question.\n");
-        let mut s = spawn(&env, &["write"]);
+        let mut s = spawn_plain(&env, &["write"]);
         expect(&mut s, "How did the day feel?");
         send_to_list(&mut s, CTRL_C);
         let (code, output) = finish(&mut s);
@@ -353,7 +302,7 @@ fn ctrl_c_at_each_question_keeps_what_came_before_and_shows_the_cursor() {
     {
         let env = TestEnv::new();
         env.editor_writes("A mood, then Ctrl-C.\n");
-        let mut s = spawn(&env, &["write"]);
+        let mut s = spawn_plain(&env, &["write"]);
         expect(&mut s, "How did the day feel?");
         send_to_list(&mut s, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"));
         expect(&mut s, "Which feelings were there?");
@@ -374,7 +323,7 @@ fn ctrl_c_at_each_question_keeps_what_came_before_and_shows_the_cursor() {
     {
         let env = TestEnv::new();
         env.write(&["Keep me"]);
-        let mut s = spawn(&env, &["delete", "1"]);
+        let mut s = spawn_plain(&env, &["delete", "1"]);
         expect(&mut s, "Move 1 entry to the trash?");
         send_to_list(&mut s, CTRL_C);
         let (code, output) = finish(&mut s);
@@ -391,7 +340,7 @@ fn ctrl_c_while_the_editor_is_open_keeps_its_text() {
     let env = TestEnv::new();
     // An editor that has written and is still open; Ctrl-C reaches it and mend alike.
     env.set_editor_script("printf 'Written, then Ctrl-C.' > \"$1\"\necho editing\nexec sleep 30\n");
-    let mut s = spawn(&env, &["write"]);
+    let mut s = spawn_plain(&env, &["write"]);
     expect(&mut s, "editing");
     send(&mut s, CTRL_C);
     let (code, output) = finish(&mut s);
@@ -414,7 +363,7 @@ fn sigterm_at_a_question_still_ends_mend_at_once_with_the_entry_saved() {
     let _guard = lock();
     let env = TestEnv::new();
     env.editor_writes("Saved, then the session ended.\n");
-    let mut s = spawn(&env, &["write"]);
+    let mut s = spawn_plain(&env, &["write"]);
     expect(&mut s, "How did the day feel?");
     s.process_mut().signal(Signal::SIGTERM).unwrap();
     let _ = s.exp_eof();

@@ -6,45 +6,12 @@
 
 mod common;
 
-use std::sync::Mutex;
 use std::time::Duration;
 
 use common::TestEnv;
+use common::pty::{CTRL_C, ENTER, expect, lock, send, spawn_plain};
 use rexpect::ReadUntil;
 use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
-
-const TIMEOUT_MS: u64 = 10_000;
-const ENTER: &str = "\r";
-const CTRL_C: &str = "\x03";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm")
-        .args(["--color", "never"])
-        .args(args);
-    spawn_command(cmd, Some(TIMEOUT_MS)).unwrap_or_else(|e| {
-        panic!("could not start mend on a pseudo-terminal (is /dev/ptmx available?): {e}")
-    })
-}
-
-fn send(s: &mut PtySession, keys: &str) {
-    s.send(keys).expect("sending keys to mend");
-    s.flush().expect("sending keys to mend");
-}
-
-fn expect(s: &mut PtySession, text: &str) -> String {
-    s.exp_string(text)
-        .unwrap_or_else(|e| panic!("waiting for {text:?} on the terminal: {e}"))
-}
 
 /// What one step showed, and how it ended.
 struct Step {
@@ -57,7 +24,7 @@ struct Step {
 /// Takes one step: the ratings answered `before` and `after`, every follow-up, mood and
 /// feelings skipped with Enter.
 fn take_step(env: &TestEnv, path: &str, before: &str, after: &str) -> Step {
-    let mut s = spawn(env, &["path", "next", path]);
+    let mut s = spawn_plain(env, &["path", "next", path]);
     let mut step = Step {
         code: -1,
         screen: String::new(),
@@ -204,7 +171,7 @@ fn a_rating_that_does_not_fit_is_asked_again_and_ctrl_c_keeps_what_was_saved() {
     env.stdout_of(&["path", "start", "expressive-writing"]);
 
     // Ctrl-C at the first rating: nothing is saved.
-    let mut s = spawn(&env, &["path", "next"]);
+    let mut s = spawn_plain(&env, &["path", "next"]);
     expect(&mut s, "Before you begin");
     expect(&mut s, "> ");
     send(&mut s, CTRL_C);
@@ -213,7 +180,7 @@ fn a_rating_that_does_not_fit_is_asked_again_and_ctrl_c_keeps_what_was_saved() {
     assert!(env.list_json().is_empty());
 
     // "12" and "lots" are asked again; 7 is kept. Ctrl-C at the rating after: the answer stays.
-    let mut s = spawn(&env, &["path", "next"]);
+    let mut s = spawn_plain(&env, &["path", "next"]);
     expect(&mut s, "Before you begin");
     expect(&mut s, "> ");
     send(&mut s, "12\r");
@@ -237,5 +204,31 @@ fn a_rating_that_does_not_fit_is_asked_again_and_ctrl_c_keeps_what_was_saved() {
     assert_eq!(
         entries[0]["fields"],
         serde_json::json!({"kind": "check", "measure": "distress", "before": 7})
+    );
+}
+
+#[test]
+fn an_inline_step_shows_its_heading_once() {
+    let _guard = lock();
+    let env = TestEnv::new();
+    env.stdout_of(&["path", "start", "expressive-writing"]);
+    let mut s = spawn_plain(&env, &["path", "next", "--inline"]);
+    let mut screen = expect(&mut s, "Before you begin");
+    screen.push_str(&expect(&mut s, "> "));
+    send(&mut s, "6\r");
+    screen.push_str(&expect(&mut s, "An empty line finishes."));
+    send(&mut s, "What I wrote today.\r");
+    std::thread::sleep(Duration::from_millis(200));
+    send(&mut s, ENTER);
+    screen.push_str(&expect(&mut s, "Now that you have finished"));
+    let heading = "step 1 of 5: Day one: the experience";
+    assert_eq!(screen.matches(heading).count(), 1, "{screen}");
+    // The step's question is shown once too.
+    assert_eq!(
+        screen
+            .matches("Which experience in this relationship")
+            .count(),
+        1,
+        "{screen}"
     );
 }

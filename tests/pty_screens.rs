@@ -5,65 +5,10 @@
 
 mod common;
 
-use std::fs;
-use std::sync::Mutex;
-
+use common::pty::{DOWN, ENTER, SPACE, expect, finish, lock, send, spawn_at};
 use common::{TestEnv, strings};
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
-
-const TIMEOUT_MS: u64 = 10_000;
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// `mend ARGS` on a pseudo-terminal `cols` wide (set with stty, as a resized window is).
-fn spawn_at(env: &TestEnv, cols: usize, args: &[&str]) -> PtySession {
-    let mut cmd = std::process::Command::new("sh");
-    for key in TestEnv::REMOVED {
-        cmd.env_remove(key);
-    }
-    cmd.envs(env.envs())
-        .env("TERM", "xterm")
-        .env_remove("COLUMNS")
-        .current_dir(env.root())
-        .arg("-c")
-        .arg(format!("stty cols {cols} rows 50 && exec \"$0\" \"$@\""))
-        .arg(common::mend_bin())
-        .args(args);
-    spawn_command(cmd, Some(TIMEOUT_MS)).unwrap_or_else(|e| {
-        panic!("could not start mend on a pseudo-terminal (is /dev/ptmx available?): {e}")
-    })
-}
-
-fn send(s: &mut PtySession, keys: &str) {
-    s.send(keys).expect("sending keys to mend");
-    s.flush().expect("sending keys to mend");
-}
-
-fn expect(s: &mut PtySession, text: &str) -> String {
-    s.exp_string(text)
-        .unwrap_or_else(|e| panic!("waiting for {text:?} on the terminal: {e}"))
-}
-
-fn finish(s: &mut PtySession) -> (i32, String) {
-    let rest = s
-        .exp_eof()
-        .unwrap_or_else(|e| panic!("waiting for mend to end: {e}"));
-    match s.process().wait().expect("waiting for mend") {
-        WaitStatus::Exited(_, code) => (code, rest),
-        other => panic!("mend ended with {other:?}; last output: {rest}"),
-    }
-}
+use std::fs;
 
 /// What a screen shows: colour codes removed, line ends made plain. The pseudo-terminal's
 /// reader hands back one char per byte; they are read as UTF-8 again first.

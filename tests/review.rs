@@ -6,9 +6,8 @@ mod common;
 
 use std::fs;
 
+use common::pty::{DOWN, finish, keys, lock, spawn};
 use common::{TestEnv, assert_one_line_error};
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
 
 /// Sunday 22 November 2026, the default review day (weeks start on Monday).
@@ -99,6 +98,16 @@ fn a_scripted_review_is_one_entry_and_the_next_one_asks_about_its_intention() {
     );
     assert!(shown.contains("Intention for the next week:** Ask before assuming"));
     assert_eq!(shown.matches("Ask before assuming").count(), 1, "{shown}");
+    // The prompt the review asked is shown once, with its answer, not again above the text.
+    let asked = fields["prompt"]["text"].as_str().unwrap();
+    assert_eq!(shown.matches(asked).count(), 1, "{shown}");
+    assert_eq!(
+        shown.matches("That I can ask for quiet.").count(),
+        1,
+        "{shown}"
+    );
+    let md = env.stdout_of(&["export"]);
+    assert_eq!(md.matches(asked).count(), 1, "{md}");
 
     env.set_now(NEXT_SUNDAY);
     ok(
@@ -331,34 +340,9 @@ fn the_nudge_suggests_the_review_on_the_review_day_only_until_it_is_done() {
 
 // ---- on a pseudo-terminal ----
 
-const DOWN: &str = "\x1b[B";
-
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm").args(args);
-    spawn_command(cmd, Some(10_000)).unwrap()
-}
-
-/// Waits for `drawn`, then types `keys` (after a pause: a question switches the terminal to
-/// raw mode once drawn, and keys typed before may be dropped).
-fn keys(s: &mut PtySession, drawn: &str, keys: &str) {
-    s.exp_string(drawn)
-        .unwrap_or_else(|e| panic!("waiting for {drawn:?}: {e}"));
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    s.send(keys).unwrap();
-    s.flush().unwrap();
-}
-
-fn exit_code(s: &mut PtySession) -> (i32, String) {
-    let rest = s.exp_eof().unwrap_or_default();
-    match s.process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => (code, rest),
-        other => panic!("mend ended with {other:?}: {rest}"),
-    }
-}
-
 #[test]
 fn the_review_walked_on_a_terminal() {
+    let _guard = lock();
     let mut env = TestEnv::new();
     week_of_writing(&mut env);
     ok(
@@ -388,7 +372,7 @@ fn the_review_walked_on_a_terminal() {
     keys(&mut s, "your words (Enter skips)", "Say it sooner\r");
     s.exp_string("Saved your review of the week as entry")
         .unwrap();
-    let (code, rest) = exit_code(&mut s);
+    let (code, rest) = finish(&mut s);
     assert_eq!(code, 0, "{rest}");
     let fields = last_fields(&env);
     assert_eq!(fields["kept"], "partly");
@@ -404,6 +388,7 @@ fn the_review_walked_on_a_terminal() {
 
 #[test]
 fn ctrl_c_in_the_middle_of_a_review_keeps_every_word() {
+    let _guard = lock();
     let mut env = TestEnv::new();
     week_of_writing(&mut env);
     let mut s = spawn(&env, &["--color", "never", "review"]);
@@ -412,7 +397,7 @@ fn ctrl_c_in_the_middle_of_a_review_keeps_every_word() {
     keys(&mut s, "your words (Enter skips)", "Walk on Satur");
     s.exp_string("Walk on Satur").unwrap();
     s.send_control('c').unwrap();
-    let (code, rest) = exit_code(&mut s);
+    let (code, rest) = finish(&mut s);
     assert_eq!(code, 1, "{rest}");
     assert!(rest.contains("kept in"), "{rest}");
     assert_eq!(env.count_rows(), 6, "nothing saved");
@@ -425,6 +410,7 @@ fn ctrl_c_in_the_middle_of_a_review_keeps_every_word() {
 
 #[test]
 fn a_review_left_empty_saves_nothing() {
+    let _guard = lock();
     let mut env = TestEnv::new();
     week_of_writing(&mut env);
     let mut s = spawn(&env, &["--color", "never", "review"]);
@@ -433,7 +419,7 @@ fn a_review_left_empty_saves_nothing() {
     keys(&mut s, "your words (Enter skips)", "\r");
     s.exp_string("Nothing was written, so nothing was saved")
         .unwrap();
-    let (code, _) = exit_code(&mut s);
+    let (code, _) = finish(&mut s);
     assert_eq!(code, 0);
     assert_eq!(env.count_rows(), 6);
     assert!(env.draft_files().is_empty());

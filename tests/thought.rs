@@ -6,18 +6,10 @@ mod common;
 
 use std::fs;
 
+use common::pty::{expect, finish, lock, send_to_list, spawn_plain};
 use common::{TestEnv, assert_one_line_error, saved_id};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use rexpect::process::WaitStatus;
-use rexpect::session::spawn_command;
 use serde_json::Value;
-
-/// Pseudo-terminal sessions fork; one at a time keeps them predictable.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner())
-}
 
 const SENTENCE: &str = "Fear 8, jealousy 7, shame 4 for feeling it.";
 
@@ -451,14 +443,7 @@ fn prompts_themes_and_summary_count_answers_by_theme_alike() {
 fn a_record_is_walked_in_one_sitting_on_a_terminal() {
     let _guard = lock();
     let env = TestEnv::new();
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm")
-        .args(["--color", "never", "path", "start", "thought-record"]);
-    let mut s = spawn_command(cmd, Some(10_000)).expect("starting mend on a pseudo-terminal");
-    let expect = |s: &mut rexpect::session::PtySession, text: &str| {
-        s.exp_string(text)
-            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
-    };
+    let mut s = spawn_plain(&env, &["path", "start", "thought-record"]);
     let answers = [
         ("What was happening", "He was an hour late and didn't text."),
         (
@@ -491,11 +476,8 @@ fn a_record_is_walked_in_one_sitting_on_a_terminal() {
     s.send("\r").unwrap();
     s.flush().unwrap();
     expect(&mut s, "Saved entry 1");
-    let _ = s.exp_eof();
-    match s.process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
-        other => panic!("mend ended with {other:?}"),
-    }
+    let (code, rest) = finish(&mut s);
+    assert_eq!(code, 0, "{rest}");
     let entries = env.list_json();
     assert_eq!(entries.len(), 1);
     let f = &entries[0]["fields"];
@@ -509,25 +491,16 @@ fn a_record_is_walked_in_one_sitting_on_a_terminal() {
 fn an_interrupted_walk_keeps_what_was_answered_as_a_draft() {
     let _guard = lock();
     let env = TestEnv::new();
-    let mut cmd = env.std_cmd();
-    cmd.env("TERM", "xterm")
-        .args(["--color", "never", "path", "start", "thought-record"]);
-    let mut s = spawn_command(cmd, Some(10_000)).expect("starting mend on a pseudo-terminal");
-    s.exp_string("What was happening").unwrap();
+    let mut s = spawn_plain(&env, &["path", "start", "thought-record"]);
+    expect(&mut s, "What was happening");
     s.send_line("At dinner with his friends.").unwrap();
-    s.exp_string("What thought went through your mind").unwrap();
-    s.exp_string("your words").unwrap();
+    expect(&mut s, "What thought went through your mind");
+    expect(&mut s, "your words");
     // Half an answer typed, then Ctrl-C: the half is kept too.
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    s.send("He would rather be with th").unwrap();
-    s.flush().unwrap();
-    s.exp_string("rather be with th").unwrap();
+    send_to_list(&mut s, "He would rather be with th");
+    expect(&mut s, "rather be with th");
     s.send_control('c').unwrap();
-    let rest = s.exp_eof().unwrap_or_default();
-    let code = match s.process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("mend ended with {other:?}"),
-    };
+    let (code, rest) = finish(&mut s);
     assert_eq!(code, 1, "{rest}");
     assert!(rest.contains("kept in"), "{rest}");
     assert_eq!(env.count_rows(), 0);

@@ -13,9 +13,6 @@ use crate::render::terminal::first_words;
 use crate::store::Journal;
 use crate::store::purge::Purge;
 
-/// How long deleted entries stay restorable.
-pub const TRASH_DAYS: i64 = 30;
-
 pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
     let mut ids: Vec<i64> = Vec::new();
     for entry_ref in &args.ids {
@@ -42,7 +39,8 @@ pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) 
             "Remove {count} for good? The text is erased from the journal file; this cannot be undone"
         )
     } else {
-        format!("Move {count} to the trash? (restorable for {TRASH_DAYS} days)")
+        let days = Journal::TRASH_DAYS;
+        format!("Move {count} to the trash? (restorable for {days} days)")
     };
     if !args.yes && !confirmed(app, &entries, &question)? {
         eprintln!("Nothing was deleted.");
@@ -60,8 +58,9 @@ pub fn run(journal: &Journal, app: &App, args: DeleteArgs, out: &mut dyn Write) 
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
     writeln!(
         out,
-        "Moved {count} to the trash. `mend restore {list}` brings {} back within {TRASH_DAYS} days.",
-        if ids.len() == 1 { "it" } else { "them" }
+        "Moved {count} to the trash. `mend restore {list}` brings {} back within {} days.",
+        if ids.len() == 1 { "it" } else { "them" },
+        Journal::TRASH_DAYS
     )?;
     Ok(())
 }

@@ -239,7 +239,7 @@ fn write_json(
     let overview = journal.export_overview(filter)?;
     let trashed = journal.trashed_ids(filter)?;
     let bar = progress::bar(overview.count + trashed.len() as u64, "Exporting");
-    let mut json = JsonWriter::begin(out, app.now_utc())?;
+    let mut json = JsonWriter::begin(out, app.now_utc())?.with_offsets(journal.written_offsets()?);
     let mut written = Written::default();
     journal.for_each_entry(filter, |entry| {
         json.corrected_entry(&entry, &journal.corrections(entry.id)?)?;

@@ -41,7 +41,7 @@ use crate::app::App;
 use crate::cli::{AnswerArgs, Command, FilterArgs, PathAction, PathArgs};
 use crate::feelings::vocabulary;
 use crate::model::{NewEntry, normalize_labels};
-use crate::store::Filter;
+use crate::store::{Filter, Journal};
 use crate::{dates, text};
 
 /// When the journal could not be opened, keeps the text the command was given (its
@@ -172,4 +172,24 @@ pub fn filter(args: &FilterArgs, app: &App) -> Result<Filter> {
 /// "1 entry", "3 entries".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The summary of the period asked for (`--since`, or `--from`/`--to`, else the configured
+/// default): what `mend summary` prints and `mend report` draws (built here,
+/// as the filter is, from options several commands share).
+pub fn summary_for(
+    journal: &Journal,
+    app: &App,
+    period: &crate::cli::PeriodArgs,
+) -> Result<crate::summary::model::Summary> {
+    let period = crate::summary::period::Period::choose(
+        period.since.as_deref(),
+        period.from.as_deref(),
+        period.to.as_deref(),
+        app.config.summary_period.as_deref(),
+        app.now,
+        || journal.first_entry_day(),
+    )?;
+    let library = crate::prompts::load_library(app);
+    crate::summary::compute_with(journal, period, app.now, &library)
 }

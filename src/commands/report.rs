@@ -30,7 +30,7 @@ pub fn run(journal: &Journal, app: &App, args: ReportArgs, out: &mut dyn Write) 
     check_free(path, args.force)?;
 
     // The same period and summary `mend summary` would give.
-    let summary = super::summary::compute_for(journal, app, &args.period)?;
+    let summary = super::summary_for(journal, app, &args.period)?;
     let week_start = app.config.week_start.unwrap_or_default();
     let mut data = ReportData::load(journal, summary, app.now.date_naive(), week_start)?;
     data.discreet = app.config.discreet();

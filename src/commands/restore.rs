@@ -9,7 +9,7 @@ use crate::cli::RestoreArgs;
 use crate::store::Journal;
 
 pub fn run(journal: &Journal, app: &App, args: RestoreArgs, out: &mut dyn Write) -> Result<()> {
-    journal.purge_trash(app.now_utc() - chrono::Duration::days(super::delete::TRASH_DAYS))?;
+    journal.purge_trash(app.now_utc() - chrono::Duration::days(Journal::TRASH_DAYS))?;
     let missing = journal.restore_entries(&args.ids)?;
     let restored: Vec<String> = args
         .ids

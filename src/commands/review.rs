@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 
 use crate::app::App;
 use crate::cli::ReviewArgs;
-use crate::review::walk::{self, Progress};
+use crate::review::walk;
 use crate::review::{Span, fill_from_script, prepare::prepare};
 use crate::store::Journal;
 use crate::{ask, compose};
@@ -20,12 +20,12 @@ pub fn run(journal: &Journal, app: &App, args: ReviewArgs, out: &mut dyn Write) 
     };
     let library = crate::prompts::load_library(app);
     let mut review = prepare(journal, app, &library, span)?;
-    let mut progress = Progress::new(app);
+    let mut sitting = walk::sitting(app, &review);
     if !args.answer.is_empty() || !args.fields.is_empty() {
         fill_from_script(&mut review, &args.answer, &args.fields)?;
     } else if ask::interactive() {
-        if !walk::on_terminal(app, &mut review, &mut progress)? {
-            progress.discard();
+        if !walk::on_terminal(app, &mut review, &mut sitting)? {
+            sitting.discard();
             writeln!(
                 out,
                 "Nothing was written, so nothing was saved. The review will be here when you are ready."
@@ -39,7 +39,7 @@ pub fn run(journal: &Journal, app: &App, args: ReviewArgs, out: &mut dyn Write) 
             asked.join(", ")
         );
     }
-    let (id, entry) = walk::save(journal, app, &review, &mut progress)?;
+    let (id, entry) = walk::save(journal, &review, &mut sitting)?;
     writeln!(
         out,
         "Saved your review of the {} as entry {id}.",

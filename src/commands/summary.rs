@@ -6,15 +6,13 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::cli::{PeriodArgs, SummaryArgs, SummaryFormat};
+use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::render;
 use crate::store::Journal;
-use crate::summary::model::Summary;
-use crate::summary::period::Period;
-use crate::summary::{self, compute_with};
+use crate::summary;
 
 pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write) -> Result<()> {
-    let summary = compute_for(journal, app, &args.period)?;
+    let summary = super::summary_for(journal, app, &args.period)?;
     let format = if args.json {
         SummaryFormat::Json
     } else {
@@ -56,19 +54,4 @@ pub fn run(journal: &Journal, app: &App, args: SummaryArgs, out: &mut dyn Write)
             Ok(())
         }
     }
-}
-
-/// The summary of the period asked for (`--since`, or `--from`/`--to`, else the configured
-/// default): what `mend summary` prints and `mend report` draws.
-pub fn compute_for(journal: &Journal, app: &App, period: &PeriodArgs) -> Result<Summary> {
-    let period = Period::choose(
-        period.since.as_deref(),
-        period.from.as_deref(),
-        period.to.as_deref(),
-        app.config.summary_period.as_deref(),
-        app.now,
-        || journal.first_entry_day(),
-    )?;
-    let library = crate::prompts::load_library(app);
-    compute_with(journal, period, app.now, &library)
 }

@@ -12,10 +12,8 @@ use crate::render::{self, terminal::first_words};
 use crate::store::Journal;
 use crate::store::purge::Purge;
 
-use super::delete::TRASH_DAYS;
-
 pub fn run(journal: &Journal, app: &App, args: TrashArgs, out: &mut dyn Write) -> Result<()> {
-    journal.purge_trash(app.now_utc() - Duration::days(TRASH_DAYS))?;
+    journal.purge_trash(app.now_utc() - Duration::days(Journal::TRASH_DAYS))?;
     let entries = journal.trashed()?;
     if let Some(TrashAction::Empty { yes }) = args.action {
         if entries.is_empty() {
@@ -47,7 +45,7 @@ pub fn run(journal: &Journal, app: &App, args: TrashArgs, out: &mut dyn Write) -
     }
     for e in &entries {
         let deleted = e.deleted.unwrap_or(e.updated);
-        let until = (deleted + Duration::days(TRASH_DAYS)).with_timezone(&chrono::Local);
+        let until = (deleted + Duration::days(Journal::TRASH_DAYS)).with_timezone(&chrono::Local);
         writeln!(
             out,
             "{:>5}  {}  {}  {}",

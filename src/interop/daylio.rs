@@ -14,9 +14,7 @@ use anyhow::{Result, anyhow, bail};
 
 use super::importer::{Item, Options, TextRows};
 use super::moods::MoodMap;
-use super::{Problem, Record, check_body_size, local_moment};
-use crate::model::{NewEntry, hashtags, normalize_labels};
-use crate::store::interop::Imported;
+use super::{Found, Problem, Record, check_body_size, derived_uuid, local_moment};
 
 /// Namespace of the uuids made for Daylio entries (which have none in the export): the same
 /// row always gets the same uuid, so importing a file twice adds nothing the second time.
@@ -227,36 +225,27 @@ fn record(row: &csv::StringRecord, c: &Columns, moods: &MoodMap) -> Result<Recor
     };
     check_body_size(&body)?;
     let created = local_moment(day.and_time(time));
-    let identity = [
-        day.to_string(),
-        field(c.time).to_string(),
-        label.to_string(),
-        field(c.activities).to_string(),
-        title.to_string(),
-        note.clone(),
-    ]
-    .join("\u{1f}");
-    let mut tags = activities;
-    tags.extend(hashtags(&body));
-    Ok(Record {
-        item: Imported {
-            uuid: Uuid::new_v5(&NAMESPACE, identity.as_bytes())
-                .hyphenated()
-                .to_string(),
-            entry: NewEntry {
-                at: Some(created),
-                body,
-                mood,
-                tags: normalize_labels(tags),
-                ..NewEntry::on(day)
-            },
-            created,
-            updated: created,
-            deleted: None,
-            corrections: Vec::new(),
-        },
-        order: None,
-    })
+    let uuid = derived_uuid(
+        &NAMESPACE,
+        &[
+            &day.to_string(),
+            field(c.time),
+            label,
+            field(c.activities),
+            title,
+            &note,
+        ],
+    );
+    Ok(Record::found(Found {
+        uuid,
+        day,
+        created,
+        updated: created,
+        body,
+        mood,
+        tags: activities,
+        starred: false,
+    }))
 }
 
 /// Older exports: a `year` column and a `date` such as "May 1" or "1 May".

@@ -5,9 +5,9 @@
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use serde_json::Value;
 
-use super::{Object, Problem, Record, check_body_size, get, kind, parse_time, text, text_list};
-use crate::model::{NewEntry, hashtags, normalize_labels};
-use crate::store::interop::Imported;
+use super::{
+    Found, Object, Problem, Record, check_body_size, get, kind, parse_time, text, text_list,
+};
 
 /// The entry's creation date as shown in messages.
 pub fn label(o: &Object) -> Option<String> {
@@ -92,27 +92,17 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             ));
         }
     };
-    let mut tags = text_list(o, "tags")?;
-    tags.extend(hashtags(&body));
-    if starred {
-        tags.push("starred".into());
-    }
-    Ok(Record {
-        item: Imported {
-            uuid,
-            entry: NewEntry {
-                at: Some(created),
-                body,
-                tags: normalize_labels(tags),
-                ..NewEntry::on(day)
-            },
-            created,
-            updated,
-            deleted: None,
-            corrections: Vec::new(),
-        },
-        order: None,
-    })
+    let tags = text_list(o, "tags")?;
+    Ok(Record::found(Found {
+        uuid,
+        day,
+        created,
+        updated,
+        body,
+        mood: None,
+        tags,
+        starred,
+    }))
 }
 
 /// Day One writes Markdown with punctuation escaped (`Hello\.`, `\(see\)`); mend keeps text

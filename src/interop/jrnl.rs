@@ -6,10 +6,9 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::{
-    Object, Problem, Record, check_body_size, get, kind, local_moment, parse_day, text, text_list,
+    Found, Object, Problem, Record, check_body_size, derived_uuid, get, kind, local_moment,
+    parse_day, text, text_list,
 };
-use crate::model::{NewEntry, hashtags, normalize_labels};
-use crate::store::interop::Imported;
 
 /// Namespace of the uuids made for jrnl entries (which have none of their own): the same
 /// entry always gets the same uuid, so importing a file twice adds nothing the second time.
@@ -67,34 +66,21 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
     };
     let text = join(title, body);
     check_body_size(&text)?;
-    let mut tags: Vec<String> = text_list(o, "tags")?
+    let tags: Vec<String> = text_list(o, "tags")?
         .iter()
         .map(|t| t.trim().trim_start_matches(['@', '#']).to_string())
         .collect();
-    tags.extend(hashtags(&text));
-    if starred {
-        tags.push("starred".into());
-    }
     let created = local_moment(day.and_time(time));
-    let identity = [date_text, time_text, title, body].join("\u{1f}");
-    Ok(Record {
-        item: Imported {
-            uuid: Uuid::new_v5(&NAMESPACE, identity.as_bytes())
-                .hyphenated()
-                .to_string(),
-            entry: NewEntry {
-                at: Some(created),
-                body: text,
-                tags: normalize_labels(tags),
-                ..NewEntry::on(day)
-            },
-            created,
-            updated: created,
-            deleted: None,
-            corrections: Vec::new(),
-        },
-        order: None,
-    })
+    Ok(Record::found(Found {
+        uuid: derived_uuid(&NAMESPACE, &[date_text, time_text, title, body]),
+        day,
+        created,
+        updated: created,
+        body: text,
+        mood: None,
+        tags,
+        starred,
+    }))
 }
 
 /// jrnl splits an entry into its first sentence (the title) and the rest.

@@ -75,19 +75,22 @@ impl<W: Write> Writer<W> {
         if let Some(details) = details(entry) {
             self.block(&details)?;
         }
-        if let Some(prompt) = &entry.prompt {
-            self.block(&format!("> **Prompt:** {}", inline(&prompt.text)))?;
-        }
         // A thought record is shown as its table; its text (the same words) only when it
         // was edited afterwards.
         let record = ThoughtRecord::from_fields(entry.fields.as_ref());
+        // A review is shown as its whole sitting (with the text when edited afterwards),
+        // which holds the prompt it asked: the prompt is not given twice.
+        let review = record
+            .is_none()
+            .then(|| crate::review::shown_text(entry.fields.as_ref(), &entry.body))
+            .flatten();
+        if let Some(prompt) = entry.prompt.as_ref().filter(|_| review.is_none()) {
+            self.block(&format!("> **Prompt:** {}", inline(&prompt.text)))?;
+        }
         if let Some(record) = &record {
             self.block(&thought::table(record, inline))?;
         }
-        // A review is shown as its whole sitting (with the text when edited afterwards).
-        if record.is_none()
-            && let Some(review) = crate::review::shown_text(entry.fields.as_ref(), &entry.body)
-        {
+        if let Some(review) = review {
             return self.block(&body(&review));
         }
         let text = body(&entry.body);

@@ -1,10 +1,11 @@
 //! mend's own JSON export: written entry by entry (never the whole journal in memory), and
 //! read back exactly.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::Value;
 
 use super::{
@@ -20,16 +21,19 @@ use crate::store::interop::Imported;
 
 /// The value of the top-level `"format"` key.
 pub const FORMAT: &str = "mend";
-/// The version of the export format this mend writes (and the newest it reads).
-pub const VERSION: u64 = 1;
+/// The version of the export format this mend writes (and the newest it reads). Version 2
+/// added the moment log and each entry's `written_offset`; version 1 files read as before.
+pub const VERSION: u64 = 2;
 
-/// Streams `{"format": "mend", "version": 1, "exported": ..., "entries": [...]}`, laid out
+/// Streams `{"format": "mend", "version": 2, "exported": ..., "entries": [...]}`, laid out
 /// exactly as a pretty-printer would lay out the whole document.
 pub struct JsonWriter<W: Write> {
     out: W,
     count: usize,
     /// Whether the entry list is closed (the moments follow it).
     closed: bool,
+    /// The clock each entry was written on, by entry id (`store::zones`).
+    offsets: HashMap<i64, FixedOffset>,
 }
 
 impl<W: Write> JsonWriter<W> {
@@ -43,7 +47,14 @@ impl<W: Write> JsonWriter<W> {
             out,
             count: 0,
             closed: false,
+            offsets: HashMap::new(),
         })
+    }
+
+    /// The clocks the entries were written on, written as each entry's `written_offset`.
+    pub fn with_offsets(mut self, offsets: HashMap<i64, FixedOffset>) -> Self {
+        self.offsets = offsets;
+        self
     }
 
     pub fn entry(&mut self, entry: &Entry) -> Result<()> {
@@ -57,10 +68,21 @@ impl<W: Write> JsonWriter<W> {
         struct Corrected<'a> {
             #[serde(flatten)]
             entry: &'a Entry,
+            /// Minutes east of UTC, as the journal keeps it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            written_offset: Option<i32>,
             #[serde(skip_serializing_if = "<[_]>::is_empty")]
             corrections: &'a [Override],
         }
-        let text = serde_json::to_string_pretty(&Corrected { entry, corrections })?;
+        let written_offset = self
+            .offsets
+            .get(&entry.id)
+            .map(|o| o.local_minus_utc() / 60);
+        let text = serde_json::to_string_pretty(&Corrected {
+            entry,
+            written_offset,
+            corrections,
+        })?;
         // JSON text holds no raw line breaks inside strings, so indenting by line is safe.
         self.out
             .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
@@ -264,6 +286,19 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
         }
     };
     let corrections = corrections(o)?;
+    let written_offset = match get(o, "written_offset") {
+        None => None,
+        Some(v) => Some(
+            v.as_i64()
+                .and_then(|m| i32::try_from(m).ok())
+                .and_then(|m| FixedOffset::east_opt(m.checked_mul(60)?))
+                .ok_or_else(|| {
+                    format!(
+                        "\"written_offset\" must be whole minutes east of UTC, from -1439 to 1439, not {v}"
+                    )
+                })?,
+        ),
+    };
     Ok(Record {
         item: Imported {
             uuid,
@@ -282,6 +317,7 @@ pub fn record(o: &Object) -> Result<Record, Problem> {
             updated,
             deleted,
             corrections,
+            written_offset,
         },
         order,
     })
@@ -370,7 +406,7 @@ mod tests {
         let text = String::from_utf8(w.finish().unwrap()).unwrap();
         let expected = serde_json::to_string_pretty(&serde_json::json!({
             "format": "mend",
-            "version": 1,
+            "version": 2,
             "exported": "2026-11-21T15:00:00.000Z",
             "entries": entries,
         }))
@@ -378,7 +414,7 @@ mod tests {
         // serde_json sorts keys here; compare values, then the layout of the entries.
         let ours: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(ours, serde_json::from_str::<Value>(&expected).unwrap());
-        assert!(text.starts_with("{\n  \"format\": \"mend\",\n  \"version\": 1,\n"));
+        assert!(text.starts_with("{\n  \"format\": \"mend\",\n  \"version\": 2,\n"));
         assert!(text.contains("\n    {\n      \"id\": 1,\n"), "{text}");
         assert!(text.ends_with("    }\n  ]\n}\n"));
 
@@ -400,7 +436,7 @@ mod tests {
             let text = String::from_utf8(w.finish().unwrap()).unwrap();
             let expected = serde_json::json!({
                 "format": "mend",
-                "version": 1,
+                "version": 2,
                 "exported": "2026-11-21T15:00:00.000Z",
                 "entries": entries,
                 "moments": [&moment],

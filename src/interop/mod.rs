@@ -147,6 +147,59 @@ pub fn shorten(text: &str) -> String {
     out
 }
 
+/// One entry as another journal's export holds it: what mend keeps of it.
+pub struct Found {
+    pub uuid: String,
+    pub day: NaiveDate,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub body: String,
+    pub mood: Option<crate::model::Mood>,
+    /// The tags the source gave; the body's `#tags` join them.
+    pub tags: Vec<String>,
+    /// Marked as a favourite in the source (jrnl, Day One): tagged `starred`, last.
+    pub starred: bool,
+}
+
+impl Record {
+    /// The entry an importer of another journal's format makes of what it found: a new
+    /// entry, not in the trash, with no corrections and no known clock (one builder for
+    /// jrnl, Day One and Daylio, so a field mend adds is set in one place).
+    pub fn found(found: Found) -> Record {
+        let mut tags = found.tags;
+        tags.extend(crate::model::hashtags(&found.body));
+        if found.starred {
+            tags.push("starred".into());
+        }
+        Record {
+            item: Imported {
+                uuid: found.uuid,
+                entry: crate::model::NewEntry {
+                    at: Some(found.created),
+                    body: found.body,
+                    mood: found.mood,
+                    tags: crate::model::normalize_labels(tags),
+                    ..crate::model::NewEntry::on(found.day)
+                },
+                created: found.created,
+                updated: found.updated,
+                deleted: None,
+                corrections: Vec::new(),
+                written_offset: None,
+            },
+            order: None,
+        }
+    }
+}
+
+/// The uuid of an entry whose format gives none, made from what identifies it in the file:
+/// the same entry always gets the same one, so importing a file again finds it there.
+fn derived_uuid(namespace: &uuid::Uuid, identity: &[&str]) -> String {
+    uuid::Uuid::new_v5(namespace, identity.join("\u{1f}").as_bytes())
+        .hyphenated()
+        .to_string()
+}
+
 /// A wall-clock time on this computer as a moment; a time skipped by a clock change is read
 /// an hour later.
 fn local_moment(at: chrono::NaiveDateTime) -> DateTime<Utc> {

@@ -18,7 +18,8 @@ use crate::{ask, text};
 
 /// The question and how it is answered.
 pub struct Question<'a> {
-    /// A short line naming what this is, e.g. "Today's prompt · Forgiveness".
+    /// A short line naming what this is, e.g. "Today's prompt · Forgiveness"; empty when it
+    /// is already on the screen.
     pub heading: String,
     pub text: &'a str,
     pub follow_ups: &'a [String],
@@ -65,10 +66,13 @@ pub fn answer_then(
         text::read_stdin()?
     } else if how.inline {
         let width = layout::err_width();
-        eprintln!(
-            "{}",
-            app.style.dim(&layout::wrap(&question.heading, width, ""))
-        );
+        // An empty heading is one already on the screen (a path step's, above its rating).
+        if !question.heading.is_empty() {
+            eprintln!(
+                "{}",
+                app.style.dim(&layout::wrap(&question.heading, width, ""))
+            );
+        }
         eprintln!(
             "{}\n",
             app.style.bold(&layout::wrap(question.text, width, ""))

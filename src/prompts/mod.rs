@@ -6,9 +6,11 @@ pub mod answer;
 pub mod cadence;
 pub mod checks;
 pub mod library;
+pub mod overview;
 pub mod ratings;
 pub mod record;
 pub mod select;
+pub mod step;
 pub mod thought;
 pub mod walk;
 

@@ -3,19 +3,19 @@
 //! `--field NAME=TEXT` in a script (an unreadable rating is refused). The record is then
 //! saved as one entry, and what was answered is kept as a draft if that fails.
 
-use std::fs;
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
 use super::library::GuidedPath;
 use super::thought::{Field, Kind, Question, STEP, ThoughtRecord, changes_text, questions};
 use crate::app::App;
+use crate::cli::AnswerArgs;
 use crate::model::{NewEntry, PathStep, PromptRef, hashtags, normalize_labels};
 use crate::render::layout;
+use crate::sitting::{Answers, Asked, Empty, Sitting};
 use crate::store::Journal;
-use crate::{compose, drafts, store};
+use crate::{ask, compose};
 
 /// What a script gave: `--answer` values in question order, and `--field NAME=TEXT`s.
 #[derive(Debug, Default)]
@@ -99,59 +99,45 @@ fn answer_line(q: &Question) -> &'static str {
     }
 }
 
-/// The draft that holds a walk's answers while it goes on: rewritten after every answer,
-/// so words survive even when the walk is cut short (Ctrl-C, a closed terminal), and
-/// removed once the record is saved.
-pub struct Progress<'a> {
-    app: &'a App,
-    day: NewEntry,
-    pub path: Option<PathBuf>,
+/// The sitting a record is filled in: its draft is kept as an entry of `day` (with the
+/// mood, feelings and tags given).
+pub fn sitting(app: &App, day: NewEntry) -> Sitting<'_> {
+    Sitting::new(
+        app,
+        day,
+        "the thought record",
+        "mend path start thought-record",
+    )
 }
 
-impl<'a> Progress<'a> {
-    pub fn new(app: &'a App, day: NewEntry) -> Progress<'a> {
-        Progress {
-            app,
-            day,
-            path: None,
+impl Answers for ThoughtRecord {
+    type Field = Field;
+
+    fn take(&mut self, field: Field, words: &str) -> Result<Option<String>, String> {
+        self.set(field, words).map_err(|why| why.to_string())?;
+        // A bare "6" is 60 of 100: say so, so a different meaning can be fixed.
+        Ok(self.shown(field).filter(|s| s.ends_with("of 100)")))
+    }
+
+    fn if_empty(&self, field: Field) -> Empty {
+        match field {
+            Field::Situation => Empty::Ends,
+            Field::Thought => Empty::AskAgain("a few words are needed here"),
+            _ => Empty::Skip,
         }
     }
 
-    fn keep(&mut self, record: &ThoughtRecord) {
-        let draft = NewEntry {
-            body: draft_text(record),
-            fields: None,
-            path: None,
-            ..self.day.clone()
-        };
-        // When no draft can be written the walk goes on; the save at the end says more.
-        let keep = drafts::Keep {
-            entry: &draft,
-            raw: draft.body.as_bytes(),
-            replaces: None,
-        };
-        if let Ok(path) =
-            drafts::save_somewhere(&self.app.paths.draft_dirs(), &keep, self.app.now_utc())
-            && let Some(old) = self.path.replace(path)
-        {
-            let _ = fs::remove_file(old);
-        }
-    }
-
-    /// Removes the draft: the record is saved, or nothing was written.
-    pub fn discard(&mut self) {
-        if let Some(path) = self.path.take() {
-            let _ = fs::remove_file(path);
-        }
+    fn draft(&self) -> Option<String> {
+        Some(draft_text(self)).filter(|t| !t.is_empty())
     }
 }
 
 /// Asks every question on the terminal. `Ok(None)` when the situation is left empty
-/// (nothing was written). Answers are kept in `progress` as they come.
+/// (nothing was written). Answers are kept in the sitting's draft as they come.
 pub fn on_terminal(
     app: &App,
     path: &GuidedPath,
-    progress: &mut Progress,
+    sitting: &mut Sitting,
 ) -> Result<Option<ThoughtRecord>> {
     let asked = questions(path);
     let mut record = ThoughtRecord::default();
@@ -184,40 +170,12 @@ pub fn on_terminal(
             let before = layout::wrap_with(&named.join(", "), width, "  before: ", "    ");
             eprintln!("{}", app.style.dim(&before));
         }
-        loop {
-            // Read key by key, so Ctrl-C halfway through an answer keeps what was typed.
-            let typed = match crate::ask::line(&format!("{}: ", answer_line(q))) {
-                Ok(t) if t.stopped => {
-                    if !t.text.trim().is_empty() && record.set(q.field, &t.text).is_ok() {
-                        progress.keep(&record);
-                    }
-                    return Err(interrupted(progress, "interrupted"));
-                }
-                Ok(t) => t.text,
-                Err(e) => return Err(interrupted(progress, &e.to_string())),
-            };
-            if q.field == Field::Thought && typed.trim().is_empty() {
-                eprintln!("  a few words are needed here");
-                continue;
-            }
-            if q.field == Field::Situation && typed.trim().is_empty() {
-                eprintln!(
-                    "Nothing was written, so nothing was saved. The record will be here when you are ready."
-                );
-                return Ok(None);
-            }
-            match record.set(q.field, &typed) {
-                Ok(()) => {
-                    // A bare "6" is 60 of 100: say so, so a different meaning can be fixed.
-                    if let Some(shown) = record.shown(q.field).filter(|s| s.ends_with("of 100)")) {
-                        eprintln!("{}", app.style.dim(&format!("  {shown}")));
-                    }
-                    break;
-                }
-                Err(why) => eprintln!("  {why}"),
-            }
+        if sitting.ask(&mut record, q.field, &format!("{}: ", answer_line(q)))? == Asked::Ended {
+            eprintln!(
+                "Nothing was written, so nothing was saved. The record will be here when you are ready."
+            );
+            return Ok(None);
         }
-        progress.keep(&record);
         eprintln!();
     }
     Ok(Some(record))
@@ -233,19 +191,6 @@ fn draft_text(record: &ThoughtRecord) -> String {
         .join("\n\n")
 }
 
-fn interrupted(progress: &Progress, what: &str) -> anyhow::Error {
-    match &progress.path {
-        Some(path) => anyhow::anyhow!(
-            "the thought record was stopped ({what}) before it was saved — your answers so far are kept in {}; `mend drafts recover {}` saves them as an entry",
-            path.display(),
-            path.display()
-        ),
-        None => anyhow::anyhow!(
-            "the thought record was stopped ({what}) before anything was written — nothing was saved; `mend path start thought-record` begins again"
-        ),
-    }
-}
-
 /// Saves the record as one entry of `base` (which carries the day, mood, feelings and tags
 /// given), linked to the walk `run`. Returns the entry id.
 pub fn save(
@@ -255,7 +200,7 @@ pub fn save(
     run: i64,
     record: &ThoughtRecord,
     base: NewEntry,
-    progress: &mut Progress,
+    sitting: &mut Sitting,
 ) -> Result<(i64, NewEntry)> {
     let mut entry = base;
     entry.body = record.body();
@@ -278,34 +223,9 @@ pub fn save(
             .chain(record.known_feelings()),
     );
     entry.tags = normalize_labels(entry.tags.iter().cloned().chain(hashtags(&entry.body)));
-    match journal.insert(&entry, app.now_utc()) {
-        Ok(id) => {
-            compose::note_clock(journal, app, id, &entry);
-            progress.discard();
-            Ok((id, entry))
-        }
-        Err(e) => {
-            let reason = store::plain_message(&e);
-            if let Some(kept) = &progress.path {
-                return Err(anyhow::anyhow!(
-                    "could not save the thought record: {reason} — your answers are kept in {}; `mend drafts recover {}` saves them once the problem is fixed",
-                    kept.display(),
-                    kept.display()
-                ));
-            }
-            let draft = NewEntry {
-                body: draft_text(record),
-                fields: None,
-                path: None,
-                ..entry
-            };
-            Err(compose::keep_as_draft(
-                app,
-                &draft,
-                &format!("could not save the thought record: {reason}"),
-            ))
-        }
-    }
+    let id = sitting.save(journal, &entry, record)?;
+    compose::note_clock(journal, app, id, &entry);
+    Ok((id, entry))
 }
 
 /// The closing lines: the before/after of belief and feelings.
@@ -325,4 +245,56 @@ pub fn print_changes(out: &mut dyn Write, app: &App, record: &ThoughtRecord) -> 
         None => writeln!(out)?,
     }
     Ok(())
+}
+
+/// A thought record, filled in one sitting and saved as one entry: on a terminal question
+/// by question, or from `--answer` and `--field` in a script.
+pub fn walk(
+    journal: &Journal,
+    app: &App,
+    path: &GuidedPath,
+    args: AnswerArgs,
+    fields: Vec<String>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let base = crate::compose::details(&args.details, app)?;
+    let given = Given {
+        answers: args.answer,
+        fields,
+    };
+    let mut sitting = sitting(app, base.clone());
+    let filled = if !given.is_empty() {
+        from_script(path, &given)?
+    } else if ask::interactive() {
+        match on_terminal(app, path, &mut sitting)? {
+            Some(filled) => filled,
+            None => {
+                sitting.discard();
+                return Ok(());
+            }
+        }
+    } else {
+        bail!(
+            "a thought record is filled in on a terminal, or with --field NAME=TEXT (or --answer in order) in a script — e.g. mend path start thought-record --field situation=\"...\" --field thought=\"...\""
+        );
+    };
+    // A walk left open by an older mend, when a record took several entries, is closed.
+    for open in journal.active_runs()? {
+        if open.path_id == path.id {
+            journal.end_run(open.id, "stopped", app.now_utc())?;
+        }
+    }
+    let run = journal.start_run(&path.id, app.now_utc())?;
+    let (id, entry) = match save(journal, app, path, run, &filled, base, &mut sitting) {
+        Ok(saved) => saved,
+        Err(e) => {
+            let _ = journal.end_run(run, "stopped", app.now_utc());
+            return Err(e);
+        }
+    };
+    journal.end_run(run, "finished", app.now_utc())?;
+    print_changes(out, app, &filled)?;
+    // Shown before the mood question, which is asked on the terminal.
+    out.flush()?;
+    crate::compose::finish(journal, app, id, &entry, out)
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -204,6 +204,53 @@ fn again_due(journal: &Journal, path: &GuidedPath, again: Cadence) -> Result<Opt
         due: again.after(last),
         again: true,
     }))
+}
+
+/// The path called `name`, or a line naming those there are.
+pub fn find<'l>(library: &'l Library, name: &str) -> Result<&'l GuidedPath> {
+    library.path(name).ok_or_else(|| {
+        let known: Vec<&str> = library.paths.iter().map(|p| p.id.as_str()).collect();
+        anyhow::anyhow!(
+            "there is no path {name:?} — choose one of: {}",
+            known.join(", ")
+        )
+    })
+}
+
+/// The walk a command is about: the named path's, or the only one under way.
+pub fn active<'l>(
+    journal: &Journal,
+    library: &'l Library,
+    name: Option<&str>,
+) -> Result<(PathRun, &'l GuidedPath)> {
+    let runs = journal.active_runs()?;
+    let run = match name {
+        Some(name) => {
+            let path = find(library, name)?;
+            match runs.into_iter().find(|r| r.path_id == path.id) {
+                Some(run) => run,
+                None => bail!(
+                    "you are not walking the {name} path — `mend path start {name}` begins it"
+                ),
+            }
+        }
+        None => match runs.len() {
+            0 => bail!(
+                "you are not walking a guided path — `mend path list` shows them, `mend path start NAME` begins one"
+            ),
+            1 => runs.into_iter().next().expect("one run"),
+            _ => {
+                let names: Vec<String> = runs.iter().map(|r| r.path_id.clone()).collect();
+                bail!(
+                    "you are walking {} — say which, e.g. `mend path next {}`",
+                    names.join(" and "),
+                    names[0]
+                )
+            }
+        },
+    };
+    let path = find(library, &run.path_id)?;
+    Ok((run, path))
 }
 
 #[cfg(test)]

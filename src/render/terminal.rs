@@ -172,7 +172,9 @@ pub fn entry_with(
             style.dim(&layout::wrap(&style.text(&details), width, "  "))
         )?;
     }
-    if let Some(prompt) = &entry.prompt {
+    let review = crate::review::shown_text(entry.fields.as_ref(), &entry.body);
+    // A review's sitting shows the prompt it asked beside its answer: not twice.
+    if let Some(prompt) = entry.prompt.as_ref().filter(|_| review.is_none()) {
         writeln!(
             out,
             "{}",
@@ -185,8 +187,7 @@ pub fn entry_with(
         )?;
     }
     writeln!(out)?;
-    let record = crate::prompts::thought::shown_text(entry.fields.as_ref(), &entry.body)
-        .or_else(|| crate::review::shown_text(entry.fields.as_ref(), &entry.body));
+    let record = crate::prompts::thought::shown_text(entry.fields.as_ref(), &entry.body).or(review);
     let text = record.as_deref().unwrap_or(&entry.body);
     writeln!(
         out,

@@ -35,6 +35,8 @@ pub struct Imported {
     pub deleted: Option<DateTime<Utc>>,
     /// Signs and feelings the writer said were misread (mend exports only).
     pub corrections: Vec<Override>,
+    /// The clock the entry was written on (mend exports only; see `zones`).
+    pub written_offset: Option<chrono::FixedOffset>,
 }
 
 /// The path runs made during one import: (path id, run number in the source) → run here.
@@ -186,6 +188,10 @@ pub fn insert_imported(
     let id = insert_analysed(conn, &new, &stamp, analysis)?;
     for c in &item.corrections {
         correct(conn, id, &c.kind, &c.name)?;
+    }
+    if let Some(offset) = item.written_offset {
+        conn.prepare_cached("UPDATE entries SET written_offset = ? WHERE id = ?")?
+            .execute(params![offset.local_minus_utc() / 60, id])?;
     }
     Ok(id)
 }
@@ -373,6 +379,7 @@ mod tests {
             updated: at(hour + 1),
             deleted: deleted.then(|| at(hour + 2)),
             corrections: Vec::new(),
+            written_offset: None,
         };
         let (a, b) = j
             .write(|tx| {

@@ -9,6 +9,10 @@ use super::entries::{COLUMNS, attach_labels, entry_from_row, timestamp};
 use crate::model::Entry;
 
 impl Journal {
+    /// How long deleted entries stay restorable: delete promises it, trash shows it, and
+    /// the commands that touch the trash purge what has been there longer.
+    pub const TRASH_DAYS: i64 = 30;
+
     /// Moves entries to the trash. Returns the ids that were not found (or already there).
     pub fn trash_entries(&self, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<i64>> {
         self.write(|tx| {
