@@ -49,7 +49,8 @@ impl Journal {
         )?;
         let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
         let mut out = DayLabels::default();
-        let mut index: HashMap<(i64, String), u32> = HashMap::new();
+        // One map per kind, looked up by the row's own text: no allocation per row.
+        let mut index: [HashMap<String, u32>; 4] = Default::default();
         let (mut last_text, mut last_day) = (String::new(), from);
         while let Some(row) = rows.next()? {
             let text = row.get_ref(0)?.as_str()?;
@@ -65,12 +66,13 @@ impl Journal {
                 continue;
             };
             let name = row.get_ref(2)?.as_str()?;
-            let at = match index.get(&(kind, name.to_string())) {
+            let names = &mut index[kind as usize];
+            let at = match names.get(name) {
                 Some(&i) => i,
                 None => {
                     let i = out.names.len() as u32;
                     out.names.push((source, name.to_string()));
-                    index.insert((kind, name.to_string()), i);
+                    names.insert(name.to_string(), i);
                     i
                 }
             };
