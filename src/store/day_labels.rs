@@ -1,13 +1,14 @@
 //! The per-day label counts `mend summary` reads (`day_labels`, schema.md): for each day,
-//! how many entries outside the trash carry each trust sign, theme, feeling and tag. The
-//! table is kept by triggers (migration 0013) wherever entries or their labels change, so
-//! a summary of years reads one row per day and label rather than one per entry and label;
-//! the entries behind the few labels an insight names are read on their own.
+//! how many entries outside the trash carry each trust sign, theme, feeling and tag, packed
+//! a week to a row. The table is kept by triggers (migration 0013) wherever entries or their
+//! labels change, so a summary of years reads one row per week and label rather than one per
+//! entry and label; the entries behind the few labels an insight names are read on their
+//! own.
 
 use std::collections::HashMap;
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 
 use super::Journal;
@@ -30,6 +31,15 @@ pub struct DayLabels {
     pub rows: Vec<DayLabel>,
 }
 
+/// The Julian day number of `day` (as SQLite's `julianday` gives it at noon).
+fn julian(day: NaiveDate) -> i64 {
+    i64::from(day.num_days_from_ce()) + 1_721_425
+}
+
+fn day_of(jdn: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(jdn - 1_721_425).ok()?)
+}
+
 fn source_of(kind: i64) -> Option<Source> {
     Some(match kind {
         0 => Source::Sign,
@@ -41,25 +51,33 @@ fn source_of(kind: i64) -> Option<Source> {
 }
 
 impl Journal {
-    /// Every (day, label) count of `from..=to`.
+    /// Every (day, label) count of `from..=to`, in day order.
     pub fn summary_day_labels(&self, from: NaiveDate, to: NaiveDate) -> Result<DayLabels> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT day, kind, name, entries FROM day_labels \
-             WHERE day BETWEEN ?1 AND ?2 ORDER BY day, kind, name",
+            "SELECT week, kind, name, days FROM day_labels WHERE week BETWEEN ?1 AND ?2",
         )?;
-        let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+        let (first, last) = (julian(from), julian(to));
+        let mut rows = stmt.query(params![first / 7, last / 7])?;
         let mut out = DayLabels::default();
         // One map per kind, looked up by the row's own text: no allocation per row.
         let mut index: [HashMap<String, u32>; 4] = Default::default();
-        let (mut last_text, mut last_day) = (String::new(), from);
+        // Rows come by week; within a week they are put in day order before being kept.
+        let mut week: Vec<(i64, u32, u32)> = Vec::new();
+        let mut current_week = i64::MIN;
+        let flush = |week: &mut Vec<(i64, u32, u32)>, out: &mut DayLabels| {
+            week.sort_by_key(|w| w.0);
+            for &(jdn, name, entries) in week.iter() {
+                if let Some(day) = day_of(jdn) {
+                    out.rows.push(DayLabel { day, name, entries });
+                }
+            }
+            week.clear();
+        };
         while let Some(row) = rows.next()? {
-            let text = row.get_ref(0)?.as_str()?;
-            if text != last_text {
-                last_day = super::summary::parse_day(text).ok_or_else(|| {
-                    anyhow::anyhow!("a day in day_labels is not a date: {text:?}")
-                })?;
-                last_text.clear();
-                last_text.push_str(text);
+            let w: i64 = row.get(0)?;
+            if w != current_week {
+                flush(&mut week, &mut out);
+                current_week = w;
             }
             let kind: i64 = row.get(1)?;
             let Some(source) = source_of(kind) else {
@@ -76,13 +94,16 @@ impl Journal {
                     i
                 }
             };
-            let entries: i64 = row.get(3)?;
-            out.rows.push(DayLabel {
-                day: last_day,
-                name: at,
-                entries: entries.max(0) as u32,
-            });
+            let days: i64 = row.get(3)?;
+            for d in 0..7 {
+                let entries = ((days >> (9 * d)) & 511) as u32;
+                let jdn = w * 7 + d;
+                if entries > 0 && (first..=last).contains(&jdn) {
+                    week.push((jdn, at, entries));
+                }
+            }
         }
+        flush(&mut week, &mut out);
         Ok(out)
     }
 
@@ -148,9 +169,12 @@ mod tests {
     }
 
     fn agrees(conn: &Connection, step: &str) {
+        // The packed weeks unpacked into days, as `summary_day_labels` reads them.
         let kept = rows(
             conn,
-            "SELECT day, kind, name, entries FROM day_labels ORDER BY 1, 2, 3",
+            "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < 6)
+             SELECT date(week * 7 + i - 0.5), kind, name, (days >> (9 * i)) & 511
+             FROM day_labels, d WHERE (days >> (9 * i)) & 511 > 0 ORDER BY 1, 2, 3",
         );
         assert_eq!(kept, rows(conn, RECOUNT), "after {step}");
     }
@@ -162,6 +186,22 @@ mod tests {
             rusqlite::params![id, day],
         )
         .unwrap();
+    }
+
+    /// Days are numbered as SQLite's `julianday` numbers them, so weeks agree with the triggers.
+    #[test]
+    fn julian_days_match_sqlite() {
+        let conn = Connection::open_in_memory().unwrap();
+        for text in ["1999-11-21", "2026-11-21", "2024-02-29"] {
+            let jdn: i64 = conn
+                .query_row("SELECT CAST(julianday(?1) + 0.5 AS INTEGER)", [text], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+            assert_eq!(super::julian(day), jdn);
+            assert_eq!(super::day_of(jdn), Some(day));
+        }
     }
 
     /// Every way an entry or its labels change keeps the counts equal to a recount.
@@ -227,6 +267,6 @@ mod tests {
             }
             agrees(&conn, step);
         }
-        assert!(rows(&conn, "SELECT day, kind, name, entries FROM day_labels").is_empty());
+        assert!(rows(&conn, "SELECT week, kind, name, days FROM day_labels").is_empty());
     }
 }
