@@ -10,7 +10,6 @@ use chrono::{Datelike, NaiveDate};
 use super::period::Period;
 use super::stats::Moments;
 use crate::store::Journal;
-use crate::store::day_labels::DayLabels;
 use crate::store::summary::{EntryRow, LabelIds, Source};
 
 fn id_range(entries: &[EntryRow]) -> (i64, i64) {
@@ -92,41 +91,15 @@ impl Data {
     pub fn load(journal: &Journal, period: &Period, previous: &Period) -> Result<Data> {
         let entries = journal.summary_entries(previous.from, period.to)?;
         let (lo, hi) = id_range(&entries);
-        let (day_labels, words) = if entries.is_empty() {
-            (DayLabels::default(), Vec::new())
+        let (labels, words) = if entries.is_empty() {
+            (Vec::new(), Vec::new())
         } else {
             (
-                journal.summary_day_labels(previous.from, period.to)?,
+                journal.summary_labels(lo, hi)?,
                 journal.summary_words(lo, hi)?,
             )
         };
-        let mut data = Data::from_rows(entries, Vec::new(), &words, period);
-        // Rows come in day order, as entries do: one walk matches each day to its first entry.
-        let mut found: BTreeMap<(Source, u32), Vec<(usize, u32)>> = BTreeMap::new();
-        let mut p = 0;
-        for row in &day_labels.rows {
-            while p < data.entries.len() && data.entries[p].day < row.day {
-                p += 1;
-            }
-            if p < data.entries.len() && data.entries[p].day == row.day {
-                let source = day_labels.names[row.name as usize].0;
-                found
-                    .entry((source, row.name))
-                    .or_default()
-                    .push((p, row.entries));
-            }
-        }
-        for ((source, name), days) in found {
-            let name = day_labels.names[name as usize].1.clone();
-            data.map_mut(source).insert(
-                name,
-                Marks {
-                    days,
-                    positions: None,
-                },
-            );
-        }
-        Ok(data)
+        Ok(Data::from_rows(entries, labels, &words, period))
     }
 
     fn map_mut(&mut self, source: Source) -> &mut BTreeMap<String, Marks> {
