@@ -58,7 +58,7 @@ pub struct LanguageSums {
 const LIVE: &str = "e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2";
 
 /// "YYYY-MM-DD" without the general date parser: this runs once per entry.
-fn parse_day(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;

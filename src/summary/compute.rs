@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use chrono::{DateTime, Local};
 
-use super::data::{Data, FIRST_HALF};
+use super::data::{Data, FIRST_HALF, Marks};
 use super::days::Days;
 use super::insights;
 use super::model::*;
@@ -20,6 +20,7 @@ use crate::analysis::{Label, sign_labels, theme_labels};
 use crate::prompts::Library;
 use crate::render::terminal::first_words;
 use crate::store::Journal;
+use crate::store::summary::Source;
 
 /// How many milestones a summary lists (the most recent); `milestones_total` counts all.
 const MILESTONES: usize = 50;
@@ -32,18 +33,18 @@ struct Tally {
 }
 
 impl Tally {
-    fn new(data: &Data, positions: &[usize]) -> Tally {
+    fn new(data: &Data, marks: &Marks) -> Tally {
         let mut t = Tally {
             current: 0,
             previous: 0,
             halves: [0; 2],
         };
-        for &p in positions {
+        for &(p, n) in &marks.days {
             if data.is_current(p) {
-                t.current += 1;
-                t.halves[usize::from(data.segment[p] != FIRST_HALF)] += 1;
+                t.current += n;
+                t.halves[usize::from(data.segment[p] != FIRST_HALF)] += n;
             } else {
-                t.previous += 1;
+                t.previous += n;
             }
         }
         t
@@ -65,12 +66,33 @@ pub fn compute_with(
     library: &Library,
 ) -> Result<Summary> {
     let previous = period.previous();
-    let data = Data::load(journal, &period, &previous)?;
-    let mut summary = statistics(&data, &period, &previous, library);
+    let mut data = Data::load(journal, &period, &previous)?;
+    let (lo, hi) = data.id_range();
+    let exact = |data: &mut Data, source: Source, name: &str| -> Result<()> {
+        if !data.is_exact(source, name) {
+            let ids = journal.summary_label_ids(source, name, lo, hi)?;
+            data.set_exact(source, name, &ids);
+        }
+        Ok(())
+    };
+    for tag in ["win", "progress"] {
+        exact(&mut data, Source::Tag, tag)?;
+    }
+    let (mut summary, assessment) = statistics_assessed(&data, &period, &previous, library);
+    // The journal keeps labels counted by day; the entries behind the labels an insight
+    // names are read one by one, and the insights gathered again with them.
+    let named = insights::labels_named(&assessment);
+    if named.iter().any(|(s, n)| !data.is_exact(*s, n)) {
+        for (source, name) in &named {
+            exact(&mut data, *source, name)?;
+        }
+        summary.insights = insights::gather(&data, &assessment, &summary);
+    }
     let current: Vec<usize> = data.current().collect();
     let milestone_positions: Vec<usize> = ["win", "progress"]
         .iter()
         .filter_map(|t| data.tags.get(*t))
+        .filter_map(|m| m.positions.as_ref())
         .flatten()
         .copied()
         .filter(|&p| data.is_current(p))
@@ -106,6 +128,7 @@ pub fn compute_with(
 /// Everything a summary says that comes from the rows alone (the simulations call this
 /// directly): counts, moods, rates, the tests and the insights. Streak, language, prompts
 /// and milestones are left empty for `compute_with` to fill from the journal.
+#[cfg(test)]
 pub(crate) fn statistics(
     data: &Data,
     period: &Period,
@@ -138,8 +161,8 @@ pub(crate) fn statistics_assessed(
             .cloned()
             .collect::<Vec<_>>(),
     );
-    let empty: Vec<usize> = Vec::new();
-    let mut labels: Vec<(LabelKind, &str, &[usize])> = Vec::new();
+    let empty = Marks::default();
+    let mut labels: Vec<(LabelKind, &str, &Marks)> = Vec::new();
     for name in &sign_ids {
         labels.push((
             LabelKind::Sign,
@@ -158,10 +181,10 @@ pub(crate) fn statistics_assessed(
     }
     let label_days: Vec<LabelDays> = labels
         .iter()
-        .map(|(kind, name, positions)| LabelDays {
+        .map(|(kind, name, marks)| LabelDays {
             kind: *kind,
             name,
-            days: days.presence(positions),
+            days: days.presence(&marks.anchors()),
         })
         .collect();
     let answered_positions: Vec<usize> = (0..data.entries.len())
@@ -214,8 +237,8 @@ pub(crate) fn statistics_assessed(
     };
     let (halves_entries, halves_days) = halves_written(data, &days);
     let (mut signs, mut themes, mut feelings) = (Vec::new(), Vec::new(), Vec::new());
-    for ((kind, name, positions), ld) in labels.iter().zip(&label_days) {
-        let tally = Tally::new(data, positions);
+    for ((kind, name, marks), ld) in labels.iter().zip(&label_days) {
+        let tally = Tally::new(data, marks);
         let rate = rate_of(*kind, name, &ld.days, &tally);
         let half_days = |second: bool| {
             days.current()

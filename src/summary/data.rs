@@ -12,6 +12,12 @@ use super::stats::Moments;
 use crate::store::Journal;
 use crate::store::summary::{EntryRow, LabelIds, Source};
 
+fn id_range(entries: &[EntryRow]) -> (i64, i64) {
+    entries.iter().fold((i64::MAX, i64::MIN), |(lo, hi), e| {
+        (lo.min(e.id), hi.max(e.id))
+    })
+}
+
 /// Where an entry falls.
 pub const BEFORE: u8 = 0;
 pub const FIRST_HALF: u8 = 1;
@@ -27,6 +33,39 @@ enum Lookup {
     Sparse(HashMap<i64, u32>),
 }
 
+/// The entries of one label: for each day with it, the position of that day's first entry
+/// and how many of the day's entries carry it; and, when known, the positions of those
+/// entries (the journal's per-day counts do not say which entries they are: `exact` fetches
+/// them for the few labels a summary names in an insight).
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    pub days: Vec<(usize, u32)>,
+    pub positions: Option<Vec<usize>>,
+}
+
+impl Marks {
+    /// The positions of each day's first entry.
+    pub fn anchors(&self) -> Vec<usize> {
+        self.days.iter().map(|d| d.0).collect()
+    }
+
+    /// From exact positions (ascending, each once), with `anchor` giving each position's
+    /// day's first entry.
+    fn from_positions(positions: Vec<usize>, anchor: &[usize]) -> Marks {
+        let mut days: Vec<(usize, u32)> = Vec::new();
+        for &p in &positions {
+            match days.last_mut() {
+                Some(last) if last.0 == anchor[p] => last.1 += 1,
+                _ => days.push((anchor[p], 1)),
+            }
+        }
+        Marks {
+            days,
+            positions: Some(positions),
+        }
+    }
+}
+
 pub struct Data {
     /// The entries of the previous period and the period, in day order.
     pub entries: Vec<EntryRow>,
@@ -35,22 +74,23 @@ pub struct Data {
     /// The week of the period (counted in sevens from its first day); 0 before it.
     pub week: Vec<u32>,
     pub weeks: usize,
-    /// Positions (into `entries`) of the entries with each label, ascending.
-    pub signs: BTreeMap<String, Vec<usize>>,
-    pub themes: BTreeMap<String, Vec<usize>>,
+    /// The entries with each label, by day.
+    pub signs: BTreeMap<String, Marks>,
+    pub themes: BTreeMap<String, Marks>,
     /// Chosen or found in the text, each entry once.
-    pub feelings: BTreeMap<String, Vec<usize>>,
-    pub tags: BTreeMap<String, Vec<usize>>,
+    pub feelings: BTreeMap<String, Marks>,
+    pub tags: BTreeMap<String, Marks>,
     /// Words of each entry with a stored analysis (`None` without one).
     pub words: Vec<Option<u32>>,
+    /// The position of the first entry of each entry's day.
+    anchor: Vec<usize>,
+    lookup: Lookup,
 }
 
 impl Data {
     pub fn load(journal: &Journal, period: &Period, previous: &Period) -> Result<Data> {
         let entries = journal.summary_entries(previous.from, period.to)?;
-        let (lo, hi) = entries.iter().fold((i64::MAX, i64::MIN), |(lo, hi), e| {
-            (lo.min(e.id), hi.max(e.id))
-        });
+        let (lo, hi) = id_range(&entries);
         let (labels, words) = if entries.is_empty() {
             (Vec::new(), Vec::new())
         } else {
@@ -60,6 +100,52 @@ impl Data {
             )
         };
         Ok(Data::from_rows(entries, labels, &words, period))
+    }
+
+    fn map_mut(&mut self, source: Source) -> &mut BTreeMap<String, Marks> {
+        match source {
+            Source::Sign => &mut self.signs,
+            Source::Theme => &mut self.themes,
+            Source::FoundFeeling | Source::ChosenFeeling => &mut self.feelings,
+            Source::Tag => &mut self.tags,
+        }
+    }
+
+    /// The lowest and highest entry id of the rows.
+    pub fn id_range(&self) -> (i64, i64) {
+        id_range(&self.entries)
+    }
+
+    /// The positions of the entries on the day of position `first` (its day's first entry).
+    pub fn same_day(&self, first: usize) -> impl Iterator<Item = usize> + '_ {
+        (first..self.entries.len()).take_while(move |&p| self.anchor[p] == first)
+    }
+
+    /// Whether the entries of a label are known one by one.
+    pub fn is_exact(&self, source: Source, name: &str) -> bool {
+        let map = match source {
+            Source::Sign => &self.signs,
+            Source::Theme => &self.themes,
+            Source::FoundFeeling | Source::ChosenFeeling => &self.feelings,
+            Source::Tag => &self.tags,
+        };
+        map.get(name).is_none_or(|m| m.positions.is_some())
+    }
+
+    /// Records which entries (by id; others are ignored) carry a label.
+    pub fn set_exact(&mut self, source: Source, name: &str, ids: &[i64]) {
+        let mut positions: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| self.lookup.position(*id))
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let anchor = std::mem::take(&mut self.anchor);
+        let marks = Marks::from_positions(positions, &anchor);
+        self.anchor = anchor;
+        if let Some(m) = self.map_mut(source).get_mut(name) {
+            m.positions = marks.positions;
+        }
     }
 
     /// The same from rows already read (or made up, by the simulations): `entries` in day
@@ -105,6 +191,14 @@ impl Data {
                 .or_default()
                 .append(&mut positions);
         }
+        let mut anchor: Vec<usize> = Vec::with_capacity(entries.len());
+        for (p, e) in entries.iter().enumerate() {
+            let first = match anchor.last() {
+                Some(&a) if entries[a].day == e.day => a,
+                _ => p,
+            };
+            anchor.push(first);
+        }
         let mut data = Data {
             entries,
             segment,
@@ -115,27 +209,35 @@ impl Data {
             feelings: BTreeMap::new(),
             tags: BTreeMap::new(),
             words: entry_words,
+            anchor: Vec::new(),
+            lookup,
         };
-        for ((source, name), positions) in found {
-            let map = match source {
-                Source::Sign => &mut data.signs,
-                Source::Theme => &mut data.themes,
-                Source::FoundFeeling | Source::ChosenFeeling => &mut data.feelings,
-                Source::Tag => &mut data.tags,
+        let mut merged: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+        for ((source, name), mut positions) in found {
+            let group = match source {
+                Source::Sign => 0,
+                Source::Theme => 1,
+                Source::FoundFeeling | Source::ChosenFeeling => 2,
+                Source::Tag => 3,
             };
-            map.entry(name).or_default().extend(positions);
+            merged
+                .entry((group, name))
+                .or_default()
+                .append(&mut positions);
         }
-        for map in [
-            &mut data.signs,
-            &mut data.themes,
-            &mut data.feelings,
-            &mut data.tags,
-        ] {
-            for positions in map.values_mut() {
-                positions.sort_unstable();
-                positions.dedup();
-            }
+        for ((group, name), mut positions) in merged {
+            positions.sort_unstable();
+            positions.dedup();
+            let source = [
+                Source::Sign,
+                Source::Theme,
+                Source::ChosenFeeling,
+                Source::Tag,
+            ][usize::from(group)];
+            let marks = Marks::from_positions(positions, &anchor);
+            data.map_mut(source).insert(name, marks);
         }
+        data.anchor = anchor;
         data
     }
 

@@ -4,17 +4,18 @@
 
 use std::collections::BTreeMap;
 
-use super::data::Data;
+use super::data::{Data, Marks};
 use super::model::{Evidence, Insight, InsightKind, Summary};
 use super::rules::{Assessment, Finding, GroupKind, LabelKind, Question};
 use super::words;
+use crate::store::summary::Source;
 
 /// The insights of `summary`, in a stable order: mood, trust signs, themes, feelings, then
 /// what goes with better days (largest first), then the notes.
 pub fn gather(data: &Data, assessment: &Assessment, s: &Summary) -> Vec<Insight> {
     let before = words::before(s).unwrap_or_else(|| "the period before".to_string());
     let with_mood = |p: &usize| data.is_current(*p) && data.mood(*p).is_some();
-    let map_of = |kind: LabelKind| -> &BTreeMap<String, Vec<usize>> {
+    let map_of = |kind: LabelKind| -> &BTreeMap<String, Marks> {
         match kind {
             LabelKind::Sign => &data.signs,
             LabelKind::Theme => &data.themes,
@@ -22,11 +23,21 @@ pub fn gather(data: &Data, assessment: &Assessment, s: &Summary) -> Vec<Insight>
             LabelKind::Tag => &data.tags,
         }
     };
+    // The label's own entries when known one by one (the summary reads them for every label
+    // it names), else every entry of the days with it.
     let label_positions = |kind: LabelKind, name: &str| -> Vec<usize> {
-        map_of(kind)
-            .get(name)
-            .map(|v| v.iter().copied().filter(|&p| data.is_current(p)).collect())
-            .unwrap_or_default()
+        let Some(marks) = map_of(kind).get(name) else {
+            return Vec::new();
+        };
+        let all: Vec<usize> = match &marks.positions {
+            Some(p) => p.clone(),
+            None => marks
+                .days
+                .iter()
+                .flat_map(|&(a, _)| data.same_day(a))
+                .collect(),
+        };
+        all.into_iter().filter(|&p| data.is_current(p)).collect()
     };
     let label_name = |kind: LabelKind, name: &str| -> String {
         let listed = match kind {
@@ -164,6 +175,38 @@ pub fn gather(data: &Data, assessment: &Assessment, s: &Summary) -> Vec<Insight>
     }
     ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     ranked.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The labels an insight of `assessment` names (claims and notes), as the store knows them.
+pub fn labels_named(assessment: &Assessment) -> Vec<(Source, String)> {
+    let of_label = |kind: LabelKind| match kind {
+        LabelKind::Sign => Source::Sign,
+        LabelKind::Theme => Source::Theme,
+        LabelKind::Feeling => Source::ChosenFeeling,
+        LabelKind::Tag => Source::Tag,
+    };
+    let of_group = |group: GroupKind| match group {
+        GroupKind::Feeling => Some(Source::ChosenFeeling),
+        GroupKind::Tag => Some(Source::Tag),
+        GroupKind::Theme => Some(Source::Theme),
+        GroupKind::Prompt | GroupKind::Weekday => None,
+    };
+    let mut out: Vec<(Source, String)> = Vec::new();
+    for f in assessment.claims() {
+        match &f.question {
+            Question::Trend(kind, name) | Question::Change(kind, name) => {
+                out.push((of_label(*kind), name.clone()))
+            }
+            Question::With(group, name) => out.extend(of_group(*group).map(|s| (s, name.clone()))),
+            Question::MoodTrend | Question::MoodChange => {}
+        }
+    }
+    for t in &assessment.tangles {
+        out.extend(of_group(t.group).map(|s| (s, t.name.clone())));
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn evidence(f: &Finding) -> Evidence {

@@ -296,7 +296,7 @@ pub struct Milestone {
 }
 
 /// What an insight says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InsightKind {
     MoodTrend,

@@ -46,9 +46,10 @@ pub enum Kind {
     Tag,
     /// Planted: doubt on half the days at first, a tenth at the end.
     SignFalling,
-    /// Planted: resentment chosen in 60% of entries at first, 5% at the end.
+    /// Planted: resentment chosen on 60% of days at first, 5% at the end.
     FeelingFading,
-    /// Planted: the last 60 days a mood point worse than the 60 before.
+    /// Planted: the last 60 days 1.5 mood points worse than the 60 before (the issue's
+    /// 2.2 against 3.7).
     PeriodWorse,
     /// Confound: mood rises, and the tag `gym` only begins in the last 30 days.
     LateTag,
@@ -124,6 +125,10 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
         let half = usize::from(t >= 0.5);
         let talk = rng.chance([0.7, 0.1][half]);
         let gym = t >= 1.0 - 30.0 / length as f64 && rng.chance(0.6);
+        // Resentment is planted on days (60% of days at first, 5% at the end), on the day's
+        // first entry.
+        let resentful = kind == Kind::FeelingFading && rng.chance(0.6 - 0.55 * t);
+        let mut first_of_day = true;
         for _ in 0..entries_today {
             id += 1;
             let mut labels: Vec<(Source, String)> = Vec::new();
@@ -143,7 +148,7 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
                     mood += 1.2
                 }
                 Kind::Tag if walk => mood += 1.0,
-                Kind::PeriodWorse if d >= length - 60 => mood -= 1.0,
+                Kind::PeriodWorse if d >= length - 60 => mood -= 1.5,
                 Kind::LateTag => mood += -0.6 + 1.2 * t,
                 Kind::Simpson => mood += [-0.6, 0.6][half] + if talk { 0.5 } else { 0.0 },
                 _ => {}
@@ -190,9 +195,10 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
                     labels.push((Source::Theme, THEMES[i].into()));
                 }
             }
-            if kind == Kind::FeelingFading && rng.chance(0.6 - 0.55 * t) {
+            if kind == Kind::FeelingFading && first_of_day && resentful {
                 labels.push((Source::ChosenFeeling, "resentment".into()));
             }
+            first_of_day = false;
             let answered = rng.chance(0.2);
             j.entries.push(EntryRow {
                 id,
@@ -250,14 +256,69 @@ fn claims(s: &Summary) -> bool {
     s.claims().next().is_some()
 }
 
-/// Whether a summary of the calm journal claims something its one bad day could have
-/// caused: about the tag fight, the mood over time, or a weekday.
-fn bad_day_claims(s: &Summary) -> bool {
-    s.claims().any(|i| {
-        i.text.contains("fight")
-            || matches!(i.kind, InsightKind::MoodTrend | InsightKind::MoodChange)
+/// The journal without the entries of its one bad day (the day of the tag fight).
+fn without_bad_day(journal: &Journal) -> Journal {
+    let fight: std::collections::BTreeSet<i64> = journal
+        .labels
+        .iter()
+        .filter(|(_, name, _)| name == "fight")
+        .map(|(_, _, id)| *id)
+        .collect();
+    let days: std::collections::BTreeSet<NaiveDate> = journal
+        .entries
+        .iter()
+        .filter(|e| fight.contains(&e.id))
+        .map(|e| e.day)
+        .collect();
+    let gone: std::collections::BTreeSet<i64> = journal
+        .entries
+        .iter()
+        .filter(|e| days.contains(&e.day))
+        .map(|e| e.id)
+        .collect();
+    Journal {
+        entries: journal
+            .entries
+            .iter()
+            .filter(|e| !gone.contains(&e.id))
+            .cloned()
+            .collect(),
+        labels: journal
+            .labels
+            .iter()
+            .filter(|l| !gone.contains(&l.2))
+            .cloned()
+            .collect(),
+        words: journal
+            .words
+            .iter()
+            .filter(|w| !gone.contains(&w.0))
+            .copied()
+            .collect(),
+    }
+}
+
+/// What a claim is about, without its figures: its kind and its words before the colon.
+fn claim_key(i: &super::model::Insight) -> (InsightKind, String) {
+    (i.kind, i.text.split(':').next().unwrap_or("").to_string())
+}
+
+/// Whether a summary of the calm journal claims something its one bad day caused: anything
+/// about the tag fight, or a claim about mood (over time, against the period before, or on
+/// a weekday) that the same summary of the journal without that day does not make. Claims
+/// that noise alone gives, with or without the bad day, are counted by the noise rows.
+fn bad_day_claims(s: &Summary, without: &Summary) -> bool {
+    let moody = |i: &super::model::Insight| {
+        matches!(i.kind, InsightKind::MoodTrend | InsightKind::MoodChange)
             || (i.kind == InsightKind::MoodWith && i.text.contains("days of the same weeks"))
-    })
+    };
+    let kept: std::collections::BTreeSet<(InsightKind, String)> = without
+        .claims()
+        .filter(|i| moody(i))
+        .map(claim_key)
+        .collect();
+    s.claims()
+        .any(|i| i.text.contains("fight") || (moody(i) && !kept.contains(&claim_key(i))))
 }
 
 /// Whether the planted pattern of `kind` is claimed, in the right direction.
@@ -350,7 +411,7 @@ const NOISE: [(Kind, &str, &str); 7] = [
     (Kind::Many, "10 tags × 10 feelings at steady rates", "≤ 2%"),
     (
         Kind::OneBadDay,
-        "a calm journal with one bad day (5 entries at mood 1, tagged fight): claims it could cause",
+        "a calm journal with one bad day (5 entries at mood 1, tagged fight): claims it caused",
         "0",
     ),
     (Kind::Tiny, "only 5–10 entries", "0"),
@@ -375,12 +436,12 @@ const PLANTED: [(Kind, &str, Span); 6] = [
     ),
     (
         Kind::FeelingFading,
-        "resentment in 60% of entries at first, 5% at the end",
+        "resentment on 60% of days at first, 5% at the end",
         Span::All,
     ),
     (
         Kind::PeriodWorse,
-        "the last 60 days 1 point worse than the 60 before",
+        "the last 60 days 1.5 points worse than the 60 before",
         Span::Days(60),
     ),
 ];
@@ -417,17 +478,17 @@ fn run_all(runs: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for (k, (kind, what, target)) in NOISE.iter().enumerate() {
         for span in [Span::Days(30), Span::Weeks(12), Span::All] {
-            let hits = (0..runs)
-                .filter(|r| {
-                    let j = generate(*kind, 180, seed(k, *r));
-                    let s = summarise(&j, span, &library);
-                    if *kind == Kind::OneBadDay {
-                        bad_day_claims(&s)
-                    } else {
-                        claims(&s)
-                    }
-                })
-                .count();
+            let (mut hits, mut any) = (0, 0);
+            for r in 0..runs {
+                let j = generate(*kind, 180, seed(k, r));
+                let s = summarise(&j, span, &library);
+                any += usize::from(claims(&s));
+                hits += usize::from(if *kind == Kind::OneBadDay {
+                    bad_day_claims(&s, &summarise(&without_bad_day(&j), span, &library))
+                } else {
+                    claims(&s)
+                });
+            }
             rows.push(Row {
                 journal: what,
                 period: span_name(span),
@@ -437,6 +498,17 @@ fn run_all(runs: usize) -> Vec<Row> {
                 runs,
                 wrong: 0,
             });
+            if *kind == Kind::OneBadDay {
+                rows.push(Row {
+                    journal: "the same calm journals with one bad day: any claim at all",
+                    period: span_name(span),
+                    length: 180,
+                    target: "≤ 2%",
+                    hits: any,
+                    runs,
+                    wrong: 0,
+                });
+            }
         }
     }
     for length in [120, 240] {
