@@ -16,7 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_path_checks.sql"),
     include_str!("migrations/0010_written_offset.sql"),
     include_str!("migrations/0011_reviews.sql"),
-    include_str!("migrations/0013_summary_indexes.sql"),
+    include_str!("migrations/0012_summary_indexes.sql"),
 ];
 
 /// The schema version this build writes.

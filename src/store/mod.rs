@@ -3,7 +3,7 @@
 
 pub mod analysis;
 pub mod cipher;
-pub mod day_labels;
+pub mod label_ids;
 pub mod entries;
 mod errors;
 mod files;
