@@ -3,11 +3,11 @@
 
 pub mod analysis;
 pub mod cipher;
-pub mod label_ids;
 pub mod entries;
 mod errors;
 mod files;
 pub mod interop;
+pub mod label_ids;
 pub mod maintenance;
 pub mod migrate;
 pub mod moments;
