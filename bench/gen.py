@@ -233,7 +233,7 @@ def write(n, feelings, prompts, json_path=None, jrnl_path=None, exported=None):
              "first_day": None, "last_day": None, "word_counts": {}}
     try:
         if jf:
-            jf.write('{\n  "format": "mend",\n  "version": 1,\n'
+            jf.write('{\n  "format": "mend",\n  "version": 2,\n'
                      f'  "exported": "{exported}",\n  "entries": [')
         for e in entries(n, feelings, prompts):
             if jf:
