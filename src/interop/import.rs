@@ -282,6 +282,19 @@ struct Watch<'a> {
 }
 
 impl Watch<'_> {
+    /// One entry or moment that cannot be imported: reported and passed over with
+    /// --skip-invalid, otherwise the first one is kept for the message and the readers stop
+    /// analysing (the import is bound to fail).
+    fn problem(&self, problem: Problem, tally: &mut Tally, first: &mut Option<Problem>) {
+        tally.skipped += 1;
+        if self.skip_invalid {
+            (self.skipped)(&problem);
+        } else if first.is_none() {
+            *first = Some(problem);
+            self.failing.store(true, Ordering::Relaxed);
+        }
+    }
+
     /// Hands each good entry to `save` (which says whether it was new), and counts. One bad
     /// entry fails the whole import unless --skip-invalid, but the rest of the file is still
     /// read so the message can say how many have problems.
@@ -309,15 +322,7 @@ impl Watch<'_> {
                 Err(problem) => Err(problem),
             };
             match record {
-                Err(problem) => {
-                    tally.skipped += 1;
-                    if self.skip_invalid {
-                        (self.skipped)(&problem);
-                    } else if first_problem.is_none() {
-                        first_problem = Some(problem);
-                        self.failing.store(true, Ordering::Relaxed);
-                    }
-                }
+                Err(problem) => self.problem(problem, &mut tally, &mut first_problem),
                 Ok(_) if first_problem.is_some() => {}
                 Ok(record) => {
                     let new = save(&record, done.analysis).with_context(|| {
@@ -342,14 +347,7 @@ impl Watch<'_> {
         for moment in moments {
             match moment {
                 Ok(m) => tally.moments.push(m),
-                Err(problem) => {
-                    tally.skipped += 1;
-                    if self.skip_invalid {
-                        (self.skipped)(&problem);
-                    } else if first_problem.is_none() {
-                        first_problem = Some(problem);
-                    }
-                }
+                Err(problem) => self.problem(problem, &mut tally, &mut first_problem),
             }
         }
         if let Some(first) = first_problem {
