@@ -311,3 +311,30 @@ fn the_check_finds_a_damaged_search_index() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("search    problem"));
 }
+
+/// libcrypto is opened only for a keyed journal (src/store/lazy_crypto.c): the dynamic loader's
+/// own record of the files it loads (LD_DEBUG=files) names it for an encrypted journal, and
+/// never for a plain one, where it would only slow every command's start.
+#[cfg(mend_lazy_crypto)]
+#[test]
+fn libcrypto_is_loaded_for_an_encrypted_journal_only() {
+    let loaded = |env: &TestEnv| {
+        let out = env
+            .std_cmd()
+            .args(["list", "--no-pager"])
+            .env("MEND_PASSPHRASE", PASS)
+            .env("LD_DEBUG", "files")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).contains("libcrypto")
+    };
+    let plain = TestEnv::new();
+    plain.write(&["A plain entry."]);
+    assert!(!loaded(&plain), "a plain journal loaded libcrypto");
+    let encrypted = encrypted_env();
+    assert!(
+        loaded(&encrypted),
+        "an encrypted journal did not load libcrypto"
+    );
+}

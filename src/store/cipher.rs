@@ -50,9 +50,45 @@ pub fn looks_encrypted(len: u64, header: &[u8]) -> bool {
     len >= 1024 && len.is_multiple_of(1024) && header.len() == 16 && !text_like
 }
 
+/// libcrypto, which SQLCipher needs for any key, is opened the first time a key is set (see
+/// src/store/lazy_crypto.c and build.rs), so a plain journal never loads it. Asked before each
+/// key: a system without it gets one line that says what to install.
+#[cfg(mend_lazy_crypto)]
+fn crypto_ready() -> Result<()> {
+    use std::ffi::{CStr, c_char, c_int};
+    unsafe extern "C" {
+        fn mend_crypto_load(why: *mut *const c_char) -> c_int;
+        fn mend_crypto_library() -> *const c_char;
+    }
+    let mut why: *const c_char = std::ptr::null();
+    // SAFETY: both return NUL-terminated strings that live as long as the process (a string
+    // literal, and a static buffer written once, under pthread_once, before it is returned).
+    unsafe {
+        if mend_crypto_load(&mut why) != 0 {
+            return Ok(());
+        }
+        let library = CStr::from_ptr(mend_crypto_library()).to_string_lossy();
+        let why = if why.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(why).to_string_lossy().into_owned()
+        };
+        bail!(
+            "encryption needs OpenSSL's {library}, which could not be loaded ({why}) — install it (Debian and Ubuntu: the libssl3 package) and try again"
+        )
+    }
+}
+
+/// Linked in the usual way (or not at all), libcrypto is there whenever mend runs.
+#[cfg(not(mend_lazy_crypto))]
+fn crypto_ready() -> Result<()> {
+    Ok(())
+}
+
 /// Keys a fresh connection. SQLCipher's own log lines are switched off first: mend reports
 /// a wrong passphrase itself, in one line.
 pub fn apply_key(conn: &Connection, key: &str) -> Result<()> {
+    crypto_ready()?;
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
     conn.pragma_update(None, "key", key)
         .context("setting the journal's passphrase")?;
@@ -197,6 +233,7 @@ impl Journal {
 /// Copies the journal at `source` (keyed with `source_key`) into the empty file `target`
 /// keyed with `key`; returns how many entries it holds.
 fn copy_into(source: &Path, source_key: Option<&str>, target: &Path, key: &str) -> Result<i64> {
+    crypto_ready()?;
     let mut conn = Connection::open(source)?;
     wait::install(&mut conn)?;
     if let Some(k) = source_key {
