@@ -274,7 +274,7 @@ fn one_line(rendered: &str, args: &[String]) -> String {
     }
     // No usage line: the subcommands named on the command line, as deep as they go.
     let usage = usage.unwrap_or_else(|| {
-        let root = Cli::command();
+        let root = cli::whole_command();
         let (mut at, mut words) = (&root, vec!["mend"]);
         for arg in args.iter().skip(1) {
             if let Some(sub) = at.find_subcommand(arg) {

@@ -2,16 +2,14 @@
 
 use std::io::Write;
 
+use crate::cli;
 use anyhow::Result;
-use clap::CommandFactory;
-
-use crate::cli::Cli;
 
 pub fn run(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
     // clap_complete panics when its writer fails; build the script in memory so a closed
     // pipe is an ordinary write error.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "mend", &mut script);
+    clap_complete::generate(shell, &mut cli::whole_command(), "mend", &mut script);
     out.write_all(&script)?;
     Ok(())
 }

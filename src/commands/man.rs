@@ -4,10 +4,8 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+use crate::cli;
 use anyhow::{Context, Result};
-use clap::CommandFactory;
-
-use crate::cli::Cli;
 
 pub fn run(dir: &Path, out: &mut dyn Write) -> Result<()> {
     fs::create_dir_all(dir).with_context(|| {
@@ -16,7 +14,7 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> Result<()> {
             dir.display()
         )
     })?;
-    let mut command = Cli::command();
+    let mut command = cli::whole_command();
     command.build();
     let mut written = 0;
     write_pages(&command, "mend", dir, &mut written)?;
