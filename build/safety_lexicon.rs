@@ -6,7 +6,7 @@
 // not know, fails the build there, where before it failed a unit test.
 //
 // Tables become structs by name (`[self_harm]` is `SelfHarm`), arrays of strings become
-// `Set::of(&[...])`, `[[violence]]` a `Vec<Violence>` and `needs = "place"` `Needs::Place`.
+// `Set::of("term\nterm…")`, `[[violence]]` a `Vec<Violence>` and `needs = "place"` `Needs::Place`.
 {
     use std::fmt::Write as _;
 
@@ -35,14 +35,23 @@
                 out.push(']');
             }
             toml::Value::Array(items) => {
-                out.push_str("Set::of(&[");
-                for item in items {
-                    let s = item
-                        .as_str()
-                        .unwrap_or_else(|| panic!("lexicon/safety.toml: {key}: not a string"));
-                    let _ = write!(out, "{s:?},");
-                }
-                out.push_str("])");
+                // One string literal of the terms, a line each, rather than an array of
+                // strings: every string in an array is a pointer the dynamic loader must fix up
+                // at each start of every command (about 3,800 of them here).
+                let terms: Vec<&str> = items
+                    .iter()
+                    .map(|item| {
+                        let s = item.as_str().unwrap_or_else(|| {
+                            panic!("lexicon/safety.toml: {key}: not a string")
+                        });
+                        assert!(
+                            !s.contains('\n') && !s.is_empty(),
+                            "lexicon/safety.toml: {key}: a term is one line of words"
+                        );
+                        s
+                    })
+                    .collect();
+                let _ = write!(out, "Set::of({:?})", terms.join("\n"));
             }
             toml::Value::Table(t) => table(out, key, t),
             other => panic!("lexicon/safety.toml: {key}: unexpected {other}"),

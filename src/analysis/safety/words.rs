@@ -58,10 +58,11 @@ impl Pat {
 }
 
 impl Set {
-    /// A set of the list's terms, as written in lexicon/safety.toml.
-    pub fn of(terms: &'static [&'static str]) -> Set {
+    /// A set of the list's terms, as written in lexicon/safety.toml, one per line (build.rs
+    /// writes them so: see build/safety_lexicon.rs).
+    pub fn of(terms: &'static str) -> Set {
         let mut set = Set::default();
-        for term in terms {
+        for term in terms.split('\n').filter(|t| !t.is_empty()) {
             let pats: Vec<Pat> = term
                 .split(' ')
                 .map(|w| match w.strip_suffix('*') {
@@ -512,7 +513,7 @@ mod tests {
 
     #[test]
     fn phrases_and_prefixes_match() {
-        let set = Set::of(&["kill myself", "suicid*"]);
+        let set = Set::of("kill myself\nsuicid*");
         let s = &sentences("I want to kill myself, so suicidal")[0];
         assert_eq!(set.at(s, 3), Some(2));
         assert_eq!(set.find(s, 4, s.len()), Some((6, 1)));
