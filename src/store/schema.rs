@@ -103,17 +103,19 @@ pub fn missing_tables(conn: &Connection) -> Result<Vec<&'static str>> {
         "entry_analysis",
         "entry_signals",
     ];
-    // A view in a table's place is left for `mend check` to name.
+    // A view in a table's place is left for `mend check` to name. One pass over the schema
+    // for all of them: every journal's open asks this.
     let mut stmt = conn.prepare_cached(
-        "SELECT 1 FROM main.sqlite_master WHERE type IN ('table', 'view') AND name = ?",
+        "SELECT name FROM main.sqlite_master WHERE type IN ('table', 'view') \
+         AND name IN (?, ?, ?, ?, ?, ?)",
     )?;
-    let mut missing = Vec::new();
-    for table in TABLES {
-        if !stmt.exists([table])? {
-            missing.push(table);
-        }
-    }
-    Ok(missing)
+    let present = stmt
+        .query_map(TABLES, |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(TABLES
+        .into_iter()
+        .filter(|t| !present.iter().any(|p| p == t))
+        .collect())
 }
 
 #[cfg(test)]
