@@ -386,6 +386,18 @@ fn carry_margin() -> f64 {
     2.0
 }
 
+/// Weeks per stratum of a within-week comparison (1; the simulations may try more).
+fn stratum_weeks() -> usize {
+    #[cfg(test)]
+    if let Some(a) = std::env::var("SIMULATE_STRATUM")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return a;
+    }
+    1
+}
+
 fn weeks_with_data(days: &Days, idx: &[usize]) -> usize {
     let mut seen = vec![false; days.blocks];
     for &i in idx {
@@ -511,7 +523,8 @@ fn within(
     let idx: Vec<usize> = days.current().filter(|&i| days.mood[i].is_some()).collect();
     let mut weeks: Vec<Vec<(f64, bool)>> = vec![Vec::new(); days.blocks];
     for &i in &idx {
-        weeks[days.block[i]].push((days.mood[i].unwrap_or(0.0), with[i]));
+        weeks[(days.block[i] - days.first_current_block) / stratum_weeks()]
+            .push((days.mood[i].unwrap_or(0.0), with[i]));
     }
     let informative: Vec<&Vec<(f64, bool)>> = weeks
         .iter()
