@@ -303,14 +303,26 @@ pub fn within_weeks(strata: &[Stratum], rng: &mut Rng, budget: u32) -> Tested {
 
 /// Holm's step-down correction: the adjusted p-values, in the order given.
 pub fn holm(p: &[f64]) -> Vec<f64> {
+    holm_weighted(p, &vec![1.0; p.len()])
+}
+
+/// Holm's step-down correction with weights fixed in advance (Holm 1979, weighted): the
+/// hypotheses are taken in order of p / weight, and each is rejected at level α when
+/// p ≤ α · its weight / the weights of those not yet rejected. The chance of any false
+/// rejection stays at α whatever the weights, as long as they do not depend on the p-values;
+/// equal weights give the ordinary Holm correction. Returns the adjusted p-values (the
+/// smallest α at which each would be rejected), in the order given.
+pub fn holm_weighted(p: &[f64], w: &[f64]) -> Vec<f64> {
     let m = p.len();
     let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by(|&a, &b| p[a].total_cmp(&p[b]));
+    order.sort_by(|&a, &b| (p[a] / w[a]).total_cmp(&(p[b] / w[b])));
+    let mut remaining: f64 = w.iter().sum();
     let mut adjusted = vec![1.0; m];
     let mut running: f64 = 0.0;
-    for (rank, &i) in order.iter().enumerate() {
-        running = running.max(((m - rank) as f64 * p[i]).min(1.0));
+    for &i in &order {
+        running = running.max((p[i] * remaining / w[i]).min(1.0));
         adjusted[i] = running;
+        remaining -= w[i];
     }
     adjusted
 }
@@ -333,6 +345,21 @@ mod tests {
     fn holm_steps_down() {
         let adj = holm(&[0.01, 0.04, 0.03, 0.5]);
         assert_eq!(adj, vec![0.04, 0.09, 0.09, 0.5]);
+    }
+
+    #[test]
+    fn weighted_holm_spends_each_weight() {
+        // Equal weights are Holm's method.
+        let p = [0.01, 0.04, 0.03, 0.5];
+        assert_eq!(holm_weighted(&p, &[2.0; 4]), holm(&p));
+        // Half the level on the first test: 0.01 · 1 / 0.5 = 0.02; then the rest share
+        // what is left (0.5 of weight): 0.03 · 0.5 / (1/6) = 0.09, 0.04 · (1/3) / (1/6).
+        let w = [0.5, 1.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0];
+        let adj = holm_weighted(&p, &w);
+        let expected = [0.02, 0.09, 0.09, 0.5];
+        for (a, e) in adj.iter().zip(expected) {
+            assert!((a - e).abs() < 1e-12, "{adj:?}");
+        }
     }
 
     #[test]
