@@ -37,7 +37,7 @@
             toml::Value::Array(items) => {
                 // One string literal of the terms, a line each, rather than an array of
                 // strings: every string in an array is a pointer the dynamic loader must fix up
-                // at each start of every command (about 3,800 of them here).
+                // at each start of every command (about 3,700 of them here).
                 let terms: Vec<&str> = items
                     .iter()
                     .map(|item| {
