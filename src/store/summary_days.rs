@@ -100,8 +100,29 @@ impl Names {
     }
 }
 
-/// The (entry, label id) pairs of one label table's rows, for the entries in `wanted`.
-/// `sql` selects (entry id, kind or nothing, name); `per_entry` takes the entry as `?1`.
+/// Entries per label and day, gathered from the label tables.
+struct Tally {
+    /// For each day, entries by label id.
+    counts: Vec<Vec<u32>>,
+    /// (entry, label) of feelings, counted at the end: a feeling both chosen and found in
+    /// one entry counts once. Signs, themes and tags are each one row per entry already.
+    feelings: Vec<(i64, u32)>,
+}
+
+impl Tally {
+    fn add(&mut self, day: u32, label: u32) {
+        let row = &mut self.counts[day as usize];
+        let at = label as usize;
+        if row.len() <= at {
+            row.resize(at + 1, 0);
+        }
+        row[at] += 1;
+    }
+}
+
+/// Tallies one label table's rows for the entries in `wanted`. `sql` is the whole table's
+/// and one entry's query (the entry as `?1`), each selecting (entry id, kind, name) or,
+/// with `group` given, (entry id, name).
 fn collect(
     conn: &Connection,
     names: &mut Names,
@@ -109,7 +130,7 @@ fn collect(
     whole: bool,
     sql: (&str, &str),
     group: Option<u8>,
-    pairs: &mut Vec<(u32, u32, i64)>,
+    tally: &mut Tally,
 ) -> Result<()> {
     let mut take = |r: &rusqlite::Row| -> Result<()> {
         let id: i64 = r.get(0)?;
@@ -123,8 +144,10 @@ fn collect(
                 r.get_ref(2)?.as_str()?,
             ),
         };
-        if let Some(g) = group {
-            pairs.push((day, names.id(conn, g, name)?, id));
+        match group {
+            Some(2) => tally.feelings.push((id, names.id(conn, 2, name)?)),
+            Some(g) => tally.add(day, names.id(conn, g, name)?),
+            None => {}
         }
         Ok(())
     };
@@ -184,7 +207,10 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
     }
     let whole = wanted.len() >= WHOLE_FROM;
     let mut names = Names::load(conn)?;
-    let mut pairs: Vec<(u32, u32, i64)> = Vec::new();
+    let mut tally = Tally {
+        counts: vec![Vec::new(); stale.len()],
+        feelings: Vec::new(),
+    };
     let tables = [
         (
             "SELECT entry_id, kind, name FROM entry_signals",
@@ -210,24 +236,30 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
             whole,
             (all, one),
             group,
-            &mut pairs,
+            &mut tally,
         )?;
     }
-    // Each entry once per label (a feeling both chosen and found), then entries per label.
-    pairs.sort_unstable();
-    pairs.dedup();
+    let mut feelings = std::mem::take(&mut tally.feelings);
+    feelings.sort_unstable();
+    feelings.dedup();
+    for (id, label) in feelings {
+        tally.add(wanted[&id], label);
+    }
     let mut entries = vec![0u32; stale.len()];
     for &day in wanted.values() {
         entries[day as usize] += 1;
     }
-    let mut labels: Vec<Vec<(u32, u32)>> = vec![Vec::new(); stale.len()];
-    for &(day, label, _) in &pairs {
-        let list = &mut labels[day as usize];
-        match list.last_mut() {
-            Some(last) if last.0 == label => last.1 += 1,
-            _ => list.push((label, 1)),
-        }
-    }
+    let labels: Vec<Vec<(u32, u32)>> = tally
+        .counts
+        .iter()
+        .map(|row| {
+            (0u32..)
+                .zip(row)
+                .filter(|(_, n)| **n > 0)
+                .map(|(label, n)| (label, *n))
+                .collect()
+        })
+        .collect();
     let language = language_sums(conn, &wanted, whole, stale.len())?;
     let mut put = conn.prepare_cached(
         "INSERT OR REPLACE INTO summary_days (day, entries, labels, analysed, words, insight, \
