@@ -228,7 +228,8 @@ impl Journal {
     pub fn current_streak(&self, to: NaiveDate) -> Result<u32> {
         // The per-day counts have one row for each day written, far fewer than entries.
         let sql = if self.summary_days_fresh_to(to)? {
-            "SELECT day FROM summary_days WHERE day <= ?1 ORDER BY day DESC"
+            "SELECT day FROM summary_days INDEXED BY summary_days_by_day WHERE day <= ?1 \
+             ORDER BY day DESC"
         } else {
             "SELECT DISTINCT day FROM entries WHERE deleted_at IS NULL AND day <= ?1 ORDER BY day DESC"
         };

@@ -20,6 +20,10 @@ CREATE TABLE summary_days (
     we_words   INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+-- The days alone, for the streak, which walks back one day at a time (the table's rows are
+-- wide).
+CREATE INDEX summary_days_by_day ON summary_days (day);
+
 -- grp: 0 trust sign, 1 theme, 2 feeling (chosen or found), 3 tag.
 CREATE TABLE summary_label_names (
     id   INTEGER PRIMARY KEY,
@@ -60,6 +64,11 @@ END;
 CREATE TRIGGER summary_days_tag_gone AFTER DELETE ON entry_tags BEGIN
     INSERT OR IGNORE INTO summary_stale (day) SELECT day FROM entries WHERE id = old.entry_id;
 END;
+
+-- Prompt answers by theme in a period (`mend summary`, `mend prompts themes`, the report):
+-- the answers of the period's days only, from the index alone.
+CREATE INDEX entries_theme_answers ON entries (day, prompt_theme, prompt_id)
+    WHERE prompt_id IS NOT NULL AND prompt_theme IS NOT NULL AND deleted_at IS NULL;
 
 -- Existing journals: every day is counted once, by the transaction that migrates.
 INSERT INTO summary_stale (day) SELECT DISTINCT day FROM entries;
