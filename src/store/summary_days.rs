@@ -32,6 +32,9 @@ pub struct DayCounts {
     pub entries: u32,
     /// (label id, entries with it), ids ascending.
     pub labels: Vec<(u32, u32)>,
+    /// Entries with a stored analysis, and their words.
+    pub analysed: u32,
+    pub words: u32,
 }
 
 /// The stored counts of a window, with the names behind the label ids.
@@ -398,7 +401,8 @@ impl Journal {
             stored.names[id] = Some((source, r.get(2)?));
         }
         let mut days = conn.prepare_cached(
-            "SELECT day, entries, labels FROM summary_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+            "SELECT day, entries, labels, analysed, words FROM summary_days \
+             WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
         )?;
         let mut rows = days.query([&from, &to])?;
         while let Some(r) = rows.next()? {
@@ -412,6 +416,8 @@ impl Journal {
                 day,
                 entries: r.get(1)?,
                 labels,
+                analysed: r.get(3)?,
+                words: r.get(4)?,
             });
         }
         Ok(Some(stored))

@@ -81,7 +81,9 @@ pub struct Data {
     /// Chosen or found in the text, each entry once.
     pub feelings: BTreeMap<String, Marks>,
     pub tags: BTreeMap<String, Marks>,
-    /// Words of each entry with a stored analysis (`None` without one).
+    /// Words of the entries with a stored analysis (`None` without one): entry by entry, or,
+    /// when read from the journal's per-day counts, each day's words on its first entry.
+    /// Only ever summed by day or by side, which both give alike.
     pub words: Vec<Option<u32>>,
     /// The position of the first entry of each entry's day.
     anchor: Vec<usize>,
@@ -94,15 +96,15 @@ impl Data {
         if entries.is_empty() {
             return Ok(Data::from_rows(entries, Vec::new(), &[], period));
         }
-        let (lo, hi) = id_range(&entries);
-        let words = journal.summary_words(lo, hi)?;
         // The journal's per-day counts when they are up to date; the label tables otherwise.
-        let mut data = Data::from_rows(entries, Vec::new(), &words, period);
+        let mut data = Data::from_rows(entries, Vec::new(), &[], period);
         if let Some(stored) = journal.summary_days(previous.from, period.to)?
             && data.set_day_counts(&stored)
         {
             return Ok(data);
         }
+        let (lo, hi) = data.id_range();
+        let words = journal.summary_words(lo, hi)?;
         let labels = journal.summary_labels(lo, hi)?;
         Ok(Data::from_rows(
             std::mem::take(&mut data.entries),
@@ -112,12 +114,13 @@ impl Data {
         ))
     }
 
-    /// Fills the labels from the journal's per-day counts (none of them exact). False, with
-    /// nothing filled, when the counts do not match the entries (a day missing, or a day's
-    /// entries counted differently).
+    /// Fills the labels and words from the journal's per-day counts (no label exact; each
+    /// day's words on its first entry). False, with nothing filled, when the counts do not
+    /// match the entries (a day missing, or a day's entries counted differently).
     fn set_day_counts(&mut self, stored: &StoredDays) -> bool {
         let mut by_label: Vec<Vec<(usize, u32)>> = vec![Vec::new(); stored.names.len()];
         let mut stored_days = stored.days.iter();
+        let mut words = vec![None; self.entries.len()];
         let mut p = 0;
         while p < self.entries.len() {
             let day = self.entries[p].day;
@@ -128,6 +131,7 @@ impl Data {
             if counts.day != day || counts.entries as usize != n {
                 return false;
             }
+            words[p] = (counts.analysed > 0).then_some(counts.words);
             for &(label, k) in &counts.labels {
                 match by_label.get_mut(label as usize) {
                     Some(list) => list.push((p, k)),
@@ -156,6 +160,7 @@ impl Data {
             };
             self.map_mut(*source).insert(name.clone(), marks);
         }
+        self.words = words;
         true
     }
 
@@ -451,6 +456,21 @@ mod tests {
         assert!(stored.tags.values().all(|m| m.positions.is_none()));
         assert_eq!(marks_of(&stored), marks_of(&counted));
         assert_eq!(stored.entries, counted.entries);
+        let by_day = |d: &Data| -> Vec<Option<u32>> {
+            let mut out: Vec<Option<u32>> = Vec::new();
+            for (p, w) in d.words.iter().enumerate() {
+                if d.anchor[p] == p {
+                    out.push(None);
+                }
+                if let Some(w) = w {
+                    let last = out.last_mut().unwrap();
+                    *last = Some(last.unwrap_or(0) + w);
+                }
+            }
+            out
+        };
+        assert!(counted.words.iter().all(Option::is_some));
+        assert_eq!(by_day(&stored), by_day(&counted));
     }
 
     #[test]
