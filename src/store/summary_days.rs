@@ -13,7 +13,9 @@
 use std::collections::HashMap;
 
 use anyhow::Result;
+// foldhash (Zlib licence): the whole-table pass looks up every label row's name.
 use chrono::NaiveDate;
+use foldhash::HashMap as FastMap;
 use rusqlite::{Connection, params};
 
 use super::Journal;
@@ -75,7 +77,7 @@ pub(crate) fn touch_entry(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// Label ids by group and name, adding the names not seen before.
-struct Names([HashMap<String, u32>; 4]);
+struct Names([FastMap<String, u32>; 4]);
 
 impl Names {
     fn load(conn: &Connection) -> Result<Names> {
@@ -100,6 +102,68 @@ impl Names {
         let id = u32::try_from(conn.last_insert_rowid())?;
         self.0[usize::from(group)].insert(name.to_string(), id);
         Ok(id)
+    }
+}
+
+/// The entries being counted: entry id → index of its day among the stale days.
+struct Wanted {
+    /// Ids are nearly consecutive (the usual case): `day[id - min]`, `u32::MAX` for others.
+    min: i64,
+    day: Vec<u32>,
+    sparse: HashMap<i64, u32>,
+}
+
+impl Wanted {
+    fn new(pairs: Vec<(i64, u32)>) -> Wanted {
+        let (lo, hi) = pairs.iter().fold((i64::MAX, i64::MIN), |(lo, hi), p| {
+            (lo.min(p.0), hi.max(p.0))
+        });
+        let len = pairs.len();
+        let span = usize::try_from(hi.saturating_sub(lo).saturating_add(1)).unwrap_or(usize::MAX);
+        if len > 0 && span <= len * 4 + 1024 {
+            let mut day = vec![u32::MAX; span];
+            for (id, d) in pairs {
+                day[(id - lo) as usize] = d;
+            }
+            Wanted {
+                min: lo,
+                day,
+                sparse: HashMap::new(),
+            }
+        } else {
+            Wanted {
+                min: 0,
+                day: Vec::new(),
+                sparse: pairs.into_iter().collect(),
+            }
+        }
+    }
+
+    fn get(&self, id: i64) -> Option<u32> {
+        if self.day.is_empty() {
+            return self.sparse.get(&id).copied();
+        }
+        let at = usize::try_from(id.checked_sub(self.min)?).ok()?;
+        self.day.get(at).copied().filter(|d| *d != u32::MAX)
+    }
+
+    fn ids(&self) -> Vec<i64> {
+        if self.day.is_empty() {
+            return self.sparse.keys().copied().collect();
+        }
+        (self.min..)
+            .zip(&self.day)
+            .filter(|(_, d)| **d != u32::MAX)
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    fn days(&self) -> impl Iterator<Item = u32> + '_ {
+        self.day
+            .iter()
+            .copied()
+            .filter(|d| *d != u32::MAX)
+            .chain(self.sparse.values().copied())
     }
 }
 
@@ -129,7 +193,7 @@ impl Tally {
 fn collect(
     conn: &Connection,
     names: &mut Names,
-    wanted: &HashMap<i64, u32>,
+    wanted: &Wanted,
     whole: bool,
     sql: (&str, &str),
     group: Option<u8>,
@@ -137,7 +201,7 @@ fn collect(
 ) -> Result<()> {
     let mut take = |r: &rusqlite::Row| -> Result<()> {
         let id: i64 = r.get(0)?;
-        let Some(&day) = wanted.get(&id) else {
+        let Some(day) = wanted.get(id) else {
             return Ok(());
         };
         let (group, name) = match group {
@@ -162,7 +226,7 @@ fn collect(
         }
     } else {
         let mut stmt = conn.prepare_cached(sql.1)?;
-        for &id in wanted.keys() {
+        for id in wanted.ids() {
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
                 take(r)?;
@@ -184,8 +248,8 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
     if stale.is_empty() {
         return Ok(());
     }
-    // The live entries of the stale days: entry id → index of its day in `stale`.
-    let mut wanted: HashMap<i64, u32> = HashMap::new();
+    // The live entries of the stale days, with the index of each one's day in `stale`.
+    let mut wanted: Vec<(i64, u32)> = Vec::new();
     if stale.len() >= 64 {
         let index: HashMap<&str, u32> = stale
             .iter()
@@ -196,7 +260,7 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             if let Some(&i) = index.get(r.get_ref(1)?.as_str()?) {
-                wanted.insert(r.get(0)?, i);
+                wanted.push((r.get(0)?, i));
             }
         }
     } else {
@@ -204,11 +268,12 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
             conn.prepare_cached("SELECT id FROM entries WHERE deleted_at IS NULL AND day = ?")?;
         for (i, d) in stale.iter().enumerate() {
             for id in stmt.query_map([d], |r| r.get::<_, i64>(0))? {
-                wanted.insert(id?, i as u32);
+                wanted.push((id?, i as u32));
             }
         }
     }
     let whole = wanted.len() >= WHOLE_FROM;
+    let wanted = Wanted::new(wanted);
     let mut names = Names::load(conn)?;
     let mut tally = Tally {
         counts: vec![Vec::new(); stale.len()],
@@ -246,10 +311,12 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
     feelings.sort_unstable();
     feelings.dedup();
     for (id, label) in feelings {
-        tally.add(wanted[&id], label);
+        if let Some(day) = wanted.get(id) {
+            tally.add(day, label);
+        }
     }
     let mut entries = vec![0u32; stale.len()];
-    for &day in wanted.values() {
+    for day in wanted.days() {
         entries[day as usize] += 1;
     }
     let labels: Vec<Vec<(u32, u32)>> = tally
@@ -299,7 +366,7 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
 /// `summary_days`' columns (`analysed`, `words`, … `we_words`).
 fn language_sums(
     conn: &Connection,
-    wanted: &HashMap<i64, u32>,
+    wanted: &Wanted,
     whole: bool,
     days: usize,
 ) -> Result<Vec<[i64; 9]>> {
@@ -307,7 +374,7 @@ fn language_sums(
         "entry_id, words, insight, causal, absolutist, positive, negative, i_words, we_words";
     let mut sums = vec![[0i64; 9]; days];
     let mut add = |r: &rusqlite::Row| -> rusqlite::Result<()> {
-        if let Some(&day) = wanted.get(&r.get::<_, i64>(0)?) {
+        if let Some(day) = wanted.get(r.get::<_, i64>(0)?) {
             let s = &mut sums[day as usize];
             s[0] += 1;
             for (k, v) in s[1..].iter_mut().enumerate() {
@@ -326,7 +393,7 @@ fn language_sums(
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM entry_analysis WHERE entry_id = ?"
         ))?;
-        for &id in wanted.keys() {
+        for id in wanted.ids() {
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
                 add(r)?;
@@ -713,6 +780,27 @@ mod tests {
             .unwrap();
         assert!(j.summary_days(day, day).unwrap().is_none());
         assert!(!j.summary_days_fresh_to(day).unwrap());
+    }
+
+    #[test]
+    fn wanted_entries_are_found_dense_or_sparse() {
+        for ids in [vec![5i64, 7, 6], vec![3, 1_000_000, 42]] {
+            let wanted = Wanted::new(ids.iter().map(|&id| (id, id as u32 % 3)).collect());
+            assert_eq!(wanted.day.is_empty(), ids.contains(&1_000_000));
+            for &id in &ids {
+                assert_eq!(wanted.get(id), Some(id as u32 % 3));
+            }
+            for other in [4, -1, 2_000_000] {
+                assert_eq!(wanted.get(other), None);
+            }
+            let mut all = wanted.ids();
+            all.sort();
+            let mut want = ids.clone();
+            want.sort();
+            assert_eq!(all, want);
+            assert_eq!(wanted.days().count(), 3);
+        }
+        assert_eq!(Wanted::new(Vec::new()).get(1), None);
     }
 
     #[test]
