@@ -359,6 +359,16 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
         }
     }
     conn.execute("DELETE FROM summary_stale", [])?;
+    // A name no entry carries any more goes: a purged entry's tag must not stay behind.
+    conn.prepare_cached(
+        "DELETE FROM summary_label_names AS n WHERE NOT CASE n.grp \
+         WHEN 0 THEN EXISTS (SELECT 1 FROM entry_signals WHERE kind = 'sign' AND name = n.name) \
+         WHEN 1 THEN EXISTS (SELECT 1 FROM entry_signals WHERE kind = 'theme' AND name = n.name) \
+         WHEN 2 THEN EXISTS (SELECT 1 FROM entry_signals WHERE kind = 'feeling' AND name = n.name) \
+             OR EXISTS (SELECT 1 FROM entry_feelings WHERE feeling = n.name) \
+         ELSE EXISTS (SELECT 1 FROM entry_tags WHERE tag = n.name) END",
+    )?
+    .execute([])?;
     Ok(())
 }
 
