@@ -125,6 +125,7 @@ pub(crate) fn correct(conn: &Connection, id: i64, kind: &str, name: &str) -> Res
         "UPDATE entry_readings SET counted = 0 WHERE entry_id = ? AND kind = ? AND name = ?",
     )?
     .execute(params![id, kind, name])?;
+    super::summary_days::touch_entry(conn, id)?;
     Ok(())
 }
 
@@ -291,6 +292,7 @@ impl Journal {
             self.write(|tx| {
                 for (id, analysis, theme) in &analysed {
                     save(tx, *id, analysis, theme.as_deref())?;
+                    super::summary_days::touch_entry(tx, *id)?;
                 }
                 Ok(())
             })?;

@@ -411,6 +411,7 @@ impl Journal {
             if let Some(tags) = &change.tags {
                 set_labels(tx, id, "entry_tags", "tag", tags)?;
             }
+            super::summary_days::touch_entry(tx, id)?;
             tx.execute(
                 "UPDATE entries SET updated = ? WHERE id = ?",
                 params![timestamp(now), id],

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_written_offset.sql"),
     include_str!("migrations/0011_reviews.sql"),
     include_str!("migrations/0012_summary_indexes.sql"),
+    include_str!("migrations/0013_summary_days.sql"),
 ];
 
 /// The schema version this build writes.

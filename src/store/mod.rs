@@ -21,6 +21,7 @@ pub mod reviews;
 pub mod schema;
 pub mod search;
 pub mod summary;
+pub mod summary_days;
 mod swap;
 mod trash;
 mod wait;
@@ -432,6 +433,8 @@ impl Journal {
             tx = self.begin(link)?;
         }
         let value = f(&tx).map_err(|e| errors::describe_failure(&self.path, e))?;
+        // The summary's per-day counts of whatever this transaction changed.
+        summary_days::refresh(&tx).map_err(|e| errors::describe_failure(&self.path, e))?;
         tx.commit()
             .map_err(|e| describe_write_error(&self.path, e))?;
         Ok(value)

@@ -46,8 +46,10 @@ impl Journal {
         to: NaiveDate,
     ) -> Result<BTreeMap<String, ThemeTally>> {
         let mut stmt = self.conn().prepare_cached(
+            // The period's answers from their own index (migration 0013) rather than the day
+            // index SQLite would pick, which reads every entry's row in the period.
             "SELECT prompt_theme, count(*), count(DISTINCT prompt_id) FROM entries \
-             WHERE prompt_id IS NOT NULL AND prompt_theme IS NOT NULL AND deleted_at IS NULL \
+             INDEXED BY entries_theme_answers WHERE prompt_id IS NOT NULL AND prompt_theme IS NOT NULL AND deleted_at IS NULL \
              AND day BETWEEN ?1 AND ?2 GROUP BY prompt_theme",
         )?;
         let from = from.map_or_else(|| "0000-01-01".to_string(), |d| d.to_string());

@@ -170,6 +170,19 @@ impl Journal {
     /// Language markers summed over the analysed entries of `from..=to`. Entries without a
     /// stored analysis are left out.
     pub fn summary_language(&self, from: NaiveDate, to: NaiveDate) -> Result<LanguageSums> {
+        // One row a day from the stored counts, rather than one an entry.
+        if let Some(sums) = self.summary_days_language(from, to)? {
+            return Ok(sums);
+        }
+        self.summary_language_joined(from, to)
+    }
+
+    /// The same, from the entries and their analyses.
+    pub(crate) fn summary_language_joined(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<LanguageSums> {
         let sums = self.conn().query_row(
             &format!(
                 "SELECT count(*), total(a.words), total(a.insight), total(a.causal), \
@@ -213,9 +226,14 @@ impl Journal {
     /// Consecutive days written that end on `to` or the day before it (0 when neither has
     /// an entry).
     pub fn current_streak(&self, to: NaiveDate) -> Result<u32> {
-        let mut stmt = self.conn().prepare(
-            "SELECT DISTINCT day FROM entries WHERE deleted_at IS NULL AND day <= ?1 ORDER BY day DESC",
-        )?;
+        // The per-day counts have one row for each day written, far fewer than entries.
+        let sql = if self.summary_days_fresh_to(to)? {
+            "SELECT day FROM summary_days INDEXED BY summary_days_by_day WHERE day <= ?1 \
+             ORDER BY day DESC"
+        } else {
+            "SELECT DISTINCT day FROM entries WHERE deleted_at IS NULL AND day <= ?1 ORDER BY day DESC"
+        };
+        let mut stmt = self.conn().prepare(sql)?;
         let mut rows = stmt.query([to.to_string()])?;
         let mut expected: Option<NaiveDate> = None;
         let mut streak = 0;

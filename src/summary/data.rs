@@ -11,6 +11,7 @@ use super::period::Period;
 use super::stats::Moments;
 use crate::store::Journal;
 use crate::store::summary::{EntryRow, LabelIds, Source};
+use crate::store::summary_days::StoredDays;
 
 fn id_range(entries: &[EntryRow]) -> (i64, i64) {
     entries.iter().fold((i64::MAX, i64::MIN), |(lo, hi), e| {
@@ -80,7 +81,9 @@ pub struct Data {
     /// Chosen or found in the text, each entry once.
     pub feelings: BTreeMap<String, Marks>,
     pub tags: BTreeMap<String, Marks>,
-    /// Words of each entry with a stored analysis (`None` without one).
+    /// Words of the entries with a stored analysis (`None` without one): entry by entry, or,
+    /// when read from the journal's per-day counts, each day's words on its first entry.
+    /// Only ever summed by day or by side, which both give alike.
     pub words: Vec<Option<u32>>,
     /// The position of the first entry of each entry's day.
     anchor: Vec<usize>,
@@ -90,16 +93,75 @@ pub struct Data {
 impl Data {
     pub fn load(journal: &Journal, period: &Period, previous: &Period) -> Result<Data> {
         let entries = journal.summary_entries(previous.from, period.to)?;
-        let (lo, hi) = id_range(&entries);
-        let (labels, words) = if entries.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            (
-                journal.summary_labels(lo, hi)?,
-                journal.summary_words(lo, hi)?,
-            )
+        if entries.is_empty() {
+            return Ok(Data::from_rows(entries, Vec::new(), &[], period));
+        }
+        // The journal's per-day counts when they are up to date; the label tables otherwise.
+        let mut data = Data::from_rows(entries, Vec::new(), &[], period);
+        if let Some(stored) = journal.summary_days(previous.from, period.to)?
+            && data.set_day_counts(&stored)
+        {
+            return Ok(data);
+        }
+        let (lo, hi) = data.id_range();
+        let words = journal.summary_words(lo, hi)?;
+        let labels = journal.summary_labels(lo, hi)?;
+        Ok(Data::from_rows(
+            std::mem::take(&mut data.entries),
+            labels,
+            &words,
+            period,
+        ))
+    }
+
+    /// Fills the labels and words from the journal's per-day counts (no label exact; each
+    /// day's words on its first entry). False, with nothing filled, when the counts do not
+    /// match the entries (a day missing, or a day's entries counted differently).
+    fn set_day_counts(&mut self, stored: &StoredDays) -> bool {
+        let mut by_label: Vec<Vec<(usize, u32)>> = vec![Vec::new(); stored.names.len()];
+        let mut stored_days = stored.days.iter();
+        let mut words = vec![None; self.entries.len()];
+        let mut p = 0;
+        while p < self.entries.len() {
+            let day = self.entries[p].day;
+            let n = self.same_day(p).count();
+            let Some(counts) = stored_days.next() else {
+                return false;
+            };
+            if counts.day != day || counts.entries as usize != n {
+                return false;
+            }
+            words[p] = (counts.analysed > 0).then_some(counts.words);
+            for &(label, k) in &counts.labels {
+                match by_label.get_mut(label as usize) {
+                    Some(list) => list.push((p, k)),
+                    None => return false,
+                }
+            }
+            p += n;
+        }
+        if stored_days.next().is_some() {
+            return false;
+        }
+        let named = |(label, days): (usize, &Vec<(usize, u32)>)| {
+            days.is_empty() || stored.names[label].is_some()
         };
-        Ok(Data::from_rows(entries, labels, &words, period))
+        if !by_label.iter().enumerate().all(named) {
+            return false;
+        }
+        for (label, days) in by_label.into_iter().enumerate() {
+            let Some((source, name)) = stored.names[label].as_ref().filter(|_| !days.is_empty())
+            else {
+                continue;
+            };
+            let marks = Marks {
+                days,
+                positions: None,
+            };
+            self.map_mut(*source).insert(name.clone(), marks);
+        }
+        self.words = words;
+        true
     }
 
     fn map_mut(&mut self, source: Source) -> &mut BTreeMap<String, Marks> {
@@ -330,6 +392,85 @@ mod tests {
             answered: false,
             theme: None,
         }
+    }
+
+    /// A label's days: (source group, name, [(position, entries)]).
+    type LabelMarks = (usize, String, Vec<(usize, u32)>);
+
+    /// Every label's days, exact or not.
+    fn marks_of(data: &Data) -> Vec<LabelMarks> {
+        [&data.signs, &data.themes, &data.feelings, &data.tags]
+            .iter()
+            .enumerate()
+            .flat_map(|(g, map)| {
+                map.iter()
+                    .map(move |(name, m)| (g, name.clone(), m.days.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn day_counts_give_what_the_label_tables_give() {
+        use crate::model::{Mood, NewEntry};
+        let j = Journal::open_in_memory().unwrap();
+        let now = chrono::Utc::now();
+        let bodies = [
+            "I checked his phone again and felt jealous, then ashamed.",
+            "We talked it through calmly. I felt grateful and safe.",
+            "He was late and did not call. I felt hurt and suspicious.",
+        ];
+        let start = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        let mut ids = Vec::new();
+        for i in 0..90i64 {
+            let new = NewEntry {
+                body: bodies[(i % 3) as usize].into(),
+                mood: Mood::new((i % 5 + 1) as u8),
+                feelings: if i % 4 == 0 {
+                    vec!["calm".into()]
+                } else {
+                    vec![]
+                },
+                tags: if i % 3 == 0 {
+                    vec!["win".into()]
+                } else {
+                    vec!["work".into()]
+                },
+                ..NewEntry::on(start + chrono::Duration::days(i * 2 / 3))
+            };
+            ids.push(j.insert(&new, now).unwrap());
+        }
+        j.trash_entries(&ids[10..14], now).unwrap();
+        let period = Period::range(
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 10, 30).unwrap(),
+        )
+        .unwrap();
+        let previous = period.previous();
+        let stored = Data::load(&j, &period, &previous).unwrap();
+        let entries = j.summary_entries(previous.from, period.to).unwrap();
+        let (lo, hi) = id_range(&entries);
+        let words = j.summary_words(lo, hi).unwrap();
+        let labels = j.summary_labels(lo, hi).unwrap();
+        let counted = Data::from_rows(entries, labels, &words, &period);
+        assert!(!stored.tags.is_empty() && !stored.signs.is_empty());
+        assert!(stored.tags.values().all(|m| m.positions.is_none()));
+        assert_eq!(marks_of(&stored), marks_of(&counted));
+        assert_eq!(stored.entries, counted.entries);
+        let by_day = |d: &Data| -> Vec<Option<u32>> {
+            let mut out: Vec<Option<u32>> = Vec::new();
+            for (p, w) in d.words.iter().enumerate() {
+                if d.anchor[p] == p {
+                    out.push(None);
+                }
+                if let Some(w) = w {
+                    let last = out.last_mut().unwrap();
+                    *last = Some(last.unwrap_or(0) + w);
+                }
+            }
+            out
+        };
+        assert!(counted.words.iter().all(Option::is_some));
+        assert_eq!(by_day(&stored), by_day(&counted));
     }
 
     #[test]
