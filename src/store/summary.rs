@@ -191,20 +191,7 @@ impl Journal {
                  WHERE {LIVE}"
             ),
             params![from.to_string(), to.to_string()],
-            |r| {
-                let n = |i: usize| r.get::<_, f64>(i).map(|v| v as i64);
-                Ok(LanguageSums {
-                    entries: r.get(0)?,
-                    words: n(1)?,
-                    insight: n(2)?,
-                    causal: n(3)?,
-                    absolutist: n(4)?,
-                    positive: n(5)?,
-                    negative: n(6)?,
-                    i: n(7)?,
-                    we: n(8)?,
-                })
-            },
+            language_sums,
         )?;
         Ok(sums)
     }
@@ -253,6 +240,23 @@ impl Journal {
         }
         Ok(streak)
     }
+}
+
+/// A row of the nine language sums (entries, words, then the markers in `LanguageSums`
+/// order), whether counted from the entries or from the stored days.
+pub(super) fn language_sums(r: &rusqlite::Row) -> rusqlite::Result<LanguageSums> {
+    let n = |i: usize| r.get::<_, f64>(i).map(|v| v as i64);
+    Ok(LanguageSums {
+        entries: n(0)? as u32,
+        words: n(1)?,
+        insight: n(2)?,
+        causal: n(3)?,
+        absolutist: n(4)?,
+        positive: n(5)?,
+        negative: n(6)?,
+        i: n(7)?,
+        we: n(8)?,
+    })
 }
 
 #[cfg(test)]

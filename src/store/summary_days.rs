@@ -19,7 +19,7 @@ use foldhash::HashMap as FastMap;
 use rusqlite::{Connection, params};
 
 use super::Journal;
-use super::summary::{LanguageSums, Source, parse_day};
+use super::summary::{self, LanguageSums, Source, parse_day};
 
 /// The schema version that has these tables.
 const SINCE: i64 = 13;
@@ -450,18 +450,20 @@ fn decode(bytes: &[u8]) -> Option<Vec<(u32, u32)>> {
     Some(out)
 }
 
+/// Whether some day in `from..=to` waits to be counted again.
+fn any_stale(conn: &Connection, from: &str, to: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM summary_stale WHERE day BETWEEN ?1 AND ?2)")?
+        .query_row([from, to], |r| r.get(0))?)
+}
+
 impl Journal {
     /// The stored counts of the days `from..=to`, or `None` when some day there waits to be
     /// counted again (the caller then counts from the label tables).
     pub fn summary_days(&self, from: NaiveDate, to: NaiveDate) -> Result<Option<StoredDays>> {
         let conn = self.conn();
         let (from, to) = (from.to_string(), to.to_string());
-        let stale: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM summary_stale WHERE day BETWEEN ?1 AND ?2)",
-            )?
-            .query_row([&from, &to], |r| r.get(0))?;
-        if stale {
+        if any_stale(conn, &from, &to)? {
             return Ok(None);
         }
         let mut stored = StoredDays::default();
@@ -509,12 +511,7 @@ impl Journal {
     ) -> Result<Option<LanguageSums>> {
         let conn = self.conn();
         let (from, to) = (from.to_string(), to.to_string());
-        let stale: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM summary_stale WHERE day BETWEEN ?1 AND ?2)",
-            )?
-            .query_row([&from, &to], |r| r.get(0))?;
-        if stale {
+        if any_stale(conn, &from, &to)? {
             return Ok(None);
         }
         let sums = conn
@@ -523,20 +520,7 @@ impl Journal {
                  total(absolutist), total(positive), total(negative), total(i_words), \
                  total(we_words) FROM summary_days WHERE day BETWEEN ?1 AND ?2",
             )?
-            .query_row([&from, &to], |r| {
-                let n = |i: usize| r.get::<_, f64>(i).map(|v| v as i64);
-                Ok(LanguageSums {
-                    entries: n(0)? as u32,
-                    words: n(1)?,
-                    insight: n(2)?,
-                    causal: n(3)?,
-                    absolutist: n(4)?,
-                    positive: n(5)?,
-                    negative: n(6)?,
-                    i: n(7)?,
-                    we: n(8)?,
-                })
-            })?;
+            .query_row([&from, &to], summary::language_sums)?;
         Ok(Some(sums))
     }
 
