@@ -34,14 +34,17 @@ pub const MIN_RATE_FACTOR: f64 = 1.5;
 pub const FAMILY_ALPHA: f64 = 0.02;
 /// The family's level; the simulations may try others (`SIMULATE_ALPHA`).
 fn family_alpha() -> f64 {
+    knob("SIMULATE_ALPHA", FAMILY_ALPHA)
+}
+
+/// A setting of the rule, which the simulations (tests only) may set from the environment to
+/// measure another choice; always `value` in mend itself.
+fn knob<T: std::str::FromStr>(_name: &str, value: T) -> T {
     #[cfg(test)]
-    if let Some(a) = std::env::var("SIMULATE_ALPHA")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        return a;
+    if let Some(v) = std::env::var(_name).ok().and_then(|v| v.parse().ok()) {
+        return v;
     }
-    FAMILY_ALPHA
+    value
 }
 /// Words per day changing by this factor between the sides means length changed, and rates
 /// are then compared per word rather than per day.
@@ -377,26 +380,12 @@ fn block_length(values: &[f64], second: &[bool]) -> usize {
 
 /// Standard errors added to the measured carry-over before the block length is chosen.
 fn carry_margin() -> f64 {
-    #[cfg(test)]
-    if let Some(a) = std::env::var("SIMULATE_MARGIN")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        return a;
-    }
-    2.0
+    knob("SIMULATE_MARGIN", 2.0)
 }
 
 /// Weeks per stratum of a within-week comparison (1; the simulations may try more).
 fn stratum_weeks() -> usize {
-    #[cfg(test)]
-    if let Some(a) = std::env::var("SIMULATE_STRATUM")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        return a;
-    }
-    1
+    knob("SIMULATE_STRATUM", 1)
 }
 
 fn weeks_with_data(days: &Days, idx: &[usize]) -> usize {
@@ -854,14 +843,7 @@ pub fn assess(
 pub const MOOD_WEIGHT: f64 = 1.0;
 
 fn mood_weight() -> f64 {
-    #[cfg(test)]
-    if let Some(a) = std::env::var("SIMULATE_MOOD_WEIGHT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        return a;
-    }
-    MOOD_WEIGHT
+    knob("SIMULATE_MOOD_WEIGHT", MOOD_WEIGHT)
 }
 
 /// Each test's weight in the weighted Holm correction.
