@@ -9,6 +9,9 @@ use crate::model::Mood;
 use crate::prompts::{Context, Perspective};
 use crate::refs::EntryRef;
 
+mod options;
+pub use options::{GlobalOptions, NoArgs, RootOptions, Sub};
+
 /// The command line, one definition made twice. `Cli` is what every run parses: with clap's
 /// `defer`, a subcommand's options are built only when it is the one given (building all 37
 /// subcommands' options was a fifth of the start-up of every command, see BENCHMARKS.md).
@@ -17,7 +20,7 @@ use crate::refs::EntryRef;
 /// subcommand's own options would follow the global ones and `mend help` would lose its nested
 /// commands. A test checks that both give the same help for every command.
 macro_rules! command_line {
-    ($cli:ident, $command:ident, $defer:tt) => {
+    ($cli:ident, $command:ident, $defer:tt, $options:ty) => {
         #[derive(Debug, Parser)]
         #[command(
             name = "mend",
@@ -30,26 +33,9 @@ macro_rules! command_line {
             after_help = "Examples:\n  mend write \"We talked tonight. It went better than I feared.\" --mood good --feel hope\n  mend list -n 5\n  mend search \"phone\"\n\nThe journal is at the platform data folder (mend/journal.db) unless --db or MEND_DB say otherwise."
         )]
         pub struct $cli {
-            /// The journal file to use (created on first use); MEND_DB sets it too
-            #[arg(long, global = true, value_name = "PATH")]
-            pub db: Option<PathBuf>,
-
-            /// Read the passphrase of an encrypted journal from this file (MEND_PASSPHRASE works too)
-            #[arg(long, global = true, value_name = "FILE")]
-            pub passphrase_file: Option<PathBuf>,
-
-            /// When to colour the output: auto (a terminal and NO_COLOR unset), always, never
-            #[arg(long, global = true, value_enum, value_name = "WHEN")]
-            pub color: Option<ColorChoice>,
-
-            /// Say nothing about relationships or trust in lines others may glimpse (the nudge, the
-            /// report's title); `discreet = true` in the config makes it the default
-            #[arg(long, global = true)]
-            pub discreet: bool,
-
-            /// Print long output directly instead of through $PAGER (less) on a terminal
-            #[arg(long, global = true)]
-            pub no_pager: bool,
+            // The options every command takes (cli/options.rs).
+            #[command(flatten)]
+            pub options: $options,
 
             /// Left out on a terminal: a short home screen (today at a glance, commands to try)
             #[command(subcommand)]
@@ -63,216 +49,231 @@ macro_rules! command_line {
             #[command(
                 after_help = "Examples:\n  mend write \"Talked with Sam about the messages. I stayed calm.\"\n  mend write --date yesterday --mood 2 --feel hurt,confusion \"...\"\n  mend write --date \"last monday at 18:30\" --tag partner < notes.md\n  mend write            (opens $VISUAL or $EDITOR, then asks for mood and feelings)\n\n#words in the text are saved as tags too.\n\nPrivacy: text given as arguments can be seen by other programs while mend runs and is kept in your shell's history. For private words, use standard input or your editor (plain `mend write`)."
             )]
-            Write(WriteArgs),
+            Write(Sub<WriteArgs>),
 
             /// List entries, oldest first, like a diary
             #[command(
                 after_help = "Examples:\n  mend list -n 10\n  mend list --from \"last monday\" --short\n  mend list --feel jealousy --tag partner\n  mend list --mood-max 2 --json"
             )]
-            List(ListArgs),
+            List(Sub<ListArgs>),
 
             /// Show one entry by id, or every entry of a day
             #[command(
                 after_help = "Examples:\n  mend show 12\n  mend show yesterday\n  mend show 2026-05-01 --json"
             )]
-            Show(ShowArgs),
+            Show(Sub<ShowArgs>),
 
             /// Search the text of your entries, best matches first
             #[command(
                 after_help = "Examples:\n  mend search phone\n  mend search \"felt safe\"\n  mend search 'trust AND (talk OR talked)'\n  mend search forgiv* --from 2026-01-01\n\nThe query uses SQLite full-text syntax: words, \"phrases\", prefix*, AND, OR, NOT."
             )]
-            Search(SearchArgs),
+            Search(Sub<SearchArgs>),
 
             /// Change an entry: its text in your editor, or its details with flags
             #[command(
                 after_help = "Examples:\n  mend edit 12                 (opens the text in your editor)\n  mend edit 12 --mood 4 --feel relief,hope\n  mend edit 12 --date yesterday --tag partner,walk\n  mend edit 12 --text \"New text\""
             )]
-            Edit(EditArgs),
+            Edit(Sub<EditArgs>),
 
             /// Log a small moment of reaching for connection, and how it was met
             #[command(
                 after_help = "Examples:\n  mend moment --by partner --response toward \"Asked how my day went and listened\"\n  mend moment --by me --response away \"Showed him a photo; he kept scrolling\"\n  mend moment            (asks who reached, how it was met, and what it was)\n\nTrust is built in small moments: a bid for attention turned toward, away or against.\nmend counts what you log; it predicts nothing."
             )]
-            Moment(MomentArgs),
+            Moment(Sub<MomentArgs>),
 
             /// List logged moments and how many were turned toward
             #[command(
                 after_help = "Examples:\n  mend moments\n  mend moments --from \"4 weeks ago\"\n  mend moments --json"
             )]
-            Moments(MomentsArgs),
+            Moments(Sub<MomentsArgs>),
 
             /// Look back over the week in one sitting, and set an intention for the next
             #[command(
                 after_help = "Examples:\n  mend review                       (the last seven days, on a terminal)\n  mend review --month\n  mend review --field kept=partly --field how=\"...\" --field intention=\"...\"\n  mend review --answer yes --answer \"...\" --answer \"...\" --answer \"...\"\n\nA few lines on the period (only what `mend summary` would say), whether last review's\nintention was kept, one prompt, and a new intention: saved as one entry.\n`mend nudge` suggests it on the review day (`review-day` in the config; default the\nweek's last day)."
             )]
-            Review(ReviewArgs),
+            Review(Sub<ReviewArgs>),
 
             /// Move entries to the trash (restorable for 30 days)
             #[command(
                 after_help = "Examples:\n  mend delete 12\n  mend delete 12 13 --yes\n  mend delete --purge 12      (for good, out of the file itself)\n\nDeleted entries can be brought back with `mend restore ID` for 30 days."
             )]
-            Delete(DeleteArgs),
+            Delete(Sub<DeleteArgs>),
 
             /// Bring entries back from the trash
             #[command(after_help = "Examples:\n  mend trash\n  mend restore 12")]
-            Restore(RestoreArgs),
+            Restore(Sub<RestoreArgs>),
 
             /// List the entries in the trash and how long they stay
             #[command(
                 after_help = "Examples:\n  mend trash\n  mend trash --json\n  mend trash empty           (removes them for good, out of the file itself)"
             )]
-            Trash(TrashArgs),
+            Trash(Sub<TrashArgs>),
 
             /// Entries written on this day in earlier years
             #[command(
                 name = "on-this-day",
                 after_help = "Examples:\n  mend on-this-day\n  mend on-this-day --date \"may 3\""
             )]
-            OnThisDay(OnThisDayArgs),
+            OnThisDay(Sub<OnThisDayArgs>),
 
             /// Texts kept when saving failed: list, show, recover or discard them
             #[command(
                 after_help = "Examples:\n  mend drafts\n  mend drafts show 1\n  mend drafts recover 1\n  mend drafts discard 1"
             )]
-            Drafts(DraftsArgs),
+            Drafts(Sub<DraftsArgs>),
 
             /// Today's reflection prompt, and answering it
             #[command(
                 after_help = "Examples:\n  mend prompt                      (shows today's prompt and opens your editor)\n  mend prompt --inline             (answer right here in the terminal)\n  mend prompt --theme forgiveness --perspective hurt\n  mend prompt --another            (the next one instead)\n  mend prompt --show               (only print it)\n  mend prompt --theme forgiveness --answer \"...\" --answer \"(answer to the follow-up)\"\n  echo \"...\" | mend prompt\n\nToday's prompt stays the same all day. It favours the themes you have explored least\nrecently and rests a prompt for 60 days after you answer it."
             )]
-            Prompt(PromptArgs),
+            Prompt(Sub<PromptArgs>),
 
             /// The library of reflection prompts
             #[command(
                 after_help = "Examples:\n  mend prompts\n  mend prompts --theme boundaries\n  mend prompts show forgiveness/what-holding-on-costs\n  mend prompts themes\n  mend prompts --json\n\nYour own prompts: TOML files in the mend/prompts folder of your config folder (see `mend prompts themes`)."
             )]
-            Prompts(PromptsArgs),
+            Prompts(Sub<PromptsArgs>),
 
             /// Guided paths: reflections in several steps, walked over several days
             #[command(
                 after_help = "Examples:\n  mend path list\n  mend path start forgiveness\n  mend path next\n  mend path start thought-record\n  mend path start thought-record --field situation=\"...\" --field thought=\"...\" --field belief=80%\n  mend path start expressive-writing\n  mend path next expressive-writing --before 6 --answer \"...\" --after 4\n  mend path status\n  mend path stop forgiveness"
             )]
-            Path(PathArgs),
+            Path(Sub<PathArgs>),
 
             /// Patterns over time: mood, feelings, themes, trust signs, and what goes with better days
             #[command(
                 after_help = "Examples:\n  mend summary                 (the last 30 days, compared with the 30 before)\n  mend summary --since 12w\n  mend summary --from 2026-01-01 --to 2026-06-30\n  mend summary --explain       (the entries each insight rests on)\n  mend summary --json\n  mend summary --format md > summary.md\n\nmend describes patterns in what you wrote; it does not diagnose. A pattern is only\nclaimed when there is enough writing behind it, and every figure shows its n."
             )]
-            Summary(SummaryArgs),
+            Summary(Sub<SummaryArgs>),
 
             /// A self-contained HTML report with charts: mood, a calendar, feelings, themes, signs
             #[command(
                 after_help = "Examples:\n  mend report -o report.html\n  mend report -o report.html --since 6m\n  mend report -o report.html --from 2026-01-01 --to 2026-06-30\n\nThe file works offline (no scripts, fonts or images from anywhere) and prints well.\nIt holds your words and patterns in plain text: keep it somewhere private."
             )]
-            Report(ReportArgs),
+            Report(Sub<ReportArgs>),
 
             /// Export entries to Markdown or JSON
             #[command(
                 after_help = "Examples:\n  mend export > journal.md\n  mend export -o journal.md\n  mend export --format json -o journal.json\n  mend export --from 2026-01-01 --tag partner -o partner.md\n  mend export --split day -o notes/      (one file per day, with front matter)\n\nThe output is plain text: keep it somewhere private."
             )]
-            Export(ExportArgs),
+            Export(Sub<ExportArgs>),
 
             /// Import entries from a mend JSON export, jrnl, Day One, or Daylio
             #[command(
                 after_help = "Examples:\n  mend import journal.json\n  mend import --format jrnl jrnl-export.json\n  mend import \"Day One Export.zip\"\n  mend import daylio_export.csv --mood-map \"great=5,okay=3\"\n  mend import --dry-run journal.json\n  cat journal.json | mend import -\n\nAll or nothing: one bad entry stops the import and nothing is added, unless --skip-invalid."
             )]
-            Import(ImportArgs),
+            Import(Sub<ImportArgs>),
 
             /// Analyse entries again (after an update of mend's word lists)
             #[command(
                 after_help = "Examples:\n  mend reindex          (only entries analysed by an older mend)\n  mend reindex --all"
             )]
-            Reindex(ReindexArgs),
+            Reindex(Sub<ReindexArgs>),
 
             /// One gentle line with today's prompt when nothing was written today (for a shell's startup file)
             #[command(
                 after_help = "Add it to your shell's startup file, e.g. in ~/.bashrc:\n  command -v mend >/dev/null && mend nudge\n\nIt says nothing when you already wrote today, when there is no journal yet,\nwhen `nudge = false` is in the config file, or when anything goes wrong."
             )]
-            Nudge,
+            Nudge(Sub<NoArgs>),
 
             /// Where mend keeps your journal, drafts, prompts and config, and why
             #[command(after_help = "Examples:\n  mend paths\n  mend paths --json")]
-            Paths(PathsArgs),
+            Paths(Sub<PathsArgs>),
 
             /// The config file: where it is and what it says
             #[command(
                 after_help = "Examples:\n  mend config path\n  mend config show\n  mend config set perspective rebuilding\n\nSettings (all optional) in config.toml:\n  editor = \"nano\"              the editor, before $VISUAL and $EDITOR\n  color = \"auto\"               auto, always or never\n  week-start = \"monday\"        monday or sunday\n  summary-period = \"30d\"       the default period of `mend summary`\n  safety-note = false          no safety notes (or a text of your own)\n  perspective = \"hurt\"         prompts for: hurt, rebuilding or any\n  context = \"romantic\"        prompts about: romantic, friendship, work or any\n  nudge = true                  whether `mend nudge` speaks"
             )]
-            Config(ConfigArgs),
+            Config(Sub<ConfigArgs>),
 
             /// Create a new journal, encrypted with --encrypt
             #[command(
                 after_help = "Examples:\n  mend init --encrypt          (asks for a passphrase twice)\n  MEND_PASSPHRASE=... mend init --encrypt\n\nKeep the passphrase safe: without it, an encrypted journal cannot be read by anyone, you included."
             )]
-            Init {
-                /// Encrypt the journal with a passphrase (SQLCipher)
-                #[arg(long)]
-                encrypt: bool,
-            },
+            Init(Sub<InitArgs>),
 
             /// Encrypt an existing journal in place
             #[command(
                 after_help = "Examples:\n  mend encrypt\n  MEND_PASSPHRASE=... mend encrypt\n\nThe plain file is replaced by the encrypted one; no plain copy is kept."
             )]
-            Encrypt,
+            Encrypt(Sub<NoArgs>),
 
             /// Turn an encrypted journal back into a plain one
             #[command(after_help = "Examples:\n  mend decrypt")]
-            Decrypt,
+            Decrypt(Sub<NoArgs>),
 
             /// Change the passphrase of an encrypted journal
             #[command(
                 after_help = "Examples:\n  mend passphrase              (asks for the old one, then the new one twice)\n  MEND_PASSPHRASE=old MEND_NEW_PASSPHRASE=new mend passphrase"
             )]
-            Passphrase {
-                /// Read the new passphrase from this file (MEND_NEW_PASSPHRASE works too)
-                #[arg(long, value_name = "FILE")]
-                new_passphrase_file: Option<PathBuf>,
-            },
+            Passphrase(Sub<PassphraseArgs>),
 
             /// Check the journal: integrity, the search index, and the stored analysis
             #[command(after_help = "Examples:\n  mend check")]
-            Check,
+            Check(Sub<NoArgs>),
 
             /// Copy the journal safely to a file (an encrypted journal stays encrypted)
             #[command(
                 after_help = "Examples:\n  mend backup ~/backups/journal-2026-11-21.db\n  mend backup --force ~/backups/journal.db"
             )]
-            Backup {
-                /// Where to write the copy
-                file: PathBuf,
-
-                /// Replace the file if it exists
-                #[arg(long)]
-                force: bool,
-            },
+            Backup(Sub<BackupArgs>),
 
             /// Shell completions: bash, zsh, fish, elvish or powershell
             #[command(
                 after_help = "Examples:\n  mend completions bash > ~/.local/share/bash-completion/completions/mend\n  mend completions zsh > ~/.zfunc/_mend\n  mend completions fish > ~/.config/fish/completions/mend.fish"
             )]
-            Completions {
-                /// The shell
-                #[arg(value_enum)]
-                shell: clap_complete::Shell,
-            },
+            Completions(Sub<CompletionsArgs>),
 
             /// Write man pages for mend and every subcommand into a folder
             #[command(after_help = "Examples:\n  mend man ~/.local/share/man/man1\n  man mend")]
-            Man {
-                /// The folder to write the pages into (created if missing)
-                dir: PathBuf,
-            },
+            Man(Sub<ManArgs>),
 
             /// The feelings you can name, by family
             #[command(after_help = "Examples:\n  mend feelings\n  mend feelings --json")]
-            Feelings(FeelingsArgs),
+            Feelings(Sub<FeelingsArgs>),
         }
     };
 }
 
-command_line!(Cli, Command, true);
-command_line!(WholeCli, WholeCommand, false);
+command_line!(Cli, Command, true, RootOptions);
+command_line!(WholeCli, WholeCommand, false, GlobalOptions);
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Encrypt the journal with a passphrase (SQLCipher)
+    #[arg(long)]
+    pub encrypt: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PassphraseArgs {
+    /// Read the new passphrase from this file (MEND_NEW_PASSPHRASE works too)
+    #[arg(long, value_name = "FILE")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy
+    pub file: PathBuf,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The folder to write the pages into (created if missing)
+    pub dir: PathBuf,
+}
 
 /// Every subcommand built in full: for completions, man pages, and finding the deepest
 /// subcommand an error is about.

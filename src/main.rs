@@ -9,7 +9,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches};
 
 use mend::app::{self, App, Paths};
-use mend::cli::{self, Cli, Command, DraftsAction};
+use mend::cli::{self, BackupArgs, Cli, Command, CompletionsArgs, DraftsAction, InitArgs, ManArgs};
+use mend::cli::{PassphraseArgs, Sub};
 use mend::config::Config;
 use mend::pager::Output;
 use mend::render::terminal::Style;
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let paged = !cli.no_pager
+    let paged = !cli.options.no_pager
         && matches!(
             cli.command,
             Some(
@@ -75,25 +76,26 @@ fn run(cli: Cli) -> Result<()> {
 
 fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
     match &cli.command {
-        Some(Command::Completions { shell }) => {
+        Some(Command::Completions(Sub(CompletionsArgs { shell }))) => {
             return commands::completions::run(*shell, &mut out);
         }
-        Some(Command::Man { dir }) => return commands::man::run(dir, &mut out),
+        Some(Command::Man(Sub(ManArgs { dir }))) => return commands::man::run(dir, &mut out),
         // A shell's startup must never be disturbed: any trouble means silence.
-        Some(Command::Nudge) => {
-            let _ =
-                nudge(cli.db, cli.discreet).and_then(|line| Ok(out.write_all(line.as_bytes())?));
+        Some(Command::Nudge(_)) => {
+            let _ = nudge(cli.options.db, cli.options.discreet)
+                .and_then(|line| Ok(out.write_all(line.as_bytes())?));
             return Ok(());
         }
         _ => {}
     }
-    let paths = Paths::resolve(cli.db)?;
+    let paths = Paths::resolve(cli.options.db)?;
     let mut config = Config::load(&paths.config)?;
-    if cli.discreet {
+    if cli.options.discreet {
         config.discreet = Some(true);
     }
     mend::analysis::set_perspective(config.perspective);
     let color = cli
+        .options
         .color
         .or(config.color.map(Into::into))
         .unwrap_or(cli::ColorChoice::Auto);
@@ -103,7 +105,7 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
         config,
         paths,
     };
-    let passphrase_file = cli.passphrase_file.clone();
+    let passphrase_file = cli.options.passphrase_file.clone();
     let ask_passphrase = || secret::current(passphrase_file.as_deref());
     let open = || Journal::open_with(&app.paths.db, &ask_passphrase);
     let Some(command) = cli.command else {
@@ -113,17 +115,17 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
         return Ok(());
     };
     match command {
-        Command::Init { encrypt } => {
+        Command::Init(Sub(InitArgs { encrypt })) => {
             commands::cipher::init(&app, encrypt, passphrase_file.as_deref(), &mut out)?
         }
-        Command::Encrypt => {
+        Command::Encrypt(_) => {
             commands::cipher::encrypt(open()?, passphrase_file.as_deref(), &mut out)?
         }
-        Command::Decrypt => commands::cipher::decrypt(open()?, &mut out)?,
-        Command::Feelings(args) => commands::feelings::run(&app, args, &mut out)?,
-        Command::Paths(args) => commands::paths::run(&app, args, &mut out)?,
-        Command::Config(args) => commands::config::run(&app, args.action, &mut out)?,
-        Command::Drafts(args) => {
+        Command::Decrypt(_) => commands::cipher::decrypt(open()?, &mut out)?,
+        Command::Feelings(Sub(args)) => commands::feelings::run(&app, args, &mut out)?,
+        Command::Paths(Sub(args)) => commands::paths::run(&app, args, &mut out)?,
+        Command::Config(Sub(args)) => commands::config::run(&app, args.action, &mut out)?,
+        Command::Drafts(Sub(args)) => {
             let journal = match args.action {
                 Some(DraftsAction::Recover { .. }) => Some(open()?),
                 _ => None,
@@ -139,49 +141,77 @@ fn dispatch(cli: Cli, mut out: &mut Output) -> Result<()> {
             // An encrypted journal's drafts stay in the private scratch folder.
             app.paths.private = journal.is_encrypted();
             match command {
-                Command::Passphrase {
+                Command::Passphrase(Sub(PassphraseArgs {
                     new_passphrase_file,
-                } => commands::cipher::passphrase(
+                })) => commands::cipher::passphrase(
                     &journal,
                     new_passphrase_file.as_deref(),
                     &mut out,
                 )?,
-                Command::Check => commands::check::run(&journal, &app, &mut out)?,
-                Command::Backup { file, force } => {
+                Command::Check(_) => commands::check::run(&journal, &app, &mut out)?,
+                Command::Backup(Sub(BackupArgs { file, force })) => {
                     commands::backup::run(&journal, &file, force, &mut out)?
                 }
-                Command::Write(args) => commands::write::run(&journal, &app, args, &mut out)?,
-                Command::List(args) => commands::list::run(&journal, &app, args, &mut out)?,
-                Command::Show(args) => commands::show::run(&journal, &app, args, &mut out)?,
-                Command::Search(args) => commands::search::run(&journal, &app, args, &mut out)?,
-                Command::Edit(args) => commands::edit::run(&journal, &app, args, &mut out)?,
-                Command::Delete(args) => commands::delete::run(&journal, &app, args, &mut out)?,
-                Command::Moment(args) => commands::moment::run(&journal, &app, args, &mut out)?,
-                Command::Moments(args) => commands::moments::run(&journal, &app, args, &mut out)?,
-                Command::Review(args) => commands::review::run(&journal, &app, args, &mut out)?,
-                Command::Restore(args) => commands::restore::run(&journal, &app, args, &mut out)?,
-                Command::Trash(args) => commands::trash::run(&journal, &app, args, &mut out)?,
-                Command::OnThisDay(args) => {
+                Command::Write(Sub(args)) => commands::write::run(&journal, &app, args, &mut out)?,
+                Command::List(Sub(args)) => commands::list::run(&journal, &app, args, &mut out)?,
+                Command::Show(Sub(args)) => commands::show::run(&journal, &app, args, &mut out)?,
+                Command::Search(Sub(args)) => {
+                    commands::search::run(&journal, &app, args, &mut out)?
+                }
+                Command::Edit(Sub(args)) => commands::edit::run(&journal, &app, args, &mut out)?,
+                Command::Delete(Sub(args)) => {
+                    commands::delete::run(&journal, &app, args, &mut out)?
+                }
+                Command::Moment(Sub(args)) => {
+                    commands::moment::run(&journal, &app, args, &mut out)?
+                }
+                Command::Moments(Sub(args)) => {
+                    commands::moments::run(&journal, &app, args, &mut out)?
+                }
+                Command::Review(Sub(args)) => {
+                    commands::review::run(&journal, &app, args, &mut out)?
+                }
+                Command::Restore(Sub(args)) => {
+                    commands::restore::run(&journal, &app, args, &mut out)?
+                }
+                Command::Trash(Sub(args)) => commands::trash::run(&journal, &app, args, &mut out)?,
+                Command::OnThisDay(Sub(args)) => {
                     commands::on_this_day::run(&journal, &app, args, &mut out)?
                 }
-                Command::Prompt(args) => commands::prompt::run(&journal, &app, args, &mut out)?,
-                Command::Prompts(args) => commands::prompts::run(&journal, &app, args, &mut out)?,
-                Command::Path(args) => commands::path::run(&journal, &app, args.action, &mut out)?,
-                Command::Summary(args) => commands::summary::run(&journal, &app, args, &mut out)?,
-                Command::Report(args) => commands::report::run(&journal, &app, args, &mut out)?,
-                Command::Reindex(args) => commands::reindex::run(&journal, &app, args, &mut out)?,
-                Command::Export(args) => commands::export::run(&journal, &app, args, &mut out)?,
-                Command::Import(args) => commands::import::run(&journal, &app, args, &mut out)?,
+                Command::Prompt(Sub(args)) => {
+                    commands::prompt::run(&journal, &app, args, &mut out)?
+                }
+                Command::Prompts(Sub(args)) => {
+                    commands::prompts::run(&journal, &app, args, &mut out)?
+                }
+                Command::Path(Sub(args)) => {
+                    commands::path::run(&journal, &app, args.action, &mut out)?
+                }
+                Command::Summary(Sub(args)) => {
+                    commands::summary::run(&journal, &app, args, &mut out)?
+                }
+                Command::Report(Sub(args)) => {
+                    commands::report::run(&journal, &app, args, &mut out)?
+                }
+                Command::Reindex(Sub(args)) => {
+                    commands::reindex::run(&journal, &app, args, &mut out)?
+                }
+                Command::Export(Sub(args)) => {
+                    commands::export::run(&journal, &app, args, &mut out)?
+                }
+                Command::Import(Sub(args)) => {
+                    commands::import::run(&journal, &app, args, &mut out)?
+                }
                 Command::Feelings(_)
                 | Command::Drafts(_)
                 | Command::Paths(_)
                 | Command::Config(_)
-                | Command::Completions { .. }
-                | Command::Man { .. }
-                | Command::Nudge
-                | Command::Init { .. }
-                | Command::Encrypt
-                | Command::Decrypt => unreachable!("handled above"),
+                | Command::Completions(_)
+                | Command::Man(_)
+                | Command::Nudge(_)
+                | Command::Init(_)
+                | Command::Encrypt(_)
+                | Command::Decrypt(_) => unreachable!("handled above"),
             }
         }
     }

@@ -38,7 +38,7 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 
 use crate::app::App;
-use crate::cli::{AnswerArgs, Command, FilterArgs, PathAction, PathArgs};
+use crate::cli::{AnswerArgs, Command, FilterArgs, PathAction, PathArgs, Sub};
 use crate::feelings::vocabulary;
 use crate::model::{NewEntry, normalize_labels};
 use crate::store::{Filter, Journal};
@@ -57,26 +57,26 @@ pub fn keep_unopened(app: &mut App, command: &Command, error: anyhow::Error) -> 
         }
     };
     let (details, raw, replaces) = match command {
-        Command::Write(args) if !args.text.is_empty() => (
+        Command::Write(Sub(args)) if !args.text.is_empty() => (
             Some(&args.details),
             Some(args.text.join(" ").into_bytes()),
             None,
         ),
-        Command::Write(args) => (Some(&args.details), piped(), None),
-        Command::Edit(args) => match args.text.as_deref() {
+        Command::Write(Sub(args)) => (Some(&args.details), piped(), None),
+        Command::Edit(Sub(args)) => match args.text.as_deref() {
             Some("-") => (None, piped(), args.id.as_id()),
             Some(text) => (None, Some(text.as_bytes().to_vec()), args.id.as_id()),
             None => (None, None, None),
         },
-        Command::Prompt(args) if !args.show && !args.json => (
+        Command::Prompt(Sub(args)) if !args.show && !args.json => (
             Some(&args.answer.details),
             answers(&args.answer, piped),
             None,
         ),
-        Command::Path(PathArgs {
+        Command::Path(Sub(PathArgs {
             action: PathAction::Next { answer, .. },
-        }) => (Some(&answer.details), answers(answer, piped), None),
-        Command::Review(args) => {
+        })) => (Some(&answer.details), answers(answer, piped), None),
+        Command::Review(Sub(args)) => {
             let given: Vec<&str> = args
                 .answer
                 .iter()
@@ -85,7 +85,7 @@ pub fn keep_unopened(app: &mut App, command: &Command, error: anyhow::Error) -> 
                 .collect();
             (None, Some(given.join("\n\n").into_bytes()), None)
         }
-        Command::Moment(args) if !args.text.is_empty() => {
+        Command::Moment(Sub(args)) if !args.text.is_empty() => {
             (None, Some(args.text.join(" ").into_bytes()), None)
         }
         _ => (None, None, None),
