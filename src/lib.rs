@@ -18,6 +18,7 @@ pub mod harden;
 pub mod home;
 pub mod interop;
 pub mod interrupt;
+pub mod math;
 pub mod model;
 pub mod moments;
 pub mod pager;

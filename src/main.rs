@@ -20,6 +20,12 @@ use mend::{commands, secret};
 fn main() -> ExitCode {
     mend::harden::process();
     install_panic_hook();
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    // After parsing, which neither starts SQLite nor holds text, so that `--version`, `--help`
+    // and a mistyped command do neither of the following.
     // Before SQLite first starts: SQLCipher's random bytes from the kernel, so that OpenSSL
     // starts only for an encrypted journal.
     #[cfg(feature = "encryption")]
@@ -27,10 +33,6 @@ fn main() -> ExitCode {
     // SIGINT, SIGTERM and SIGHUP keep their usual effect, except while text is held (the
     // editor open, an answer being typed, a question on screen): then it is kept first.
     mend::interrupt::install();
-    let cli = match parse() {
-        Ok(cli) => cli,
-        Err(e) => return usage_error(e),
-    };
     // Bare `mend` shows a home screen to a person; a script or a pipe still needs a command.
     if cli.command.is_none() && !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
         return usage_error(Cli::command().error(
