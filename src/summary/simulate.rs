@@ -6,7 +6,7 @@
 //! The generators were written before the rule's thresholds were chosen and are kept fixed;
 //! changing one changes the measured table in docs/summary.md. `cargo test` runs a few
 //! journals of each kind; `bench/simulate` runs hundreds (the ignored `measure` test) and
-//! writes the table.
+//! writes the table, and the ladder of planted sizes (`ladder`).
 
 use chrono::{Duration, NaiveDate};
 
