@@ -599,10 +599,14 @@ fn run_all(runs: usize) -> Vec<Row> {
         for span in [Span::All, Span::Days(60)] {
             let hits = (0..runs)
                 .filter(|r| {
-                    fooled(
-                        *kind,
-                        &summarise(&generate(*kind, 120, seed(200 + k, *r)), span, &library),
-                    )
+                    let s = summarise(&generate(*kind, 120, seed(200 + k, *r)), span, &library);
+                    let fooled = fooled(*kind, &s);
+                    if fooled && std::env::var("SIMULATE_ONLY").is_ok() {
+                        for i in s.claims() {
+                            eprintln!("claimed in {kind:?} / {}: {}", span_name(span), i.text);
+                        }
+                    }
+                    fooled
                 })
                 .count();
             rows.push(Row {
