@@ -145,8 +145,9 @@ pub struct Tested {
 /// What a shuffled test needs to be run again with a larger budget.
 #[derive(Debug, Clone)]
 pub enum Input {
-    Trend(Vec<(f64, f64)>),
-    Split(Vec<f64>, Vec<bool>),
+    /// Block sums, and how much wider carry-over between blocks spreads the statistic.
+    Trend(Vec<(f64, f64)>, f64),
+    Split(Vec<f64>, Vec<bool>, f64),
     Within(Vec<Stratum>),
 }
 
@@ -155,8 +156,10 @@ impl Input {
     pub fn run(&self, name: &str, budget: u32) -> Tested {
         let mut rng = Rng::named(name);
         match self {
-            Input::Trend(points) => week_trend(points, &mut rng, budget),
-            Input::Split(sums, chosen) => week_split(sums, chosen, &mut rng, budget),
+            Input::Trend(points, spread) => week_trend(points, *spread, &mut rng, budget),
+            Input::Split(sums, chosen, spread) => {
+                week_split(sums, chosen, *spread, &mut rng, budget)
+            }
             Input::Within(strata) => within_weeks(strata, &mut rng, budget),
         }
     }
@@ -164,13 +167,16 @@ impl Input {
 
 /// Does the value drift with time? Each point is (week index, sum over that week of each
 /// day's value minus the mean of all days), for the weeks with data. The statistic
-/// Σ index·sum is compared with the same sum after shuffling whole weeks.
-pub fn week_trend(points: &[(f64, f64)], rng: &mut Rng, budget: u32) -> Tested {
+/// Σ index·sum is compared with the same sum after shuffling whole weeks. `spread` (1 or
+/// more) is how much wider than the shuffles the statistic spreads because neighbouring
+/// blocks are alike: what was seen is divided by its square root before it is compared.
+pub fn week_trend(points: &[(f64, f64)], spread: f64, rng: &mut Rng, budget: u32) -> Tested {
     let n = points.len();
     let centre = points.iter().map(|p| p.0).sum::<f64>() / n.max(1) as f64;
     let c: Vec<f64> = points.iter().map(|p| p.0 - centre).collect();
     let sums: Vec<f64> = points.iter().map(|p| p.1).collect();
-    let observed: f64 = c.iter().zip(&sums).map(|(a, b)| a * b).sum();
+    let observed: f64 =
+        c.iter().zip(&sums).map(|(a, b)| a * b).sum::<f64>() / spread.max(1.0).sqrt();
     let mean_s = sums.iter().sum::<f64>() / n.max(1) as f64;
     let ss: f64 = sums.iter().map(|s| (s - mean_s).powi(2)).sum();
     let cc: f64 = c.iter().map(|x| x * x).sum();
@@ -193,8 +199,15 @@ pub fn week_trend(points: &[(f64, f64)], rng: &mut Rng, budget: u32) -> Tested {
 
 /// Is the value different in some weeks (`chosen`) than in the others? `sums` as for
 /// `week_trend`; the statistic Σ over chosen weeks is compared with the same sum over as many
-/// weeks chosen at random.
-pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng, budget: u32) -> Tested {
+/// weeks chosen at random; `spread` as for `week_trend`.
+pub fn week_split(
+    sums: &[f64],
+    chosen: &[bool],
+    spread: f64,
+    rng: &mut Rng,
+    budget: u32,
+) -> Tested {
+    let shrink = spread.max(1.0).sqrt();
     let n = sums.len();
     let k = chosen.iter().filter(|c| **c).count();
     let observed: f64 = sums
@@ -209,7 +222,7 @@ pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng, budget: u32) -> 
         let (kf, nf) = (k as f64, n as f64);
         let expected = kf * mean_s;
         let var = kf * (nf - kf) / (nf * (nf - 1.0)).max(1.0) * ss;
-        let normal = normal_p(observed - expected, var);
+        let normal = normal_p((observed - expected) / shrink, var);
         if n >= NORMAL_FROM || normal > SHUFFLE_BELOW {
             return Tested {
                 p: normal,
@@ -221,7 +234,7 @@ pub fn week_split(sums: &[f64], chosen: &[bool], rng: &mut Rng, budget: u32) -> 
     let total: f64 = sums.iter().sum();
     let expected = total * k as f64 / n as f64;
     let mut order: Vec<usize> = (0..n).collect();
-    shuffled(observed - expected, rng, budget, |rng| {
+    shuffled((observed - expected) / shrink, rng, budget, |rng| {
         let mut s = 0.0;
         for i in 0..k {
             let j = i + rng.below(n - i);
@@ -367,12 +380,12 @@ mod tests {
         let rising: Vec<(f64, f64)> = (0..17)
             .map(|b| (f64::from(b), f64::from(b) - 8.0))
             .collect();
-        assert!(week_trend(&rising, &mut Rng::new(1), MAX_SHUFFLES).p < 1e-4);
+        assert!(week_trend(&rising, 1.0, &mut Rng::new(1), MAX_SHUFFLES).p < 1e-4);
         let mut rng = Rng::new(7);
         let mut small = 0;
         for _ in 0..200 {
             let sums: Vec<(f64, f64)> = (0..17).map(|b| (f64::from(b), rng.normal())).collect();
-            if week_trend(&sums, &mut rng, MAX_SHUFFLES).p < 0.05 {
+            if week_trend(&sums, 1.0, &mut rng, MAX_SHUFFLES).p < 0.05 {
                 small += 1;
             }
         }
@@ -386,9 +399,9 @@ mod tests {
         let sums: Vec<(f64, f64)> = (0..160)
             .map(|b| (f64::from(b), rng.normal() + 0.004 * f64::from(b)))
             .collect();
-        let normal = week_trend(&sums, &mut rng, MAX_SHUFFLES).p;
+        let normal = week_trend(&sums, 1.0, &mut rng, MAX_SHUFFLES).p;
         let few = &sums[..NORMAL_FROM - 1];
-        let shuffled = week_trend(few, &mut rng, MAX_SHUFFLES).p;
+        let shuffled = week_trend(few, 1.0, &mut rng, MAX_SHUFFLES).p;
         assert!(normal > 0.0 && shuffled > 0.0);
     }
 
@@ -403,7 +416,7 @@ mod tests {
                 )
             })
             .collect();
-        let input = Input::Trend(rising);
+        let input = Input::Trend(rising, 1.0);
         let short = input.run("t", FIRST_SHUFFLES);
         let long = input.run("t", MAX_SHUFFLES);
         assert!(!short.settled);

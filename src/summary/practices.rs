@@ -293,7 +293,7 @@ fn compare(
         }
     }
     let mut rng = Rng::named(seed);
-    let tested = engine::week_split(&sums, &chosen, &mut rng, engine::MAX_SHUFFLES);
+    let tested = engine::week_split(&sums, &chosen, 1.0, &mut rng, engine::MAX_SHUFFLES);
     // Leaving out any one day must keep the shift large enough and the same way.
     let without = |values: &[f64], i: usize| {
         (values.iter().sum::<f64>() - values[i]) / (values.len() - 1) as f64

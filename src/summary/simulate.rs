@@ -6,9 +6,11 @@
 //! The generators were written before the rule's thresholds were chosen and are kept fixed;
 //! changing one changes the measured table in docs/summary.md. `cargo test` runs a few
 //! journals of each kind; `bench/simulate` runs hundreds (the ignored `measure` test) and
-//! writes the table.
+//! writes the table, and the ladder of planted sizes (`ladder`).
 
 use chrono::{Duration, NaiveDate};
+
+mod ladder;
 
 use super::compute::statistics_assessed;
 use super::data::Data;
@@ -74,8 +76,30 @@ fn mood_of(x: f64) -> u8 {
     x.round().clamp(1.0, 5.0) as u8
 }
 
-/// One journal of `kind` over `length` days ending today.
+/// One journal of `kind` over `length` days ending today, its pattern (if planted) at
+/// today's size.
 fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
+    generate_sized(kind, length, seed, today_size(kind))
+}
+
+/// The size each planted pattern has in the measured table, in the units `generate_sized`
+/// takes: mood points for mood rising (first day to last), Sundays, walk and the worse
+/// period; the share at the start for doubt (falling to 10% of entries) and resentment
+/// (falling to 5% of days).
+fn today_size(kind: Kind) -> f64 {
+    match kind {
+        Kind::MoodTrend | Kind::Weekday => 1.2,
+        Kind::Tag => 1.0,
+        Kind::SignFalling => 0.5,
+        Kind::FeelingFading => 0.6,
+        Kind::PeriodWorse => 1.5,
+        _ => 0.0,
+    }
+}
+
+/// One journal of `kind` with its planted pattern at `size` (see `today_size`). The draws
+/// do not depend on the size, so journals of one seed differ only in the pattern.
+fn generate_sized(kind: Kind, length: i64, seed: u64, size: f64) -> Journal {
     let mut rng = Rng::new(seed);
     let mut j = Journal {
         entries: Vec::new(),
@@ -127,7 +151,7 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
         let gym = t >= 1.0 - 30.0 / length as f64 && rng.chance(0.6);
         // Resentment is planted on days (60% of days at first, 5% at the end), on the day's
         // first entry.
-        let resentful = kind == Kind::FeelingFading && rng.chance(0.6 - 0.55 * t);
+        let resentful = kind == Kind::FeelingFading && rng.chance(size - (size - 0.05) * t);
         let mut first_of_day = true;
         for _ in 0..entries_today {
             id += 1;
@@ -143,12 +167,12 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
                 _ => 3.0 + rng.normal(),
             };
             match kind {
-                Kind::MoodTrend => mood += -0.6 + 1.2 * t,
+                Kind::MoodTrend => mood += -size / 2.0 + size * t,
                 Kind::Weekday if chrono::Datelike::weekday(&day) == chrono::Weekday::Sun => {
-                    mood += 1.2
+                    mood += size
                 }
-                Kind::Tag if walk => mood += 1.0,
-                Kind::PeriodWorse if d >= length - 60 => mood -= 1.5,
+                Kind::Tag if walk => mood += size,
+                Kind::PeriodWorse if d >= length - 60 => mood -= size,
                 Kind::LateTag => mood += -0.6 + 1.2 * t,
                 Kind::Simpson => mood += [-0.6, 0.6][half] + if talk { 0.5 } else { 0.0 },
                 _ => {}
@@ -181,7 +205,7 @@ fn generate(kind: Kind, length: i64, seed: u64) -> Journal {
             for (i, per_word) in sign_per_word.iter().enumerate() {
                 let mut chance = 1.0 - (-per_word * words).exp();
                 if kind == Kind::SignFalling && i == 0 {
-                    chance = 0.5 - 0.4 * t;
+                    chance = size - (size - 0.1) * t;
                 }
                 if kind == Kind::Longer && i == 0 {
                     chance = 1.0 - (-words * 0.1 / 60.0f64).exp();
@@ -481,17 +505,32 @@ fn run_all(runs: usize) -> Vec<Row> {
     let library = Library::built_in();
     let mut rows = Vec::new();
     for (k, (kind, what, target)) in NOISE.iter().enumerate() {
+        let name = format!("noise:{kind:?}");
+        if !wanted(&name) {
+            continue;
+        }
+        let runs = runs_for(&name, runs);
         for span in [Span::Days(30), Span::Weeks(12), Span::All] {
             let (mut hits, mut any) = (0, 0);
+            let mut what_claimed: std::collections::BTreeMap<String, usize> = Default::default();
             for r in 0..runs {
                 let j = generate(*kind, 180, seed(k, r));
                 let s = summarise(&j, span, &library);
                 any += usize::from(claims(&s));
+                for i in s.claims() {
+                    let words: Vec<&str> = i.text.split_whitespace().take(3).collect();
+                    *what_claimed
+                        .entry(format!("{:?} {}", i.kind, words.join(" ")))
+                        .or_default() += 1;
+                }
                 hits += usize::from(if *kind == Kind::OneBadDay {
                     bad_day_claims(&s, &summarise(&without_bad_day(&j), span, &library))
                 } else {
                     claims(&s)
                 });
+            }
+            if std::env::var("SIMULATE_ONLY").is_ok() {
+                eprintln!("claims in {kind:?} / {}: {what_claimed:?}", span_name(span));
             }
             rows.push(Row {
                 journal: what,
@@ -519,6 +558,11 @@ fn run_all(runs: usize) -> Vec<Row> {
     }
     for length in [120, 240] {
         for (k, (kind, what, span)) in PLANTED.iter().enumerate() {
+            let name = format!("planted:{kind:?}@{length}");
+            if !wanted(&name) {
+                continue;
+            }
+            let runs = runs_for(&name, runs);
             let (mut hits, mut wrong, mut ceiling) = (0, 0, 0);
             for r in 0..runs {
                 let j = generate(*kind, length, seed(100 + k, r));
@@ -547,13 +591,22 @@ fn run_all(runs: usize) -> Vec<Row> {
         }
     }
     for (k, (kind, what)) in CONFOUNDS.iter().enumerate() {
+        let name = format!("confound:{kind:?}");
+        if !wanted(&name) {
+            continue;
+        }
+        let runs = runs_for(&name, runs);
         for span in [Span::All, Span::Days(60)] {
             let hits = (0..runs)
                 .filter(|r| {
-                    fooled(
-                        *kind,
-                        &summarise(&generate(*kind, 120, seed(200 + k, *r)), span, &library),
-                    )
+                    let s = summarise(&generate(*kind, 120, seed(200 + k, *r)), span, &library);
+                    let fooled = fooled(*kind, &s);
+                    if fooled && std::env::var("SIMULATE_ONLY").is_ok() {
+                        for i in s.claims() {
+                            eprintln!("claimed in {kind:?} / {}: {}", span_name(span), i.text);
+                        }
+                    }
+                    fooled
                 })
                 .count();
             rows.push(Row {
@@ -569,6 +622,34 @@ fn run_all(runs: usize) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// Whether the rows named `name` are to be run: `noise:KIND`, `planted:KIND@DAYS`,
+/// `confound:KIND` or `ladder:KIND` (`noise:Carry(0.4)`, `planted:MoodTrend@120`). All of
+/// them unless `SIMULATE_ONLY` lists parts of names to look for (`SIMULATE_ONLY=Carry,@120`);
+/// a partial run prints what each noise row claimed and never writes the document.
+fn wanted(name: &str) -> bool {
+    match std::env::var("SIMULATE_ONLY") {
+        Ok(only) => matches(name, &only),
+        Err(_) => true,
+    }
+}
+
+fn matches(name: &str, list: &str) -> bool {
+    list.split(',').any(|w| !w.is_empty() && name.contains(w))
+}
+
+/// Journals for the rows named `name`: `runs`, or `SIMULATE_MORE_RUNS` for the rows
+/// `SIMULATE_MORE` names (as `SIMULATE_ONLY` does), to measure some rows more closely.
+fn runs_for(name: &str, runs: usize) -> usize {
+    let more = std::env::var("SIMULATE_MORE").unwrap_or_default();
+    match std::env::var("SIMULATE_MORE_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        Some(n) if matches(name, &more) => n,
+        _ => runs,
+    }
 }
 
 fn seed(kind: usize, run: usize) -> u64 {
@@ -661,14 +742,30 @@ fn measure() {
     let rows = run_all(runs);
     let text = table(&rows);
     println!("{text}");
-    if let Ok(path) = std::env::var("SIMULATE_WRITE") {
+    let rungs = ladder::run(runs);
+    let steps = ladder::table(&rungs);
+    println!("{steps}");
+    if let (Ok(path), Err(_)) = (
+        std::env::var("SIMULATE_WRITE"),
+        std::env::var("SIMULATE_ONLY"),
+    ) {
         let doc = std::fs::read_to_string(&path).unwrap();
-        let (begin, end) = ("<!-- simulate:begin -->", "<!-- simulate:end -->");
-        let a = doc.find(begin).expect("the begin marker") + begin.len();
-        let b = doc.find(end).expect("the end marker");
-        let updated = format!("{}\n{}{}", &doc[..a], text, &doc[b..]);
-        std::fs::write(&path, updated).unwrap();
+        let doc = between(&doc, "simulate", &text);
+        let doc = between(&doc, "ladder", &steps);
+        std::fs::write(&path, doc).unwrap();
     }
+}
+
+/// `doc` with what stands between its `<!-- NAME:begin -->` and `<!-- NAME:end -->` markers
+/// replaced by `text`.
+fn between(doc: &str, name: &str, text: &str) -> String {
+    let (begin, end) = (
+        format!("<!-- {name}:begin -->"),
+        format!("<!-- {name}:end -->"),
+    );
+    let a = doc.find(&begin).expect("the begin marker") + begin.len();
+    let b = doc.find(&end).expect("the end marker");
+    format!("{}\n{}{}", &doc[..a], text, &doc[b..])
 }
 
 /// The planted question of each planted kind.
