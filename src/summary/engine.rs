@@ -188,12 +188,14 @@ pub fn week_trend(points: &[(f64, f64)], spread: f64, rng: &mut Rng, budget: u32
             settled: true,
         };
     }
-    let mut order: Vec<usize> = (0..n).collect();
+    // The centred positions in time shuffled in place: the same draws and the same products
+    // as shuffling indices into them.
+    let mut shuffled_c = c;
     shuffled(observed, rng, budget, |rng| {
         for i in (1..n).rev() {
-            order.swap(i, rng.below(i + 1));
+            shuffled_c.swap(i, rng.below(i + 1));
         }
-        order.iter().zip(&sums).map(|(&o, s)| c[o] * s).sum()
+        shuffled_c.iter().zip(&sums).map(|(c, s)| c * s).sum()
     })
 }
 
@@ -233,13 +235,14 @@ pub fn week_split(
     }
     let total: f64 = sums.iter().sum();
     let expected = total * k as f64 / n as f64;
-    let mut order: Vec<usize> = (0..n).collect();
+    // The sums themselves are shuffled (the same draws as shuffling indices into them).
+    let mut order: Vec<f64> = sums.to_vec();
     shuffled((observed - expected) / shrink, rng, budget, |rng| {
         let mut s = 0.0;
         for i in 0..k {
             let j = i + rng.below(n - i);
             order.swap(i, j);
-            s += sums[order[i]];
+            s += order[i];
         }
         s - expected
     })
@@ -288,30 +291,47 @@ pub fn within_weeks(strata: &[Stratum], rng: &mut Rng, budget: u32) -> Tested {
         }
     }
     // Residuals sum to zero in each week, so the days with it can be drawn as the smaller
-    // side (the sum over the other side is its negative).
-    let mut work: Vec<(Vec<f64>, usize, f64)> = strata
-        .iter()
-        .map(|s| {
-            let k = s.with.iter().filter(|w| **w).count();
-            let n = s.residuals.len();
-            let (take, sign) = if k <= n - k { (k, 1.0) } else { (n - k, -1.0) };
-            (s.residuals.clone(), take, sign)
-        })
-        .collect();
+    // side (the sum over the other side is its negative). Every week's residuals sit in one
+    // buffer, and a shuffle is one run over its draws (most weeks draw one or two days, so a
+    // loop per week would cost more than its draws): the same draws, and the same sums in
+    // the same order, as shuffling each week on its own.
+    let mut values: Vec<f64> = Vec::with_capacity(strata.iter().map(|s| s.residuals.len()).sum());
+    let mut draws: Vec<Draw> = Vec::new();
+    for s in strata {
+        let k = s.with.iter().filter(|w| **w).count();
+        let n = s.residuals.len();
+        let (take, sign) = if k <= n - k { (k, 1.0) } else { (n - k, -1.0) };
+        let start = values.len();
+        values.extend_from_slice(&s.residuals);
+        for i in 0..take {
+            draws.push(Draw {
+                at: start + i,
+                span: n - i,
+                last: (i + 1 == take).then_some(sign),
+            });
+        }
+    }
     shuffled(observed, rng, budget, |rng| {
         let mut total = 0.0;
-        for (values, take, sign) in work.iter_mut() {
-            let n = values.len();
-            let mut s = 0.0;
-            for i in 0..*take {
-                let j = i + rng.below(n - i);
-                values.swap(i, j);
-                s += values[i];
+        let mut s = 0.0;
+        for d in &draws {
+            values.swap(d.at, d.at + rng.below(d.span));
+            s += values[d.at];
+            if let Some(sign) = d.last {
+                total += sign * s;
+                s = 0.0;
             }
-            total += *sign * s;
         }
         total
     })
+}
+
+/// One day drawn in a within-week shuffle: its place in the week's buffer, how many days
+/// remain to draw it from, and, for a week's last draw, the sign its sum is added with.
+struct Draw {
+    at: usize,
+    span: usize,
+    last: Option<f64>,
 }
 
 /// Holm's step-down correction: the adjusted p-values, in the order given.
