@@ -257,7 +257,10 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
     }
     let cond = (0..r.s.len()).find(|&i| matches!(r.word(i), "if" | "when" | "unless"));
     if let Some(i) = cond
-        && g.threat_conditions.find(r.s, i + 1, r.s.len()).is_some()
+        && g.threat_conditions.all(r.s).any(|(k, _)| {
+            // "when he finds out I dented the car" is no condition of leaving.
+            k > i && !(r.word(k) == "out" && r.word(k - 1).starts_with("f"))
+        })
     {
         return true;
     }

@@ -23,6 +23,7 @@ pub fn read(r: &Reader, harm: &mut Harm) {
     after_parting(r, c, harm);
     threat_of_loss(r, c, harm);
     told_cannot(r, c, harm);
+    super::signs::read(r, harm);
 }
 
 /// The one an act is done to, looking a little past the verb: "squeezed my neck", "gripped
@@ -35,6 +36,20 @@ fn patient(r: &Reader, v: usize) -> Target {
     for k in v + 1..v + 6 {
         if !r.s.same_clause(v, k) {
             break;
+        }
+        // "broke two of my fingers", "punched the steering wheel and then him"
+        if r.word(k) == "of" && r.word(k + 1) == "my" && r.w.body.parts.has(r.word(k + 2)) {
+            return Target::WriterBody;
+        }
+        if r.word(k) == "then"
+            && matches!(r.word(k + 1), "him" | "her")
+            && (r.clause_ends(k + 2)
+                || matches!(
+                    r.word(k + 2),
+                    "when" | "and" | "as" | "because" | "until" | "so"
+                ))
+        {
+            return Target::Victim;
         }
         if r.word(k) == "at" {
             return match r.word(k + 1) {
@@ -83,6 +98,13 @@ fn force(r: &Reader, c: &Classes, harm: &mut Harm) {
         let who = doer(r, v);
         let rest = v + 1..(v + 10).min(r.s.len());
         let throat = rest.clone().any(|k| c.airway.has(r.word(k)) && k <= v + 3);
+        // Blows that are harm whatever they land on: "punched… then him".
+        let blow = [
+            "punch", "slap", "kick", "chok", "strangl", "headbutt", "stab", "thump", "whack",
+            "batter",
+        ]
+        .iter()
+        .any(|p| r.word(v).starts_with(p));
         let marked = rest.clone().any(|k| c.force_marks.has(r.word(k)))
             || rest.clone().any(|k| matches!(r.word(k), "until" | "till"))
             || r.w.body.marks.any(r.s);
@@ -107,7 +129,8 @@ fn force(r: &Reader, c: &Classes, harm: &mut Harm) {
         let hurt = throat
             || target.body() && (marked || !gentle) && !idiom
             || place && relative && !idiom
-            || thrown_at;
+            || thrown_at
+            || blow && r.object(v).0 == Target::Nothing && !idiom;
         if !hurt || r.w.context.protective.any(r.s) || r.accident && !throat {
             continue;
         }
@@ -180,6 +203,44 @@ fn broken(r: &Reader, c: &Classes, harm: &mut Harm) {
 /// when she said she was too tired… till she gave in".
 fn coercion(r: &Reader, c: &Classes, harm: &mut Harm) {
     let s = r.s;
+    // "Woke up with him on top of me again and I just lay there till it was over."
+    let on_top = s.words.windows(4).any(|p| p == ["on", "top", "of", "me"]);
+    let unwilling = [
+        "woke",
+        "asleep",
+        "froze",
+        "over",
+        "lay",
+        "pretended",
+        "crying",
+    ]
+    .iter()
+    .any(|w| r.has_word(w));
+    if on_top && unwilling && (r.has_word("him") || r.has_word("her") || r.has_word("he")) {
+        harm.harmed = true;
+    }
+    // "He drove really fast on purpose with me in the car screaming for him to slow down"
+    let on_purpose = s.words.windows(2).any(|p| p == ["on", "purpose"]);
+    let terror = [
+        "screaming",
+        "scream",
+        "terrified",
+        "begging",
+        "begged",
+        "slow",
+        "crying",
+        "scare",
+    ]
+    .iter()
+    .any(|w| r.has_word(w));
+    let first = (0..s.len()).find_map(|k| r.who_at(k));
+    if on_purpose && terror && r.has_word("me") {
+        match first {
+            Some(Who::Partner | Who::Other) => harm.harmed = true,
+            Some(Who::Writer) if r.has_word("her") || r.has_word("him") => harm.harming = true,
+            _ => {}
+        }
+    }
     let Some(no) = c.refusal.find(s, 0, s.len()) else {
         return;
     };
@@ -254,6 +315,10 @@ fn frightened(r: &Reader, c: &Classes, harm: &mut Harm) {
 /// purse and left me", "I'm not allowed my own bank card", "gives me forty quid a week".
 fn means(r: &Reader, c: &Classes, harm: &mut Harm) {
     let s = r.s;
+    // "took my phone off me at dinner as a joke"
+    if r.games || r.humour {
+        return;
+    }
     for v in 0..s.len() {
         // "I asked Sam to hold onto my credit card till payday": a request.
         if !c.take.has(r.word(v))
@@ -350,7 +415,29 @@ fn means(r: &Reader, c: &Classes, harm: &mut Harm) {
 /// look at a partner's phone is the doubt mend's readers work through, not this.
 fn watched(r: &Reader, c: &Classes, harm: &mut Harm) {
     let s = r.s;
-    if r.has_word("agreed") || r.has_word("both") || r.has_word("we") && r.has_word("share") {
+    // "He gets a notification every time I spend": the writer's spending watched.
+    let alerted = (r.has_word("notification") || r.has_word("alert") || r.has_word("notified"))
+        && s.words.windows(3).any(|p| p == ["every", "time", "i"])
+        && (r.has_word("he") || r.has_word("she"));
+    if alerted {
+        harm.harmed = true;
+    }
+    // "went through my bag and found the leaflet from the refuge": a refuge sought.
+    if r.has_word("refuge")
+        && (r.has_word("he") || r.has_word("she") || r.has_word("husband") || r.has_word("wife"))
+    {
+        harm.harmed = true;
+    }
+    let consent = r.has_word("agreed")
+        || r.has_word("both")
+        || r.has_word("we") && r.has_word("share")
+        || r.has_word("together")
+        || r.s.words.windows(2).any(|p| p[0] == "with" && p[1] == "me")
+        || r.s
+            .words
+            .windows(2)
+            .any(|p| p[0] == "i" && matches!(p[1].as_str(), "asked" | "showed" | "let"));
+    if consent {
         return;
     }
     for v in 0..s.len() {
@@ -368,15 +455,36 @@ fn watched(r: &Reader, c: &Classes, harm: &mut Harm) {
             continue;
         }
         let who = doer(r, v);
-        let mine = (v + 1..p).any(|k| matches!(r.word(k), "my" | "this" | "me"));
+        // "checks the mileage on the car every night"
+        let mine = (v + 1..p).any(|k| matches!(r.word(k), "my" | "this" | "me"))
+            || r.word(p - 1) == "the" && r.has_word("every");
         let theirs =
             (v + 1..=p).any(|k| matches!(r.word(k), "her" | "his" | "their") || r.is_name(k));
         let covert = c.covert.any(s);
+        // What is private beyond a phone: a diary, a journal, a car's mileage. Checking a
+        // phone or messages is the doubt mend's readers work through; the older rules weigh it.
+        let deep = matches!(
+            r.word(p),
+            "diary" | "journal" | "notebook" | "mileage" | "odometer" | "notification" | "location"
+        );
+        // The writer's watching is more than a look when it is by a tool or every night.
+        let tooled = [
+            "app", "spy", "spyware", "tracker", "airtag", "install", "guess", "secretly",
+        ]
+        .iter()
+        .any(|t| s.words.iter().any(|w| w.starts_with(t)))
+            || s.words.windows(2).any(|p| {
+                p[0] == "every"
+                    && matches!(p[1].as_str(), "night" | "day")
+                    && matches!(r.word(v), "read" | "reading" | "reads" | "log" | "logged")
+            });
         match who {
-            Who::Partner | Who::Other if mine || r.word(p) == "notification" => {
-                harm.harmed |= who == Who::Partner || covert
+            Who::Partner | Who::Other
+                if (mine || r.word(p) == "notification") && (deep || covert && tooled) =>
+            {
+                harm.harmed |= who == Who::Partner
             }
-            Who::Writer if theirs && covert => harm.harming = true,
+            Who::Writer if theirs && tooled => harm.harming = true,
             _ => {}
         }
     }
@@ -408,7 +516,17 @@ fn price_of_contact(r: &Reader, c: &Classes, harm: &mut Harm) {
 fn after_parting(r: &Reader, c: &Classes, harm: &mut Harm) {
     let s = r.s;
     let parted = c.breakup.any(s) || r.has_word("blocked") || r.has_word("contact");
-    let present = c.presence.any(s) || r.has_word("following") || r.has_word("followed");
+    // Someone else there: not "I'm done waiting".
+    let present = (0..s.len()).any(|i| {
+        c.presence.at(s, i).is_some()
+            && (doer(r, i).is_person()
+                || c.presence.at(s, i) > Some(1)
+                || matches!(
+                    r.word(i),
+                    "parcel" | "parcels" | "flowers" | "letter" | "note" | "parked"
+                ))
+    }) || r.has_word("following")
+        || r.has_word("followed");
     let found = c.new_place.any(s) && (r.has_word("never") || r.has_word("not"));
     let tracker = (0..s.len()).any(|i| matches!(r.word(i), "tracker" | "airtag" | "gps"))
         && (r.has_word("found") || r.has_word("under") || r.has_word("my"));
@@ -436,13 +554,46 @@ fn after_parting(r: &Reader, c: &Classes, harm: &mut Harm) {
     .iter()
     .any(|w| r.has_word(w))
         && !r.has_word("am");
+    // Who is there: the writer turning up at another's place, or another at the writer's.
+    let writer_acts = (0..s.len()).any(|i| {
+        let w = r.word(i);
+        (w.starts_with("turn")
+            || w.starts_with("wait")
+            || w.starts_with("follow")
+            || w.starts_with("sent")
+            || w.starts_with("driv")
+            || w == "drove"
+            || w == "sat")
+            && doer(r, i) == Who::Writer
+            && (victim_after(r, i, 6).is_some()
+                || (i + 1..i + 8)
+                    .any(|k| r.is_name(k) || matches!(r.word(k), "her" | "his" | "ex")))
+    });
+    // The writer's own visits count when they are not wanted: after a parting, after a no.
+    let unwelcome = parted
+        || r.has_word("uninvited")
+        || r.has_word("midnight")
+        || s.words.windows(2).any(|p| p == ["even", "though"])
+        || s.words.windows(3).any(|p| p == ["told", "me", "not"]);
+    if writer_acts && unwelcome && !agreed && !tracker && !online(r) {
+        harm.harming = true;
+        return;
+    }
+    let following_me = (0..s.len())
+        .any(|i| r.word(i).starts_with("follow") && r.word(i + 1) == "me" && !online(r))
+        && r.has_word("outside")
+        && (r.has_word("night") || r.has_word("again"));
+    if following_me && !agreed && !r.w.stalking.benign.any(s) {
+        harm.harmed = true;
+        return;
+    }
     if !(parted && present && unwanted && !agreed || found || tracker) {
         // "I've been following Zoe to work in my car": the writer following a partner.
         let follows = (0..s.len()).any(|i| {
             r.word(i).starts_with("follow")
                 && doer(r, i) == Who::Writer
                 && (r.is_name(i + 1) || matches!(r.word(i + 1), "her" | "him"))
-                && !r.w.stalking.online.any(s)
+                && !online(r)
         });
         harm.harming |= follows;
         return;
@@ -466,20 +617,6 @@ fn after_parting(r: &Reader, c: &Classes, harm: &mut Harm) {
         }
         return;
     }
-    // Who is there: the writer turning up at another's place, or another at the writer's.
-    let writer_acts = (0..s.len()).any(|i| {
-        let w = r.word(i);
-        (w.starts_with("turn")
-            || w.starts_with("wait")
-            || w.starts_with("follow")
-            || w.starts_with("sent")
-            || w.starts_with("driv")
-            || w == "sat")
-            && doer(r, i) == Who::Writer
-            && (victim_after(r, i, 6).is_some()
-                || (i + 1..i + 8)
-                    .any(|k| r.is_name(k) || matches!(r.word(k), "her" | "his" | "ex")))
-    });
     if writer_acts && !tracker {
         harm.harming = true;
     } else if tracker
@@ -489,6 +626,26 @@ fn after_parting(r: &Reader, c: &Classes, harm: &mut Harm) {
     {
         harm.harmed = true;
     }
+}
+
+/// Whether the sentence is about following online ("followed him on Instagram again").
+fn online(r: &Reader) -> bool {
+    r.s.words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "instagram"
+                | "twitter"
+                | "tiktok"
+                | "facebook"
+                | "online"
+                | "social"
+                | "linkedin"
+                | "youtube"
+                | "strava"
+                | "insta"
+                | "snapchat"
+        )
+    })
 }
 
 /// A threat of loss, told or reported: "she'd make sure I lost the house and the dog", "next

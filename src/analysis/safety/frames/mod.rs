@@ -7,6 +7,7 @@
 
 mod harm;
 mod self_harm;
+mod signs;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
