@@ -8,6 +8,10 @@ use super::harm::Harm;
 /// Control and monitoring: "won't let me see my friends", "takes my money", "checks my
 /// location", "controls what I wear", "makes me unlock my phone", "locked me in".
 pub fn read(r: &Reader, harm: &mut Harm) {
+    // "He took my phone off me at dinner as a joke"
+    if r.has_word("joke") || r.has_word("jokingly") {
+        return;
+    }
     let c = &r.w.control;
     let consent = c.consent.any(r.s);
     for i in 0..r.s.len() {

@@ -228,13 +228,25 @@ impl<'a> Reader<'a> {
                 .windows(3)
                 .any(|p| p[0] == "every" && p[1] == "time" && p[2] == "i")
             || s.words.windows(2).any(|p| p[0] == "or" && p[1] == "else");
+        // "he said it was a game", "called it a joke": the doer's excuse, not play.
+        let excuse = (0..s.len()).any(|i| {
+            (w.grammar.reporting.has(s.word(i)) || s.word(i) == "called")
+                && (i + 1..i + 6).any(|k| {
+                    matches!(
+                        s.word(k),
+                        "game" | "joke" | "joking" | "kidding" | "messing" | "playing"
+                    )
+                })
+        }) && (w.body.marks.any(s)
+            || w.body.parts.any(s)
+            || s.words.iter().any(|x| x == "blacked"));
         Reader {
             s,
             w,
-            games: c.games.any(s),
-            humour: c.humour.any(s),
+            games: c.games.any(s) && !excuse,
+            humour: c.humour.any(s) && !excuse,
             accident: c.accident.any(s),
-            elsewhere: (c.media.any(s) || c.distant_past.any(s)) && !Self::owned(s, w),
+            elsewhere: (Self::story(s, w) || c.distant_past.any(s)) && !Self::owned(s, w),
             condition,
             reported_until: w.grammar.reporting.find(s, 0, s.len()).map(|(i, _)| i),
             violence: s
@@ -243,6 +255,18 @@ impl<'a> Reader<'a> {
                 .map(|x| w.violence.iter().position(|g| g.forms.has(x)))
                 .collect(),
         }
+    }
+
+    /// A story, a screen or a course: not "gave my books to Priya", which are things given away.
+    fn story(s: &Sentence, w: &Words) -> bool {
+        let giving = s
+            .words
+            .iter()
+            .any(|x| matches!(x.as_str(), "gave" | "give" | "giving" | "given"));
+        w.context
+            .media
+            .all(s)
+            .any(|(i, _)| !(giving && i > 0 && s.word(i - 1) == "my"))
     }
 
     /// A story or a long-past time the writer says is still theirs: "I recognised myself in
@@ -254,7 +278,12 @@ impl<'a> Reader<'a> {
             .any(|p| (p[0].starts_with("recogni") || p[0] == "saw") && p[1] == "myself");
         let still_afraid =
             words.iter().any(|x| x == "still") && (w.fear.words.any(s) || w.fear.signs.any(s));
-        recognised || still_afraid
+        // "I used to cut when I was nineteen and the urge has been back all week."
+        let returned = words.iter().any(|x| x == "urge" || x == "urges")
+            || words.windows(2).any(|p| {
+                p[1] == "back" && matches!(p[0].as_str(), "is" | "been" | "came" | "coming")
+            });
+        recognised || still_afraid || returned
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -377,7 +406,18 @@ impl<'a> Reader<'a> {
             let subordinate = |k: usize| {
                 matches!(
                     self.word(k.wrapping_sub(1)),
-                    "until" | "till" | "when" | "while" | "because" | "as" | "since" | "before"
+                    "until"
+                        | "till"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "as"
+                        | "since"
+                        | "before"
+                        | "time"
+                        | "if"
+                        | "whenever"
+                        | "after"
                 )
             };
             if let Some(k) = (0..a)

@@ -28,6 +28,10 @@ impl Harm {
 
 pub fn read(r: &Reader) -> Harm {
     let mut harm = Harm::default();
+    // "My counsellor asked if I ever feel unsafe at home and I could honestly say no."
+    if r.has_word("asked") && r.w.context.denied.any(r.s) {
+        return harm;
+    }
     violence(r, &mut harm);
     near_me(r, &mut harm);
     threats(r, &mut harm);
@@ -59,6 +63,10 @@ fn violence(r: &Reader, harm: &mut Harm) {
                 subject.who == Who::Writer && subject.passive && target == Target::Nothing;
             let who = if passive {
                 by_whom(r, v + 1)
+            } else if subject.dropped && target == Target::WriterBody {
+                // "Burnt my hand on the oven tray": the writer's own act, for the self-harm
+                // rules to weigh.
+                continue;
             } else if subject.dropped && target.writer() {
                 // "Punched me in the face again.": someone did it to the writer.
                 Who::Other
@@ -227,6 +235,16 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
         return !(r.humour && r.w.grammar.trivial.any(r.s) || surprise);
     }
     let someone_else = r.subject(v).who == Who::Other;
+    // "The dog stole the whole roast chicken, I'm going to kill him."
+    if r.w.people.animals.any(r.s)
+        && !r
+            .s
+            .words
+            .iter()
+            .any(|w| r.w.people.partners.has(w) && w != "he" && w != "she")
+    {
+        return false;
+    }
     let g = &r.w.grammar;
     if r.w
         .violence
@@ -239,7 +257,10 @@ fn kill_threat(r: &Reader, v: usize, c: usize) -> bool {
     }
     let cond = (0..r.s.len()).find(|&i| matches!(r.word(i), "if" | "when" | "unless"));
     if let Some(i) = cond
-        && g.threat_conditions.find(r.s, i + 1, r.s.len()).is_some()
+        && g.threat_conditions.all(r.s).any(|(k, _)| {
+            // "when he finds out I dented the car" is no condition of leaving.
+            k > i && !(r.word(k) == "out" && r.word(k - 1).starts_with("f"))
+        })
     {
         return true;
     }
@@ -432,7 +453,8 @@ fn fear(r: &Reader, harm: &mut Harm) {
             continue;
         }
         let who = r.clause_subject(i);
-        if r.negated_before(i) {
+        // "I genuinely feared for my life on the big roundabout" while a daughter learns to drive.
+        if r.negated_before(i) || r.humour {
             continue;
         }
         // "I'm afraid to fall asleep before he does"

@@ -9,6 +9,7 @@
 
 mod control;
 mod families;
+mod frames;
 mod grammar;
 mod harm;
 mod notes;
@@ -40,16 +41,20 @@ pub enum Concern {
 pub fn concerns(text: &str) -> Vec<Concern> {
     let words = words::words();
     let (mut self_harm, mut harmed, mut harming) = (false, false, false);
-    for sentence in text::sentences(text) {
-        if !words.triggers.any(&sentence) {
+    let sentences = text::sentences(text);
+    for (n, sentence) in sentences.iter().enumerate() {
+        if !words.triggers.any(sentence) && !frames::triggered(sentence) {
             continue;
         }
-        let reader = grammar::Reader::new(&sentence, words);
+        let reader = grammar::Reader::new(sentence, words);
         if reader.elsewhere {
             continue;
         }
-        self_harm |= self_harm::read(&reader) || families::self_harm(&reader);
-        let harm = harm::read(&reader);
+        self_harm |= self_harm::read(&reader)
+            || families::self_harm(&reader)
+            || frames::self_harm(&reader, sentences.get(n + 1));
+        let mut harm = harm::read(&reader);
+        frames::harm(&reader, &mut harm);
         harmed |= harm.harmed;
         harming |= harm.harming;
         if self_harm && harmed {

@@ -107,7 +107,11 @@ fn thoughts(r: &Reader) -> bool {
         } else {
             r.negated_before(start)
         };
-        let hyperbole = killing && sh.kill_idioms.at(r.s, start + n).is_some();
+        let hyperbole = killing && sh.kill_idioms.at(r.s, start + n).is_some()
+            // "Overdosed on chocolate buttons": on something that is no medicine.
+            || phrase[0].starts_with("overdos")
+                && r.word(start + n) == "on"
+                && !super::frames::is_medicine(r.word(start + n + 1));
         !(exempt || negated || hyperbole)
     })
 }
@@ -234,7 +238,14 @@ fn lives(r: &Reader) -> bool {
                         && !matches!(r.word(k), "a" | "the" | "to" | "for")
                         || k == l + n && !without_someone && sh.life_idioms.at(r.s, k).is_some()
                 });
-                writer && !about_something
+                // "I don't want to go on like this, arguing about the same three things".
+                let rows = r.word(l + n) == "like"
+                    && r.word(l + n + 1) == "this"
+                    && matches!(
+                        r.word(l + n + 2),
+                        "arguing" | "fighting" | "rowing" | "bickering" | "with"
+                    );
+                writer && !about_something && !rows
             }
         }
     })

@@ -82,7 +82,26 @@ pub fn read(r: &Reader, harm: &mut Harm) {
         // A sister who follows the writer around the house is not a stalker; a stranger who
         // follows the writer home may be.
         let other_counts = phrase.iter().any(|w| w == "home") || phrase[0].starts_with("stalk");
-        match r.clause_subject(start) {
+        let mut who = r.clause_subject(start);
+        // "I've sent my ex messages from a new number": the ex is the one sent to.
+        if who == Who::Partner {
+            let p = (0..start).rev().find(|&k| r.who_at(k).is_some());
+            if let Some(p) = p
+                && r.word(p.wrapping_sub(1)) == "my"
+                && (0..p).any(|k| r.who_at(k) == Some(Who::Writer))
+                && (0..p).any(|k| {
+                    let w = r.word(k);
+                    [
+                        "sent", "send", "text", "messag", "call", "rang", "ring", "email", "dm",
+                    ]
+                    .iter()
+                    .any(|v| w.starts_with(v))
+                })
+            {
+                who = Who::Writer;
+            }
+        }
+        match who {
             Who::Partner => harm.harmed = true,
             Who::Other => harm.harmed |= other_counts,
             Who::Writer => harm.harming |= !mine,

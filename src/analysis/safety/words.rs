@@ -144,6 +144,22 @@ impl Set {
     pub fn any(&self, s: &Sentence) -> bool {
         self.find(s, 0, s.len()).is_some()
     }
+
+    /// The list's one-word terms, as written (the frames index them by stem).
+    pub fn single_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.phrases
+            .iter()
+            .filter(|p| p.len() == 1 && !p[0].prefix)
+            .map(|p| p[0].text)
+    }
+
+    /// The first words of the list's phrases of more than one word.
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.phrases
+            .iter()
+            .filter(|p| p.len() > 1 && !p[0].prefix)
+            .map(|p| p[0].text)
+    }
 }
 
 /// What turns a violence verb into harm done to a body (see lexicon/safety.toml).
@@ -388,6 +404,52 @@ const RULE_WORDS: &[&str] = &[
     "punished",
 ];
 
+/// The broad classes of the general frames (`frames`), in base form.
+#[derive(Debug)]
+pub struct Frames {
+    pub force: Set,
+    pub airway: Set,
+    pub force_marks: Set,
+    pub weapons: Set,
+    pub wield: Set,
+    pub destroy: Set,
+    pub belongings: Set,
+    pub means: Set,
+    pub take: Set,
+    pub money_units: Set,
+    pub monitor: Set,
+    pub private: Set,
+    pub covert: Set,
+    pub anger: Set,
+    pub contact: Set,
+    pub people_to_see: Set,
+    pub breakup: Set,
+    pub presence: Set,
+    pub new_place: Set,
+    pub wish: Set,
+    pub being: Set,
+    pub weigh: Set,
+    pub heights: Set,
+    pub falls: Set,
+    pub waters: Set,
+    pub exhaust: Set,
+    pub enclosed: Set,
+    pub ligatures: Set,
+    pub anchors: Set,
+    pub instruments: Set,
+    pub intent: Set,
+    pub grooming: Set,
+    pub medicines: Set,
+    pub amounts: Set,
+    pub gone_after: Set,
+    pub finality: Set,
+    pub hopeless: Set,
+    pub frighten: Set,
+    pub refusal: Set,
+    pub persist: Set,
+    pub rule_words: Set,
+}
+
 #[derive(Debug)]
 pub struct Words {
     pub people: People,
@@ -400,6 +462,7 @@ pub struct Words {
     pub fear: Fear,
     pub threats: Threats,
     pub context: Context,
+    pub frames: Frames,
     /// Computed from the lists, not written in them.
     pub triggers: Triggers,
 }
