@@ -98,12 +98,12 @@ const TARGETS: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 58.0,
-    harmed: 70.0,
-    harming_others: 65.0,
-    false_alarms: 7.7,
-    // Two sentences of the third held-out set get the other harm note; no more may.
-    swapped: 2,
+    self_harm: 58.5,
+    harmed: 58.5,
+    harming_others: 64.0,
+    false_alarms: 3.0,
+    // One sentence of the fourth held-out set gets the other harm note; no more may.
+    swapped: 1,
 };
 
 struct Targets {
