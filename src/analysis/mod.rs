@@ -6,6 +6,7 @@
 
 mod lexicons;
 mod matcher;
+mod patterns;
 mod reading;
 mod safety;
 mod tokens;
@@ -27,7 +28,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 4;
+pub const ANALYSER_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -233,7 +234,8 @@ pub fn analyse(text: &str) -> Analysis {
 pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let lexicon = lexicon();
     let tokens = Tokens::new(text);
-    let hits = lexicon.matcher.hits(&tokens);
+    let mut hits = lexicon.matcher.hits(&tokens);
+    patterns::extend(&tokens, &mut hits, &lexicon.pattern_groups);
     let reader = Reader::new(&tokens);
     let mut counts = vec![0u32; lexicon.groups()];
     let mut readings = Vec::new();
