@@ -248,6 +248,7 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
         signs: signs.signs.iter().map(|s| s.id.clone()).collect(),
         themes: themes.themes.iter().map(|t| t.id.clone()).collect(),
         pattern_groups: Groups {
+            jealousy: 0,
             reassurance: 0,
             avoidance: 0,
             checking: 0,
@@ -271,6 +272,7 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
         })?;
     }
     lexicon.pattern_groups = Groups {
+        jealousy: sign_group("jealousy", &lexicon)?,
         reassurance: sign_group("reassurance", &lexicon)?,
         avoidance: sign_group("avoidance", &lexicon)?,
         checking: sign_group("checking", &lexicon)?,

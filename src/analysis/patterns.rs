@@ -1,7 +1,8 @@
 //! Signs found by the shape of a sentence rather than by a fixed phrase, where the words
 //! between vary too much for a word list: a look at someone's things ("reading her Spotify
 //! activity"), a question about love or staying ("asked her if she'll stay"), and a way out of
-//! a conversation the other one starts ("whenever she tries to talk about it I start cleaning
+//! a conversation the other one starts, and what it does to someone to see the partner with
+//! someone else ("seeing him laugh with the new girl made my chest go tight") ("whenever she tries to talk about it I start cleaning
 //! the kitchen"). Each is added as a match of its sign and then read like any other: whose it
 //! is, when, and in which sense.
 
@@ -13,6 +14,7 @@ use super::words::{self, Who};
 /// The sign groups the patterns add matches to.
 #[derive(Debug)]
 pub struct Groups {
+    pub jealousy: u32,
     pub reassurance: u32,
     pub avoidance: u32,
     pub checking: u32,
@@ -33,6 +35,9 @@ pub fn extend(t: &Tokens, hits: &mut Vec<Hit>, g: &Groups) {
             found.push(h);
         }
         if let Some(h) = asked_about_us(t, i, g.reassurance) {
+            found.push(h);
+        }
+        if let Some(h) = rival_stings(t, i, g.jealousy) {
             found.push(h);
         }
         if way_out_in != Some(sentence)
@@ -287,4 +292,81 @@ fn way_out(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
         return None;
     }
     Some(hit(i, end, group, Class::Sign))
+}
+
+/// Someone the partner may be drawn to: the new girl, a guy at the gym, an ex, a colleague.
+fn is_rival(w: &str) -> bool {
+    matches!(
+        w,
+        "woman"
+            | "women"
+            | "girl"
+            | "girls"
+            | "girl's"
+            | "guy"
+            | "guys"
+            | "guy's"
+            | "man"
+            | "men"
+            | "ex"
+            | "ex's"
+            | "coworker"
+            | "colleague"
+            | "trainer"
+            | "instructor"
+            | "flatmate"
+            | "buddy"
+    )
+}
+
+/// Where something stings: "it kills me", "I hate how", "I can't stand it", "I felt sick",
+/// "my chest went tight", "my stomach drops", "I feel insecure".
+fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
+    let w = t.get(i);
+    let prev = if i > 0 && !t.break_before(i) {
+        t.get(i - 1)
+    } else {
+        ""
+    };
+    let next = ahead(t, i, 1).next().map_or("", |n| t.get(n));
+    let end = match w {
+        "hate" | "hated"
+            if matches!(next, "it" | "how" | "that" | "when" | "watching" | "seeing") =>
+        {
+            i + 1
+        }
+        "stings" | "stung" | "burns" | "kills" | "killed" | "bothers" | "bugs" | "upsets" => i + 1,
+        "eats" | "ate" if next == "at" => i + 2,
+        "stand" if matches!(prev, "can't" | "cant" | "cannot" | "couldn't" | "couldnt") => i + 1,
+        "sick" | "insecure" | "threatened" | "small" if words::links(prev) || prev == "and" => {
+            i + 1
+        }
+        "chest" | "stomach" | "knot" | "tenses" | "tensed" => i + 1,
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// "Seeing him laugh with the new girl at work made my chest go tight", "it kills me that she
+/// still follows him": in one sentence, something that stings, the partner, and someone the
+/// partner may be drawn to. Read as the sign's own words: whose the sting is comes from its
+/// clause (mostly the writer's; "he hates it when I talk to other guys" is his).
+fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let end = stings_at(t, i)?;
+    let mut ss = i;
+    while ss > 0 && !t.break_before(ss) {
+        ss -= 1;
+    }
+    let mut se = i + 1;
+    while se < t.len() && !t.break_before(se) {
+        se += 1;
+    }
+    let rival = (ss..se).any(|k| is_rival(t.get(k)));
+    let partner = (ss..se).filter(|&k| k < i || k >= end).any(|k| {
+        matches!(
+            t.get(k),
+            "he" | "she" | "him" | "his" | "her" | "he's" | "she's"
+        )
+    });
+    (rival && partner).then(|| hit(i, end, group, Class::Sign))
 }

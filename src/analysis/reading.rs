@@ -245,8 +245,11 @@ impl<'t> Reader<'t> {
                     };
                     match class {
                         Class::Suspected => speaker,
+                        // In their words, "I" and "me" are the speaker ("Promise me you
+                        // won't leave," he whispered).
                         _ if self.subject(start, qs).0 == Who::Writer
-                            && !self.term_has_writer(start, end) =>
+                            || (self.term_has_writer(start, end)
+                                && !matches!(class, Class::Looking | Class::LookingMine)) =>
                         {
                             speaker
                         }
@@ -296,6 +299,14 @@ impl<'t> Reader<'t> {
             Voice::Own => self.own_holder(class, start, end, 0)?,
         };
         let mut time = self.time(start);
+        // "I no longer take what he says at face value": the denial is now.
+        if class.needs_denial()
+            && time == Time::Stopped
+            && (self.clause_start(start)..start)
+                .any(|j| self.w(j) == "longer" && j > 0 && self.w(j - 1) == "no")
+        {
+            time = Time::Now;
+        }
         // "He might be lying to me": a suspicion hedged is still a suspicion, held now.
         if class == Class::Suspected
             && time == Time::Hypothetical
@@ -317,17 +328,6 @@ impl<'t> Reader<'t> {
         Some((holder, time))
     }
 
-    /// A hit of no group, to ask questions of a span.
-    fn span(&self, start: usize, end: usize) -> Hit {
-        Hit {
-            start,
-            len: end - start,
-            group: 0,
-            class: 0,
-            negated: false,
-        }
-    }
-
     /// Whether a match that counts only when denied is denied: a negator shortly before it
     /// (a little further for telling and believing: "I haven't been able to tell her"), or,
     /// for honesty, anywhere before it in its part of the sentence ("I don't think he's
@@ -347,7 +347,11 @@ impl<'t> Reader<'t> {
                 return false;
             }
             // "She's not sure I'm telling her everything": the denial is of another subject.
-            if class != Class::Honesty && words::who(w).is_some() && !words::is_object(w) {
+            if class != Class::Honesty
+                && words::who(w).is_some()
+                && !words::is_object(w)
+                && !w.ends_with("self")
+            {
                 return false;
             }
             if is_negator(w) && !matches!(self.w(j + 1), "stop" | "help" | "only" | "just") {
@@ -401,10 +405,14 @@ impl<'t> Reader<'t> {
                 Who::Writer => None,
                 Who::Other => Some(Holder::Other),
                 Who::Partner => Some(Holder::Writer),
-                // "The numbers don't add up" is no doubt of anyone; "his story" is.
-                Who::Thing | Who::Empty => self
-                    .about_partner(&self.span(start, end))
-                    .then_some(Holder::Writer),
+                // "The numbers don't add up" is no doubt of anyone; "his story" is, and "my
+                // story" is someone else's doubt of the writer.
+                Who::Thing | Who::Empty => {
+                    let ss = self.sentence_start(start).max(floor);
+                    let owner = (ss..start).rev().find_map(|j| words::possessor(self.w(j)));
+                    let partner = (ss..start).any(|j| words::relational(self.w(j)));
+                    (owner != Some(Who::Writer) && partner).then_some(Holder::Writer)
+                }
             },
             Class::Credence | Class::Withheld => match self.subject(start, floor).0 {
                 Who::Thing => None,
@@ -589,6 +597,16 @@ impl<'t> Reader<'t> {
                     continue;
                 }
             }
+            // "I give him one-word answers": the one given to is no subject.
+            if matches!(w, "him" | "her" | "them" | "me")
+                && j > cs
+                && matches!(
+                    self.w(j - 1),
+                    "give" | "gives" | "gave" | "giving" | "sent" | "send" | "showed" | "show"
+                )
+            {
+                continue;
+            }
             // "every", "some", "any" name no subject ("she has every right to be").
             if matches!(w, "every" | "some" | "any" | "each") {
                 continue;
@@ -703,6 +721,13 @@ impl<'t> Reader<'t> {
                 who_at(qe + 1)
             } else if qs >= 2 && says(qs - 1) && who_at(qs - 2).is_some() {
                 who_at(qs - 2)
+            } else if qs >= 3
+                && says(qs - 2)
+                && words::is_object(self.w(qs - 1))
+                && who_at(qs - 3).is_some()
+            {
+                // "I told him, "…"", "she asked me, "…""
+                who_at(qs - 3)
             } else {
                 None
             };
@@ -1037,6 +1062,8 @@ fn past_marks(t: &Tokens, sentence_end: &[u32]) -> Vec<(u32, bool)> {
                 | ("as", "a", "kid" | "child" | "teenager")
                 | ("my", "last", "relationship")
                 | ("was", "a", "time")
+                | ("first", "got", "together")
+                | ("we", "first", "met")
         ) || matches!(
             pair,
             ("years", "ago")
