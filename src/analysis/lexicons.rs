@@ -248,6 +248,7 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
         signs: signs.signs.iter().map(|s| s.id.clone()).collect(),
         themes: themes.themes.iter().map(|t| t.id.clone()).collect(),
         pattern_groups: Groups {
+            doubt: 0,
             jealousy: 0,
             reassurance: 0,
             avoidance: 0,
@@ -272,6 +273,7 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
         })?;
     }
     lexicon.pattern_groups = Groups {
+        doubt: sign_group("doubt", &lexicon)?,
         jealousy: sign_group("jealousy", &lexicon)?,
         reassurance: sign_group("reassurance", &lexicon)?,
         avoidance: sign_group("avoidance", &lexicon)?,

@@ -529,6 +529,76 @@ mod tests {
     }
 
     #[test]
+    fn reads_signs_by_their_shape_and_by_what_is_denied() {
+        let cases = [
+            // Denied honesty, belief and telling.
+            (
+                "I don't think he's telling me the whole story.",
+                "signs doubt | partner  | feelings ",
+            ),
+            ("Her stories never add up.", "signs doubt | partner  | feelings "),
+            (
+                "The numbers in the budget don't add up.",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "I told him, \"I don't believe you.\"",
+                "signs doubt | partner  | feelings ",
+            ),
+            (
+                "I haven't told him about the messages.",
+                "signs avoidance | partner  | feelings ",
+            ),
+            (
+                "I told him about the messages.",
+                "signs  | partner  | feelings ",
+            ),
+            // Shapes: questions, looks, ways out, stings, accounts judged.
+            (
+                "I asked her if she'll stay.",
+                "signs reassurance | partner  | feelings ",
+            ),
+            (
+                "I went through his glovebox.",
+                "signs checking | partner  | feelings ",
+            ),
+            (
+                "I don't go through his things anymore.",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "Whenever she tries to talk about the affair I start cleaning the kitchen.",
+                "signs avoidance | partner  | feelings ",
+            ),
+            (
+                "He goes for long drives whenever I try to talk about it.",
+                "signs  | partner avoidance | feelings ",
+            ),
+            (
+                "Seeing him laugh with the new girl at work made my chest go tight.",
+                "signs jealousy | partner  | feelings ",
+            ),
+            (
+                "Her excuses sound more polished every week.",
+                "signs doubt | partner  | feelings ",
+            ),
+            // The sentence after says it is over.
+            (
+                "I was jealous for a long time. That's changed.",
+                "signs  | partner  | feelings ",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in cases {
+            let got = read(text, Some(Perspective::Hurt));
+            if got != want {
+                wrong.push(format!("{text:?}: {got} (want {want})"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
     fn the_rebuilding_perspective_keeps_the_partners_signs_and_counts_accountability() {
         let rebuilding = Some(Perspective::Rebuilding);
         assert_eq!(

@@ -14,6 +14,7 @@ use super::words::{self, Who};
 /// The sign groups the patterns add matches to.
 #[derive(Debug)]
 pub struct Groups {
+    pub doubt: u32,
     pub jealousy: u32,
     pub reassurance: u32,
     pub avoidance: u32,
@@ -40,6 +41,12 @@ pub fn extend(t: &Tokens, hits: &mut Vec<Hit>, g: &Groups) {
         if let Some(h) = rival_stings(t, i, g.jealousy) {
             found.push(h);
         }
+        if let Some(h) = story_judged(t, i, g.doubt) {
+            found.push(h);
+        }
+        if let Some(h) = asked_around(t, i, g.checking) {
+            found.push(h);
+        }
         if way_out_in != Some(sentence)
             && let Some(h) = way_out(t, i, g.avoidance)
         {
@@ -59,13 +66,14 @@ pub fn extend(t: &Tokens, hits: &mut Vec<Hit>, g: &Groups) {
     hits.sort_by_key(|h| h.start);
 }
 
-fn hit(start: usize, end: usize, group: u32, class: Class) -> Hit {
+fn hit(t: &Tokens, start: usize, end: usize, group: u32, class: Class) -> Hit {
     Hit {
         start,
         len: end - start,
         group,
         class: class as u8,
-        negated: false,
+        // "I don't go through his things anymore"
+        negated: super::matcher::negated(t, start),
     }
 }
 
@@ -99,7 +107,6 @@ fn is_private_thing(w: &str) -> bool {
             | "apps"
             | "profile"
             | "feed"
-            | "stories"
             | "posts"
             | "photos"
             | "pictures"
@@ -124,6 +131,12 @@ fn is_private_thing(w: &str) -> bool {
             | "mileage"
             | "dot"
             | "car"
+            | "glovebox"
+            | "diary"
+            | "drawers"
+            | "stuff"
+            | "things"
+            | "count"
     )
 }
 
@@ -136,14 +149,11 @@ fn looked_at(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
         Who::Partner if t.get(i) != "your" => Class::Looking,
         _ => return None,
     };
-    // Only with a word between: "his phone" is the word list's.
-    let k = ahead(t, i, 3)
-        .skip(1)
-        .find(|&k| is_private_thing(t.get(k)))?;
+    let k = ahead(t, i, 3).find(|&k| is_private_thing(t.get(k)))?;
     if (i + 1..k).any(|m| t.clause_before(m) || words::who(t.get(m)).is_some()) {
         return None;
     }
-    Some(hit(i, k + 1, group, class))
+    Some(hit(t, i, k + 1, group, class))
 }
 
 /// What a question about the two of them asks: love, staying or leaving, wanting, being
@@ -204,7 +214,7 @@ fn asked_about_us(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let k = ahead(t, person, 5)
         .take_while(|&k| !t.clause_before(k))
         .find(|&k| is_about_us(t.get(k)))?;
-    Some(hit(i, k + 1, group, Class::Asked))
+    Some(hit(t, i, k + 1, group, Class::Asked))
 }
 
 /// Words that start a conversation: "tries to talk", "brings up", "mentions", "asks about".
@@ -245,7 +255,9 @@ fn way_out_at(t: &Tokens, i: usize) -> Option<usize> {
         }
         ("leave" | "leaves" | "left", _) => i + 1,
         ("start" | "starts" | "started", n) if n.len() > 4 && n.ends_with("ing") => next? + 1,
-        ("put" | "puts", "on") => next? + 1,
+        // "put the telly on"
+        ("put" | "puts", _) => ahead(t, i, 3).find(|&n| t.get(n) == "on")? + 1,
+        ("pretend" | "pretends" | "pretended" | "pretending", "to") => next? + 1,
         ("turn" | "turns" | "turned", "on" | "away" | "up") => next? + 1,
         ("find" | "finds" | "found", "something") => next? + 1,
         ("pick" | "picks" | "picked" | "grab" | "grabs" | "grabbed", _)
@@ -291,7 +303,7 @@ fn way_out(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     if side(talker)? == side(leaver)? {
         return None;
     }
-    Some(hit(i, end, group, Class::Sign))
+    Some(hit(t, i, end, group, Class::Sign))
 }
 
 /// Someone the partner may be drawn to: the new girl, a guy at the gym, an ex, a colleague.
@@ -368,5 +380,94 @@ fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
             "he" | "she" | "him" | "his" | "her" | "he's" | "she's"
         )
     });
-    (rival && partner).then(|| hit(i, end, group, Class::Sign))
+    let mut h = hit(t, i, end, group, Class::Sign);
+    // "I can't stand it" is no denial.
+    if t.get(i) == "stand" {
+        h.negated = false;
+    }
+    (rival && partner).then_some(h)
+}
+
+/// What someone tells as an account of themselves: a story, an excuse, a version of events.
+fn is_story(w: &str) -> bool {
+    matches!(
+        w,
+        "story"
+            | "excuse"
+            | "excuses"
+            | "version"
+            | "account"
+            | "explanation"
+            | "explanations"
+            | "alibi"
+            | "word"
+            | "words"
+            | "answers"
+    )
+}
+
+/// Words that judge an account made up: it changes, it is polished, it has gaps.
+fn judges_story(w: &str) -> bool {
+    matches!(
+        w,
+        "changing"
+            | "changes"
+            | "changed"
+            | "shifting"
+            | "shifts"
+            | "polished"
+            | "rehearsed"
+            | "edited"
+            | "scripted"
+            | "convenient"
+            | "flimsy"
+            | "thin"
+            | "gaps"
+            | "holes"
+            | "vague"
+    )
+}
+
+/// "His version of Friday keeps changing", "her excuses sound more polished every week",
+/// "whatever excuse he gives, I won't believe it": the partner's account (theirs by a
+/// possessive, or told by them), then a word that judges it made up, or its belief denied.
+/// The match is the judgment, so whose it is comes from its clause: mostly the writer's.
+fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let w = t.get(i);
+    let denied_belief = w == "believe"
+        && (i.saturating_sub(3)..i).any(|k| super::matcher::is_negator(t.get(k)))
+        && ahead(t, i, 1).next().is_some_and(|n| t.get(n) == "it");
+    if !judges_story(w) && !denied_belief {
+        return None;
+    }
+    let mut ss = i;
+    while ss > 0 && !t.break_before(ss) {
+        ss -= 1;
+    }
+    let story = (ss..i).rev().find(|&k| is_story(t.get(k)))?;
+    let theirs = (story.saturating_sub(3).max(ss)..story)
+        .any(|k| matches!(t.get(k), "his" | "her" | "their"))
+        || ahead(t, story, 2).any(|k| matches!(t.get(k), "he" | "she"));
+    theirs.then(|| hit(t, i, i + 1, group, Class::Sign))
+}
+
+/// "I asked his brother whether he was really there": asking someone of the partner's
+/// whether the partner really was where they said. Read as checking.
+fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    if !matches!(
+        t.get(i),
+        "asked" | "ask" | "asking" | "asks" | "rang" | "texted" | "called"
+    ) {
+        return None;
+    }
+    let mut near = ahead(t, i, 4);
+    let whose = near.find(|&k| matches!(t.get(k), "his" | "her" | "their"))?;
+    // "his brother", not "her" asked herself.
+    let someone = ahead(t, whose, 1).next()?;
+    if matches!(t.get(someone), "if" | "whether") {
+        return None;
+    }
+    let q = ahead(t, someone, 2).find(|&k| matches!(t.get(k), "if" | "whether"))?;
+    let really = ahead(t, q, 6).find(|&k| matches!(t.get(k), "really" | "actually"))?;
+    Some(hit(t, i, really + 1, group, Class::Sign))
 }

@@ -401,6 +401,15 @@ impl<'t> Reader<'t> {
             },
             // "His story doesn't add up", "I don't think he's telling me everything": the
             // writer's doubt; the writer's own honesty is no doubt at all.
+            // "She said my story didn't add up": the writer's own account, judged by another.
+            Class::Honesty
+                if (self.clause_start(start).max(floor)..start)
+                    .rev()
+                    .find_map(|j| words::possessor(self.w(j)))
+                    == Some(Who::Writer) =>
+            {
+                None
+            }
             Class::Honesty => match self.honesty_subject(start, floor) {
                 Who::Writer => None,
                 Who::Other => Some(Holder::Other),
@@ -926,7 +935,7 @@ impl<'t> Reader<'t> {
                 | ("i'm" | "im" | "am", "over")
                 | ("stopped", _)
                 // "I'm done checking his phone"
-                | ("done", "checking" | "snooping" | "asking" | "avoiding" | "being")
+                | ("done", "checking" | "snooping" | "asking" | "avoiding" | "being" | "going" | "looking")
                 | ("quit", _) => return Time::Stopped,
                 _ => {}
             }
