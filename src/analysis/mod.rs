@@ -536,7 +536,10 @@ mod tests {
                 "I don't think he's telling me the whole story.",
                 "signs doubt | partner  | feelings ",
             ),
-            ("Her stories never add up.", "signs doubt | partner  | feelings "),
+            (
+                "Her stories never add up.",
+                "signs doubt | partner  | feelings ",
+            ),
             (
                 "The numbers in the budget don't add up.",
                 "signs  | partner  | feelings ",
