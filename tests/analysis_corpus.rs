@@ -129,7 +129,8 @@ fn evaluate(
         })
         .collect();
     // Held-out sentences are never printed: that would invite tuning on them.
-    let verbose = std::env::var_os("MEND_CORPUS_VERBOSE").is_some() && name != "held-out";
+    // Only the whole development set prints its misses, so that each is printed once.
+    let verbose = std::env::var_os("MEND_CORPUS_VERBOSE").is_some() && name == "development";
     let mut t: BTreeMap<&str, Tally> = BTreeMap::new();
     for (file, case) in &cases {
         let a = analyse_as(&case.text, Some(case.perspective));
@@ -218,70 +219,91 @@ fn fixture(file: &str) -> PathBuf {
         .join(file)
 }
 
-/// The development files: the reader is tuned on these. `dev2.tsv` and `dev3.tsv` are the
-/// first two held-out sets, each measured once and then made development data; `dev4.tsv` is
-/// a round written and labelled before the reader first read it.
-const DEVELOPMENT: [&str; 4] = ["dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv"];
+/// The files of one kind (`dev` or `heldout`) in tests/fixtures/analysis, sorted, perhaps
+/// none.
+fn files(prefix: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{} is unreadable: {e}", dir.display()))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".tsv"))
+        .collect();
+    names.sort();
+    names.iter().map(|n| fixture(n)).collect()
+}
 
+/// The development files (`dev*.tsv`): the reader is tuned on these. `dev2.tsv`, `dev3.tsv`
+/// and `dev5.tsv` are the first three held-out sets, each measured once and then made
+/// development data; `dev4.tsv` and `dev6.tsv` are rounds written and labelled before the
+/// reader first read them.
 fn development() -> Vec<PathBuf> {
-    DEVELOPMENT.map(fixture).to_vec()
+    let paths = files("dev");
+    assert!(!paths.is_empty(), "no dev*.tsv in tests/fixtures/analysis");
+    paths
 }
 
-/// The held-out set: written and labelled by others, never read to tune the reader. Without
-/// it nothing held out can be measured, and the tests that need it say so rather than pass.
-fn held_out() -> Vec<PathBuf> {
-    let path = fixture("heldout.tsv");
-    assert!(
-        path.exists(),
-        "{} is missing: the held-out set (written and labelled by others, never read to tune \
-         the reader) must be added before the held-out figures can be measured; see \
-         tests/fixtures/analysis/README.md",
-        path.display()
-    );
-    vec![path]
+/// The held-out set (`heldout*.tsv`): written and labelled by others, never read to tune the
+/// reader. Between sets (the last one has become development data and the next is not yet
+/// added) there is none, and there is nothing to hold to: `None`, said on standard output.
+/// CI must measure one.
+fn held_out() -> Option<Vec<PathBuf>> {
+    let paths = files("heldout");
+    if paths.is_empty() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "no held-out set (heldout*.tsv) in tests/fixtures/analysis: CI must measure one"
+        );
+        println!(
+            "no held-out set (heldout*.tsv) in tests/fixtures/analysis: nothing to hold to; \
+             see tests/fixtures/analysis/README.md"
+        );
+        return None;
+    }
+    Some(paths)
 }
 
-/// What the held-out set measured on its last run (docs/summary.md), as (precision, recall):
-/// no change may do worse. When a fresh held-out set replaces `heldout.tsv`, run
-/// `cargo test --test analysis_corpus -- --ignored --nocapture` once and write its figures
-/// here.
-const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    ("writer signs", 0.92, 0.64),
-    ("doubt", 1.00, 0.56),
-    ("jealousy", 0.86, 0.50),
-    ("reassurance", 0.82, 0.60),
-    ("avoidance", 1.00, 0.69),
-    ("checking", 0.92, 0.86),
-    ("partner signs", 0.86, 0.62),
-    ("feelings", 0.94, 0.94),
-];
+/// What the held-out set measured on its first run, as (precision, recall): no change may do
+/// worse. Empty while the held-out set is one not yet read: the third set became `dev5.tsv`,
+/// and the fourth is read once when it is added. After that first run (`cargo test --test
+/// analysis_corpus -- --ignored --nocapture`), write its figures here and in docs/summary.md.
+const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[];
 
 #[test]
 fn development_set_meets_the_targets() {
     let failures = evaluate("development", &development(), &targets);
-    // The two rounds that were read last are printed on their own too: the whole set's figures
-    // can hide a round the reader has not learnt.
-    for file in ["dev3.tsv", "dev4.tsv"] {
-        evaluate(file, &[fixture(file)], &|_: &str| None);
+    // The rounds read last are printed on their own too: the whole set's figures can hide a
+    // round the reader has not learnt.
+    for path in development().into_iter().filter(|p| {
+        p.file_stem()
+            .is_some_and(|s| s.to_string_lossy().as_ref() >= "dev4")
+    }) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        evaluate(&name, &[path], &|_: &str| None);
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-// The first two held-out sets were below target on their one run (recall 0.43 and 0.76 for
-// the writer's signs) and are development data now (dev2.tsv, dev3.tsv). The third is
-// `heldout.tsv` when it is added: run by hand with `cargo test --test analysis_corpus --
-// --ignored --nocapture`, and un-ignored when a held-out set meets the targets. Without
-// `heldout.tsv` this test fails, saying so.
+// The first three held-out sets were below target on their one run (recall 0.43, 0.76 and
+// 0.64 for the writer's signs) and are development data now (dev2.tsv, dev3.tsv, dev5.tsv).
+// The fourth is `heldout*.tsv` when it is added: run by hand with `cargo test --test
+// analysis_corpus -- --ignored --nocapture`, and un-ignored when a held-out set meets the
+// targets.
 #[test]
-#[ignore = "the held-out set is below target; see docs/summary.md"]
+#[ignore = "no held-out set has met the targets yet; see docs/summary.md"]
 fn held_out_set_meets_the_targets() {
-    let failures = evaluate("held-out", &held_out(), &targets);
+    let Some(paths) = held_out() else {
+        return;
+    };
+    let failures = evaluate("held-out", &paths, &targets);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// No change may do worse on the held-out set than `HELD_OUT_FLOOR`.
 #[test]
 fn held_out_set_does_not_fall_below_what_was_measured() {
+    let Some(paths) = held_out() else {
+        return;
+    };
     let measured = |key: &str| {
         HELD_OUT_FLOOR
             .iter()
@@ -290,7 +312,7 @@ fn held_out_set_does_not_fall_below_what_was_measured() {
     };
     // Two decimals were written down; a hair below them is the same figure.
     let floor = |key: &str| measured(key).map(|(p, r)| (p - 0.006, r - 0.006));
-    let failures = evaluate("held-out", &held_out(), &floor);
+    let failures = evaluate("held-out", &paths, &floor);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 

@@ -182,3 +182,46 @@ fn corrections_travel_with_the_json_export_and_import() {
     let line = assert_one_line_error(&bad.stderr);
     assert!(line.contains("grumpy"), "{line}");
 }
+
+#[test]
+fn a_correction_of_something_never_read_is_said_and_not_recorded() {
+    let env = TestEnv::new();
+    let id = env.write(&["We walked by the river and I felt calm."]);
+    let before = signals(&env, id);
+    let out = env.stdout_of(&["edit", &id.to_string(), "--not-sign", "jealousy"]);
+    assert_eq!(
+        out.trim(),
+        format!(
+            "Entry {id} has no sign jealousy read in its words as yours, so there is nothing to take back."
+        ),
+        "{out}"
+    );
+    let out = env.stdout_of(&["edit", &id.to_string(), "--not-feel", "trust"]);
+    assert!(
+        out.contains("has no feeling trust read in its words as yours"),
+        "{out}"
+    );
+    assert!(!out.contains("Noted"), "{out}");
+    assert_eq!(
+        env.show_json(id)["analysis"]["overrides"],
+        serde_json::json!([])
+    );
+    assert_eq!(signals(&env, id), before);
+    // The partner's jealousy is not the writer's to take back either; what was read as the
+    // writer's is.
+    let id = env.write(&["He was jealous all evening. I felt calm."]);
+    let out = env.stdout_of(&[
+        "edit",
+        &id.to_string(),
+        "--not-sign",
+        "jealousy",
+        "--not-feel",
+        "calm",
+    ]);
+    assert!(out.contains("has no sign jealousy read"), "{out}");
+    assert!(out.contains("no longer counts"), "{out}");
+    assert_eq!(
+        env.show_json(id)["analysis"]["overrides"],
+        serde_json::json!([{"kind": "feeling", "name": "calm"}])
+    );
+}

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::matcher::Matcher;
+use super::patterns::Groups;
 use super::reading::Class;
 
 const SIGNS: &str = include_str!("../../lexicon/signs.toml");
@@ -40,11 +41,17 @@ pub struct Sign {
     pub asked: Vec<String>,
     #[serde(default)]
     pub kept: Vec<String>,
+    #[serde(default)]
+    pub honesty: Vec<String>,
+    #[serde(default)]
+    pub credence: Vec<String>,
+    #[serde(default)]
+    pub withheld: Vec<String>,
 }
 
 impl Sign {
     /// Every list of the sign with the class its matches are read as.
-    pub fn lists(&self) -> [(&Vec<String>, Class); 8] {
+    pub fn lists(&self) -> [(&Vec<String>, Class); 11] {
         [
             (&self.terms, Class::Sign),
             (&self.vague, Class::Vague),
@@ -54,6 +61,9 @@ impl Sign {
             (&self.triggers, Class::Trigger),
             (&self.asked, Class::Asked),
             (&self.kept, Class::Kept),
+            (&self.honesty, Class::Honesty),
+            (&self.credence, Class::Credence),
+            (&self.withheld, Class::Withheld),
         ]
     }
 }
@@ -129,6 +139,8 @@ pub struct Lexicon {
     pub feelings: Vec<&'static str>,
     pub signs: Vec<String>,
     pub themes: Vec<String>,
+    /// The groups of the signs `patterns` finds.
+    pub pattern_groups: Groups,
 }
 
 impl Lexicon {
@@ -235,6 +247,21 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
         feelings: Vec::new(),
         signs: signs.signs.iter().map(|s| s.id.clone()).collect(),
         themes: themes.themes.iter().map(|t| t.id.clone()).collect(),
+        pattern_groups: Groups {
+            doubt: 0,
+            jealousy: 0,
+            reassurance: 0,
+            avoidance: 0,
+            checking: 0,
+        },
+    };
+    let sign_group = |id: &str, lexicon: &Lexicon| -> Result<u32, String> {
+        let i = lexicon
+            .signs
+            .iter()
+            .position(|s| s == id)
+            .ok_or_else(|| format!("lexicon/signs.toml: no sign {id:?}"))?;
+        group(lexicon.feelings.len() + i)
     };
     for (_, feeling) in vocabulary.feelings() {
         let g = group(lexicon.feelings.len())?;
@@ -245,6 +272,13 @@ pub fn build_lexicon() -> Result<Lexicon, String> {
             feeling_class(name, t)
         })?;
     }
+    lexicon.pattern_groups = Groups {
+        doubt: sign_group("doubt", &lexicon)?,
+        jealousy: sign_group("jealousy", &lexicon)?,
+        reassurance: sign_group("reassurance", &lexicon)?,
+        avoidance: sign_group("avoidance", &lexicon)?,
+        checking: sign_group("checking", &lexicon)?,
+    };
     for (i, sign) in signs.signs.iter().enumerate() {
         let g = group(lexicon.sign_group(i))?;
         for (terms, class) in sign.lists() {

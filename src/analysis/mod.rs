@@ -6,6 +6,7 @@
 
 mod lexicons;
 mod matcher;
+mod patterns;
 mod reading;
 mod safety;
 mod tokens;
@@ -27,7 +28,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 4;
+pub const ANALYSER_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -233,7 +234,8 @@ pub fn analyse(text: &str) -> Analysis {
 pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let lexicon = lexicon();
     let tokens = Tokens::new(text);
-    let hits = lexicon.matcher.hits(&tokens);
+    let mut hits = lexicon.matcher.hits(&tokens);
+    patterns::extend(&tokens, &mut hits, &lexicon.pattern_groups);
     let reader = Reader::new(&tokens);
     let mut counts = vec![0u32; lexicon.groups()];
     let mut readings = Vec::new();
@@ -513,6 +515,79 @@ mod tests {
             ),
             (
                 "My therapist asked whether I feel abandoned",
+                "signs  | partner  | feelings ",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in cases {
+            let got = read(text, Some(Perspective::Hurt));
+            if got != want {
+                wrong.push(format!("{text:?}: {got} (want {want})"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn reads_signs_by_their_shape_and_by_what_is_denied() {
+        let cases = [
+            // Denied honesty, belief and telling.
+            (
+                "I don't think he's telling me the whole story.",
+                "signs doubt | partner  | feelings ",
+            ),
+            (
+                "Her stories never add up.",
+                "signs doubt | partner  | feelings ",
+            ),
+            (
+                "The numbers in the budget don't add up.",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "I told him, \"I don't believe you.\"",
+                "signs doubt | partner  | feelings ",
+            ),
+            (
+                "I haven't told him about the messages.",
+                "signs avoidance | partner  | feelings ",
+            ),
+            (
+                "I told him about the messages.",
+                "signs  | partner  | feelings ",
+            ),
+            // Shapes: questions, looks, ways out, stings, accounts judged.
+            (
+                "I asked her if she'll stay.",
+                "signs reassurance | partner  | feelings ",
+            ),
+            (
+                "I went through his glovebox.",
+                "signs checking | partner  | feelings ",
+            ),
+            (
+                "I don't go through his things anymore.",
+                "signs  | partner  | feelings ",
+            ),
+            (
+                "Whenever she tries to talk about the affair I start cleaning the kitchen.",
+                "signs avoidance | partner  | feelings ",
+            ),
+            (
+                "He goes for long drives whenever I try to talk about it.",
+                "signs  | partner avoidance | feelings ",
+            ),
+            (
+                "Seeing him laugh with the new girl at work made my chest go tight.",
+                "signs jealousy | partner  | feelings ",
+            ),
+            (
+                "Her excuses sound more polished every week.",
+                "signs doubt | partner  | feelings ",
+            ),
+            // The sentence after says it is over.
+            (
+                "I was jealous for a long time. That's changed.",
                 "signs  | partner  | feelings ",
             ),
         ];

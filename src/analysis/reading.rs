@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::matcher::{Hit, negated};
+use super::matcher::{Hit, is_negator, negated};
 use super::tokens::Tokens;
 use super::words::{self, Who};
 
@@ -52,6 +52,16 @@ pub enum Class {
     /// Where something was kept ("to myself", "from her"): a sign only after a verb of
     /// keeping or holding in the clause ("I kept the worst of it to myself").
     Kept = 8,
+    /// Someone's honesty ("telling me the truth", "adds up"), a sign only when denied: the
+    /// doubt of whoever judges the partner's words ("I don't think he's telling me the whole
+    /// story", "her stories never add up").
+    Honesty = 9,
+    /// Belief in someone's words ("believe him", "buy it"), a sign only when denied: the doubt
+    /// of the one who does not believe.
+    Credence = 16,
+    /// Telling and talking ("tell her", "bring it up", "open up"), a sign only when denied:
+    /// the pulling away of the one who does not tell.
+    Withheld = 17,
     /// A feeling word.
     Feeling = 10,
     /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
@@ -81,6 +91,9 @@ impl Class {
             6 => Class::Trigger,
             7 => Class::Asked,
             8 => Class::Kept,
+            9 => Class::Honesty,
+            16 => Class::Credence,
+            17 => Class::Withheld,
             10 => Class::Feeling,
             11 => Class::FeelingVague,
             12 => Class::FeelingObject,
@@ -93,7 +106,12 @@ impl Class {
     }
 
     fn is_feeling(self) -> bool {
-        (10..20).contains(&(self as u8))
+        (10..16).contains(&(self as u8))
+    }
+
+    /// Read only when denied: "not telling the truth", "I don't buy it", "I haven't told her".
+    fn needs_denial(self) -> bool {
+        matches!(self, Class::Honesty | Class::Credence | Class::Withheld)
     }
 }
 
@@ -187,11 +205,15 @@ impl<'t> Reader<'t> {
     /// Whose and when a match is, or `None` when it is negated or not meant in the lexicon's
     /// sense.
     pub fn read(&self, hit: &Hit) -> Option<(Holder, Time)> {
-        if hit.negated {
-            return None;
-        }
         let class = Class::from_byte(hit.class);
         let (start, end) = (hit.start, hit.start + hit.len);
+        if class.needs_denial() {
+            if !self.denied(class, start) {
+                return None;
+            }
+        } else if hit.negated {
+            return None;
+        }
         if matches!(class, Class::Vague | Class::FeelingAboutPartner) && !self.about_partner(hit) {
             return None;
         }
@@ -199,6 +221,16 @@ impl<'t> Reader<'t> {
             return None;
         }
         if class == Class::Kept && !self.kept_before(start) {
+            return None;
+        }
+        // "I trust her to tell me when": trust, not a need to be told.
+        if class == Class::Vague
+            && start > 0
+            && matches!(
+                self.w(start - 1),
+                "trust" | "trusted" | "trusting" | "trusts"
+            )
+        {
             return None;
         }
         let voice = self.voice(start);
@@ -213,8 +245,11 @@ impl<'t> Reader<'t> {
                     };
                     match class {
                         Class::Suspected => speaker,
+                        // In their words, "I" and "me" are the speaker ("Promise me you
+                        // won't leave," he whispered).
                         _ if self.subject(start, qs).0 == Who::Writer
-                            && !self.term_has_writer(start, end) =>
+                            || (self.term_has_writer(start, end)
+                                && !matches!(class, Class::Looking | Class::LookingMine)) =>
                         {
                             speaker
                         }
@@ -238,6 +273,11 @@ impl<'t> Reader<'t> {
                     _ if request && !class.is_feeling() => reporter,
                     Class::Suspected if self.ask_verb(start, 0).is_some() => return None,
                     Class::Suspected => reporter,
+                    // "She thinks I'm not telling the truth": her doubt of the writer.
+                    Class::Honesty => match self.honesty_subject(start, verb + 1) {
+                        Who::Writer => reporter,
+                        _ => Holder::Other,
+                    },
                     Class::Asked => match self.ask_verb(start, 0) {
                         Some(v) if v == verb => reporter,
                         Some(v) => match self.subject(v, verb + 1) {
@@ -259,6 +299,14 @@ impl<'t> Reader<'t> {
             Voice::Own => self.own_holder(class, start, end, 0)?,
         };
         let mut time = self.time(start);
+        // "I no longer take what he says at face value": the denial is now.
+        if class.needs_denial()
+            && time == Time::Stopped
+            && (self.clause_start(start)..start)
+                .any(|j| self.w(j) == "longer" && j > 0 && self.w(j - 1) == "no")
+        {
+            time = Time::Now;
+        }
         // "He might be lying to me": a suspicion hedged is still a suspicion, held now.
         if class == Class::Suspected
             && time == Time::Hypothetical
@@ -278,6 +326,50 @@ impl<'t> Reader<'t> {
             }
         }
         Some((holder, time))
+    }
+
+    /// Whether a match that counts only when denied is denied: a negator shortly before it
+    /// (a little further for telling and believing: "I haven't been able to tell her"), or,
+    /// for honesty, anywhere before it in its part of the sentence ("I don't think he's
+    /// telling me the whole story").
+    fn denied(&self, class: Class, start: usize) -> bool {
+        let ss = self.sentence_start(start);
+        let reach = if class == Class::Honesty {
+            start - ss
+        } else {
+            5
+        };
+        let mut j = start;
+        while j > ss && start - j < reach {
+            j -= 1;
+            let w = self.w(j);
+            if self.t.clause_before(j + 1) || words::coordinates(w) {
+                return false;
+            }
+            // "She's not sure I'm telling her everything": the denial is of another subject.
+            if class != Class::Honesty
+                && words::who(w).is_some()
+                && !words::is_object(w)
+                && !w.ends_with("self")
+            {
+                return false;
+            }
+            if is_negator(w) && !matches!(self.w(j + 1), "stop" | "help" | "only" | "just") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whose honesty a match speaks of: the subject before it, passing over the one told
+    /// ("telling me the truth", "honest with me").
+    fn honesty_subject(&self, start: usize, floor: usize) -> Who {
+        let cs = self.clause_start(start).max(floor);
+        let mut k = start;
+        while k > cs && matches!(self.w(k - 1), "me" | "us") {
+            k -= 1;
+        }
+        self.subject(k, floor).0
     }
 
     /// A reporting verb that asks for something rather than saying it: "asked to see",
@@ -306,6 +398,35 @@ impl<'t> Reader<'t> {
                 Who::Writer => None,
                 Who::Other => Some(Holder::Other),
                 _ => Some(Holder::Writer),
+            },
+            // "His story doesn't add up", "I don't think he's telling me everything": the
+            // writer's doubt; the writer's own honesty is no doubt at all.
+            // "She said my story didn't add up": the writer's own account, judged by another.
+            Class::Honesty
+                if (self.clause_start(start).max(floor)..start)
+                    .rev()
+                    .find_map(|j| words::possessor(self.w(j)))
+                    == Some(Who::Writer) =>
+            {
+                None
+            }
+            Class::Honesty => match self.honesty_subject(start, floor) {
+                Who::Writer => None,
+                Who::Other => Some(Holder::Other),
+                Who::Partner => Some(Holder::Writer),
+                // "The numbers don't add up" is no doubt of anyone; "his story" is, and "my
+                // story" is someone else's doubt of the writer.
+                Who::Thing | Who::Empty => {
+                    let ss = self.sentence_start(start).max(floor);
+                    let owner = (ss..start).rev().find_map(|j| words::possessor(self.w(j)));
+                    let partner = (ss..start).any(|j| words::relational(self.w(j)));
+                    (owner != Some(Who::Writer) && partner).then_some(Holder::Writer)
+                }
+            },
+            Class::Credence | Class::Withheld => match self.subject(start, floor).0 {
+                Who::Thing => None,
+                Who::Empty if class == Class::Withheld => None,
+                who => as_holder(who),
             },
             Class::Looking | Class::LookingMine => {
                 let verb = self.look_verb(start)?;
@@ -485,6 +606,16 @@ impl<'t> Reader<'t> {
                     continue;
                 }
             }
+            // "I give him one-word answers": the one given to is no subject.
+            if matches!(w, "him" | "her" | "them" | "me")
+                && j > cs
+                && matches!(
+                    self.w(j - 1),
+                    "give" | "gives" | "gave" | "giving" | "sent" | "send" | "showed" | "show"
+                )
+            {
+                continue;
+            }
             // "every", "some", "any" name no subject ("she has every right to be").
             if matches!(w, "every" | "some" | "any" | "each") {
                 continue;
@@ -599,6 +730,13 @@ impl<'t> Reader<'t> {
                 who_at(qe + 1)
             } else if qs >= 2 && says(qs - 1) && who_at(qs - 2).is_some() {
                 who_at(qs - 2)
+            } else if qs >= 3
+                && says(qs - 2)
+                && words::is_object(self.w(qs - 1))
+                && who_at(qs - 3).is_some()
+            {
+                // "I told him, "…"", "she asked me, "…""
+                who_at(qs - 3)
             } else {
                 None
             };
@@ -792,10 +930,12 @@ impl<'t> Reader<'t> {
             match (self.w(j), next) {
                 ("used", "to")
                 | ("no", "longer")
-                | ("gave", "up")
+                | ("gave" | "given" | "giving", "up")
+                // "I'm over the jealousy"
+                | ("i'm" | "im" | "am", "over")
                 | ("stopped", _)
                 // "I'm done checking his phone"
-                | ("done", "checking" | "snooping" | "asking" | "avoiding" | "being")
+                | ("done", "checking" | "snooping" | "asking" | "avoiding" | "being" | "going" | "looking")
                 | ("quit", _) => return Time::Stopped,
                 _ => {}
             }
@@ -825,6 +965,10 @@ impl<'t> Reader<'t> {
             && self.w(ss + 1) == "been"
             && (ss..start).any(|j| self.w(j) == "since")
         {
+            return Time::Stopped;
+        }
+        // "I was jealous of everyone she worked with. That's gone now."
+        if self.undone_after(se) {
             return Time::Stopped;
         }
         // Long past, unless a "but" or a word of now stands between.
@@ -863,14 +1007,43 @@ impl<'t> Reader<'t> {
             if words::wishes(w) && !words::is_object(self.w(j + 1)) {
                 return Time::Hypothetical;
             }
+            // "I'd be jealous", "once I'd have checked his phone"
             if matches!(w, "i'd" | "he'd" | "she'd" | "we'd" | "they'd")
                 && j + 1 < start
-                && matches!(self.w(j + 1), "be" | "feel" | "love")
+                && matches!(self.w(j + 1), "be" | "feel" | "love" | "have")
             {
                 return Time::Hypothetical;
             }
         }
         Time::Now
+    }
+}
+
+impl Reader<'_> {
+    /// The sentence starting at `next` says the one before it is over: "That's gone now",
+    /// "that has changed", "not anymore".
+    fn undone_after(&self, next: usize) -> bool {
+        let n = self.t.len();
+        let at = |i: usize| if i < n { self.w(i) } else { "" };
+        if next >= n || !self.t.break_before(next) {
+            return false;
+        }
+        let (a, b, c) = (at(next), at(next + 1), at(next + 2));
+        matches!(
+            (a, b, c),
+            (
+                "that's" | "thats",
+                "gone" | "changed" | "over" | "behind" | "done" | "passed",
+                _
+            ) | (
+                "that",
+                "has" | "is",
+                "changed" | "gone" | "over" | "passed" | "behind"
+            ) | ("that", "changed" | "passed", _)
+                | ("not", "anymore" | "any", _)
+                | ("those", "days", _)
+                | ("that", "was", "then")
+        )
     }
 }
 
@@ -898,12 +1071,14 @@ fn past_marks(t: &Tokens, sentence_end: &[u32]) -> Vec<(u32, bool)> {
                 | ("as", "a", "kid" | "child" | "teenager")
                 | ("my", "last", "relationship")
                 | ("was", "a", "time")
+                | ("first", "got", "together")
+                | ("we", "first", "met")
         ) || matches!(
             pair,
             ("years", "ago")
                 | ("year", "ago")
                 | ("months", "ago")
-                | ("last", "year")
+                | ("last", "year" | "spring" | "summer" | "autumn" | "winter")
                 | ("back", "then")
                 | ("early", "days")
                 | ("at", "first")

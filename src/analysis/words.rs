@@ -187,6 +187,11 @@ pub fn reports(word: &str) -> bool {
             | "admitted"
             | "explained"
             | "convinced"
+            | "whispered"
+            | "muttered"
+            | "snapped"
+            | "screamed"
+            | "sobbed"
     )
 }
 

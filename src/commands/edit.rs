@@ -21,8 +21,34 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
     // Corrections of the reading (--not-sign, --not-feel) are recorded first; alone they
     // change nothing else and open no editor.
     let corrections = crate::analysis::resolve_corrections(&args.not_sign, &args.not_feel)?;
+    // Only what was read as the writer's can be taken back: a correction of nothing read is
+    // said and not recorded, since it would change nothing.
+    let stored = if corrections.is_empty() {
+        None
+    } else {
+        journal.stored_analysis(id)?
+    };
+    let mut noted = 0;
     for (kind, name) in &corrections {
+        let read = stored.as_ref().is_none_or(|a| {
+            let counted = match *kind {
+                "sign" => a.signs.iter().any(|c| c.name == *name),
+                _ => a.feelings.contains(name),
+            };
+            counted
+                || a.readings.iter().any(|r| {
+                    r.kind == *kind && r.name == *name && r.holder == "writer" && r.time == "now"
+                })
+        });
+        if !read {
+            writeln!(
+                out,
+                "Entry {id} has no {kind} {name} read in its words as yours, so there is nothing to take back."
+            )?;
+            continue;
+        }
         journal.add_override(id, kind, name)?;
+        noted += 1;
     }
     let mut change = EntryUpdate {
         day: args
@@ -59,7 +85,9 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
         Some(t) if t == "-" => Some(text::read_stdin()?),
         Some(t) => Some(t.clone().into_bytes()),
         None if change.is_empty() && !corrections.is_empty() => {
-            writeln!(out, "Noted: entry {id} no longer counts that reading.")?;
+            if noted > 0 {
+                writeln!(out, "Noted: entry {id} no longer counts that reading.")?;
+            }
             return Ok(());
         }
         None if change.is_empty() => match edit_in_editor(app, &current, &details)? {

@@ -1,0 +1,473 @@
+//! Signs found by the shape of a sentence rather than by a fixed phrase, where the words
+//! between vary too much for a word list: a look at someone's things ("reading her Spotify
+//! activity"), a question about love or staying ("asked her if she'll stay"), and a way out of
+//! a conversation the other one starts, and what it does to someone to see the partner with
+//! someone else ("seeing him laugh with the new girl made my chest go tight") ("whenever she tries to talk about it I start cleaning
+//! the kitchen"). Each is added as a match of its sign and then read like any other: whose it
+//! is, when, and in which sense.
+
+use super::matcher::Hit;
+use super::reading::Class;
+use super::tokens::Tokens;
+use super::words::{self, Who};
+
+/// The sign groups the patterns add matches to.
+#[derive(Debug)]
+pub struct Groups {
+    pub doubt: u32,
+    pub jealousy: u32,
+    pub reassurance: u32,
+    pub avoidance: u32,
+    pub checking: u32,
+}
+
+/// Adds the matches the patterns find to `hits` (in text order), leaving out any that overlap
+/// a match of the same group already there.
+pub fn extend(t: &Tokens, hits: &mut Vec<Hit>, g: &Groups) {
+    let mut found = Vec::new();
+    // One way out per sentence: "he got up and went to shower" is one.
+    let mut sentence = 0;
+    let mut way_out_in = None;
+    for i in 0..t.len() {
+        if i > 0 && t.break_before(i) {
+            sentence += 1;
+        }
+        if let Some(h) = looked_at(t, i, g.checking) {
+            found.push(h);
+        }
+        if let Some(h) = asked_about_us(t, i, g.reassurance) {
+            found.push(h);
+        }
+        if let Some(h) = rival_stings(t, i, g.jealousy) {
+            found.push(h);
+        }
+        if let Some(h) = story_judged(t, i, g.doubt) {
+            found.push(h);
+        }
+        if let Some(h) = asked_around(t, i, g.checking) {
+            found.push(h);
+        }
+        if way_out_in != Some(sentence)
+            && let Some(h) = way_out(t, i, g.avoidance)
+        {
+            way_out_in = Some(sentence);
+            found.push(h);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.retain(|f| {
+        !hits
+            .iter()
+            .any(|h| h.group == f.group && h.start < f.start + f.len && f.start < h.start + h.len)
+    });
+    hits.extend(found);
+    hits.sort_by_key(|h| h.start);
+}
+
+fn hit(t: &Tokens, start: usize, end: usize, group: u32, class: Class) -> Hit {
+    Hit {
+        start,
+        len: end - start,
+        group,
+        class: class as u8,
+        // "I don't go through his things anymore"
+        negated: super::matcher::negated(t, start),
+    }
+}
+
+/// The words up to `n` after `i` within its sentence.
+fn ahead(t: &Tokens, i: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+    (i + 1..(i + 1 + n).min(t.len())).take_while(move |&k| !t.break_before(k))
+}
+
+/// Things of a person's that someone checks: their phone and what is on it, their pockets.
+fn is_private_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "phone"
+            | "messages"
+            | "texts"
+            | "emails"
+            | "email"
+            | "inbox"
+            | "dms"
+            | "chats"
+            | "likes"
+            | "follows"
+            | "following"
+            | "followers"
+            | "activity"
+            | "history"
+            | "location"
+            | "account"
+            | "accounts"
+            | "app"
+            | "apps"
+            | "profile"
+            | "feed"
+            | "posts"
+            | "photos"
+            | "pictures"
+            | "receipts"
+            | "statement"
+            | "statements"
+            | "pockets"
+            | "bag"
+            | "wallet"
+            | "purse"
+            | "calendar"
+            | "notifications"
+            | "laptop"
+            | "computer"
+            | "tablet"
+            | "ipad"
+            | "contacts"
+            | "calls"
+            | "searches"
+            | "tabs"
+            | "comments"
+            | "mileage"
+            | "dot"
+            | "car"
+            | "glovebox"
+            | "diary"
+            | "drawers"
+            | "stuff"
+            | "things"
+            | "count"
+    )
+}
+
+/// "her Spotify activity", "my work emails": a person's own word (his, her, their, my), up to
+/// two words, then one of their private things; read as looking (their things) or looking
+/// mine (the writer's), which needs a verb of looking before it.
+fn looked_at(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let class = match words::possessor(t.get(i))? {
+        Who::Writer if t.get(i) == "my" => Class::LookingMine,
+        Who::Partner if t.get(i) != "your" => Class::Looking,
+        _ => return None,
+    };
+    let k = ahead(t, i, 3).find(|&k| is_private_thing(t.get(k)))?;
+    if (i + 1..k).any(|m| t.clause_before(m) || words::who(t.get(m)).is_some()) {
+        return None;
+    }
+    Some(hit(t, i, k + 1, group, class))
+}
+
+/// What a question about the two of them asks: love, staying or leaving, wanting, being
+/// attracted, happy or bored with the writer.
+fn is_about_us(w: &str) -> bool {
+    matches!(
+        w,
+        "love"
+            | "loves"
+            | "loved"
+            | "stay"
+            | "stays"
+            | "staying"
+            | "leave"
+            | "leaving"
+            | "attracted"
+            | "attractive"
+            | "bored"
+            | "regret"
+            | "regrets"
+            | "forgive"
+            | "forgiven"
+            | "choose"
+            | "miss"
+            | "misses"
+            | "anywhere"
+            | "committed"
+            | "fancy"
+            | "fancies"
+    )
+}
+
+/// "asked her if she'll stay", "asking him whether he finds me attractive": a verb of asking,
+/// then "if" or "whether", a person, and what the question is about (see `is_about_us`) in
+/// the words after. Read as `asked`: the sign of whoever asks.
+fn asked_about_us(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let w = t.get(i);
+    if !matches!(w, "if" | "whether") || i == 0 {
+        return None;
+    }
+    let asking = (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&k| !t.break_before(k + 1))
+        .any(|k| {
+            matches!(
+                t.get(k),
+                "asked" | "asks" | "ask" | "asking" | "begged" | "texted"
+            )
+        });
+    if !asking {
+        return None;
+    }
+    let person = ahead(t, i, 1).next()?;
+    let who = words::who(t.get(person))?;
+    if !matches!(who, Who::Writer | Who::Partner) {
+        return None;
+    }
+    let k = ahead(t, person, 5)
+        .take_while(|&k| !t.clause_before(k))
+        .find(|&k| is_about_us(t.get(k)))?;
+    Some(hit(t, i, k + 1, group, Class::Asked))
+}
+
+/// Words that start a conversation: "tries to talk", "brings up", "mentions", "asks about".
+fn starts_talk(t: &Tokens, k: usize) -> bool {
+    let w = t.get(k);
+    let next = ahead(t, k, 1).next().map_or("", |n| t.get(n));
+    matches!(
+        w,
+        "mention" | "mentions" | "mentioned" | "raise" | "raises" | "raised"
+    ) || (matches!(w, "bring" | "brings" | "brought" | "bringing")
+        && ahead(t, k, 3).any(|n| t.get(n) == "up"))
+        || (matches!(w, "ask" | "asks" | "asked") && next == "about")
+        || (matches!(w, "talk" | "talking" | "conversation") && k > 0)
+}
+
+/// Words that open a clause of "every time": when, whenever, as soon as.
+fn opens_when(t: &Tokens, k: usize) -> bool {
+    match t.get(k) {
+        "when" | "whenever" => true,
+        "time" | "moment" | "minute" => k > 0 && matches!(t.get(k - 1), "every" | "each" | "the"),
+        "soon" => k > 0 && t.get(k - 1) == "as",
+        _ => false,
+    }
+}
+
+/// A way out: leaving, going off, starting something else, putting something on.
+fn way_out_at(t: &Tokens, i: usize) -> Option<usize> {
+    let w = t.get(i);
+    let next = ahead(t, i, 1).next();
+    let nw = next.map_or("", |n| t.get(n));
+    let end = match (w, nw) {
+        ("go" | "goes" | "went", "for" | "upstairs" | "outside" | "out" | "off" | "to") => {
+            next? + 1
+        }
+        ("get" | "gets" | "got", "up") => next? + 1,
+        ("storm" | "storms" | "stormed" | "walk" | "walks" | "walked", "out" | "off" | "away") => {
+            next? + 1
+        }
+        ("leave" | "leaves" | "left", _) => i + 1,
+        ("start" | "starts" | "started", n) if n.len() > 4 && n.ends_with("ing") => next? + 1,
+        // "put the telly on"
+        ("put" | "puts", _) => ahead(t, i, 3).find(|&n| t.get(n) == "on")? + 1,
+        ("pretend" | "pretends" | "pretended" | "pretending", "to") => next? + 1,
+        ("turn" | "turns" | "turned", "on" | "away" | "up") => next? + 1,
+        ("find" | "finds" | "found", "something") => next? + 1,
+        ("pick" | "picks" | "picked" | "grab" | "grabs" | "grabbed", _)
+            if ahead(t, i, 3).any(|n| t.get(n) == "phone") =>
+        {
+            i + 1
+        }
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// "Whenever she tries to talk about the affair I start cleaning the kitchen", "he goes for a
+/// drive whenever I bring it up": in one sentence, a clause of "when" or "every time" in
+/// which one of them starts to talk, and a way out taken by the other. Read as the sign's own
+/// words, so whose it is comes from the clause of the way out.
+fn way_out(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let end = way_out_at(t, i)?;
+    // The sentence around it.
+    let mut ss = i;
+    while ss > 0 && !t.break_before(ss) {
+        ss -= 1;
+    }
+    let mut se = i + 1;
+    while se < t.len() && !t.break_before(se) {
+        se += 1;
+    }
+    // The "when" clause: a when-word, then within a few words a start of talk, and the way
+    // out not inside it.
+    let when = (ss..se).find(|&k| opens_when(t, k))?;
+    let talk = (when + 1..se.min(when + 8)).find(|&k| starts_talk(t, k))?;
+    if (when..=talk + 3).contains(&i) {
+        return None;
+    }
+    // Two people: the one who starts to talk is not the one who leaves.
+    let talker = (when + 1..talk).rev().find_map(|k| words::who(t.get(k)))?;
+    let leaver = if i > when {
+        (talk + 1..i).rev().find_map(|k| words::who(t.get(k)))
+    } else {
+        (ss..i).rev().find_map(|k| words::who(t.get(k)))
+    }?;
+    let side = |w: Who| matches!(w, Who::Writer | Who::Partner).then_some(w);
+    if side(talker)? == side(leaver)? {
+        return None;
+    }
+    Some(hit(t, i, end, group, Class::Sign))
+}
+
+/// Someone the partner may be drawn to: the new girl, a guy at the gym, an ex, a colleague.
+fn is_rival(w: &str) -> bool {
+    matches!(
+        w,
+        "woman"
+            | "women"
+            | "girl"
+            | "girls"
+            | "girl's"
+            | "guy"
+            | "guys"
+            | "guy's"
+            | "man"
+            | "men"
+            | "ex"
+            | "ex's"
+            | "coworker"
+            | "colleague"
+            | "trainer"
+            | "instructor"
+            | "flatmate"
+            | "buddy"
+    )
+}
+
+/// Where something stings: "it kills me", "I hate how", "I can't stand it", "I felt sick",
+/// "my chest went tight", "my stomach drops", "I feel insecure".
+fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
+    let w = t.get(i);
+    let prev = if i > 0 && !t.break_before(i) {
+        t.get(i - 1)
+    } else {
+        ""
+    };
+    let next = ahead(t, i, 1).next().map_or("", |n| t.get(n));
+    let end = match w {
+        "hate" | "hated"
+            if matches!(next, "it" | "how" | "that" | "when" | "watching" | "seeing") =>
+        {
+            i + 1
+        }
+        "stings" | "stung" | "burns" | "kills" | "killed" | "bothers" | "bugs" | "upsets" => i + 1,
+        "eats" | "ate" if next == "at" => i + 2,
+        "stand" if matches!(prev, "can't" | "cant" | "cannot" | "couldn't" | "couldnt") => i + 1,
+        "sick" | "insecure" | "threatened" | "small" if words::links(prev) || prev == "and" => {
+            i + 1
+        }
+        "chest" | "stomach" | "knot" | "tenses" | "tensed" => i + 1,
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// "Seeing him laugh with the new girl at work made my chest go tight", "it kills me that she
+/// still follows him": in one sentence, something that stings, the partner, and someone the
+/// partner may be drawn to. Read as the sign's own words: whose the sting is comes from its
+/// clause (mostly the writer's; "he hates it when I talk to other guys" is his).
+fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let end = stings_at(t, i)?;
+    let mut ss = i;
+    while ss > 0 && !t.break_before(ss) {
+        ss -= 1;
+    }
+    let mut se = i + 1;
+    while se < t.len() && !t.break_before(se) {
+        se += 1;
+    }
+    let rival = (ss..se).any(|k| is_rival(t.get(k)));
+    let partner = (ss..se).filter(|&k| k < i || k >= end).any(|k| {
+        matches!(
+            t.get(k),
+            "he" | "she" | "him" | "his" | "her" | "he's" | "she's"
+        )
+    });
+    let mut h = hit(t, i, end, group, Class::Sign);
+    // "I can't stand it" is no denial.
+    if t.get(i) == "stand" {
+        h.negated = false;
+    }
+    (rival && partner).then_some(h)
+}
+
+/// What someone tells as an account of themselves: a story, an excuse, a version of events.
+fn is_story(w: &str) -> bool {
+    matches!(
+        w,
+        "story"
+            | "excuse"
+            | "excuses"
+            | "version"
+            | "account"
+            | "explanation"
+            | "explanations"
+            | "alibi"
+            | "word"
+            | "words"
+            | "answers"
+    )
+}
+
+/// Words that judge an account made up: it changes, it is polished, it has gaps.
+fn judges_story(w: &str) -> bool {
+    matches!(
+        w,
+        "changing"
+            | "changes"
+            | "changed"
+            | "shifting"
+            | "shifts"
+            | "polished"
+            | "rehearsed"
+            | "edited"
+            | "scripted"
+            | "convenient"
+            | "flimsy"
+            | "thin"
+            | "gaps"
+            | "holes"
+            | "vague"
+    )
+}
+
+/// "His version of Friday keeps changing", "her excuses sound more polished every week",
+/// "whatever excuse he gives, I won't believe it": the partner's account (theirs by a
+/// possessive, or told by them), then a word that judges it made up, or its belief denied.
+/// The match is the judgment, so whose it is comes from its clause: mostly the writer's.
+fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    let w = t.get(i);
+    let denied_belief = w == "believe"
+        && (i.saturating_sub(3)..i).any(|k| super::matcher::is_negator(t.get(k)))
+        && ahead(t, i, 1).next().is_some_and(|n| t.get(n) == "it");
+    if !judges_story(w) && !denied_belief {
+        return None;
+    }
+    let mut ss = i;
+    while ss > 0 && !t.break_before(ss) {
+        ss -= 1;
+    }
+    let story = (ss..i).rev().find(|&k| is_story(t.get(k)))?;
+    let theirs = (story.saturating_sub(3).max(ss)..story)
+        .any(|k| matches!(t.get(k), "his" | "her" | "their"))
+        || ahead(t, story, 2).any(|k| matches!(t.get(k), "he" | "she"));
+    theirs.then(|| hit(t, i, i + 1, group, Class::Sign))
+}
+
+/// "I asked his brother whether he was really there": asking someone of the partner's
+/// whether the partner really was where they said. Read as checking.
+fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    if !matches!(
+        t.get(i),
+        "asked" | "ask" | "asking" | "asks" | "rang" | "texted" | "called"
+    ) {
+        return None;
+    }
+    let mut near = ahead(t, i, 4);
+    let whose = near.find(|&k| matches!(t.get(k), "his" | "her" | "their"))?;
+    // "his brother", not "her" asked herself.
+    let someone = ahead(t, whose, 1).next()?;
+    if matches!(t.get(someone), "if" | "whether") {
+        return None;
+    }
+    let q = ahead(t, someone, 2).find(|&k| matches!(t.get(k), "if" | "whether"))?;
+    let really = ahead(t, q, 6).find(|&k| matches!(t.get(k), "really" | "actually"))?;
+    Some(hit(t, i, really + 1, group, Class::Sign))
+}
