@@ -266,7 +266,17 @@ fn held_out() -> Option<Vec<PathBuf>> {
 /// worse. Empty while the held-out set is one not yet read: the third set became `dev5.tsv`,
 /// and the fourth is read once when it is added. After that first run (`cargo test --test
 /// analysis_corpus -- --ignored --nocapture`), write its figures here and in docs/summary.md.
-const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[];
+const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
+    // The fourth held-out set's one run (analyser version 5).
+    ("writer signs", 0.90, 0.71),
+    ("doubt", 0.92, 0.76),
+    ("jealousy", 0.88, 0.79),
+    ("reassurance", 0.91, 0.69),
+    ("avoidance", 0.83, 0.67),
+    ("checking", 1.00, 0.62),
+    ("partner signs", 0.88, 0.70),
+    ("feelings", 0.93, 0.93),
+];
 
 #[test]
 fn development_set_meets_the_targets() {
@@ -285,7 +295,7 @@ fn development_set_meets_the_targets() {
 
 // The first three held-out sets were below target on their one run (recall 0.43, 0.76 and
 // 0.64 for the writer's signs) and are development data now (dev2.tsv, dev3.tsv, dev5.tsv).
-// The fourth is `heldout*.tsv` when it is added: run by hand with `cargo test --test
+// The fourth, `heldout.tsv`, was too (0.71): run by hand with `cargo test --test
 // analysis_corpus -- --ignored --nocapture`, and un-ignored when a held-out set meets the
 // targets.
 #[test]
