@@ -277,14 +277,7 @@ fn way_out_at(t: &Tokens, i: usize) -> Option<usize> {
 fn way_out(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let end = way_out_at(t, i)?;
     // The sentence around it.
-    let mut ss = i;
-    while ss > 0 && !t.break_before(ss) {
-        ss -= 1;
-    }
-    let mut se = i + 1;
-    while se < t.len() && !t.break_before(se) {
-        se += 1;
-    }
+    let (ss, se) = sentence_around(t, i);
     // The "when" clause: a when-word, then within a few words a start of talk, and the way
     // out not inside it.
     let when = (ss..se).find(|&k| opens_when(t, k))?;
@@ -365,14 +358,7 @@ fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
 /// clause (mostly the writer's; "he hates it when I talk to other guys" is his).
 fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let end = stings_at(t, i)?;
-    let mut ss = i;
-    while ss > 0 && !t.break_before(ss) {
-        ss -= 1;
-    }
-    let mut se = i + 1;
-    while se < t.len() && !t.break_before(se) {
-        se += 1;
-    }
+    let (ss, se) = sentence_around(t, i);
     let rival = (ss..se).any(|k| is_rival(t.get(k)));
     let partner = (ss..se).filter(|&k| k < i || k >= end).any(|k| {
         matches!(
@@ -440,10 +426,7 @@ fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     if !judges_story(w) && !denied_belief {
         return None;
     }
-    let mut ss = i;
-    while ss > 0 && !t.break_before(ss) {
-        ss -= 1;
-    }
+    let (ss, _) = sentence_around(t, i);
     let story = (ss..i).rev().find(|&k| is_story(t.get(k)))?;
     let theirs = (story.saturating_sub(3).max(ss)..story)
         .any(|k| matches!(t.get(k), "his" | "her" | "their"))
@@ -470,4 +453,17 @@ fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let q = ahead(t, someone, 2).find(|&k| matches!(t.get(k), "if" | "whether"))?;
     let really = ahead(t, q, 6).find(|&k| matches!(t.get(k), "really" | "actually"))?;
     Some(hit(t, i, really + 1, group, Class::Sign))
+}
+
+/// The sentence token `i` stands in: its first token and the one after its last.
+fn sentence_around(t: &Tokens, i: usize) -> (usize, usize) {
+    let mut start = i;
+    while start > 0 && !t.break_before(start) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < t.len() && !t.break_before(end) {
+        end += 1;
+    }
+    (start, end)
 }
