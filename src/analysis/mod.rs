@@ -442,6 +442,19 @@ mod tests {
 
     /// The writer's current signs and feelings, and the partner's signs, as one line each
     /// case can be compared with.
+    /// Every case read from the hurt perspective; all the misreadings are listed, not only the
+    /// first.
+    fn assert_reads_as_hurt(cases: &[(&str, &str)]) {
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter_map(|(text, want)| {
+                let got = read(text, Some(Perspective::Hurt));
+                (got != *want).then(|| format!("{text:?}: {got} (want {want})"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     fn read(text: &str, perspective: Option<Perspective>) -> String {
         let a = analyse_as(text, perspective);
         let mut partner: Vec<&str> = a
@@ -518,14 +531,7 @@ mod tests {
                 "signs  | partner  | feelings ",
             ),
         ];
-        let mut wrong = Vec::new();
-        for (text, want) in cases {
-            let got = read(text, Some(Perspective::Hurt));
-            if got != want {
-                wrong.push(format!("{text:?}: {got} (want {want})"));
-            }
-        }
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_reads_as_hurt(&cases);
     }
 
     #[test]
@@ -591,14 +597,7 @@ mod tests {
                 "signs  | partner  | feelings ",
             ),
         ];
-        let mut wrong = Vec::new();
-        for (text, want) in cases {
-            let got = read(text, Some(Perspective::Hurt));
-            if got != want {
-                wrong.push(format!("{text:?}: {got} (want {want})"));
-            }
-        }
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_reads_as_hurt(&cases);
     }
 
     #[test]
