@@ -148,7 +148,7 @@ pub fn sign_labels() -> Vec<Label> {
 pub fn resolve_corrections(
     signs: &[String],
     feelings: &[String],
-) -> anyhow::Result<Vec<(&'static str, String)>> {
+) -> anyhow::Result<Vec<(ReadingKind, String)>> {
     let known = sign_labels();
     let mut out = Vec::new();
     for sign in signs.iter().map(|s| s.trim().to_lowercase()) {
@@ -162,10 +162,13 @@ pub fn resolve_corrections(
                 ids.join(", ")
             );
         }
-        out.push(("sign", sign));
+        out.push((ReadingKind::Sign, sign));
     }
     for feeling in feelings.iter().filter(|f| !f.trim().is_empty()) {
-        out.push(("feeling", crate::feelings::vocabulary().resolve(feeling)?));
+        out.push((
+            ReadingKind::Feeling,
+            crate::feelings::vocabulary().resolve(feeling)?,
+        ));
     }
     Ok(out)
 }
@@ -646,8 +649,8 @@ mod tests {
         assert_eq!(
             c,
             [
-                ("sign", "jealousy".to_string()),
-                ("feeling", "jealousy".to_string())
+                (ReadingKind::Sign, "jealousy".to_string()),
+                (ReadingKind::Feeling, "jealousy".to_string())
             ]
         );
         let err = resolve_corrections(&["grumpy".into()], &[]).unwrap_err();

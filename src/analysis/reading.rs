@@ -29,6 +29,40 @@ pub enum Time {
     Hypothetical,
 }
 
+impl Holder {
+    /// The name stored in `entry_readings.holder` and shown in JSON (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Holder::Writer => "writer",
+            Holder::Partner => "partner",
+            Holder::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Holder> {
+        [Holder::Writer, Holder::Partner, Holder::Other]
+            .into_iter()
+            .find(|h| h.as_str() == s)
+    }
+}
+
+impl Time {
+    /// The name stored in `entry_readings.time` and shown in JSON (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Time::Now => "now",
+            Time::Stopped => "stopped",
+            Time::Hypothetical => "hypothetical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Time> {
+        [Time::Now, Time::Stopped, Time::Hypothetical]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+    }
+}
+
 /// How a lexicon term is read; carried by the matcher as a byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]

@@ -30,24 +30,18 @@ pub fn run(journal: &Journal, app: &App, args: EditArgs, out: &mut dyn Write) ->
     };
     let mut noted = 0;
     for (kind, name) in &corrections {
-        let read = stored.as_ref().is_none_or(|a| {
-            let counted = match *kind {
-                "sign" => a.signs.iter().any(|c| c.name == *name),
-                _ => a.feelings.contains(name),
-            };
-            counted
-                || a.readings.iter().any(|r| {
-                    r.kind == *kind && r.name == *name && r.holder == "writer" && r.time == "now"
-                })
-        });
-        if !read {
+        if !stored
+            .as_ref()
+            .is_none_or(|a| a.read_as_writers(*kind, name))
+        {
             writeln!(
                 out,
-                "Entry {id} has no {kind} {name} read in its words as yours, so there is nothing to take back."
+                "Entry {id} has no {} {name} read in its words as yours, so there is nothing to take back.",
+                kind.as_str()
             )?;
             continue;
         }
-        journal.add_override(id, kind, name)?;
+        journal.add_override(id, *kind, name)?;
         noted += 1;
     }
     let mut change = EntryUpdate {

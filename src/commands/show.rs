@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use crate::analysis::{Holder, ReadingKind, Time};
 use crate::app::App;
 use crate::cli::ShowArgs;
 use crate::dates;
@@ -70,18 +71,18 @@ pub fn run(journal: &Journal, app: &App, args: ShowArgs, out: &mut dyn Write) ->
 
 /// Whose a reading is, in the words `--why` uses.
 fn whose(r: &StoredReading) -> &'static str {
-    match r.holder.as_str() {
-        "writer" => "yours",
-        "partner" => "your partner's",
-        _ => "someone else's",
+    match r.holder {
+        Holder::Writer => "yours",
+        Holder::Partner => "your partner's",
+        Holder::Other => "someone else's",
     }
 }
 
 fn when(r: &StoredReading) -> &'static str {
-    match r.time.as_str() {
-        "now" => "now",
-        "stopped" => "in the past or stopped",
-        _ => "only imagined or wished",
+    match r.time {
+        Time::Now => "now",
+        Time::Stopped => "in the past or stopped",
+        Time::Hypothetical => "only imagined or wished",
     }
 }
 
@@ -99,21 +100,20 @@ fn why(out: &mut dyn Write, id: i64, analysis: Option<&StoredAnalysis>) -> Resul
         writeln!(out, "  No trust signs or feelings were found in the words.")?;
     }
     for r in &a.readings {
-        let what = match r.kind.as_str() {
-            "sign" => format!("the sign {}", r.name),
-            "feeling" => format!("the feeling {}", r.name),
-            _ => "owning what happened (accountability)".to_string(),
+        let what = match r.kind {
+            ReadingKind::Sign => format!("the sign {}", r.name),
+            ReadingKind::Feeling => format!("the feeling {}", r.name),
+            ReadingKind::Accountability => "owning what happened (accountability)".to_string(),
         };
         let counted = if r.counted {
             "counted"
-        } else if r.holder == "writer"
-            && r.time == "now"
+        } else if r.is_writers_current()
             && a.overrides
                 .iter()
                 .any(|o| o.kind == r.kind && o.name == r.name)
         {
             "not counted: you said it was misread"
-        } else if r.kind == "accountability" {
+        } else if r.kind == ReadingKind::Accountability {
             "counted as accountability"
         } else {
             "not counted"
@@ -136,7 +136,7 @@ fn why(out: &mut dyn Write, id: i64, analysis: Option<&StoredAnalysis>) -> Resul
         a.sentiment
     )?;
     if let Some(first) = a.readings.iter().find(|r| r.counted) {
-        let flag = if first.kind == "sign" {
+        let flag = if first.kind == ReadingKind::Sign {
             "not-sign"
         } else {
             "not-feel"

@@ -359,10 +359,7 @@ fn corrections(o: &Object) -> Result<Vec<Override>, Problem> {
         let resolved = crate::analysis::resolve_corrections(&signs, &feelings)
             .map_err(|e| format!("in \"corrections\": {e}"))?;
         for (kind, name) in resolved {
-            let c = Override {
-                kind: kind.to_string(),
-                name,
-            };
+            let c = Override { kind, name };
             if !out.contains(&c) {
                 out.push(c);
             }

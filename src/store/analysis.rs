@@ -8,7 +8,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::Journal;
-use crate::analysis::{ANALYSER_VERSION, Analysis, Count, Markers, Perspective, analyse_as};
+use crate::analysis::{
+    ANALYSER_VERSION, Analysis, Count, Holder, Markers, Perspective, ReadingKind, Time, analyse_as,
+};
 
 /// Stores the analysis of entry `id`, replacing any earlier one. The answered prompt's theme
 /// counts as one mention of that theme. Signs and feelings the writer said were misread
@@ -21,7 +23,7 @@ pub(crate) fn save(
 ) -> Result<()> {
     let overrides = overrides(conn, id)?;
     let overridden =
-        |kind: &str, name: &str| overrides.iter().any(|o| o.kind == kind && o.name == name);
+        |kind: ReadingKind, name: &str| overrides.iter().any(|o| o.kind == kind && o.name == name);
     let m = &a.markers;
     conn.prepare_cached(
         "INSERT OR REPLACE INTO entry_analysis (entry_id, version, valence, words, insight, causal, \
@@ -39,16 +41,16 @@ pub(crate) fn save(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     for (seq, r) in a.readings.iter().enumerate() {
-        let kind = r.kind.as_str();
-        let counted =
-            r.is_writers_current() && kind != "accountability" && !overridden(kind, &r.name);
+        let counted = r.is_writers_current()
+            && r.kind != ReadingKind::Accountability
+            && !overridden(r.kind, &r.name);
         reading.execute(params![
             id,
             seq as i64,
-            kind,
+            r.kind.as_str(),
             r.name,
-            holder_str(r.holder),
-            time_str(r.time),
+            r.holder.as_str(),
+            r.time.as_str(),
             r.words,
             counted
         ])?;
@@ -59,10 +61,18 @@ pub(crate) fn save(
         "INSERT INTO entry_signals (entry_id, kind, name, count) VALUES (?, ?, ?, ?) \
          ON CONFLICT (entry_id, kind, name) DO UPDATE SET count = count + excluded.count",
     )?;
-    for feeling in a.feelings.iter().filter(|f| !overridden("feeling", f)) {
+    for feeling in a
+        .feelings
+        .iter()
+        .filter(|f| !overridden(ReadingKind::Feeling, f))
+    {
         insert.execute(params![id, "feeling", feeling, 1])?;
     }
-    for sign in a.signs.iter().filter(|s| !overridden("sign", &s.name)) {
+    for sign in a
+        .signs
+        .iter()
+        .filter(|s| !overridden(ReadingKind::Sign, &s.name))
+    {
         insert.execute(params![id, "sign", sign.name, sign.count])?;
     }
     for theme in &a.themes {
@@ -74,28 +84,25 @@ pub(crate) fn save(
     Ok(())
 }
 
-fn holder_str(h: crate::analysis::Holder) -> &'static str {
-    match h {
-        crate::analysis::Holder::Writer => "writer",
-        crate::analysis::Holder::Partner => "partner",
-        crate::analysis::Holder::Other => "other",
-    }
-}
-
-fn time_str(t: crate::analysis::Time) -> &'static str {
-    match t {
-        crate::analysis::Time::Now => "now",
-        crate::analysis::Time::Stopped => "stopped",
-        crate::analysis::Time::Hypothetical => "hypothetical",
-    }
-}
-
 /// A correction: this sign or feeling was misread in this entry. Exported and imported with
 /// the entry in mend's JSON format (`"corrections"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Override {
-    pub kind: String,
+    pub kind: ReadingKind,
     pub name: String,
+}
+
+/// A column this module wrote from one of the analysis's kinds, read back; anything else in it
+/// (a journal edited by hand) is an error that names the column, never a panic.
+fn column<T>(r: &rusqlite::Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown value {text:?}").into(),
+        )
+    })
 }
 
 fn overrides(conn: &Connection, id: i64) -> Result<Vec<Override>> {
@@ -105,7 +112,7 @@ fn overrides(conn: &Connection, id: i64) -> Result<Vec<Override>> {
     Ok(stmt
         .query_map([id], |r| {
             Ok(Override {
-                kind: r.get(0)?,
+                kind: column(r, 0, ReadingKind::parse)?,
                 name: r.get(1)?,
             })
         })?
@@ -114,7 +121,8 @@ fn overrides(conn: &Connection, id: i64) -> Result<Vec<Override>> {
 
 /// Records a correction inside an open transaction (the entry's analysis already saved): the
 /// sign or feeling stops counting at once and stays out of every later analysis.
-pub(crate) fn correct(conn: &Connection, id: i64, kind: &str, name: &str) -> Result<()> {
+pub(crate) fn correct(conn: &Connection, id: i64, kind: ReadingKind, name: &str) -> Result<()> {
+    let kind = kind.as_str();
     conn.prepare_cached(
         "INSERT OR IGNORE INTO entry_overrides (entry_id, kind, name) VALUES (?, ?, ?)",
     )?
@@ -132,10 +140,10 @@ pub(crate) fn correct(conn: &Connection, id: i64, kind: &str, name: &str) -> Res
 /// One stored reading, as `mend show --json` and `--why` present it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredReading {
-    pub kind: String,
+    pub kind: ReadingKind,
     pub name: String,
-    pub holder: String,
-    pub time: String,
+    pub holder: Holder,
+    pub time: Time,
     pub words: String,
     /// Counted in the summary: the writer's own, now, and not corrected.
     pub counted: bool,
@@ -157,6 +165,29 @@ pub struct StoredAnalysis {
     pub accountability: u32,
     pub readings: Vec<StoredReading>,
     pub overrides: Vec<Override>,
+}
+
+impl StoredReading {
+    /// Read as the writer's own, and still so (counted unless corrected).
+    pub fn is_writers_current(&self) -> bool {
+        self.holder == Holder::Writer && self.time == Time::Now
+    }
+}
+
+impl StoredAnalysis {
+    /// Whether `name` was read in the words as the writer's own current sign or feeling: only
+    /// such a reading can be taken back by a correction.
+    pub fn read_as_writers(&self, kind: ReadingKind, name: &str) -> bool {
+        let counted = match kind {
+            ReadingKind::Sign => self.signs.iter().any(|c| c.name == name),
+            _ => self.feelings.iter().any(|f| f == name),
+        };
+        counted
+            || self
+                .readings
+                .iter()
+                .any(|r| r.kind == kind && r.name == name && r.is_writers_current())
+    }
 }
 
 impl Journal {
@@ -215,10 +246,10 @@ impl Journal {
         let readings = stmt
             .query_map([id], |r| {
                 Ok(StoredReading {
-                    kind: r.get(0)?,
+                    kind: column(r, 0, ReadingKind::parse)?,
                     name: r.get(1)?,
-                    holder: r.get(2)?,
-                    time: r.get(3)?,
+                    holder: column(r, 2, Holder::parse)?,
+                    time: column(r, 3, Time::parse)?,
                     words: r.get(4)?,
                     counted: r.get(5)?,
                 })
@@ -240,7 +271,7 @@ impl Journal {
 
     /// Records that `name` (a sign id or a feeling name) was misread in entry `id`: it stops
     /// counting at once, and every later analysis of the entry leaves it out too.
-    pub fn add_override(&self, id: i64, kind: &str, name: &str) -> Result<()> {
+    pub fn add_override(&self, id: i64, kind: ReadingKind, name: &str) -> Result<()> {
         self.write(|tx| correct(tx, id, kind, name))
     }
 

@@ -187,7 +187,7 @@ pub fn insert_imported(
     };
     let id = insert_analysed(conn, &new, &stamp, analysis)?;
     for c in &item.corrections {
-        correct(conn, id, &c.kind, &c.name)?;
+        correct(conn, id, c.kind, &c.name)?;
     }
     if let Some(offset) = item.written_offset {
         conn.prepare_cached("UPDATE entries SET written_offset = ? WHERE id = ?")?

@@ -700,7 +700,8 @@ mod tests {
         check(&j, "trashing");
         j.restore_entries(&[a]).unwrap();
         check(&j, "restoring");
-        j.add_override(a, "feeling", "jealousy").unwrap();
+        j.add_override(a, crate::analysis::ReadingKind::Feeling, "jealousy")
+            .unwrap();
         check(&j, "a correction");
         j.trash_entries(&[c], now).unwrap();
         j.purge_trash(now + chrono::Duration::days(1)).unwrap();
