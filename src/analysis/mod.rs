@@ -4,6 +4,7 @@
 //! still holds, and whether the words mean what the lexicon means. `signs` and `feelings` keep
 //! their meaning of "the writer's, now"; everything read is kept in `readings`.
 
+pub mod learned;
 mod lexicons;
 mod matcher;
 mod patterns;
@@ -28,7 +29,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 5;
+pub const ANALYSER_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -62,8 +63,13 @@ pub struct Reading {
     pub name: String,
     pub holder: Holder,
     pub time: Time,
-    /// The words matched, as the tokeniser wrote them (lower case).
+    /// The words matched, as the tokeniser wrote them (lower case); for a sign the learned
+    /// reader found, the words that weighed most towards it.
     pub words: String,
+    /// Found by the learned reader (`learned`) in a sentence where the rules found no words
+    /// of that sign, rather than by the rules.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub learned: bool,
 }
 
 impl Reading {
@@ -247,6 +253,8 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let accountability = lexicon.accountability_group();
     let rebuilding = perspective == Some(Perspective::Rebuilding);
     let mut feeling_found = vec![false; lexicon.feelings.len()];
+    // Where the writer says they trust (the learned reader never reads doubt there).
+    let mut trusting_at: Vec<usize> = Vec::new();
     // The group, end and index of the last reading kept.
     let mut last: Option<(usize, usize, usize)> = None;
     // Words of distrust ("not sure I can trust", "trust issues") are the doubt sign or
@@ -312,16 +320,28 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
                 .map(|i| tokens.get(i))
                 .collect::<Vec<_>>()
                 .join(" "),
+            learned: false,
         };
         if reading.is_writers_current() {
             counts[g] += 1;
             if kind == ReadingKind::Feeling {
                 feeling_found[g] = true;
+                if reading.name == "trust" {
+                    trusting_at.push(hit.start);
+                }
             }
         }
         last = Some((g, hit.start + hit.len, readings.len()));
         readings.push(reading);
     }
+    learned_signs(
+        &tokens,
+        &hits,
+        perspective,
+        &trusting_at,
+        &mut counts,
+        &mut readings,
+    );
     let mut feelings: Vec<String> = lexicon
         .feelings
         .iter()
@@ -365,6 +385,65 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
         },
         accountability: counts[accountability],
         readings,
+    }
+}
+
+/// The writer's signs the learned reader finds where the rules found nothing: in each
+/// sentence, a sign whose chance reaches the threshold is the writer's, now, unless the rules
+/// read it as the writer's anywhere in the text, or matched words of that sign in the same
+/// sentence (read as someone else's, past, negated or in another sense: what the rules read of
+/// a sign stands), or, for doubt, read the writer's own trust in that sentence (`trusting_at`).
+fn learned_signs(
+    tokens: &Tokens,
+    hits: &[matcher::Hit],
+    perspective: Option<Perspective>,
+    trusting_at: &[usize],
+    counts: &mut [u32],
+    readings: &mut Vec<Reading>,
+) {
+    let lexicon = lexicon();
+    let signs_start = lexicon.sign_group(0);
+    let groups: Vec<Option<usize>> = learned::SIGNS
+        .iter()
+        .map(|id| {
+            lexicon
+                .signs
+                .iter()
+                .position(|s| s == id)
+                .map(|i| signs_start + i)
+        })
+        .collect();
+    let by_rules: Vec<bool> = groups
+        .iter()
+        .map(|g| g.is_some_and(|g| counts[g] > 0))
+        .collect();
+    for range in learned::sentences(tokens) {
+        let read = learned::read(tokens, range.clone(), perspective);
+        for (k, group) in groups.iter().enumerate() {
+            let Some(g) = *group else { continue };
+            if by_rules[k]
+                || read.chance[k] < learned::THRESHOLD
+                || hits
+                    .iter()
+                    .any(|h| h.group as usize == g && range.contains(&h.start))
+                || (learned::SIGNS[k] == "doubt" && trusting_at.iter().any(|i| range.contains(i)))
+            {
+                continue;
+            }
+            let words = read.strongest[k]
+                .clone()
+                .map(|w| w.map(|i| tokens.get(i)).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            counts[g] += 1;
+            readings.push(Reading {
+                kind: ReadingKind::Sign,
+                name: learned::SIGNS[k].to_string(),
+                holder: Holder::Writer,
+                time: Time::Now,
+                words,
+                learned: true,
+            });
+        }
     }
 }
 

@@ -118,9 +118,15 @@ fn why(out: &mut dyn Write, id: i64, analysis: Option<&StoredAnalysis>) -> Resul
         } else {
             "not counted"
         };
+        // The learned reader weighs a whole sentence; the words quoted are what weighed most.
+        let how = if r.learned {
+            ", from the sentence as a whole"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "  \"{}\" → {what}: {}, {} ({counted})",
+            "  \"{}\" → {what}: {}, {}{how} ({counted})",
             r.words,
             whose(r),
             when(r)

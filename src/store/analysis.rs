@@ -37,8 +37,8 @@ pub(crate) fn save(
     conn.prepare_cached("DELETE FROM entry_readings WHERE entry_id = ?")?
         .execute([id])?;
     let mut reading = conn.prepare_cached(
-        "INSERT INTO entry_readings (entry_id, seq, kind, name, holder, time, words, counted) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entry_readings (entry_id, seq, kind, name, holder, time, words, counted, \
+         learned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     for (seq, r) in a.readings.iter().enumerate() {
         let counted = r.is_writers_current()
@@ -52,7 +52,8 @@ pub(crate) fn save(
             r.holder.as_str(),
             r.time.as_str(),
             r.words,
-            counted
+            counted,
+            r.learned
         ])?;
     }
     conn.prepare_cached("DELETE FROM entry_signals WHERE entry_id = ?")?
@@ -147,6 +148,8 @@ pub struct StoredReading {
     pub words: String,
     /// Counted in the summary: the writer's own, now, and not corrected.
     pub counted: bool,
+    /// Found by the learned reader rather than by the rules.
+    pub learned: bool,
 }
 
 /// The analysis stored for one entry.
@@ -240,7 +243,7 @@ impl Journal {
             }
         }
         let mut stmt = conn.prepare_cached(
-            "SELECT kind, name, holder, time, words, counted FROM entry_readings \
+            "SELECT kind, name, holder, time, words, counted, learned FROM entry_readings \
              WHERE entry_id = ? ORDER BY seq",
         )?;
         let readings = stmt
@@ -252,6 +255,7 @@ impl Journal {
                     time: column(r, 3, Time::parse)?,
                     words: r.get(4)?,
                     counted: r.get(5)?,
+                    learned: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

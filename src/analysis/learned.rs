@@ -1,0 +1,165 @@
+//! The second reader of the writer's trust signs: a linear model learned from the labelled
+//! development sentences (`tests/fixtures/analysis/dev*.tsv`), read after the rules and only
+//! where they found nothing. The rules read structure (who, when, which sense) and are right
+//! when they speak, but fresh phrasing slips past any list; measured on sentences neither had
+//! seen, the two together found far more of the writer's signs at the same precision than the
+//! rules alone (docs/summary.md, "How the text is read").
+//!
+//! Each sentence becomes a bag of features (its words, its pairs of consecutive words, and the
+//! journal's perspective), weighted by tf-idf and scaled to length one; each sign has a weight
+//! per feature and a bias, and its chance is the logistic of the sum. The weights are data,
+//! `lexicon/signs-model.tsv`, written by the trainer (`tests/signs_model.rs`) and turned into a
+//! lookup table when mend is built (`build/signs_model.rs`), so nothing is parsed when a
+//! command runs.
+
+use super::Perspective;
+use super::tokens::Tokens;
+
+/// The signs the model reads, in the order of its weight columns (the ids of
+/// `lexicon/signs.toml`).
+pub const SIGNS: [&str; 5] = ["doubt", "jealousy", "reassurance", "avoidance", "checking"];
+
+// Generated numbers, some of which happen to be close to a named constant.
+#[allow(clippy::approx_constant)]
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/signs_model.rs"));
+}
+
+/// FNV-1a over the parts of a feature's name, as if they were one string: the same hash
+/// `build/signs_model.rs` gives the names in the model file.
+pub fn hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The words a feature stands for (`None` for the perspective).
+type Words = Option<std::ops::Range<usize>>;
+
+/// Calls `f` with the parts of every feature of the words `range` (one sentence), and the
+/// words it stands for (`None` for the perspective): each word, each pair of consecutive words,
+/// and the perspective.
+fn each_feature(
+    tokens: &Tokens,
+    range: std::ops::Range<usize>,
+    perspective: Option<Perspective>,
+    f: &mut dyn FnMut(&[&str], Words),
+) {
+    for i in range.clone() {
+        f(&["w:", tokens.get(i)], Some(i..i + 1));
+        if i + 1 < range.end {
+            f(
+                &["b:", tokens.get(i), " ", tokens.get(i + 1)],
+                Some(i..i + 2),
+            );
+        }
+    }
+    let p = match perspective {
+        Some(Perspective::Rebuilding) => "rebuilding",
+        _ => "hurt",
+    };
+    f(&["p:", p], None);
+}
+
+/// The sentences of `tokens`, as ranges of words.
+pub fn sentences(tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens.break_before(i) {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// The feature names of a whole text (every sentence's), for the trainer.
+pub fn feature_names(text: &str, perspective: Option<Perspective>) -> Vec<String> {
+    let tokens = Tokens::new(text);
+    let mut out = Vec::new();
+    for range in sentences(&tokens) {
+        each_feature(&tokens, range, perspective, &mut |parts, _| {
+            out.push(parts.concat())
+        });
+    }
+    out
+}
+
+/// One feature's row in the model: its idf and its weight for each sign.
+fn row(h: u64) -> Option<&'static (f32, [f32; 5])> {
+    let mask = table::SLOTS.len() - 1;
+    let mut slot = (h as usize) & mask;
+    loop {
+        let index = table::SLOTS[slot];
+        if index == u32::MAX {
+            return None;
+        }
+        let (key, ref weights) = table::ROWS[index as usize];
+        if key == h {
+            return Some(weights);
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// What the model read in one sentence: for each sign, its chance, and the words that
+/// weighed most towards it (what `mend show --why` quotes).
+pub struct SentenceSigns {
+    pub chance: [f32; 5],
+    pub strongest: [Words; 5],
+}
+
+/// The model's chance of each sign in the sentence `range`.
+pub fn read(
+    tokens: &Tokens,
+    range: std::ops::Range<usize>,
+    perspective: Option<Perspective>,
+) -> SentenceSigns {
+    // Term counts first (a feature twice in one sentence is rare, so a short list serves).
+    let mut counts: Vec<(u64, u32, Words)> = Vec::with_capacity(2 * range.len() + 1);
+    each_feature(tokens, range, perspective, &mut |parts, words| {
+        let h = hash(parts);
+        match counts.iter_mut().find(|c| c.0 == h) {
+            Some(c) => c.1 += 1,
+            None => counts.push((h, 1, words)),
+        }
+    });
+    let mut sums = [0f32; 5];
+    let mut strongest: [(f32, Words); 5] = Default::default();
+    let mut norm = 0f32;
+    for (h, n, words) in counts {
+        let Some((idf, weights)) = row(h) else {
+            continue;
+        };
+        let x = (1.0 + (n as f32).ln()) * idf;
+        norm += x * x;
+        for k in 0..5 {
+            let c = x * weights[k];
+            sums[k] += c;
+            if words.is_some() && c > strongest[k].0 {
+                strongest[k] = (c, words.clone());
+            }
+        }
+    }
+    let norm = norm.sqrt();
+    let chance = std::array::from_fn(|k| {
+        let s = table::BIAS[k] + if norm > 0.0 { sums[k] / norm } else { 0.0 };
+        1.0 / (1.0 + (-s).exp())
+    });
+    SentenceSigns {
+        chance,
+        strongest: strongest.map(|s| s.1),
+    }
+}
+
+/// A sign is read from a sentence when its chance reaches this (chosen on the development
+/// sentences; see the model file).
+pub const THRESHOLD: f32 = table::THRESHOLD;
