@@ -62,6 +62,9 @@ pub enum Class {
     /// Telling and talking ("tell her", "bring it up", "open up"), a sign only when denied:
     /// the pulling away of the one who does not tell.
     Withheld = 17,
+    /// A question put to the partner about love or staying, in quotation marks ("are you
+    /// still in this?"): the sign of whoever puts it.
+    Question = 18,
     /// A feeling word.
     Feeling = 10,
     /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
@@ -94,6 +97,7 @@ impl Class {
             9 => Class::Honesty,
             16 => Class::Credence,
             17 => Class::Withheld,
+            18 => Class::Question,
             10 => Class::Feeling,
             11 => Class::FeelingVague,
             12 => Class::FeelingObject,
@@ -244,7 +248,7 @@ impl<'t> Reader<'t> {
                         _ => Holder::Other,
                     };
                     match class {
-                        Class::Suspected => speaker,
+                        Class::Suspected | Class::Question => speaker,
                         // In their words, "I" and "me" are the speaker ("Promise me you
                         // won't leave," he whispered).
                         _ if self.subject(start, qs).0 == Who::Writer
@@ -466,6 +470,10 @@ impl<'t> Reader<'t> {
                 as_holder(self.subject(start, floor).0)
             }
             Class::FeelingLove => {
+                // "still love me?": being loved, not loving.
+                if end < self.t.len() && matches!(self.w(end), "me" | "us") {
+                    return None;
+                }
                 let person_after = end < self.t.len() && self.is_person(end);
                 let linked = self.linked(start);
                 if self.w(start) != "in" && !person_after && !linked {
@@ -647,6 +655,17 @@ impl<'t> Reader<'t> {
                 return (who, true);
             }
             if self.is_name(j) {
+                // "Need Sam to promise", "begged Marco to say": the one asked is no subject.
+                let asked = j > cs
+                    && self.w(j + 1) == "to"
+                    && matches!(
+                        self.w(j - 1),
+                        "need" | "needed" | "needs" | "want" | "wanted" | "wants" | "asked"
+                            | "ask" | "begged" | "beg" | "got" | "get"
+                    );
+                if asked {
+                    continue;
+                }
                 return (Who::Partner, true);
             }
         }
@@ -698,9 +717,14 @@ impl<'t> Reader<'t> {
             return false;
         }
         if i == self.sentence_start(i) || self.t.clause_before(i) {
-            return i + 1 < self.t.len()
-                && !self.t.break_before(i + 1)
-                && words::is_verb_after_name(self.w(i + 1));
+            let next = if i + 1 < self.t.len() && !self.t.break_before(i + 1) {
+                self.w(i + 1)
+            } else {
+                ""
+            };
+            // "Marco's sleeping in the spare room": "'s" is "is".
+            return words::is_verb_after_name(next)
+                || (w.ends_with("'s") && next.len() > 4 && next.ends_with("ing"));
         }
         !words::opens_clause(w) && !words::is_article(w) && words::possessor(w).is_none()
     }
@@ -719,7 +743,27 @@ impl<'t> Reader<'t> {
             }
             let who_at = |i: usize| (i < n).then(|| words::who(self.w(i))).flatten();
             let says = |i: usize| i < n && words::reports(self.w(i));
-            let speaker = if says(qe) && who_at(qe + 1).is_some() {
+            // "Texted him at lunch: "…"", "I said to him quietly, "…"": the subject of a verb
+            // of saying a few words before the quotation, the writer when none is written.
+            let ss = self.sentence_start(qs);
+            let sends =
+                |j: usize| says(j) || matches!(self.w(j), "text" | "texts" | "messaged" | "begged");
+            let lead = (ss..qs).rev().take(6).find(|&j| sends(j)).and_then(|v| {
+                if v == ss {
+                    return Some(Who::Writer);
+                }
+                let mut s = v - 1;
+                if s > ss && words::is_adverb(self.w(s)) {
+                    s -= 1;
+                }
+                let w = self.w(s);
+                words::who(w).filter(|_| !words::is_object(w))
+            });
+            // After a lead-in, a new sentence after the quotation is no speech tag
+            // ("do you still want this?" He said yes).
+            let speaker = if lead.is_some() && qe < n && self.t.break_before(qe) {
+                lead
+            } else if says(qe) && who_at(qe + 1).is_some() {
                 who_at(qe + 1)
             } else if who_at(qe).is_some() && says(qe + 1) {
                 who_at(qe)
@@ -738,7 +782,7 @@ impl<'t> Reader<'t> {
                 // "I told him, "…"", "she asked me, "…""
                 who_at(qs - 3)
             } else {
-                None
+                lead
             };
             return Voice::Quote { speaker, start: qs };
         }

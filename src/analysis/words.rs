@@ -591,5 +591,16 @@ pub fn is_verb_after_name(word: &str) -> bool {
             | "still"
             | "always"
             | "never"
+            | "left"
+            | "came"
+            | "took"
+            | "made"
+            | "sat"
+            | "stood"
+            | "ran"
+            | "hid"
+            | "shut"
+            | "barely"
+            | "just"
     ) || (word.len() > 3 && (word.ends_with("ed") || word.ends_with('s')) && !word.ends_with("ss"))
 }
