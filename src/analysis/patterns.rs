@@ -429,7 +429,12 @@ fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
             "he" | "she" | "him" | "his" | "her" | "he's" | "she's"
         )
     });
-    let mut h = hit(t, i, end, group, Class::Sign);
+    // "my whole body tenses up": the writer's.
+    let start = (i.saturating_sub(3).max(ss)..i)
+        .find(|&k| t.get(k) == "my" && !(k + 1..=i).any(|m| t.clause_before(m)))
+        .unwrap_or(i);
+    let mut h = hit(t, start, end, group, Class::Sign);
+    h.negated = super::matcher::negated(t, i);
     // "I can't stand it" is no denial.
     if t.get(i) == "stand" {
         h.negated = false;
@@ -505,9 +510,10 @@ fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
         return None;
     }
     let story = (ss..i).rev().find(|&k| is_story(t.get(k)))?;
+    // "his version", "the story he tells", "every word out of her mouth".
     let theirs = (story.saturating_sub(3).max(ss)..story)
         .any(|k| matches!(t.get(k), "his" | "her" | "their"))
-        || ahead(t, story, 2).any(|k| matches!(t.get(k), "he" | "she"));
+        || ahead(t, story, 3).any(|k| matches!(t.get(k), "he" | "she" | "his" | "her"));
     theirs.then(|| hit(t, i, i + 1, group, Class::Sign))
 }
 

@@ -155,19 +155,37 @@ impl<'t> Reader<'t> {
         let mut clause = Vec::with_capacity(n);
         let mut sentence = Vec::with_capacity(n);
         let (mut c, mut s) = (0u32, 0u32);
+        // Whether the clause is a "when" or "every time" clause, and whether its subject has
+        // been seen: "When he tried to hug me I went stiff" has its main clause at "I".
+        let (mut sub, mut subject_seen) = (false, false);
         for i in 0..n {
-            if i > 0 && t.break_before(i) {
+            let opened = if i == 0 || t.break_before(i) {
                 s = i as u32;
-                c = i as u32;
-            } else if i > 0
-                && (t.clause_before(i)
+                true
+            } else {
+                t.clause_before(i)
                     || t.quoted(i) != t.quoted(i - 1)
                     || (words::opens_clause(t.get(i))
                         // "so jealous" is not a clause; "so I kept quiet" is.
                         && (t.get(i) != "so"
-                            || (i + 1 < n && words::who(t.get(i + 1)).is_some()))))
+                            || (i + 1 < n && words::who(t.get(i + 1)).is_some())))
+            };
+            let w = t.get(i);
+            if opened {
+                c = i as u32;
+                let next = if i + 1 < n { t.get(i + 1) } else { "" };
+                sub = words::subordinates(w) || (matches!(w, "every" | "each") && next == "time");
+                subject_seen = false;
+            } else if sub
+                && subject_seen
+                && words::is_nominative(w)
+                && !words::introduces(t.get(i - 1))
             {
                 c = i as u32;
+                sub = false;
+            }
+            if words::is_nominative(w) {
+                subject_seen = true;
             }
             clause.push(c);
             sentence.push(s);
@@ -361,6 +379,10 @@ impl<'t> Reader<'t> {
             if is_negator(w) && !matches!(self.w(j + 1), "stop" | "help" | "only" | "just") {
                 return true;
             }
+            // "too angry to be in the same room", "too ashamed to tell her".
+            if w == "too" && (j + 1..start).any(|k| self.w(k) == "to") {
+                return true;
+            }
         }
         false
     }
@@ -397,6 +419,14 @@ impl<'t> Reader<'t> {
         match class {
             // "She asked if I was still in touch with him": a question, not a suspicion.
             Class::Suspected if self.ask_verb(start, floor).is_some() => None,
+            // "I'm worried he's lying", "something feels off": the one suspected is in the
+            // words, the one who suspects is the writer.
+            Class::Suspected
+                if words::who(self.w(start))
+                    .is_some_and(|w| matches!(w, Who::Partner | Who::Thing | Who::Empty)) =>
+            {
+                Some(Holder::Writer)
+            }
             Class::Suspected => match self.subject(start, floor).0 {
                 // "I stopped hiding things": the writer's own secrecy, not a suspicion.
                 Who::Writer => None,
@@ -624,6 +654,29 @@ impl<'t> Reader<'t> {
             {
                 continue;
             }
+            // "I texted him at lunch asking", "keeping her at arm's length": an object before
+            // a preposition is no subject.
+            if words::is_object(w)
+                && j + 1 < start
+                && matches!(
+                    self.w(j + 1),
+                    "at" | "in" | "on" | "for" | "with" | "from" | "after" | "during" | "over"
+                )
+            {
+                continue;
+            }
+            // "what he says", "the way he looks at her": a person inside a noun phrase.
+            if j > cs
+                && j + 1 < start
+                && words::who(w).is_some_and(|x| x != Who::Thing)
+                && matches!(
+                    self.w(j - 1),
+                    "what" | "whatever" | "everything" | "nothing" | "anything" | "way"
+                )
+            {
+                thing = true;
+                break;
+            }
             // "every", "some", "any" name no subject ("she has every right to be").
             if matches!(w, "every" | "some" | "any" | "each") {
                 continue;
@@ -787,14 +840,24 @@ impl<'t> Reader<'t> {
             return Voice::Quote { speaker, start: qs };
         }
         let ss = self.sentence_start(start);
+        // "When he says he was at the gym I assume he's lying": a report does not reach into
+        // the main clause after a "when" clause.
+        let cs = self.clause_start(start);
+        let main = cs > ss
+            && words::is_nominative(self.w(cs))
+            && !words::introduces(self.w(cs - 1))
+            && !self.t.clause_before(cs);
         let mut j = start;
         while j > ss {
             j -= 1;
             let w = self.w(j);
-            if self.t.quoted(j) || words::coordinates(w) {
+            if self.t.quoted(j) || words::coordinates(w) || (main && j < cs) {
                 break;
             }
-            if words::reports(w) && self.opens_report(j) {
+            // "Whatever he says, I …": what is said is a thing, not a report.
+            let said_thing = j >= ss + 2
+                && matches!(self.w(j - 2), "what" | "whatever" | "everything" | "nothing");
+            if words::reports(w) && !said_thing && self.opens_report(j) {
                 match self.subject(j, 0).0 {
                     // "I told him I was jealous" is the writer's own; an outer "he said"
                     // still makes it his account.
