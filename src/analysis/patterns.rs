@@ -47,6 +47,9 @@ pub fn extend(t: &Tokens, hits: &mut Vec<Hit>, g: &Groups) {
         if let Some(h) = asked_around(t, i, g.checking) {
             found.push(h);
         }
+        if let Some(h) = went_to_see(t, i, g.checking) {
+            found.push(h);
+        }
         if let Some(h) = asked_for_words(t, i, g.reassurance) {
             found.push(h);
         }
@@ -402,7 +405,7 @@ fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
             i + 1
         }
         "stings" | "stung" | "burns" | "kills" | "killed" | "bothers" | "bugs" | "upsets"
-        | "seething" | "seethe" | "fuming" | "livid" => i + 1,
+        | "seething" | "seethe" | "fuming" | "livid" | "dreading" | "dread" => i + 1,
         "green" if words::links(prev) => i + 1,
         "eats" | "ate" if next == "at" => i + 2,
         "stand" if matches!(prev, "can't" | "cant" | "cannot" | "couldn't" | "couldnt") => i + 1,
@@ -422,7 +425,17 @@ fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
 fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let end = stings_at(t, i)?;
     let (ss, se) = sentence_around(t, i);
-    let rival = (ss..se).any(|k| is_rival(t.get(k)));
+    // Someone drawn to: a rival's word, or a man and a woman both named by pronouns ("it
+    // stings every time he laughs at her messages").
+    let gender = |k: usize| match t.get(k) {
+        "he" | "him" | "his" | "he's" | "he'd" | "himself" => 1u8,
+        "she" | "her" | "hers" | "she's" | "she'd" | "herself" => 2,
+        _ => 0,
+    };
+    let genders = (ss..se)
+        .filter(|&k| k < i || k >= end)
+        .fold(0u8, |g, k| g | gender(k));
+    let rival = genders == 3 || (ss..se).any(|k| is_rival(t.get(k)));
     let partner = (ss..se).filter(|&k| k < i || k >= end).any(|k| {
         matches!(
             t.get(k),
@@ -514,7 +527,14 @@ fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let theirs = (story.saturating_sub(3).max(ss)..story)
         .any(|k| matches!(t.get(k), "his" | "her" | "their"))
         || ahead(t, story, 3).any(|k| matches!(t.get(k), "he" | "she" | "his" | "her"));
-    theirs.then(|| hit(t, i, i + 1, group, Class::Sign))
+    theirs.then(|| {
+        let mut h = hit(t, i, i + 1, group, Class::Sign);
+        // "I won't believe it" is the doubt itself, not a denial of it.
+        if denied_belief {
+            h.negated = false;
+        }
+        h
+    })
 }
 
 /// A word that calls an account untrue: "a lie", "all lies", "bullshit", "made up".
@@ -554,6 +574,48 @@ fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let q = ahead(t, someone, 2).find(|&k| matches!(t.get(k), "if" | "whether"))?;
     let really = ahead(t, q, 6).find(|&k| matches!(t.get(k), "really" | "actually"))?;
     Some(hit(t, i, really + 1, group, Class::Sign))
+}
+
+/// "Drove past his work to see if his car was there", "opened the banking app to see what he
+/// spent": "to see" or "to check", then a question about where the partner really was or what
+/// they did. Read as the sign's own words, so whose it is comes from the clause.
+fn went_to_see(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    if t.get(i) != "to" {
+        return None;
+    }
+    let see = ahead(t, i, 1).next()?;
+    if !matches!(t.get(see), "see" | "check") {
+        return None;
+    }
+    let q = ahead(t, see, 1).next()?;
+    let qw = t.get(q);
+    if !matches!(qw, "if" | "whether" | "what" | "who" | "where") {
+        return None;
+    }
+    let partner = ahead(t, q, 2).find(|&k| {
+        matches!(
+            t.get(k),
+            "he" | "she" | "his" | "her" | "he's" | "she's" | "he'd" | "she'd"
+        )
+    })?;
+    let fact = |w: &str| {
+        matches!(
+            w,
+            "was" | "were" | "had" | "did" | "spent" | "been" | "went" | "bought" | "sent"
+        ) || (w.len() > 3 && w.ends_with("ed"))
+    };
+    let found = if matches!(qw, "if" | "whether") {
+        ahead(t, partner, 6).any(|k| {
+            matches!(
+                t.get(k),
+                "really" | "actually" | "there" | "where" | "who" | "still" | "home"
+            )
+        })
+    } else {
+        let pw = t.get(partner);
+        pw.ends_with("'s") || ahead(t, partner, 2).any(|k| fact(t.get(k)))
+    };
+    found.then(|| hit(t, i, see + 1, group, Class::Sign))
 }
 
 /// Words that ask to be told, held or promised something: "tell", "say", "promise", "hold".

@@ -356,6 +356,13 @@ impl<'t> Reader<'t> {
     /// telling me the whole story").
     fn denied(&self, class: Class, start: usize) -> bool {
         let ss = self.sentence_start(start);
+        // "too angry and hurt to be in the same room", "too ashamed to tell her".
+        if start > ss
+            && self.w(start - 1) == "to"
+            && (start.saturating_sub(7).max(ss)..start - 1).any(|k| self.w(k) == "too")
+        {
+            return true;
+        }
         let reach = if class == Class::Honesty {
             start - ss
         } else {
@@ -377,10 +384,6 @@ impl<'t> Reader<'t> {
                 return false;
             }
             if is_negator(w) && !matches!(self.w(j + 1), "stop" | "help" | "only" | "just") {
-                return true;
-            }
-            // "too angry to be in the same room", "too ashamed to tell her".
-            if w == "too" && (j + 1..start).any(|k| self.w(k) == "to") {
                 return true;
             }
         }
@@ -731,6 +734,12 @@ impl<'t> Reader<'t> {
         let mut c = self.clause_start(start);
         while c > ss {
             let prev = self.clause_start(c - 1);
+            // "… while he was in the shower and then asked him": the subject of a coordinated
+            // clause is not that of a "while" clause between.
+            if prev > ss && words::subordinates(self.w(prev)) && words::coordinates(self.w(c)) {
+                c = prev;
+                continue;
+            }
             for i in prev..c {
                 if self.t.quoted(i) != quoted {
                     break;
@@ -856,7 +865,22 @@ impl<'t> Reader<'t> {
             }
             // "Whatever he says, I …": what is said is a thing, not a report.
             let said_thing = j >= ss + 2
-                && matches!(self.w(j - 2), "what" | "whatever" | "everything" | "nothing");
+                && matches!(
+                    self.w(j - 2),
+                    "what"
+                        | "whatever"
+                        | "everything"
+                        | "nothing"
+                        | "anything"
+                        | "story"
+                        | "stories"
+                        | "excuse"
+                        | "excuses"
+                        | "thing"
+                        | "word"
+                        | "lie"
+                        | "lies"
+                );
             if words::reports(w) && !said_thing && self.opens_report(j) {
                 match self.subject(j, 0).0 {
                     // "I told him I was jealous" is the writer's own; an outer "he said"
