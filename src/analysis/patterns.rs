@@ -185,7 +185,9 @@ fn checks_into(t: &Tokens, i: usize) -> bool {
     } else {
         ""
     };
-    let strong = ["scroll", "snoop", "track", "monitor", "stalk", "spy", "rifl"];
+    let strong = [
+        "scroll", "snoop", "track", "monitor", "stalk", "spy", "rifl",
+    ];
     if strong.iter().any(|p| v.starts_with(p)) {
         return true;
     }
@@ -208,9 +210,11 @@ fn checks_into(t: &Tokens, i: usize) -> bool {
         return named() || purpose();
     }
     match v {
-        "through" => ["went", "go", "goes", "going", "gone", "dig", "scroll", "search", "look"]
-            .iter()
-            .any(|p| before.starts_with(p)),
+        "through" => [
+            "went", "go", "goes", "going", "gone", "dig", "scroll", "search", "look",
+        ]
+        .iter()
+        .any(|p| before.starts_with(p)),
         "into" => ["log", "hack", "got", "get", "broke", "dug"]
             .iter()
             .any(|p| before.starts_with(p)),

@@ -671,11 +671,11 @@ impl<'t> Reader<'t> {
             // "what he says", "the way he looks at her": a person inside a noun phrase.
             if j > cs
                 && j + 1 < start
-                && words::who(w).is_some_and(|x| x != Who::Thing)
                 && matches!(
                     self.w(j - 1),
                     "what" | "whatever" | "everything" | "nothing" | "anything" | "way"
                 )
+                && words::who(w).is_some_and(|x| x != Who::Thing)
             {
                 thing = true;
                 break;
@@ -716,8 +716,18 @@ impl<'t> Reader<'t> {
                     && self.w(j + 1) == "to"
                     && matches!(
                         self.w(j - 1),
-                        "need" | "needed" | "needs" | "want" | "wanted" | "wants" | "asked"
-                            | "ask" | "begged" | "beg" | "got" | "get"
+                        "need"
+                            | "needed"
+                            | "needs"
+                            | "want"
+                            | "wanted"
+                            | "wants"
+                            | "asked"
+                            | "ask"
+                            | "begged"
+                            | "beg"
+                            | "got"
+                            | "get"
                     );
                 if asked {
                     continue;
@@ -864,24 +874,26 @@ impl<'t> Reader<'t> {
                 break;
             }
             // "Whatever he says, I …": what is said is a thing, not a report.
-            let said_thing = j >= ss + 2
-                && matches!(
-                    self.w(j - 2),
-                    "what"
-                        | "whatever"
-                        | "everything"
-                        | "nothing"
-                        | "anything"
-                        | "story"
-                        | "stories"
-                        | "excuse"
-                        | "excuses"
-                        | "thing"
-                        | "word"
-                        | "lie"
-                        | "lies"
-                );
-            if words::reports(w) && !said_thing && self.opens_report(j) {
+            let said_thing = || {
+                j >= ss + 2
+                    && matches!(
+                        self.w(j - 2),
+                        "what"
+                            | "whatever"
+                            | "everything"
+                            | "nothing"
+                            | "anything"
+                            | "story"
+                            | "stories"
+                            | "excuse"
+                            | "excuses"
+                            | "thing"
+                            | "word"
+                            | "lie"
+                            | "lies"
+                    )
+            };
+            if words::reports(w) && !said_thing() && self.opens_report(j) {
                 match self.subject(j, 0).0 {
                     // "I told him I was jealous" is the writer's own; an outer "he said"
                     // still makes it his account.

@@ -148,7 +148,15 @@ pub fn opens_clause(word: &str) -> bool {
 pub fn subordinates(word: &str) -> bool {
     matches!(
         word,
-        "when" | "whenever" | "because" | "cause" | "after" | "before" | "until" | "while" | "since"
+        "when"
+            | "whenever"
+            | "because"
+            | "cause"
+            | "after"
+            | "before"
+            | "until"
+            | "while"
+            | "since"
     )
 }
 
@@ -221,7 +229,7 @@ pub fn introduces(word: &str) -> bool {
                 | "promises"
                 | "pretend"
                 | "pretends"
-    )
+        )
 }
 
 /// Coordinating words: a report ("he said …") does not reach past them.
