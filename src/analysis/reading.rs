@@ -969,6 +969,11 @@ impl<'t> Reader<'t> {
             words::looks(w)
                 // "asked to see my texts", "asked for my passcode"
                 || (w == "see" && j > cs && self.w(j - 1) == "to")
+                // "wants to know where I am", "asking where I was", "needs me to share my
+                // location"
+                || (matches!(w, "know" | "share") && j > cs && self.w(j - 1) == "to")
+                || (matches!(w, "asking" | "asks" | "asked") && j + 1 == start)
+                || w == "sharing"
                 || (words::demands(w) && next == "for")
         })
     }
