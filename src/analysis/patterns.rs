@@ -209,6 +209,20 @@ fn checks_into(t: &Tokens, i: usize) -> bool {
     if v.starts_with("check") {
         return named() || purpose();
     }
+    // "opened his Venmo", "went on her Hinge", "read his Snapchat": an app by its name after
+    // any verb of looking, not a person ("watched his Dad").
+    let app = || {
+        ahead(t, i, 1).next().is_some_and(|k| {
+            let w = t.get(k);
+            t.capital(k)
+                && !w.ends_with("'s")
+                && words::who(w).is_none()
+                && !words::is_other_person(w)
+        })
+    };
+    if (words::looks(v) || (v == "on" && words::looks(before))) && app() {
+        return true;
+    }
     match v {
         "through" => [
             "went", "go", "goes", "going", "gone", "dig", "scroll", "search", "look",
@@ -409,7 +423,9 @@ fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
             i + 1
         }
         "stings" | "stung" | "burns" | "kills" | "killed" | "bothers" | "bugs" | "upsets"
-        | "seething" | "seethe" | "fuming" | "livid" | "dreading" | "dread" => i + 1,
+        | "seething" | "seethe" | "fuming" | "livid" | "dreading" | "dread" | "pang" | "pangs" => {
+            i + 1
+        }
         "green" if words::links(prev) => i + 1,
         "eats" | "ate" if next == "at" => i + 2,
         "stand" if matches!(prev, "can't" | "cant" | "cannot" | "couldn't" | "couldnt") => i + 1,

@@ -176,15 +176,11 @@ impl<'t> Reader<'t> {
                 let next = if i + 1 < n { t.get(i + 1) } else { "" };
                 sub = words::subordinates(w) || (matches!(w, "every" | "each") && next == "time");
                 subject_seen = false;
-            } else if sub
-                && subject_seen
-                && words::is_nominative(w)
-                && !words::introduces(t.get(i - 1))
-            {
-                c = i as u32;
-                sub = false;
-            }
-            if words::is_nominative(w) {
+            } else if sub && words::is_nominative(w) {
+                if subject_seen && !words::introduces(t.get(i - 1)) {
+                    c = i as u32;
+                    sub = false;
+                }
                 subject_seen = true;
             }
             clause.push(c);
