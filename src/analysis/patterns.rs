@@ -480,6 +480,11 @@ fn is_story(w: &str) -> bool {
     matches!(
         w,
         "story"
+            | "stories"
+            | "reason"
+            | "reasons"
+            | "timeline"
+            | "details"
             | "excuse"
             | "excuses"
             | "version"
@@ -512,6 +517,15 @@ fn judges_story(w: &str) -> bool {
             | "gaps"
             | "holes"
             | "vague"
+            | "neat"
+            | "tidy"
+            | "inconsistent"
+            | "contradicts"
+            | "contradicted"
+            | "fishy"
+            | "dodgy"
+            | "weird"
+            | "odd"
     )
 }
 
