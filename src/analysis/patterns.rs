@@ -538,10 +538,14 @@ fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let denied_belief = w == "believe"
         && (i.saturating_sub(3)..i).any(|k| super::matcher::is_negator(t.get(k)))
         && ahead(t, i, 1).next().is_some_and(|n| t.get(n) == "it");
+    let lie = is_lie(t, i);
+    if !lie && !judges_story(w) && !denied_belief {
+        return None;
+    }
     let (ss, _) = sentence_around(t, i);
     // "Sam's 'late shifts' are a lie", "his excuses are all lies": whatever of theirs is
     // called a lie.
-    if is_lie(t, i) {
+    if lie {
         let copula = (i.saturating_sub(3).max(ss)..i)
             .any(|k| matches!(t.get(k), "is" | "are" | "was" | "were" | "sounds" | "sound"));
         let theirs = (ss..i).any(|k| {
