@@ -153,9 +153,18 @@ fn is_private_thing(w: &str) -> bool {
 /// two words, then one of their private things; read as looking (their things) or looking
 /// mine (the writer's), which needs a verb of looking before it.
 fn looked_at(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
-    let class = match words::possessor(t.get(i))? {
-        Who::Writer if t.get(i) == "my" => Class::LookingMine,
-        Who::Partner if t.get(i) != "your" => Class::Looking,
+    let w = t.get(i);
+    // "went through Marco's messages": a name's things are the partner's.
+    let named = t.capital(i)
+        && i > 0
+        && !t.break_before(i)
+        && w.len() > 3
+        && w.ends_with("'s")
+        && words::who(w).is_none();
+    let class = match words::possessor(w) {
+        Some(Who::Writer) if w == "my" => Class::LookingMine,
+        Some(Who::Partner) if w != "your" => Class::Looking,
+        None if named => Class::Looking,
         _ => return None,
     };
     let thing = ahead(t, i, 3).find(|&k| is_private_thing(t.get(k)));
@@ -265,6 +274,7 @@ fn is_about_us(w: &str) -> bool {
             | "committed"
             | "fancy"
             | "fancies"
+            | "else"
     )
 }
 
@@ -290,7 +300,9 @@ fn asked_about_us(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     }
     let person = ahead(t, i, 1).next()?;
     let who = words::who(t.get(person))?;
-    if !matches!(who, Who::Writer | Who::Partner) {
+    // "asked him three times if there's anyone else"
+    let there = matches!(t.get(person), "there's" | "there");
+    if !matches!(who, Who::Writer | Who::Partner) && !there {
         return None;
     }
     let k = ahead(t, person, 5)
@@ -589,7 +601,7 @@ fn is_lie(t: &Tokens, i: usize) -> bool {
 fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     if !matches!(
         t.get(i),
-        "asked" | "ask" | "asking" | "asks" | "rang" | "texted" | "called"
+        "asked" | "ask" | "asking" | "asks" | "rang" | "texted" | "called" | "phoned" | "messaged"
     ) {
         return None;
     }
@@ -609,7 +621,8 @@ fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     if matches!(t.get(someone), "if" | "whether") {
         return None;
     }
-    let q = ahead(t, someone, 2).find(|&k| matches!(t.get(k), "if" | "whether"))?;
+    // "phoned his mate to ask if he was really at the pub"
+    let q = ahead(t, someone, 4).find(|&k| matches!(t.get(k), "if" | "whether"))?;
     let really = ahead(t, q, 6).find(|&k| matches!(t.get(k), "really" | "actually"))?;
     Some(hit(t, i, really + 1, group, Class::Sign))
 }
@@ -627,7 +640,7 @@ fn went_to_see(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     }
     let q = ahead(t, see, 1).next()?;
     let qw = t.get(q);
-    if !matches!(qw, "if" | "whether" | "what" | "who" | "where") {
+    if !matches!(qw, "if" | "whether" | "what" | "who" | "where" | "when") {
         return None;
     }
     let partner = ahead(t, q, 2).find(|&k| {
