@@ -47,6 +47,15 @@ pub fn extend(t: &Tokens, hits: &mut Vec<Hit>, g: &Groups) {
         if let Some(h) = asked_around(t, i, g.checking) {
             found.push(h);
         }
+        if let Some(h) = went_to_see(t, i, g.checking) {
+            found.push(h);
+        }
+        if let Some(h) = asked_for_words(t, i, g.reassurance) {
+            found.push(h);
+        }
+        if let Some(h) = question_to_partner(t, i, g.reassurance) {
+            found.push(h);
+        }
         if way_out_in != Some(sentence)
             && let Some(h) = way_out(t, i, g.avoidance)
         {
@@ -144,16 +153,98 @@ fn is_private_thing(w: &str) -> bool {
 /// two words, then one of their private things; read as looking (their things) or looking
 /// mine (the writer's), which needs a verb of looking before it.
 fn looked_at(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
-    let class = match words::possessor(t.get(i))? {
-        Who::Writer if t.get(i) == "my" => Class::LookingMine,
-        Who::Partner if t.get(i) != "your" => Class::Looking,
+    let w = t.get(i);
+    // "went through Marco's messages": a name's things are the partner's.
+    let named = t.capital(i)
+        && i > 0
+        && !t.break_before(i)
+        && w.len() > 3
+        && w.ends_with("'s")
+        && words::who(w).is_none();
+    let class = match words::possessor(w) {
+        Some(Who::Writer) if w == "my" => Class::LookingMine,
+        Some(Who::Partner) if w != "your" => Class::Looking,
+        None if named => Class::Looking,
         _ => return None,
     };
-    let k = ahead(t, i, 3).find(|&k| is_private_thing(t.get(k)))?;
+    let thing = ahead(t, i, 3).find(|&k| is_private_thing(t.get(k)));
+    // "logging into his Amazon", "checked her car's dashcam": a verb that can only mean
+    // checking takes any of their things.
+    let k = match thing {
+        Some(k) => k,
+        None if checks_into(t, i) => ahead(t, i, 1).next()?,
+        None => return None,
+    };
     if (i + 1..k).any(|m| t.clause_before(m) || words::who(t.get(m)).is_some()) {
         return None;
     }
     Some(hit(t, i, k + 1, group, class))
+}
+
+/// A verb right before a possessive (`i`) that looks into a person's things whatever they
+/// are: "checking his Spotify", "went through her car", "logging into his Amazon", "looked at
+/// his Strava to see if …".
+fn checks_into(t: &Tokens, i: usize) -> bool {
+    if i == 0 || t.break_before(i) || t.clause_before(i) {
+        return false;
+    }
+    let v = t.get(i - 1);
+    let before = if i >= 2 && !t.break_before(i - 1) {
+        t.get(i - 2)
+    } else {
+        ""
+    };
+    let strong = [
+        "scroll", "snoop", "track", "monitor", "stalk", "spy", "rifl",
+    ];
+    if strong.iter().any(|p| v.starts_with(p)) {
+        return true;
+    }
+    // "checking his Spotify to see …", "checked her car's dashcam": checking takes an app or
+    // a thing of theirs named with care; "checked his homework" is no checking up.
+    let purpose = || {
+        ahead(t, i, 6).any(|k| {
+            t.get(k) == "to"
+                && ahead(t, k, 1)
+                    .next()
+                    .is_some_and(|n| matches!(t.get(n), "see" | "check" | "make" | "find"))
+        })
+    };
+    let named = || {
+        ahead(t, i, 1)
+            .next()
+            .is_some_and(|k| t.capital(k) || t.get(k).ends_with("'s"))
+    };
+    if v.starts_with("check") {
+        return named() || purpose();
+    }
+    // "opened his Venmo", "went on her Hinge", "read his Snapchat": an app by its name after
+    // any verb of looking, not a person ("watched his Dad").
+    let app = || {
+        ahead(t, i, 1).next().is_some_and(|k| {
+            let w = t.get(k);
+            t.capital(k)
+                && !w.ends_with("'s")
+                && words::who(w).is_none()
+                && !words::is_other_person(w)
+        })
+    };
+    if (words::looks(v) || (v == "on" && words::looks(before))) && app() {
+        return true;
+    }
+    match v {
+        "through" => [
+            "went", "go", "goes", "going", "gone", "dig", "scroll", "search", "look",
+        ]
+        .iter()
+        .any(|p| before.starts_with(p)),
+        "into" => ["log", "hack", "got", "get", "broke", "dug"]
+            .iter()
+            .any(|p| before.starts_with(p)),
+        // "looked at his Strava to see if the run was really where he said"
+        "at" if before.starts_with("look") => purpose(),
+        _ => false,
+    }
 }
 
 /// What a question about the two of them asks: love, staying or leaving, wanting, being
@@ -183,6 +274,7 @@ fn is_about_us(w: &str) -> bool {
             | "committed"
             | "fancy"
             | "fancies"
+            | "else"
     )
 }
 
@@ -208,7 +300,9 @@ fn asked_about_us(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     }
     let person = ahead(t, i, 1).next()?;
     let who = words::who(t.get(person))?;
-    if !matches!(who, Who::Writer | Who::Partner) {
+    // "asked him three times if there's anyone else"
+    let there = matches!(t.get(person), "there's" | "there");
+    if !matches!(who, Who::Writer | Who::Partner) && !there {
         return None;
     }
     let k = ahead(t, person, 5)
@@ -243,6 +337,47 @@ fn opens_when(t: &Tokens, k: usize) -> bool {
 /// A way out: leaving, going off, starting something else, putting something on.
 fn way_out_at(t: &Tokens, i: usize) -> Option<usize> {
     let w = t.get(i);
+    // The verbs of the match below: most words are none, told before the next is read.
+    if !matches!(
+        w,
+        "go" | "goes"
+            | "went"
+            | "get"
+            | "gets"
+            | "got"
+            | "storm"
+            | "storms"
+            | "stormed"
+            | "walk"
+            | "walks"
+            | "walked"
+            | "leave"
+            | "leaves"
+            | "left"
+            | "start"
+            | "starts"
+            | "started"
+            | "put"
+            | "puts"
+            | "pretend"
+            | "pretends"
+            | "pretended"
+            | "pretending"
+            | "turn"
+            | "turns"
+            | "turned"
+            | "find"
+            | "finds"
+            | "found"
+            | "pick"
+            | "picks"
+            | "picked"
+            | "grab"
+            | "grabs"
+            | "grabbed"
+    ) {
+        return None;
+    }
     let next = ahead(t, i, 1).next();
     let nw = next.map_or("", |n| t.get(n));
     let end = match (w, nw) {
@@ -328,22 +463,32 @@ fn is_rival(w: &str) -> bool {
 /// "my chest went tight", "my stomach drops", "I feel insecure".
 fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
     let w = t.get(i);
-    let prev = if i > 0 && !t.break_before(i) {
-        t.get(i - 1)
-    } else {
-        ""
+    // The words around are read only for the few words that need them.
+    let prev = || {
+        if i > 0 && !t.break_before(i) {
+            t.get(i - 1)
+        } else {
+            ""
+        }
     };
-    let next = ahead(t, i, 1).next().map_or("", |n| t.get(n));
+    let next = || ahead(t, i, 1).next().map_or("", |n| t.get(n));
     let end = match w {
         "hate" | "hated"
-            if matches!(next, "it" | "how" | "that" | "when" | "watching" | "seeing") =>
+            if matches!(
+                next(),
+                "it" | "how" | "that" | "when" | "watching" | "seeing"
+            ) =>
         {
             i + 1
         }
-        "stings" | "stung" | "burns" | "kills" | "killed" | "bothers" | "bugs" | "upsets" => i + 1,
-        "eats" | "ate" if next == "at" => i + 2,
-        "stand" if matches!(prev, "can't" | "cant" | "cannot" | "couldn't" | "couldnt") => i + 1,
-        "sick" | "insecure" | "threatened" | "small" if words::links(prev) || prev == "and" => {
+        "stings" | "stung" | "burns" | "kills" | "killed" | "bothers" | "bugs" | "upsets"
+        | "seething" | "seethe" | "fuming" | "livid" | "dreading" | "dread" | "pang" | "pangs" => {
+            i + 1
+        }
+        "green" if words::links(prev()) => i + 1,
+        "eats" | "ate" if next() == "at" => i + 2,
+        "stand" if matches!(prev(), "can't" | "cant" | "cannot" | "couldn't" | "couldnt") => i + 1,
+        "sick" | "insecure" | "threatened" | "small" if words::links(prev()) || prev() == "and" => {
             i + 1
         }
         "chest" | "stomach" | "knot" | "tenses" | "tensed" => i + 1,
@@ -359,14 +504,29 @@ fn stings_at(t: &Tokens, i: usize) -> Option<usize> {
 fn rival_stings(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let end = stings_at(t, i)?;
     let (ss, se) = sentence_around(t, i);
-    let rival = (ss..se).any(|k| is_rival(t.get(k)));
+    // Someone drawn to: a rival's word, or a man and a woman both named by pronouns ("it
+    // stings every time he laughs at her messages").
+    let gender = |k: usize| match t.get(k) {
+        "he" | "him" | "his" | "he's" | "he'd" | "himself" => 1u8,
+        "she" | "her" | "hers" | "she's" | "she'd" | "herself" => 2,
+        _ => 0,
+    };
+    let genders = (ss..se)
+        .filter(|&k| k < i || k >= end)
+        .fold(0u8, |g, k| g | gender(k));
+    let rival = genders == 3 || (ss..se).any(|k| is_rival(t.get(k)));
     let partner = (ss..se).filter(|&k| k < i || k >= end).any(|k| {
         matches!(
             t.get(k),
             "he" | "she" | "him" | "his" | "her" | "he's" | "she's"
         )
     });
-    let mut h = hit(t, i, end, group, Class::Sign);
+    // "my whole body tenses up": the writer's.
+    let start = (i.saturating_sub(3).max(ss)..i)
+        .find(|&k| t.get(k) == "my" && !(k + 1..=i).any(|m| t.clause_before(m)))
+        .unwrap_or(i);
+    let mut h = hit(t, start, end, group, Class::Sign);
+    h.negated = super::matcher::negated(t, i);
     // "I can't stand it" is no denial.
     if t.get(i) == "stand" {
         h.negated = false;
@@ -379,6 +539,11 @@ fn is_story(w: &str) -> bool {
     matches!(
         w,
         "story"
+            | "stories"
+            | "reason"
+            | "reasons"
+            | "timeline"
+            | "details"
             | "excuse"
             | "excuses"
             | "version"
@@ -411,6 +576,15 @@ fn judges_story(w: &str) -> bool {
             | "gaps"
             | "holes"
             | "vague"
+            | "neat"
+            | "tidy"
+            | "inconsistent"
+            | "contradicts"
+            | "contradicted"
+            | "fishy"
+            | "dodgy"
+            | "weird"
+            | "odd"
     )
 }
 
@@ -423,15 +597,50 @@ fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let denied_belief = w == "believe"
         && (i.saturating_sub(3)..i).any(|k| super::matcher::is_negator(t.get(k)))
         && ahead(t, i, 1).next().is_some_and(|n| t.get(n) == "it");
-    if !judges_story(w) && !denied_belief {
+    let lie = is_lie(t, i);
+    if !lie && !judges_story(w) && !denied_belief {
         return None;
     }
     let (ss, _) = sentence_around(t, i);
+    // "Sam's 'late shifts' are a lie", "his excuses are all lies": whatever of theirs is
+    // called a lie.
+    if lie {
+        let copula = (i.saturating_sub(3).max(ss)..i)
+            .any(|k| matches!(t.get(k), "is" | "are" | "was" | "were" | "sounds" | "sound"));
+        let theirs = (ss..i).any(|k| {
+            let w = t.get(k);
+            matches!(w, "his" | "her" | "their")
+                || (t.capital(k) && w.ends_with("'s") && words::who(w).is_none())
+        });
+        if copula && theirs {
+            return Some(hit(t, i, i + 1, group, Class::Sign));
+        }
+    }
+    if !judges_story(w) && !denied_belief {
+        return None;
+    }
     let story = (ss..i).rev().find(|&k| is_story(t.get(k)))?;
+    // "his version", "the story he tells", "every word out of her mouth".
     let theirs = (story.saturating_sub(3).max(ss)..story)
         .any(|k| matches!(t.get(k), "his" | "her" | "their"))
-        || ahead(t, story, 2).any(|k| matches!(t.get(k), "he" | "she"));
-    theirs.then(|| hit(t, i, i + 1, group, Class::Sign))
+        || ahead(t, story, 3).any(|k| matches!(t.get(k), "he" | "she" | "his" | "her"));
+    theirs.then(|| {
+        let mut h = hit(t, i, i + 1, group, Class::Sign);
+        // "I won't believe it" is the doubt itself, not a denial of it.
+        if denied_belief {
+            h.negated = false;
+        }
+        h
+    })
+}
+
+/// A word that calls an account untrue: "a lie", "all lies", "bullshit", "made up".
+fn is_lie(t: &Tokens, i: usize) -> bool {
+    match t.get(i) {
+        "lie" | "lies" | "bullshit" | "bs" | "rubbish" | "nonsense" | "fiction" | "fake" => true,
+        "made" => ahead(t, i, 1).next().is_some_and(|n| t.get(n) == "up"),
+        _ => false,
+    }
 }
 
 /// "I asked his brother whether he was really there": asking someone of the partner's
@@ -439,9 +648,18 @@ fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
 fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     if !matches!(
         t.get(i),
-        "asked" | "ask" | "asking" | "asks" | "rang" | "texted" | "called"
+        "asked" | "ask" | "asking" | "asks" | "rang" | "texted" | "called" | "phoned" | "messaged"
     ) {
         return None;
+    }
+    // "she rang him to check", "rings me at work to check I'm there".
+    if matches!(
+        t.get(i),
+        "rang" | "called" | "texted" | "rings" | "calls" | "texts" | "ring" | "call" | "phoned"
+    ) && let Some(to) = ahead(t, i, 4).find(|&k| t.get(k) == "to")
+        && ahead(t, to, 1).next().is_some_and(|n| t.get(n) == "check")
+    {
+        return Some(hit(t, i, to + 2, group, Class::Sign));
     }
     let mut near = ahead(t, i, 4);
     let whose = near.find(|&k| matches!(t.get(k), "his" | "her" | "their"))?;
@@ -450,9 +668,173 @@ fn asked_around(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     if matches!(t.get(someone), "if" | "whether") {
         return None;
     }
-    let q = ahead(t, someone, 2).find(|&k| matches!(t.get(k), "if" | "whether"))?;
+    // "phoned his mate to ask if he was really at the pub"
+    let q = ahead(t, someone, 4).find(|&k| matches!(t.get(k), "if" | "whether"))?;
     let really = ahead(t, q, 6).find(|&k| matches!(t.get(k), "really" | "actually"))?;
     Some(hit(t, i, really + 1, group, Class::Sign))
+}
+
+/// "Drove past his work to see if his car was there", "opened the banking app to see what he
+/// spent": "to see" or "to check", then a question about where the partner really was or what
+/// they did. Read as the sign's own words, so whose it is comes from the clause.
+fn went_to_see(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    if t.get(i) != "to" {
+        return None;
+    }
+    let see = ahead(t, i, 1).next()?;
+    if !matches!(t.get(see), "see" | "check") {
+        return None;
+    }
+    let q = ahead(t, see, 1).next()?;
+    let qw = t.get(q);
+    if !matches!(qw, "if" | "whether" | "what" | "who" | "where" | "when") {
+        return None;
+    }
+    let partner = ahead(t, q, 2).find(|&k| {
+        matches!(
+            t.get(k),
+            "he" | "she" | "his" | "her" | "he's" | "she's" | "he'd" | "she'd"
+        )
+    })?;
+    let fact = |w: &str| {
+        matches!(
+            w,
+            "was" | "were" | "had" | "did" | "spent" | "been" | "went" | "bought" | "sent"
+        ) || (w.len() > 3 && w.ends_with("ed"))
+    };
+    let found = if matches!(qw, "if" | "whether") {
+        ahead(t, partner, 6).any(|k| {
+            matches!(
+                t.get(k),
+                "really" | "actually" | "there" | "where" | "who" | "still" | "home"
+            )
+        })
+    } else {
+        let pw = t.get(partner);
+        pw.ends_with("'s") || ahead(t, partner, 2).any(|k| fact(t.get(k)))
+    };
+    found.then(|| hit(t, i, see + 1, group, Class::Sign))
+}
+
+/// Words that ask to be told, held or promised something: "tell", "say", "promise", "hold".
+fn is_telling(w: &str) -> bool {
+    matches!(
+        w,
+        "tell" | "say" | "promise" | "swear" | "hold" | "hug" | "reassure" | "prove" | "remind"
+    )
+}
+
+/// What makes a request to be told something a request for reassurance: love, staying, still,
+/// being enough, being okay, it being over.
+fn is_reassuring(w: &str) -> bool {
+    is_about_us(w)
+        || matches!(
+            w,
+            "still"
+                | "wants"
+                | "want"
+                | "enough"
+                | "okay"
+                | "ok"
+                | "alright"
+                | "over"
+                | "only"
+                | "stupid"
+                | "crazy"
+                | "mad"
+                | "sure"
+                | "means"
+                | "meant"
+                | "nothing"
+                | "never"
+                | "won't"
+        )
+}
+
+/// "I asked him to hold me and tell me I'm not stupid for staying", "begged Marco to tell me
+/// he still wants to try", "need Sam to promise it's over": a verb of asking or needing, the
+/// one asked, "to" and a verb of telling or holding, and (unless it is holding) what is to be
+/// told is about the two of them. The match is the verb of asking, so the sign is the asker's.
+fn asked_for_words(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    if !matches!(
+        t.get(i),
+        "asked"
+            | "ask"
+            | "asking"
+            | "asks"
+            | "begged"
+            | "beg"
+            | "begging"
+            | "begs"
+            | "need"
+            | "needed"
+            | "needs"
+            | "needing"
+            | "want"
+            | "wanted"
+            | "made"
+            | "make"
+            | "got"
+            | "get"
+    ) {
+        return None;
+    }
+    let person = ahead(t, i, 1).next()?;
+    let pw = t.get(person);
+    let named = t.capital(person) && words::who(pw).is_none() && pw != "i";
+    if !named && !matches!(words::who(pw), Some(Who::Partner)) || pw.ends_with("'s") {
+        return None;
+    }
+    let to = ahead(t, person, 1).next()?;
+    let verb = ahead(t, to, 1).next()?;
+    // "made him promise" needs no "to".
+    let verb = if t.get(to) == "to" {
+        verb
+    } else if matches!(t.get(i), "made" | "make") {
+        to
+    } else {
+        return None;
+    };
+    let v = t.get(verb);
+    if !is_telling(v) {
+        return None;
+    }
+    let about = matches!(v, "hold" | "hug" | "reassure" | "promise" | "swear")
+        || ahead(t, verb, 8).any(|k| is_reassuring(t.get(k)));
+    about.then(|| hit(t, i, i + 1, group, Class::Sign))
+}
+
+/// "Every night he asks "are you still in this?"", "texted him: "do you still want this?"":
+/// a question put to "you" in quotation marks about still wanting, loving or staying. Read as
+/// `Question`: the sign of whoever puts it (the one speaking the quotation).
+fn question_to_partner(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
+    if !t.quoted(i) || (i > 0 && t.quoted(i - 1) && !t.break_before(i)) {
+        return None;
+    }
+    if !matches!(
+        t.get(i),
+        "do" | "are" | "will" | "would" | "did" | "have" | "does" | "is" | "can"
+    ) {
+        return None;
+    }
+    let you = ahead(t, i, 1).next()?;
+    if !t.quoted(you) || !matches!(t.get(you), "you" | "we") {
+        return None;
+    }
+    // "still in this", "still want this", not "still talking to her".
+    let still = |k: usize| {
+        t.get(k) == "still"
+            && ahead(t, k, 1).next().is_some_and(|n| {
+                matches!(
+                    t.get(n),
+                    "want" | "in" | "love" | "here" | "with" | "mine" | "into" | "happy" | "sure"
+                )
+            })
+    };
+    let k = ahead(t, you, 5)
+        .take_while(|&k| t.quoted(k))
+        .find(|&k| is_about_us(t.get(k)) || still(k))?;
+    Some(hit(t, i, k + 1, group, Class::Question))
 }
 
 /// The sentence token `i` stands in: its first token and the one after its last.

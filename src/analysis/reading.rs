@@ -96,6 +96,9 @@ pub enum Class {
     /// Telling and talking ("tell her", "bring it up", "open up"), a sign only when denied:
     /// the pulling away of the one who does not tell.
     Withheld = 17,
+    /// A question put to the partner about love or staying, in quotation marks ("are you
+    /// still in this?"): the sign of whoever puts it.
+    Question = 18,
     /// A feeling word.
     Feeling = 10,
     /// A feeling word with everyday senses ("close to", "settled", "empty"): only after a
@@ -128,6 +131,7 @@ impl Class {
             9 => Class::Honesty,
             16 => Class::Credence,
             17 => Class::Withheld,
+            18 => Class::Question,
             10 => Class::Feeling,
             11 => Class::FeelingVague,
             12 => Class::FeelingObject,
@@ -185,19 +189,33 @@ impl<'t> Reader<'t> {
         let mut clause = Vec::with_capacity(n);
         let mut sentence = Vec::with_capacity(n);
         let (mut c, mut s) = (0u32, 0u32);
+        // Whether the clause is a "when" or "every time" clause, and whether its subject has
+        // been seen: "When he tried to hug me I went stiff" has its main clause at "I".
+        let (mut sub, mut subject_seen) = (false, false);
         for i in 0..n {
-            if i > 0 && t.break_before(i) {
+            let opened = if i == 0 || t.break_before(i) {
                 s = i as u32;
-                c = i as u32;
-            } else if i > 0
-                && (t.clause_before(i)
+                true
+            } else {
+                t.clause_before(i)
                     || t.quoted(i) != t.quoted(i - 1)
                     || (words::opens_clause(t.get(i))
                         // "so jealous" is not a clause; "so I kept quiet" is.
                         && (t.get(i) != "so"
-                            || (i + 1 < n && words::who(t.get(i + 1)).is_some()))))
-            {
+                            || (i + 1 < n && words::who(t.get(i + 1)).is_some())))
+            };
+            let w = t.get(i);
+            if opened {
                 c = i as u32;
+                let next = if i + 1 < n { t.get(i + 1) } else { "" };
+                sub = words::subordinates(w) || (matches!(w, "every" | "each") && next == "time");
+                subject_seen = false;
+            } else if sub && words::is_nominative(w) {
+                if subject_seen && !words::introduces(t.get(i - 1)) {
+                    c = i as u32;
+                    sub = false;
+                }
+                subject_seen = true;
             }
             clause.push(c);
             sentence.push(s);
@@ -278,7 +296,7 @@ impl<'t> Reader<'t> {
                         _ => Holder::Other,
                     };
                     match class {
-                        Class::Suspected => speaker,
+                        Class::Suspected | Class::Question => speaker,
                         // In their words, "I" and "me" are the speaker ("Promise me you
                         // won't leave," he whispered).
                         _ if self.subject(start, qs).0 == Who::Writer
@@ -368,6 +386,13 @@ impl<'t> Reader<'t> {
     /// telling me the whole story").
     fn denied(&self, class: Class, start: usize) -> bool {
         let ss = self.sentence_start(start);
+        // "too angry and hurt to be in the same room", "too ashamed to tell her".
+        if start > ss
+            && self.w(start - 1) == "to"
+            && (start.saturating_sub(7).max(ss)..start - 1).any(|k| self.w(k) == "too")
+        {
+            return true;
+        }
         let reach = if class == Class::Honesty {
             start - ss
         } else {
@@ -427,6 +452,14 @@ impl<'t> Reader<'t> {
         match class {
             // "She asked if I was still in touch with him": a question, not a suspicion.
             Class::Suspected if self.ask_verb(start, floor).is_some() => None,
+            // "I'm worried he's lying", "something feels off": the one suspected is in the
+            // words, the one who suspects is the writer.
+            Class::Suspected
+                if words::who(self.w(start))
+                    .is_some_and(|w| matches!(w, Who::Partner | Who::Thing | Who::Empty)) =>
+            {
+                Some(Holder::Writer)
+            }
             Class::Suspected => match self.subject(start, floor).0 {
                 // "I stopped hiding things": the writer's own secrecy, not a suspicion.
                 Who::Writer => None,
@@ -500,6 +533,10 @@ impl<'t> Reader<'t> {
                 as_holder(self.subject(start, floor).0)
             }
             Class::FeelingLove => {
+                // "still love me?": being loved, not loving.
+                if end < self.t.len() && matches!(self.w(end), "me" | "us") {
+                    return None;
+                }
                 let person_after = end < self.t.len() && self.is_person(end);
                 let linked = self.linked(start);
                 if self.w(start) != "in" && !person_after && !linked {
@@ -650,6 +687,29 @@ impl<'t> Reader<'t> {
             {
                 continue;
             }
+            // "I texted him at lunch asking", "keeping her at arm's length": an object before
+            // a preposition is no subject.
+            if words::is_object(w)
+                && j + 1 < start
+                && matches!(
+                    self.w(j + 1),
+                    "at" | "in" | "on" | "for" | "with" | "from" | "after" | "during" | "over"
+                )
+            {
+                continue;
+            }
+            // "what he says", "the way he looks at her": a person inside a noun phrase.
+            if j > cs
+                && j + 1 < start
+                && matches!(
+                    self.w(j - 1),
+                    "what" | "whatever" | "everything" | "nothing" | "anything" | "way"
+                )
+                && words::who(w).is_some_and(|x| x != Who::Thing)
+            {
+                thing = true;
+                break;
+            }
             // "every", "some", "any" name no subject ("she has every right to be").
             if matches!(w, "every" | "some" | "any" | "each") {
                 continue;
@@ -681,6 +741,27 @@ impl<'t> Reader<'t> {
                 return (who, true);
             }
             if self.is_name(j) {
+                // "Need Sam to promise", "begged Marco to say": the one asked is no subject.
+                let asked = j > cs
+                    && self.w(j + 1) == "to"
+                    && matches!(
+                        self.w(j - 1),
+                        "need"
+                            | "needed"
+                            | "needs"
+                            | "want"
+                            | "wanted"
+                            | "wants"
+                            | "asked"
+                            | "ask"
+                            | "begged"
+                            | "beg"
+                            | "got"
+                            | "get"
+                    );
+                if asked {
+                    continue;
+                }
                 return (Who::Partner, true);
             }
         }
@@ -693,6 +774,12 @@ impl<'t> Reader<'t> {
         let mut c = self.clause_start(start);
         while c > ss {
             let prev = self.clause_start(c - 1);
+            // "… while he was in the shower and then asked him": the subject of a coordinated
+            // clause is not that of a "while" clause between.
+            if prev > ss && words::subordinates(self.w(prev)) && words::coordinates(self.w(c)) {
+                c = prev;
+                continue;
+            }
             for i in prev..c {
                 if self.t.quoted(i) != quoted {
                     break;
@@ -732,9 +819,14 @@ impl<'t> Reader<'t> {
             return false;
         }
         if i == self.sentence_start(i) || self.t.clause_before(i) {
-            return i + 1 < self.t.len()
-                && !self.t.break_before(i + 1)
-                && words::is_verb_after_name(self.w(i + 1));
+            let next = if i + 1 < self.t.len() && !self.t.break_before(i + 1) {
+                self.w(i + 1)
+            } else {
+                ""
+            };
+            // "Marco's sleeping in the spare room": "'s" is "is".
+            return words::is_verb_after_name(next)
+                || (w.ends_with("'s") && next.len() > 4 && next.ends_with("ing"));
         }
         !words::opens_clause(w) && !words::is_article(w) && words::possessor(w).is_none()
     }
@@ -753,7 +845,27 @@ impl<'t> Reader<'t> {
             }
             let who_at = |i: usize| (i < n).then(|| words::who(self.w(i))).flatten();
             let says = |i: usize| i < n && words::reports(self.w(i));
-            let speaker = if says(qe) && who_at(qe + 1).is_some() {
+            // "Texted him at lunch: "…"", "I said to him quietly, "…"": the subject of a verb
+            // of saying a few words before the quotation, the writer when none is written.
+            let ss = self.sentence_start(qs);
+            let sends =
+                |j: usize| says(j) || matches!(self.w(j), "text" | "texts" | "messaged" | "begged");
+            let lead = (ss..qs).rev().take(6).find(|&j| sends(j)).and_then(|v| {
+                if v == ss {
+                    return Some(Who::Writer);
+                }
+                let mut s = v - 1;
+                if s > ss && words::is_adverb(self.w(s)) {
+                    s -= 1;
+                }
+                let w = self.w(s);
+                words::who(w).filter(|_| !words::is_object(w))
+            });
+            // After a lead-in, a new sentence after the quotation is no speech tag
+            // ("do you still want this?" He said yes).
+            let speaker = if lead.is_some() && qe < n && self.t.break_before(qe) {
+                lead
+            } else if says(qe) && who_at(qe + 1).is_some() {
                 who_at(qe + 1)
             } else if who_at(qe).is_some() && says(qe + 1) {
                 who_at(qe)
@@ -772,19 +884,46 @@ impl<'t> Reader<'t> {
                 // "I told him, "…"", "she asked me, "…""
                 who_at(qs - 3)
             } else {
-                None
+                lead
             };
             return Voice::Quote { speaker, start: qs };
         }
         let ss = self.sentence_start(start);
+        // "When he says he was at the gym I assume he's lying": a report does not reach into
+        // the main clause after a "when" clause.
+        let cs = self.clause_start(start);
+        let main = cs > ss
+            && words::is_nominative(self.w(cs))
+            && !words::introduces(self.w(cs - 1))
+            && !self.t.clause_before(cs);
         let mut j = start;
         while j > ss {
             j -= 1;
             let w = self.w(j);
-            if self.t.quoted(j) || words::coordinates(w) {
+            if self.t.quoted(j) || words::coordinates(w) || (main && j < cs) {
                 break;
             }
-            if words::reports(w) && self.opens_report(j) {
+            // "Whatever he says, I …": what is said is a thing, not a report.
+            let said_thing = || {
+                j >= ss + 2
+                    && matches!(
+                        self.w(j - 2),
+                        "what"
+                            | "whatever"
+                            | "everything"
+                            | "nothing"
+                            | "anything"
+                            | "story"
+                            | "stories"
+                            | "excuse"
+                            | "excuses"
+                            | "thing"
+                            | "word"
+                            | "lie"
+                            | "lies"
+                    )
+            };
+            if words::reports(w) && !said_thing() && self.opens_report(j) {
                 match self.subject(j, 0).0 {
                     // "I told him I was jealous" is the writer's own; an outer "he said"
                     // still makes it his account.
@@ -860,6 +999,11 @@ impl<'t> Reader<'t> {
             words::looks(w)
                 // "asked to see my texts", "asked for my passcode"
                 || (w == "see" && j > cs && self.w(j - 1) == "to")
+                // "wants to know where I am", "asking where I was", "needs me to share my
+                // location"
+                || (matches!(w, "know" | "share") && j > cs && self.w(j - 1) == "to")
+                || (matches!(w, "asking" | "asks" | "asked") && j + 1 == start)
+                || w == "sharing"
                 || (words::demands(w) && next == "for")
         })
     }

@@ -144,6 +144,94 @@ pub fn opens_clause(word: &str) -> bool {
     )
 }
 
+/// Words that open a clause the main clause follows: "when he tried to hug me I went stiff".
+pub fn subordinates(word: &str) -> bool {
+    matches!(
+        word,
+        "when"
+            | "whenever"
+            | "because"
+            | "cause"
+            | "after"
+            | "before"
+            | "until"
+            | "while"
+            | "since"
+    )
+}
+
+/// Subject pronouns, which name the subject of a clause wherever they stand.
+pub fn is_nominative(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "i'm"
+            | "im"
+            | "i've"
+            | "i'd"
+            | "i'll"
+            | "we"
+            | "we're"
+            | "we've"
+            | "we'd"
+            | "we'll"
+            | "he"
+            | "he's"
+            | "he'd"
+            | "he'll"
+            | "she"
+            | "she's"
+            | "she'd"
+            | "she'll"
+            | "they"
+            | "they're"
+            | "they'd"
+            | "they've"
+            | "they'll"
+    )
+}
+
+/// Words after which a subject pronoun goes on the clause rather than starting the main one:
+/// "when he says she's at work", "because I don't think I've earned it".
+pub fn introduces(word: &str) -> bool {
+    reports(word)
+        || asks(word)
+        || opens_clause(word)
+        || matches!(
+            word,
+            "what"
+                | "how"
+                | "where"
+                | "why"
+                | "think"
+                | "thinks"
+                | "know"
+                | "knows"
+                | "assume"
+                | "hope"
+                | "feel"
+                | "feels"
+                | "guess"
+                | "than"
+                | "as"
+                | "like"
+                | "realise"
+                | "realize"
+                | "notice"
+                | "noticed"
+                | "hear"
+                | "heard"
+                | "mean"
+                | "means"
+                | "says"
+                | "swear"
+                | "swears"
+                | "promise"
+                | "promises"
+                | "pretend"
+                | "pretends"
+        )
+}
+
 /// Coordinating words: a report ("he said …") does not reach past them.
 pub fn coordinates(word: &str) -> bool {
     matches!(word, "and" | "but" | "so" | "then" | "or")
@@ -591,5 +679,16 @@ pub fn is_verb_after_name(word: &str) -> bool {
             | "still"
             | "always"
             | "never"
+            | "left"
+            | "came"
+            | "took"
+            | "made"
+            | "sat"
+            | "stood"
+            | "ran"
+            | "hid"
+            | "shut"
+            | "barely"
+            | "just"
     ) || (word.len() > 3 && (word.ends_with("ed") || word.ends_with('s')) && !word.ends_with("ss"))
 }
