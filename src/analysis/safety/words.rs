@@ -450,6 +450,45 @@ pub struct Frames {
     pub rule_words: Set,
 }
 
+/// The widest recognisers (`frames::broad`), read after every narrower rule; base forms.
+#[derive(Debug)]
+pub struct Broad {
+    pub injure: Set,
+    pub bumps: Set,
+    pub severity: Set,
+    pub means: Set,
+    pub dwelling: Set,
+    pub ordinary_use: Set,
+    pub wanting: Set,
+    pub to_stop: Set,
+    pub vanish: Set,
+    pub woke_sorry: Set,
+    pub acts: Set,
+    pub plain_harm: Set,
+    pub watching: Set,
+    pub private: Set,
+    pub glance: Set,
+    pub constancy: Set,
+    pub control_cues: Set,
+    pub covert_cues: Set,
+    pub not_private: Set,
+    pub online: Set,
+    pub things_thrown: Set,
+    pub anger: Set,
+    pub punish: Set,
+    pub whereabouts: Set,
+    pub with_person: Set,
+    pub malice: Set,
+    pub insults: Set,
+    pub say_to: Set,
+    pub leverage: Set,
+    pub fear_response: Set,
+    pub temper: Set,
+    pub befall: Set,
+    pub hopeless_life: Set,
+    pub tired_of: Set,
+}
+
 #[derive(Debug)]
 pub struct Words {
     pub people: People,
@@ -463,6 +502,7 @@ pub struct Words {
     pub threats: Threats,
     pub context: Context,
     pub frames: Frames,
+    pub broad: Broad,
     /// Computed from the lists, not written in them.
     pub triggers: Triggers,
 }

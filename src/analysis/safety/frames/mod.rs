@@ -5,6 +5,7 @@
 //! words for weighing. Each frame still says who does what to whom, so the harmed and the
 //! harming notes stay apart.
 
+mod broad;
 mod harm;
 mod self_harm;
 mod signs;
@@ -16,6 +17,7 @@ use super::grammar::{Reader, Who};
 use super::text::Sentence;
 use super::words::{Set, words};
 
+pub use broad::{harm as broad_harm, self_harm as broad_self_harm, triggered as broad_triggered};
 pub use harm::read as harm;
 pub use self_harm::read as self_harm;
 

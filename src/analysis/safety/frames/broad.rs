@@ -1,0 +1,953 @@
+//! The broad recognisers: the widest kinds, read after every narrower rule so that a fresh
+//! wording of a known danger is still caught. Each is a kind of meaning with its roles, not a
+//! phrase: any injury verb done by the writer to the writer's own body; a means named and
+//! dwelt on; a wish that everything stop, in any words; a partner or an ex as the doer of any
+//! act of harm, watching or control with the writer as the one it is done to (or whose things
+//! it is done to), and the same act by the writer on a partner; a price set on the writer's
+//! choices ("if I…, he…"); the writer's whereabouts kept by an ex. When in doubt between danger
+//! and an idiom the note is shown; the guards are kinds too (a thing or a child as doer, a
+//! game, a kitchen, a screen, a web "follow"). Word classes are `[broad]` in
+//! lexicon/safety.toml; each is indexed once and every rule is one pass over the sentence
+//! with a window of a few words.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::{Class, classes, doer, forms, irregular, writer_unwritten};
+use crate::analysis::safety::grammar::{Reader, Who};
+use crate::analysis::safety::harm::Harm;
+use crate::analysis::safety::text::Sentence;
+use crate::analysis::safety::words::words;
+
+struct Broad {
+    injure: Class,
+    bumps: Class,
+    severity: Class,
+    means: Class,
+    dwelling: Class,
+    ordinary_use: Class,
+    wanting: Class,
+    to_stop: Class,
+    vanish: Class,
+    woke_sorry: Class,
+    acts: Class,
+    plain_harm: Class,
+    watching: Class,
+    private: Class,
+    glance: Class,
+    constancy: Class,
+    control_cues: Class,
+    covert_cues: Class,
+    not_private: Class,
+    online: Class,
+    things_thrown: Class,
+    anger: Class,
+    punish: Class,
+    whereabouts: Class,
+    with_person: Class,
+    malice: Class,
+    insults: Class,
+    say_to: Class,
+    leverage: Class,
+    fear_response: Class,
+    temper: Class,
+    befall: Class,
+    hopeless_life: Class,
+    tired_of: Class,
+    /// The first words of every class that can start a finding.
+    triggers: HashSet<&'static str>,
+}
+
+fn broad() -> &'static Broad {
+    static BROAD: OnceLock<Broad> = OnceLock::new();
+    BROAD.get_or_init(|| {
+        let b = &words().broad;
+        let mut triggers = HashSet::new();
+        for set in [
+            &b.injure,
+            &b.means,
+            &b.to_stop,
+            &b.vanish,
+            &b.woke_sorry,
+            &b.acts,
+            &b.things_thrown,
+            &b.whereabouts,
+            &b.with_person,
+            &b.punish,
+            &b.insults,
+            &b.leverage,
+            &b.temper,
+            &b.befall,
+            &b.hopeless_life,
+            &b.tired_of,
+        ] {
+            triggers.extend(set.single_words().chain(set.first_words()));
+        }
+        triggers.extend(["planning", "plasters", "bandages", "front", "allowed", "eggshells"]);
+        Broad {
+            injure: Class::of(&b.injure),
+            bumps: Class::of(&b.bumps),
+            severity: Class::of(&b.severity),
+            means: Class::of(&b.means),
+            dwelling: Class::of(&b.dwelling),
+            ordinary_use: Class::of(&b.ordinary_use),
+            wanting: Class::of(&b.wanting),
+            to_stop: Class::of(&b.to_stop),
+            vanish: Class::of(&b.vanish),
+            woke_sorry: Class::of(&b.woke_sorry),
+            acts: Class::of(&b.acts),
+            plain_harm: Class::of(&b.plain_harm),
+            watching: Class::of(&b.watching),
+            private: Class::of(&b.private),
+            glance: Class::of(&b.glance),
+            constancy: Class::of(&b.constancy),
+            control_cues: Class::of(&b.control_cues),
+            covert_cues: Class::of(&b.covert_cues),
+            not_private: Class::of(&b.not_private),
+            online: Class::of(&b.online),
+            things_thrown: Class::of(&b.things_thrown),
+            anger: Class::of(&b.anger),
+            punish: Class::of(&b.punish),
+            whereabouts: Class::of(&b.whereabouts),
+            with_person: Class::of(&b.with_person),
+            malice: Class::of(&b.malice),
+            insults: Class::of(&b.insults),
+            say_to: Class::of(&b.say_to),
+            leverage: Class::of(&b.leverage),
+            fear_response: Class::of(&b.fear_response),
+            temper: Class::of(&b.temper),
+            befall: Class::of(&b.befall),
+            hopeless_life: Class::of(&b.hopeless_life),
+            tired_of: Class::of(&b.tired_of),
+            triggers,
+        }
+    })
+}
+
+/// Whether a sentence holds a word some broad recogniser starts from (a look-up a word).
+pub fn triggered(s: &Sentence) -> bool {
+    #[cfg(test)]
+    if OFF.load(std::sync::atomic::Ordering::Relaxed) {
+        return false;
+    }
+    let t = &broad().triggers;
+    s.words.iter().any(|w| {
+        let base = irregular(w);
+        t.contains(base) || forms(base).iter().flatten().any(|f| t.contains(f.as_str()))
+    })
+}
+
+/// Who is on the receiving end of an act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Me, or my things.
+    Writer,
+    /// Him, her, a name, or their things.
+    Victim,
+    /// Myself: the writer's own act on the writer.
+    Myself,
+    None,
+}
+
+/// The one an act at `v` is done to, or whose things it is done to, within a few words of the
+/// clause: "times me", "unlocking my phone", "deleted her friends' numbers", "grabbed Priya's
+/// arm", "made him unfollow".
+fn side_after(r: &Reader, v: usize) -> (Side, usize) {
+    for k in v + 1..v + 6 {
+        if !r.s.same_clause(v, k) {
+            break;
+        }
+        let w = r.word(k);
+        // "the old photos of my ex": what a thing shows, not whose it is.
+        if r.word(k - 1) == "of" && r.word(k - 2) != "out" {
+            continue;
+        }
+        let side = match w {
+            "me" => Side::Writer,
+            "myself" => Side::Myself,
+            "my" if r.word(k + 1) == "own" => Side::Myself,
+            "my" if r.w.people.victims.has(r.word(k + 1)) => Side::Victim,
+            "my" => Side::Writer,
+            "him" | "her" | "his" | "their" | "them" => Side::Victim,
+            // "the", "a" or a verb between: keep looking
+            _ if r.is_name(k) && !r.w.people.others.has(w) => Side::Victim,
+            _ => continue,
+        };
+        return (side, k);
+    }
+    (Side::None, v)
+}
+
+/// The doer of the act at `v`: the nearest person to its left in the clause ("I check",
+/// "find him unlocking", "Marco makes"), else the shared grammar's doer.
+fn agent(r: &Reader, v: usize) -> Who {
+    named(r, v).unwrap_or_else(|| doer(r, v))
+}
+
+/// The doer of the act at `v` when one is written before it in the clause.
+fn named(r: &Reader, v: usize) -> Option<Who> {
+    for j in (v.saturating_sub(8)..v).rev() {
+        if !r.s.same_clause(j, v) {
+            break;
+        }
+        let w = r.word(j);
+        if w == "i" {
+            return Some(Who::Writer);
+        }
+        if matches!(w, "him" | "her") && j + 1 == v && r.word(v).ends_with("ing") {
+            return Some(Who::Partner);
+        }
+        if matches!(w, "me" | "him" | "her" | "them" | "my") {
+            // an object before the verb: "made me…", the doer is further left
+            continue;
+        }
+        if let Some(who) = r.who_at(j) {
+            return Some(if who == Who::We { Who::Unknown } else { who });
+        }
+    }
+    None
+}
+
+fn note(harm: &mut Harm, who: Who, side: Side) {
+    match (who, side) {
+        (Who::Partner | Who::Other, Side::Writer) => harm.harmed = true,
+        (Who::Writer, Side::Victim) => harm.harming = true,
+        _ => {}
+    }
+}
+
+/// Whether the word before `v` makes it a passive ("were cut", "got hit"): the doer is not the
+/// subject.
+fn passive_at(r: &Reader, v: usize) -> bool {
+    v > 0
+        && matches!(
+            r.word(v - 1),
+            "was" | "were" | "been" | "got" | "get" | "is" | "are" | "be" | "being"
+        )
+        && (r.word(v).ends_with("ed") || irregular(r.word(v)) != r.word(v))
+}
+
+/// Whether only auxiliaries and adverbs stand before the verb at `v` in its sentence: the
+/// diary's unwritten doer ("Grabbed my wrist…", "Then bit my arm…"), not "My toddler bit…".
+fn opens_at(r: &Reader, v: usize) -> bool {
+    (0..v).all(|j| r.w.grammar.skip.has(r.word(j)) || r.word(j).ends_with("ly"))
+}
+
+/// The base form of a word among `bases`, through its inflections ("inspects" is inspect).
+fn base_of(w: &str, bases: &[&'static str]) -> Option<&'static str> {
+    let b = irregular(w);
+    bases.iter().copied().find(|&base| {
+        base == b || forms(b).iter().flatten().any(|f| f == base)
+    })
+}
+
+fn writer_present(r: &Reader) -> bool {
+    // "Counting the pills again", "Thinking of stepping…": a capitalised verb opening the
+    // sentence is the diary's unwritten I, not a name.
+    let opens_with_verb = r.word(0).ends_with("ing") && r.word(0).len() > 4;
+    opens_with_verb
+        || r.s.words
+        .iter()
+        .any(|w| matches!(w.as_str(), "i" | "me" | "my" | "myself"))
+        || writer_unwritten(r)
+}
+
+fn has_partner(r: &Reader) -> bool {
+    (0..r.s.len()).any(|i| matches!(r.who_at(i), Some(Who::Partner)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Self-harm
+
+#[cfg(test)]
+pub static OFF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn self_harm(r: &Reader) -> bool {
+    #[cfg(test)]
+    if OFF.load(std::sync::atomic::Ordering::Relaxed) {
+        return false;
+    }
+    if r.games || r.has_word("asked") && r.w.context.denied.any(r.s) {
+        return false;
+    }
+    let b = broad();
+    own_injury(r, b)
+        || means_dwelt_on(r, b)
+        || taken_by_the_lot(r)
+        || in_front_of(r)
+        || wished_to_stop(r, b)
+        || woke_sorry(r, b)
+        || marks_covered(r)
+        || planning(r)
+        || blows_on_things(r)
+        || hoped_to_befall(r, b)
+        || life_without_worth(r, b)
+}
+
+/// Harm wished or hoped to befall the writer: "I keep wishing I'd get hit by a bus", "hope I
+/// don't wake up". Not a wish for someone else ("wish he would…").
+fn hoped_to_befall(r: &Reader, b: &Broad) -> bool {
+    if r.humour {
+        return false;
+    }
+    let wish = &classes().wish;
+    (0..r.s.len()).any(|i| {
+        if !wish.has(r.word(i)) || r.negated_before(i) {
+            return false;
+        }
+        let end = (i + 12).min(r.s.len());
+        let Some(f) = (i + 1..end).find(|&k| b.befall.at(r.s, k).is_some()) else {
+            return false;
+        };
+        let writer = (i + 1..f + 3).any(|k| matches!(r.word(k), "i" | "me" | "my"));
+        let other = (i + 1..f).any(|k| {
+            matches!(r.word(k), "he" | "she" | "they" | "him" | "her" | "them" | "you")
+                || r.is_name(k)
+        });
+        writer && !other
+    })
+}
+
+/// Life said to be without worth, or the fight given up, by the writer: "Life just feels
+/// pointless and I'm tired of fighting it", "Some days I just don't see a way out".
+fn life_without_worth(r: &Reader, b: &Broad) -> bool {
+    if !writer_present(r) || r.humour {
+        return false;
+    }
+    let tired = (0..r.s.len()).any(|i| b.tired_of.at(r.s, i).is_some());
+    let life = (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "life" | "living" | "existence")
+            && !(i > 0
+                && matches!(
+                    r.word(i - 1),
+                    "work" | "social" | "love" | "battery" | "shelf" | "night" | "sex" | "home"
+                        | "student" | "city" | "real" | "dating" | "family"
+                ))
+            && (i + 1..i + 5).any(|k| r.s.same_clause(i, k) && b.hopeless_life.at(r.s, k).is_some())
+    });
+    tired || life
+}
+
+/// The writer's blows on a wall or a door until the writer's own body gives: "I punched the
+/// wall until my knuckles split", "banged my head against the door till it bled". Beside a
+/// partner ("the wall beside her") it is for the harm rules.
+fn blows_on_things(r: &Reader) -> bool {
+    let body = |w: &str| r.w.body.parts.has(w) || matches!(w, "knuckles" | "fist" | "fists" | "forehead" | "skull");
+    let given = |w: &str| {
+        matches!(
+            w,
+            "split" | "bled" | "bleed" | "bleeding" | "bruised" | "broke" | "raw" | "swelled"
+                | "swollen" | "cracked" | "hurt" | "throbbed" | "numb"
+        )
+    };
+    let near_partner = (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "beside" | "next" | "near" | "behind" | "by")
+            && (i + 1..i + 4).any(|k| matches!(r.word(k), "her" | "him" | "them" | "his"))
+    });
+    if near_partner || r.accident {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        if base_of(r.word(v), &["punch", "hit", "bang", "headbutt", "smash", "slam", "thump", "bash"])
+            .is_none()
+        {
+            return false;
+        }
+        let who = named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer));
+        if who != Some(Who::Writer) {
+            return false;
+        }
+        let against = (v + 1..v + 5).any(|k| {
+            r.w.body.surfaces.at(r.s, k).is_some() || matches!(r.word(k), "mirror" | "brick")
+        });
+        let gave = (v + 1..r.s.len()).any(|k| {
+            r.word(k) == "my" && body(r.word(k + 1)) && (k + 2..k + 4).any(|j| given(r.word(j)))
+        }) || (v + 1..r.s.len()).any(|k| {
+            matches!(r.word(k), "until" | "till") && (k + 1..k + 5).any(|j| given(r.word(j)))
+        });
+        against && gave
+    })
+}
+
+/// Any injury verb done by the writer to the writer's own body: "I bit my own arm hard
+/// enough to leave marks", "pulled my hair out in clumps", "hit myself on the head". A bump or
+/// a habit needs a sign of force, repetition or purpose; an accident or grooming is none.
+fn own_injury(r: &Reader, b: &Broad) -> bool {
+    if r.accident || classes().grooming.any(r.s) {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        if b.injure.at(r.s, v).is_none() || passive_at(r, v) || r.negated_before(v) {
+            return false;
+        }
+        let (side, k) = side_after(r, v);
+        // "cut myself a slice of cake"
+        if side == Side::Myself && matches!(r.word(k + 1), "a" | "an" | "some") {
+            return false;
+        }
+        let own = match side {
+            // "my own arm", not "the door on my own finger"
+            Side::Myself => r.word(k) == "myself" || k == v + 1,
+            Side::Writer => {
+                r.word(k) == "my"
+                    && (r.w.body.parts.has(r.word(k + 1)) || r.w.body.parts.has(r.word(k + 2)))
+            }
+            _ => false,
+        };
+        if !own {
+            return false;
+        }
+        let who = named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer));
+        if who != Some(Who::Writer) {
+            return false;
+        }
+        let part = if r.word(k + 1) == "own" { k + 2 } else { k + 1 };
+        let hair = matches!(r.word(part), "hair" | "nails" | "fringe" | "beard");
+        // "cut my hair", "pulling my hair out over this spreadsheet": grooming, frustration.
+        if hair
+            && (base_of(r.word(v), &["pull", "rip", "tear"]).is_none()
+                || (k..k + 6).any(|j| r.word(j) == "over"))
+        {
+            return false;
+        }
+        let intent = classes().intent.any(r.s);
+        // "cut my hand on a broken glass": what it struck is a thing, by accident.
+        let struck = (part + 1..part + 3).any(|j| r.word(j) == "on")
+            && (part + 2..part + 4).any(|j| matches!(r.word(j), "a" | "the" | "some"));
+        if struck && !intent {
+            return false;
+        }
+        let signed = (k..r.s.len()).any(|j| b.severity.at(r.s, j).is_some())
+            || intent
+            || r.w.body.marks.any(r.s);
+        (!b.bumps.has(r.word(v)) && !hair) || signed
+    })
+}
+
+/// A means named and dwelt on, by the writer: "there's a rope in the garage and I keep
+/// thinking about it", "Counting the pills again", "Stood on the balcony ledge for ten
+/// minutes", "the knife was in my hand for a long time". Kitchens, hobbies and prescriptions
+/// are the ordinary use.
+fn means_dwelt_on(r: &Reader, b: &Broad) -> bool {
+    if b.ordinary_use.any(r.s) || !writer_present(r) {
+        return false;
+    }
+    let Some(m) = (0..r.s.len()).find(|&i| b.means.at(r.s, i).is_some()) else {
+        return false;
+    };
+    let mlen = b.means.at(r.s, m).unwrap_or(1);
+    (0..r.s.len()).any(|i| {
+        (i < m || i >= m + mlen)
+            && b.dwelling.at(r.s, i).is_some()
+            && !r.negated_before(i)
+    })
+}
+
+/// Everything taken at once: "I'm going to take the lot", "Want to take all of them and
+/// sleep".
+fn taken_by_the_lot(r: &Reader) -> bool {
+    let children = ["kids", "children", "boys", "girls", "dogs", "class", "bags", "boxes"];
+    if children.iter().any(|w| r.has_word(w)) {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        if base_of(r.word(v), &["take", "swallow", "down", "neck"]).is_none() {
+            return false;
+        }
+        let rest: Vec<&str> = (v + 1..(v + 4).min(r.s.len())).map(|k| r.word(k)).collect();
+        let n = match rest.as_slice() {
+            ["the", "lot", ..] | ["them", "all", ..] | ["everything", ..] => 2,
+            ["all", "of", "them", ..] | ["all", "of", "it", ..] => 3,
+            _ => return false,
+        };
+        let n = if rest[0] == "everything" { 1 } else { n };
+        let end = v + 1 + n;
+        r.clause_ends(end)
+            || matches!(
+                r.word(end),
+                "and" | "tonight" | "now" | "at" | "then" | "if" | "when" | "before"
+            )
+    })
+}
+
+/// Stepping, walking or throwing oneself in front of something moving.
+fn in_front_of(r: &Reader) -> bool {
+    (0..r.s.len()).any(|i| {
+        r.word(i) == "in"
+            && r.word(i + 1) == "front"
+            && r.word(i + 2) == "of"
+            && i > 0
+            && (r.word(i - 1) == "myself"
+                || base_of(r.word(i - 1), &["step", "walk", "jump", "run", "lie"]).is_some())
+    }) && writer_present(r)
+}
+
+/// A wish that everything stop, or that the writer slip away, in any words: "i just want
+/// everything to stop, permanently", "thinking how easy it would be to slide under and stay
+/// there".
+fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
+    if !writer_present(r) {
+        return false;
+    }
+    let wish = (0..r.s.len()).find(|&i| b.wanting.at(r.s, i).is_some() && !r.negated_before(i));
+    let stop = (0..r.s.len()).any(|i| b.to_stop.at(r.s, i).is_some());
+    let thinking = r.has_word("easy")
+        || r.has_word("thinking")
+        || r.has_word("imagine")
+        || r.has_word("imagining")
+        || wish.is_some();
+    let gone = (0..r.s.len()).any(|i| {
+        b.vanish.at(r.s, i).is_some()
+    });
+    wish.is_some() && stop || thinking && gone
+}
+
+/// Waking sorry to have woken: "woke up disappointed I did".
+fn woke_sorry(r: &Reader, b: &Broad) -> bool {
+    (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "woke" | "wake" | "waking" | "woken")
+            && (i + 1..i + 4).any(|k| b.woke_sorry.has(r.word(k)))
+            && (r.has_word("did") || r.has_word("still") || r.has_word("again"))
+    })
+}
+
+/// Dressings or marks on the writer's body, covered with a story: "found the plasters on my
+/// arms and I lied and said it was the cat".
+fn marks_covered(r: &Reader) -> bool {
+    let dressed = (0..r.s.len()).any(|i| {
+        matches!(
+            r.word(i),
+            "plasters" | "bandages" | "cuts" | "scars" | "burns" | "scratches" | "marks"
+        ) && r.word(i + 1) == "on"
+            && r.word(i + 2) == "my"
+            && r.w.body.parts.has(r.word(i + 3))
+    });
+    dressed
+        && (r.has_word("lied") || r.has_word("pretended") || r.has_word("hid"))
+        && !has_harm_doer(r)
+}
+
+fn has_harm_doer(r: &Reader) -> bool {
+    (0..r.s.len())
+        .any(|i| matches!(r.word(i), "he" | "she") && classes().force.has(r.word(i + 1)))
+}
+
+/// A plan without its object: "I'm planning."
+fn planning(r: &Reader) -> bool {
+    let n = r.s.len();
+    n >= 3
+        && r.word(n - 1) == "planning"
+        && r.word(n - 2) == "am"
+        && r.word(n - 3) == "i"
+        && n <= 5
+}
+
+// ---------------------------------------------------------------------------------------------
+// Harm between partners
+
+pub fn harm(r: &Reader, harm: &mut Harm) {
+    #[cfg(test)]
+    if OFF.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    if r.games {
+        return;
+    }
+    let b = broad();
+    acts(r, b, harm);
+    thrown(r, b, harm);
+    price(r, b, harm);
+    whereabouts(r, b, harm);
+    with_person(r, b, harm);
+    put_down(r, b, harm);
+    leverage(r, b, harm);
+    temper_and_fear(r, b, harm);
+    allowed(r, harm);
+}
+
+/// A put-down said to someone: "She calls me stupid in front of the kids", "I told him he's
+/// worthless". The name must be said of the one spoken to ("I told him I feel worthless" is
+/// the writer's own feeling).
+fn put_down(r: &Reader, b: &Broad, harm: &mut Harm) {
+    if r.humour {
+        return;
+    }
+    for v in 0..r.s.len() {
+        if !b.say_to.has(r.word(v)) || r.negated_before(v) {
+            continue;
+        }
+        let who = agent(r, v);
+        let (side, k) = side_after(r, v);
+        if !matches!(side, Side::Writer | Side::Victim) || r.word(k) == "my" {
+            continue;
+        }
+        let Some(n) = (k + 1..k + 5).find(|&j| b.insults.at(r.s, j).is_some()) else {
+            continue;
+        };
+        let between_ok = (k + 1..n).all(|j| {
+            let w = r.word(j);
+            let pronoun_ok = match side {
+                Side::Writer => !matches!(w, "he" | "she"),
+                _ => w != "i",
+            };
+            pronoun_ok
+                && matches!(
+                    w,
+                    "he" | "she" | "you" | "i" | "is" | "are" | "am" | "was" | "were" | "a"
+                        | "an" | "so" | "such" | "the" | "fucking" | "just" | "completely"
+                        | "totally" | "being" | "that" | "useless" | "stupid" | "fat"
+                )
+        });
+        if between_ok {
+            note(harm, who, side);
+        }
+    }
+}
+
+/// Something kept to be used against someone: "keeps screenshots of everything I say to use
+/// against me".
+fn leverage(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(l) = (0..r.s.len()).find(|&i| b.leverage.at(r.s, i).is_some()) else {
+        return;
+    };
+    let side = if r.word(l + 1) == "me" || r.word(l + 1) == "my" {
+        Side::Writer
+    } else {
+        Side::Victim
+    };
+    let held = (0..l).find(|&v| {
+        base_of(
+            r.word(v),
+            &["use", "hold", "keep", "save", "screenshot", "record", "film", "throw", "bring"],
+        )
+        .is_some()
+    });
+    if let Some(v) = held {
+        note(harm, agent(r, v), side);
+    }
+}
+
+/// One side's temper, and the other side's fear: "I lose my temper and she ends up crying and
+/// locking herself in the bathroom", "when he loses it I hide".
+fn temper_and_fear(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(t) = (0..r.s.len()).find(|&i| b.temper.at(r.s, i).is_some()) else {
+        return;
+    };
+    let tlen = b.temper.at(r.s, t).unwrap_or(1);
+    let writer_temper = (t..t + tlen).any(|k| matches!(r.word(k), "i" | "my"));
+    for f in 0..r.s.len() {
+        if (t..t + tlen).contains(&f) || b.fear_response.at(r.s, f).is_none() {
+            continue;
+        }
+        let person = (f.saturating_sub(4)..f).rev().find_map(|j| match r.word(j) {
+            "i" | "me" => Some(Side::Writer),
+            "he" | "she" | "him" | "her" => Some(Side::Victim),
+            _ if r.is_name(j) => Some(Side::Victim),
+            _ => None,
+        });
+        match (writer_temper, person) {
+            (true, Some(Side::Victim)) => harm.harming = true,
+            (false, Some(Side::Writer)) if has_partner(r) => harm.harmed = true,
+            _ => {}
+        }
+    }
+}
+
+/// The writer's permissions, kept by a partner: "He tells me what I'm allowed to eat";
+/// walking on eggshells.
+fn allowed(r: &Reader, harm: &mut Harm) {
+    let work = [
+        "work", "boss", "manager", "school", "office", "gym", "teacher", "doctor", "rules",
+        "policy", "uniform", "hospital", "nurse", "diet", "pool", "library", "landlord",
+    ];
+    if work.iter().any(|w| r.has_word(w)) {
+        return;
+    }
+    let permitted = (0..r.s.len()).any(|i| {
+        r.word(i) == "allowed" && (i.saturating_sub(4)..i).any(|j| r.word(j) == "i")
+    });
+    let partner = (0..r.s.len()).any(|i| {
+        matches!(r.who_at(i), Some(Who::Partner)) && !matches!(r.word(i), "they")
+    });
+    if permitted && partner || r.has_word("eggshells") && writer_present(r) {
+        harm.harmed = true;
+    }
+}
+
+/// A doer and an act of harm, watching or control, with the one it is done to: "he times me",
+/// "find him unlocking my phone", "he's been recording my drives", "She controls every
+/// penny", "I check her location every twenty minutes", "I deleted her friends' numbers",
+/// "I grabbed Priya's arm". Plain harm needs only the one acted on; watching needs a person's
+/// private things or a sign of secrecy or constancy; a look needs that sign too.
+fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let constant = b.constancy.any(r.s);
+    let protective = r.w.context.protective.any(r.s);
+    for v in 0..r.s.len() {
+        if b.acts.at(r.s, v).is_none() || passive_at(r, v) || r.negated_before(v) {
+            continue;
+        }
+        // "the time she spends", "every time", "stopped asking", "quit going through": a noun,
+        // or an act given up.
+        if v > 0
+            && matches!(
+                r.word(v - 1),
+                "the" | "a" | "an" | "this" | "that" | "every" | "each" | "my" | "his" | "her"
+                    | "our" | "your" | "their" | "some" | "any" | "no" | "less" | "more"
+                    | "first" | "last" | "next" | "stopped" | "stop" | "quit" | "quitting"
+                    | "stopping"
+            )
+        {
+            continue;
+        }
+        let who = agent(r, v);
+        if !matches!(who, Who::Partner | Who::Writer) {
+            continue;
+        }
+        let (mut side, k) = side_after(r, v);
+        if side == Side::Myself {
+            continue;
+        }
+        // Private things found after the verb.
+        let private = (v + 1..v + 7)
+            .take_while(|&j| r.s.same_clause(v, j))
+            .any(|j| b.private.at(r.s, j).is_some());
+        if side == Side::None && private && who == Who::Partner && writer_present(r) {
+            side = Side::Writer;
+        }
+        if side == Side::None {
+            continue;
+        }
+        let verb = r.word(v);
+        let plain = b.plain_harm.has(verb);
+        if plain {
+            if protective || r.humour && !b.malice.any(r.s) {
+                continue;
+            }
+            // Force on a body, with a sign that it was force: "grabbed my wrist so hard in the
+            // car park there's still a mark", "I grabbed Priya's arm when she tried to leave".
+            let body = (k..k + 3).any(|j| r.w.body.parts.has(r.word(j)));
+            let forced = (k + 1..r.s.len()).any(|j| {
+                matches!(r.word(j), "hard" | "harder" | "until" | "till" | "tight")
+                    || classes().force_marks.has(r.word(j))
+                    || r.w.body.marks.at(r.s, j).is_some()
+            }) || (k + 1..r.s.len()).any(|j| {
+                // held back from leaving: "when she tried to leave the room"
+                base_of(r.word(j), &["try"]).is_some()
+                    && r.word(j + 1) == "to"
+                    && base_of(r.word(j + 2), &["leave", "go", "get", "stand", "walk", "run"])
+                        .is_some()
+            });
+            if !body || !forced {
+                continue;
+            }
+            // The diary's unwritten doer, acting on the writer's body: someone else.
+            let who = match named(r, v) {
+                None if side == Side::Writer && opens_at(r, v) => Who::Partner,
+                None if side == Side::Writer => continue,
+                _ => who,
+            };
+            note(harm, who, side);
+            continue;
+        }
+        if !b.watching.has(verb) {
+            continue;
+        }
+        let direct = r.word(k) == "me" || r.word(k) == "him" || r.word(k) == "her";
+        let online = base_of(verb, &["follow", "watch", "see", "look", "check", "read", "listen"])
+            .is_some()
+            && (v + 1..v + 8).any(|j| b.online.at(r.s, j).is_some());
+        if online {
+            continue;
+        }
+        // "my phone charger"
+        if (v + 1..v + 7).any(|j| b.not_private.at(r.s, j).is_some()) {
+            continue;
+        }
+        let glance = b.glance.has(verb);
+        let errand = base_of(
+            verb,
+            &["take", "keep", "hide", "move", "cut", "stop", "make"],
+        )
+        .is_some();
+        if errand && !b.control_cues.any(r.s) {
+            continue;
+        }
+        let reaches = private
+            || direct
+                && base_of(
+                    verb,
+                    &[
+                        "time",
+                        "inspect",
+                        "interrogate",
+                        "monitor",
+                        "track",
+                        "record",
+                        "film",
+                        "control",
+                        "isolate",
+                        "frisk",
+                        "search",
+                        "follow",
+                        "question",
+                        "photograph",
+                        "spy",
+                    ],
+                )
+                .is_some();
+        // The writer's look at a partner's things is the doubt mend's readers work through,
+        // left to the older rules, unless it is secret or by the minute.
+        let enough = if who == Who::Writer && glance && !errand {
+            b.covert_cues.any(r.s)
+        } else {
+            !glance || constant || errand
+        };
+        if reaches && enough {
+            note(harm, who, side);
+        }
+    }
+}
+
+/// Things thrown in anger: "she throws things when she's angry, … right past my head".
+fn thrown(r: &Reader, b: &Broad, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        if base_of(r.word(v), &["throw", "hurl", "fling", "chuck"]).is_none() {
+            continue;
+        }
+        let who = agent(r, v);
+        // "I threw her clothes out the window": someone's things thrown out.
+        let (side, k) = side_after(r, v);
+        let owned = matches!(side, Side::Writer | Side::Victim)
+            && classes().belongings.at(r.s, k + 1).is_some()
+            && (k + 2..k + 5).any(|j| matches!(r.word(j), "out" | "away" | "off" | "bin" | "window" | "street" | "fire"));
+        if owned {
+            note(harm, who, side);
+            continue;
+        }
+        if !(v + 1..v + 4).any(|j| b.things_thrown.at(r.s, j).is_some()) {
+            continue;
+        }
+        let Some(a) = (0..r.s.len()).find(|&i| b.anger.at(r.s, i).is_some()) else {
+            continue;
+        };
+        let toward = (a..a + 4).find_map(|j| match r.word(j) {
+            "my" | "me" => Some(Side::Writer),
+            "his" | "her" | "him" => Some(Side::Victim),
+            _ => None,
+        });
+        let side = toward.unwrap_or(match who {
+            Who::Partner => Side::Writer,
+            _ => Side::None,
+        });
+        note(harm, who, side);
+    }
+}
+
+/// A price set on the writer's choices: "If I don't sleep with him he sulks for days and says
+/// I owe him", "if I tell anyone about the marks he'll say I did them myself".
+fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let s = r.s;
+    let Some(c) = (0..s.len()).find(|&i| {
+        matches!(r.word(i), "if" | "whenever" | "unless")
+            && r.word(i + 1) == "i"
+            || r.word(i) == "time" && r.word(i + 1) == "i" && i > 0 && r.word(i - 1) == "every"
+    }) else {
+        return;
+    };
+    let trivial = r.w.grammar.trivial.any(s);
+    for j in c + 2..s.len() {
+        if !matches!(r.who_at(j), Some(Who::Partner)) || matches!(r.word(j), "they") {
+            continue;
+        }
+        let found = (j + 1..(j + 6).min(s.len())).find(|&k| b.punish.at(s, k).is_some());
+        if let Some(k) = found {
+            let violent = classes().force.has(r.word(k)) || r.word(k) == "kill";
+            if violent || !trivial {
+                harm.harmed = true;
+            }
+        }
+        break;
+    }
+}
+
+/// The writer's whereabouts kept by an ex or a partner after a parting, or watched: "since the
+/// breakup he's been messaging my friends asking where I am", "My ex knows which gym class I
+/// go to and now he's there every Tuesday, staring".
+fn whereabouts(r: &Reader, b: &Broad, harm: &mut Harm) {
+    if !b.whereabouts.any(r.s) || !has_partner(r) {
+        return;
+    }
+    let parted = classes().breakup.any(r.s)
+        || b.constancy.any(r.s)
+        || r.has_word("keeps")
+        || r.has_word("friends")
+        || r.has_word("staring");
+    if parted {
+        harm.harmed = true;
+    }
+}
+
+/// Force on a thing someone is in or on, or danger made with them in it: "I kicked the chair
+/// she was sitting on", "He drove really fast on purpose with me in the car".
+fn with_person(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(p) = (0..r.s.len()).find(|&i| b.with_person.at(r.s, i).is_some()) else {
+        return;
+    };
+    let side = match r.word(p) {
+        "i" | "with" if r.word(p + 1) == "me" || r.word(p) == "i" => Side::Writer,
+        "with" if r.word(p + 1) == "the" => Side::Writer,
+        _ => Side::Victim,
+    };
+    let forced = (0..r.s.len()).find(|&v| {
+        (b.plain_harm.has(r.word(v)) || classes().force.has(r.word(v))) && v < p
+    });
+    let malice = b.malice.any(r.s);
+    if forced.is_none() && !malice {
+        return;
+    }
+    let v = forced.unwrap_or(0);
+    let who = if forced.is_some() {
+        agent(r, v)
+    } else {
+        (0..p).find_map(|i| r.who_at(i)).unwrap_or(Who::Unknown)
+    };
+    note(harm, who, side);
+}
+
+#[cfg(test)]
+mod debug {
+    #[test]
+    fn debug_print() {
+        for t in std::fs::read_to_string("/tmp/sr_dbg.txt").unwrap_or_default().lines() {
+            let ss = crate::analysis::safety::text::sentences(t);
+            for s in &ss {
+                let w = crate::analysis::safety::words::words();
+                let r = crate::analysis::safety::grammar::Reader::new(s, w);
+                println!("{:?} trig={} broad={} elsewhere={} games={} humour={} acc={} sh={}", s.words, w.triggers.any(s), super::triggered(s), r.elsewhere, r.games, r.humour, r.accident, super::self_harm(&r));
+            }
+            println!("=> {:?}", crate::analysis::safety_concerns(t));
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug2 {
+    #[test]
+    fn debug_count() {
+        let text = std::fs::read_to_string("/tmp/sr_analysis.txt").unwrap_or_default();
+        let mut n = 0;
+        for t in text.lines() {
+            let c = crate::analysis::safety_concerns(t);
+            super::OFF.store(true, std::sync::atomic::Ordering::Relaxed);
+            let before = crate::analysis::safety_concerns(t);
+            super::OFF.store(false, std::sync::atomic::Ordering::Relaxed);
+            if !c.is_empty() {
+                n += 1;
+            }
+            if c != before {
+                println!("NEW {before:?} -> {c:?} {t}");
+            }
+        }
+        println!("COUNT {n}");
+    }
+}
