@@ -487,6 +487,11 @@ pub struct Broad {
     pub befall: Set,
     pub hopeless_life: Set,
     pub tired_of: Set,
+    pub frightening_things: Set,
+    pub turns_violent: Set,
+    pub breathless: Set,
+    pub overdose: Set,
+    pub relapse: Set,
 }
 
 #[derive(Debug)]

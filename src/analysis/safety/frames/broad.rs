@@ -54,6 +54,11 @@ struct Broad {
     befall: Class,
     hopeless_life: Class,
     tired_of: Class,
+    frightening_things: Class,
+    turns_violent: Class,
+    breathless: Class,
+    overdose: Class,
+    relapse: Class,
     /// The first words of every class that can start a finding.
     triggers: HashSet<&'static str>,
 }
@@ -80,6 +85,9 @@ fn broad() -> &'static Broad {
             &b.befall,
             &b.hopeless_life,
             &b.tired_of,
+            &b.turns_violent,
+            &b.breathless,
+            &b.overdose,
         ] {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
@@ -119,6 +127,11 @@ fn broad() -> &'static Broad {
             befall: Class::of(&b.befall),
             hopeless_life: Class::of(&b.hopeless_life),
             tired_of: Class::of(&b.tired_of),
+            frightening_things: Class::of(&b.frightening_things),
+            turns_violent: Class::of(&b.turns_violent),
+            breathless: Class::of(&b.breathless),
+            overdose: Class::of(&b.overdose),
+            relapse: Class::of(&b.relapse),
             triggers,
         }
     })
@@ -191,6 +204,11 @@ fn named(r: &Reader, v: usize) -> Option<Who> {
             break;
         }
         let w = r.word(j);
+        // Over "and" the shared grammar knows whose verb it is ("until she cried and then
+        // punched…").
+        if w == "and" {
+            return None;
+        }
         if w == "i" {
             return Some(Who::Writer);
         }
@@ -282,6 +300,43 @@ pub fn self_harm(r: &Reader) -> bool {
         || blows_on_things(r)
         || hoped_to_befall(r, b)
         || life_without_worth(r, b)
+        || wants_to_crash(r)
+        || returned_to(r, b)
+        || dose_exceeded(r, b)
+}
+
+/// The writer wanting the crash or the drowning: "Part of me wants to crash the car".
+fn wants_to_crash(r: &Reader) -> bool {
+    let b = broad();
+    (0..r.s.len()).any(|i| {
+        b.wanting.has(r.word(i))
+            && !r.negated_before(i)
+            && r.word(i + 1) == "to"
+            && (base_of(r.word(i + 2), &["crash", "drive", "swerve"]).is_some()
+                && (i + 3..i + 6).any(|k| matches!(r.word(k), "car" | "into" | "off" | "wall" | "tree"))
+                || base_of(r.word(i + 2), &["drown", "overdose"]).is_some())
+            && (0..i).any(|k| matches!(r.word(k), "i" | "me"))
+    })
+}
+
+/// Self-harm taken up again: "I've started cutting again after two years clean".
+fn returned_to(r: &Reader, b: &Broad) -> bool {
+    if r.accident || classes().grooming.any(r.s) || !writer_present(r) {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        matches!(r.word(v), "cutting" | "burning" | "harming" | "scratching" | "purging")
+            && (r.clause_ends(v + 1) || b.relapse.at(r.s, v + 1).is_some())
+            && (0..r.s.len()).any(|k| b.relapse.at(r.s, k).is_some())
+    })
+}
+
+/// More of a medicine than meant: "I took way more of my tablets than I'm meant to".
+fn dose_exceeded(r: &Reader, b: &Broad) -> bool {
+    writer_present(r)
+        && (0..r.s.len()).any(|i| classes().medicines.has(r.word(i)) && r.word(i) != "sleeping")
+        && (0..r.s.len()).any(|i| b.overdose.at(r.s, i).is_some())
+        && !r.has_word("forgot")
 }
 
 /// Harm wished or hoped to befall the writer: "I keep wishing I'd get hit by a bus", "hope I
@@ -563,6 +618,32 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     leverage(r, b, harm);
     temper_and_fear(r, b, harm);
     allowed(r, harm);
+    frightening(r, b, harm);
+}
+
+/// Violence near the writer without a blow: "he punches walls and throws chairs", "gets
+/// physical when she's been drinking", a hold "until I couldn't breathe".
+fn frightening(r: &Reader, b: &Broad, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        let w = r.word(v);
+        // The shared grammar's doer: "screamed until she cried and then punched the wall" is
+        // the writer's act.
+        let who = doer(r, v);
+        if who != Who::Partner || r.negated_before(v) {
+            continue;
+        }
+        let beat_things = base_of(w, &["punch", "kick", "smash", "throw", "slam", "hurl", "break"])
+            .is_some()
+            && (v + 1..v + 4).any(|k| b.frightening_things.at(r.s, k).is_some())
+            && writer_present(r);
+        let turns = base_of(w, &["get", "become", "turn"]).is_some()
+            && (v + 1..v + 3).any(|k| b.turns_violent.has(r.word(k)));
+        let breath = r.word(v + 1) == "me"
+            && (v + 2..r.s.len()).any(|k| b.breathless.at(r.s, k).is_some());
+        if beat_things || turns || breath {
+            harm.harmed = true;
+        }
+    }
 }
 
 /// A put-down said to someone: "She calls me stupid in front of the kids", "I told him he's
