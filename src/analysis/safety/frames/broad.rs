@@ -171,8 +171,11 @@ fn side_after(r: &Reader, v: usize) -> (Side, usize) {
             break;
         }
         let w = r.word(k);
-        // "the old photos of my ex": what a thing shows, not whose it is.
-        if r.word(k - 1) == "of" && r.word(k - 2) != "out" {
+        // "the old photos of my ex": what a thing shows, not whose it is; "hid the messages
+        // from her": whom it is kept from, not whose it is.
+        if r.word(k - 1) == "of" && r.word(k - 2) != "out"
+            || r.word(k - 1) == "from" && matches!(w, "her" | "him" | "them")
+        {
             continue;
         }
         let side = match w {
@@ -431,8 +434,19 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
     if r.accident || classes().grooming.any(r.s) {
         return false;
     }
+    // Someone else's hands ("bruises on my arms from where he held me") are for the harm rules.
+    let other_doer = has_harm_doer(r);
     (0..r.s.len()).any(|v| {
         if b.injure.at(r.s, v).is_none() || passive_at(r, v) || r.negated_before(v) {
+            return false;
+        }
+        // "the bruises", "have cuts": a noun, not an act
+        if v > 0
+            && matches!(
+                r.word(v - 1),
+                "the" | "a" | "an" | "some" | "have" | "has" | "had" | "no" | "these" | "those"
+            )
+        {
             return false;
         }
         let (side, k) = side_after(r, v);
@@ -449,7 +463,7 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
             }
             _ => false,
         };
-        if !own {
+        if !own || other_doer && r.word(k) != "myself" {
             return false;
         }
         let who = named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer));
@@ -484,7 +498,7 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
 /// minutes", "the knife was in my hand for a long time". Kitchens, hobbies and prescriptions
 /// are the ordinary use.
 fn means_dwelt_on(r: &Reader, b: &Broad) -> bool {
-    if b.ordinary_use.any(r.s) || !writer_present(r) {
+    if b.ordinary_use.any(r.s) || !writer_present(r) || has_harm_doer(r) {
         return false;
     }
     let Some(m) = (0..r.s.len()).find(|&i| b.means.at(r.s, i).is_some()) else {
@@ -582,9 +596,14 @@ fn marks_covered(r: &Reader) -> bool {
         && !has_harm_doer(r)
 }
 
+/// A partner doing something with force or a threat: "He threatened me with a knife".
 fn has_harm_doer(r: &Reader) -> bool {
-    (0..r.s.len())
-        .any(|i| matches!(r.word(i), "he" | "she") && classes().force.has(r.word(i + 1)))
+    (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "he" | "she")
+            && (i + 1..i + 3).any(|k| {
+                classes().force.has(r.word(k)) || r.word(k).starts_with("threat")
+            })
+    })
 }
 
 /// A plan without its object: "I'm planning."
@@ -640,8 +659,46 @@ fn frightening(r: &Reader, b: &Broad, harm: &mut Harm) {
             && (v + 1..v + 3).any(|k| b.turns_violent.has(r.word(k)));
         let breath = r.word(v + 1) == "me"
             && (v + 2..r.s.len()).any(|k| b.breathless.at(r.s, k).is_some());
-        if beat_things || turns || breath {
+        // "grabbed the steering wheel and tried to crash us"
+        let us = base_of(w, &["crash", "kill", "drown"]).is_some()
+            && r.word(v + 1) == "us"
+            && !r.humour
+            && !r.w.grammar.trivial.any(r.s);
+        if beat_things || turns || breath || us {
             harm.harmed = true;
+        }
+    }
+    purpose(r, harm);
+}
+
+/// An act done to punish or frighten someone: "He kicked the dog to punish me", "I hid her
+/// keys to teach her a lesson".
+fn purpose(r: &Reader, harm: &mut Harm) {
+    for i in 0..r.s.len() {
+        if r.word(i) != "to"
+            || base_of(
+                r.word(i + 1),
+                &["punish", "scare", "frighten", "terrify", "hurt", "upset", "teach", "control", "humiliate"],
+            )
+            .is_none()
+        {
+            continue;
+        }
+        if r.negated_before(i) || r.w.grammar.emotional.any(r.s) {
+            continue;
+        }
+        let side = match r.word(i + 2) {
+            "me" => Side::Writer,
+            "him" | "her" | "them" => Side::Victim,
+            _ if r.is_name(i + 2) => Side::Victim,
+            _ => continue,
+        };
+        let who = (0..i).find_map(|j| match r.who_at(j) {
+            Some(w @ (Who::Partner | Who::Writer)) => Some(w),
+            _ => None,
+        });
+        if let Some(who) = who {
+            note(harm, who, side);
         }
     }
 }
@@ -716,6 +773,17 @@ fn temper_and_fear(r: &Reader, b: &Broad, harm: &mut Harm) {
     };
     let tlen = b.temper.at(r.s, t).unwrap_or(1);
     let writer_temper = (t..t + tlen).any(|k| matches!(r.word(k), "i" | "my"));
+    // "My rage scares my wife"
+    for v in t + tlen..(t + tlen + 3).min(r.s.len()) {
+        if base_of(r.word(v), &["scare", "frighten", "terrify"]).is_some() {
+            let (side, _) = side_after(r, v);
+            match (writer_temper, side) {
+                (true, Side::Victim) => harm.harming = true,
+                (false, Side::Writer) => harm.harmed = true,
+                _ => {}
+            }
+        }
+    }
     for f in 0..r.s.len() {
         if (t..t + tlen).contains(&f) || b.fear_response.at(r.s, f).is_none() {
             continue;
@@ -830,7 +898,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             note(harm, who, side);
             continue;
         }
-        if !b.watching.has(verb) {
+        if !b.watching.has(verb) || r.humour {
             continue;
         }
         let direct = r.word(k) == "me" || r.word(k) == "him" || r.word(k) == "her";
@@ -847,7 +915,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         let glance = b.glance.has(verb);
         let errand = base_of(
             verb,
-            &["take", "keep", "hide", "move", "cut", "stop", "make"],
+            &["take", "keep", "move", "cut", "stop", "make"],
         )
         .is_some();
         if errand && !b.control_cues.any(r.s) {
@@ -1006,7 +1074,10 @@ mod debug {
                 let r = crate::analysis::safety::grammar::Reader::new(s, w);
                 println!("{:?} trig={} broad={} elsewhere={} games={} humour={} acc={} sh={}", s.words, w.triggers.any(s), super::triggered(s), r.elsewhere, r.games, r.humour, r.accident, super::self_harm(&r));
             }
-            println!("=> {:?}", crate::analysis::safety_concerns(t));
+            super::OFF.store(true, std::sync::atomic::Ordering::Relaxed);
+            let before = crate::analysis::safety_concerns(t);
+            super::OFF.store(false, std::sync::atomic::Ordering::Relaxed);
+            println!("=> {:?} (before {before:?})", crate::analysis::safety_concerns(t));
         }
     }
 }
