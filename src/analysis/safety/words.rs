@@ -492,6 +492,12 @@ pub struct Broad {
     pub breathless: Set,
     pub overdose: Set,
     pub relapse: Set,
+    pub bequest: Set,
+    pub lethal: Set,
+    pub seek: Set,
+    pub easy_way: Set,
+    pub pictured: Set,
+    pub made_to: Set,
 }
 
 #[derive(Debug)]

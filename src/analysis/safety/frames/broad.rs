@@ -59,6 +59,12 @@ struct Broad {
     breathless: Class,
     overdose: Class,
     relapse: Class,
+    bequest: Class,
+    lethal: Class,
+    seek: Class,
+    easy_way: Class,
+    pictured: Class,
+    made_to: Class,
     /// The first words of every class that can start a finding.
     triggers: HashSet<&'static str>,
 }
@@ -88,6 +94,10 @@ fn broad() -> &'static Broad {
             &b.turns_violent,
             &b.breathless,
             &b.overdose,
+            &b.bequest,
+            &b.lethal,
+            &b.easy_way,
+            &b.pictured,
         ] {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
@@ -132,6 +142,12 @@ fn broad() -> &'static Broad {
             breathless: Class::of(&b.breathless),
             overdose: Class::of(&b.overdose),
             relapse: Class::of(&b.relapse),
+            bequest: Class::of(&b.bequest),
+            lethal: Class::of(&b.lethal),
+            seek: Class::of(&b.seek),
+            easy_way: Class::of(&b.easy_way),
+            pictured: Class::of(&b.pictured),
+            made_to: Class::of(&b.made_to),
             triggers,
         }
     })
@@ -306,6 +322,50 @@ pub fn self_harm(r: &Reader) -> bool {
         || wants_to_crash(r)
         || returned_to(r, b)
         || dose_exceeded(r, b)
+        || bequest(r, b)
+        || lethal_sought(r, b)
+        || easy_way(r, b)
+        || pictured(r, b)
+}
+
+/// The writer's things left to others: "wrote down who should get my cat".
+fn bequest(r: &Reader, b: &Broad) -> bool {
+    writer_present(r) && b.bequest.any(r.s) && !r.has_word("holiday") && !r.has_word("away")
+        || b.bequest.any(r.s) && (r.has_word("gone") || r.has_word("will"))
+}
+
+/// A lethal measure looked up: "i keep googling how long it takes to bleed out".
+fn lethal_sought(r: &Reader, b: &Broad) -> bool {
+    let Some(i) = (0..r.s.len()).find(|&i| b.seek.at(r.s, i).is_some()) else {
+        return false;
+    };
+    let animals = ["dog", "cat", "dogs", "cats", "plant", "plants", "fish", "mice", "wasps"];
+    (i + 1..r.s.len()).any(|k| b.lethal.at(r.s, k).is_some())
+        && !animals.iter().any(|a| r.has_word(a))
+        && !r.w.context.media.any(r.s)
+}
+
+/// A way said to be easy: "it would be so easy to just keep driving into the sea".
+fn easy_way(r: &Reader, b: &Broad) -> bool {
+    (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "easy" | "easier" | "tempting" | "simple" | "quick")
+            && r.word(i + 1) == "to"
+            && (i + 2..i + 6).any(|k| {
+                b.easy_way.at(r.s, k).is_some()
+                    && !matches!(r.word(k + 1), "to" | "conclusions" | "in")
+            })
+    })
+}
+
+/// The writer pictured dead or falling: "keep picturing myself at the bottom of the stairs".
+fn pictured(r: &Reader, b: &Broad) -> bool {
+    (0..r.s.len()).any(|i| {
+        base_of(r.word(i), &["picture", "imagine", "visualise", "visualize", "see"]).is_some()
+            && r.word(i + 1) == "myself"
+            && (i + 2..i + 6).any(|k| b.pictured.at(r.s, k).is_some())
+            && !r.has_word("old")
+            && !r.has_word("retired")
+    })
 }
 
 /// The writer wanting the crash or the drowning: "Part of me wants to crash the car".
@@ -768,11 +828,28 @@ fn leverage(r: &Reader, b: &Broad, harm: &mut Harm) {
 /// One side's temper, and the other side's fear: "I lose my temper and she ends up crying and
 /// locking herself in the bathroom", "when he loses it I hide".
 fn temper_and_fear(r: &Reader, b: &Broad, harm: &mut Harm) {
-    let Some(t) = (0..r.s.len()).find(|&i| b.temper.at(r.s, i).is_some()) else {
+    // A temper named, or things broken by a named doer ("I smashed every plate in the kitchen
+    // while she hid in the bedroom").
+    let named_temper = (0..r.s.len()).find(|&i| b.temper.at(r.s, i).is_some());
+    let broke = || {
+        (0..r.s.len()).find(|&v| {
+            classes().destroy.has(r.word(v))
+                && matches!(named(r, v), Some(Who::Writer | Who::Partner))
+        })
+    };
+    let Some(t) = named_temper.or_else(broke) else {
         return;
     };
-    let tlen = b.temper.at(r.s, t).unwrap_or(1);
-    let writer_temper = (t..t + tlen).any(|k| matches!(r.word(k), "i" | "my"));
+    let tlen = if named_temper.is_some() {
+        b.temper.at(r.s, t).unwrap_or(1)
+    } else {
+        1
+    };
+    let writer_temper = if named_temper.is_some() {
+        (t..t + tlen).any(|k| matches!(r.word(k), "i" | "my"))
+    } else {
+        named(r, t) == Some(Who::Writer)
+    };
     // "My rage scares my wife"
     for v in t + tlen..(t + tlen + 3).min(r.s.len()) {
         if base_of(r.word(v), &["scare", "frighten", "terrify"]).is_some() {
@@ -901,6 +978,21 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         if !b.watching.has(verb) || r.humour {
             continue;
         }
+        // "I made her cancel her trip", "makes me ask permission"
+        if base_of(verb, &["make", "force"]).is_some()
+            && matches!(r.word(k), "me" | "him" | "her")
+            && k == v + 1
+            && b.made_to.at(r.s, k + 1).is_some()
+            && ((k + 2..k + 6).any(|j| matches!(r.word(j), "my" | "her" | "his" | "their"))
+                || base_of(
+                    r.word(k + 1),
+                    &["apologise", "apologize", "kneel", "beg", "ask", "account", "sleep", "choose"],
+                )
+                .is_some())
+        {
+            note(harm, who, side);
+            continue;
+        }
         let direct = r.word(k) == "me" || r.word(k) == "him" || r.word(k) == "her";
         let online = base_of(verb, &["follow", "watch", "see", "look", "check", "read", "listen"])
             .is_some()
@@ -1004,6 +1096,15 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
         return;
     };
     let trivial = r.w.grammar.trivial.any(s);
+    // "he took the kids' passports and says I'll never see them if I leave": the partner
+    // before the condition, the price anywhere.
+    let leaving = r.w.grammar.threat_conditions.has(r.word(c + 2));
+    let before = (0..c).any(|j| matches!(r.who_at(j), Some(Who::Partner)) && r.word(j) != "they");
+    let priced = (0..s.len()).any(|k| b.punish.at(s, k).is_some() && !r.negated_before(k));
+    if leaving && before && !trivial && priced {
+        harm.harmed = true;
+        return;
+    }
     for j in c + 2..s.len() {
         if !matches!(r.who_at(j), Some(Who::Partner)) || matches!(r.word(j), "they") {
             continue;
