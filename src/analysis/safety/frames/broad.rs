@@ -339,7 +339,10 @@ fn lethal_sought(r: &Reader, b: &Broad) -> bool {
     let Some(i) = (0..r.s.len()).find(|&i| b.seek.at(r.s, i).is_some()) else {
         return false;
     };
-    let animals = ["dog", "cat", "dogs", "cats", "plant", "plants", "fish", "mice", "wasps"];
+    let animals = [
+        "dog", "cat", "dogs", "cats", "plant", "plants", "fish", "mice", "wasps", "bee", "sting",
+        "allergic", "snake", "spider",
+    ];
     (i + 1..r.s.len()).any(|k| b.lethal.at(r.s, k).is_some())
         && !animals.iter().any(|a| r.has_word(a))
         && !r.w.context.media.any(r.s)
@@ -432,7 +435,13 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
     if !writer_present(r) || r.humour {
         return false;
     }
-    let tired = (0..r.s.len()).any(|i| b.tired_of.at(r.s, i).is_some());
+    // "tired of fighting", not "tired of fighting with the council", "a way out of this
+    // overdraft"
+    let tired = (0..r.s.len()).any(|i| {
+        b.tired_of.at(r.s, i).is_some_and(|n| {
+            !matches!(r.word(i + n), "with" | "about" | "over" | "for" | "of" | "against")
+        })
+    });
     let life = (0..r.s.len()).any(|i| {
         matches!(r.word(i), "life" | "living" | "existence")
             && !(i > 0
@@ -441,7 +450,12 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
                     "work" | "social" | "love" | "battery" | "shelf" | "night" | "sex" | "home"
                         | "student" | "city" | "real" | "dating" | "family"
                 ))
-            && (i + 1..i + 5).any(|k| r.s.same_clause(i, k) && b.hopeless_life.at(r.s, k).is_some())
+            && (i + 1..i + 5).any(|k| {
+                // "pointless without my morning coffee": a hyperbole of a want
+                r.s.same_clause(i, k)
+                    && b.hopeless_life.at(r.s, k).is_some()
+                    && !(k + 1..k + 3).any(|j| r.word(j) == "without")
+            })
     });
     tired || life
 }
@@ -619,7 +633,12 @@ fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
         return false;
     }
     let wish = (0..r.s.len()).find(|&i| b.wanting.at(r.s, i).is_some() && !r.negated_before(i));
-    let stop = (0..r.s.len()).any(|i| b.to_stop.at(r.s, i).is_some());
+    // "want it all to stop", not "want it all to stop raining"
+    let stop = (0..r.s.len()).any(|i| {
+        b.to_stop
+            .at(r.s, i)
+            .is_some_and(|n| !r.word(i + n).ends_with("ing") || r.word(i + n) == "breathing")
+    });
     let thinking = r.has_word("easy")
         || r.has_word("thinking")
         || r.has_word("imagine")
@@ -715,9 +734,20 @@ fn frightening(r: &Reader, b: &Broad, harm: &mut Harm) {
             .is_some()
             && (v + 1..v + 4).any(|k| b.frightening_things.at(r.s, k).is_some())
             && writer_present(r);
+        // "gets physical when she's been drinking", not "got physical therapy"
         let turns = base_of(w, &["get", "become", "turn"]).is_some()
-            && (v + 1..v + 3).any(|k| b.turns_violent.has(r.word(k)));
+            && (v + 1..v + 3).any(|k| {
+                b.turns_violent.has(r.word(k))
+                    && (r.clause_ends(k + 1)
+                        || matches!(
+                            r.word(k + 1),
+                            "when" | "with" | "if" | "after" | "again" | "and" | "at" | "towards"
+                                | "sometimes" | "whenever" | "because" | "once"
+                        ))
+            });
         let breath = r.word(v + 1) == "me"
+            && !r.humour
+            && (classes().force.has(w) || base_of(w, &["put", "hold", "sit", "lie"]).is_some())
             && (v + 2..r.s.len()).any(|k| b.breathless.at(r.s, k).is_some());
         // "grabbed the steering wheel and tried to crash us"
         let us = base_of(w, &["crash", "kill", "drown"]).is_some()
@@ -767,7 +797,7 @@ fn purpose(r: &Reader, harm: &mut Harm) {
 /// worthless". The name must be said of the one spoken to ("I told him I feel worthless" is
 /// the writer's own feeling).
 fn put_down(r: &Reader, b: &Broad, harm: &mut Harm) {
-    if r.humour {
+    if r.humour || r.w.grammar.trivial.any(r.s) {
         return;
     }
     for v in 0..r.s.len() {
@@ -863,6 +893,10 @@ fn temper_and_fear(r: &Reader, b: &Broad, harm: &mut Harm) {
     }
     for f in 0..r.s.len() {
         if (t..t + tlen).contains(&f) || b.fear_response.at(r.s, f).is_none() {
+            continue;
+        }
+        // Tears after something broken may be sorrow for the thing.
+        if named_temper.is_none() && base_of(r.word(f), &["cry"]).is_some() {
             continue;
         }
         let person = (f.saturating_sub(4)..f).rev().find_map(|j| match r.word(j) {
@@ -986,7 +1020,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             && ((k + 2..k + 6).any(|j| matches!(r.word(j), "my" | "her" | "his" | "their"))
                 || base_of(
                     r.word(k + 1),
-                    &["apologise", "apologize", "kneel", "beg", "ask", "account", "sleep", "choose"],
+                    &["kneel", "beg", "ask", "account", "sleep", "choose"],
                 )
                 .is_some())
         {
