@@ -498,6 +498,14 @@ pub struct Broad {
     pub easy_way: Set,
     pub pictured: Set,
     pub made_to: Set,
+    pub impersonation: Set,
+    pub blocking: Set,
+    pub scares: Set,
+    pub own_marks: Set,
+    pub goodbye: Set,
+    pub goodbye_things: Set,
+    pub leaving_do: Set,
+    pub unseen: Set,
 }
 
 #[derive(Debug)]

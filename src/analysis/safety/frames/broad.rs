@@ -65,6 +65,14 @@ struct Broad {
     easy_way: Class,
     pictured: Class,
     made_to: Class,
+    impersonation: Class,
+    blocking: Class,
+    scares: Class,
+    own_marks: Class,
+    goodbye: Class,
+    goodbye_things: Class,
+    leaving_do: Class,
+    unseen: Class,
     /// The first words of every class that can start a finding.
     triggers: HashSet<&'static str>,
 }
@@ -98,10 +106,19 @@ fn broad() -> &'static Broad {
             &b.lethal,
             &b.easy_way,
             &b.pictured,
+            &b.impersonation,
+            &b.blocking,
+            &b.scares,
+            &b.own_marks,
+            &b.goodbye,
+            &b.unseen,
         ] {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
-        triggers.extend(["planning", "plasters", "bandages", "front", "allowed", "eggshells"]);
+        triggers.extend([
+            "planning", "plasters", "bandages", "front", "allowed", "eggshells", "awake", "let", "was",
+            "got", "gets", "is", "been", "point",
+        ]);
         Broad {
             injure: Class::of(&b.injure),
             bumps: Class::of(&b.bumps),
@@ -148,6 +165,14 @@ fn broad() -> &'static Broad {
             easy_way: Class::of(&b.easy_way),
             pictured: Class::of(&b.pictured),
             made_to: Class::of(&b.made_to),
+            impersonation: Class::of(&b.impersonation),
+            blocking: Class::of(&b.blocking),
+            scares: Class::of(&b.scares),
+            own_marks: Class::of(&b.own_marks),
+            goodbye: Class::of(&b.goodbye),
+            goodbye_things: Class::of(&b.goodbye_things),
+            leaving_do: Class::of(&b.leaving_do),
+            unseen: Class::of(&b.unseen),
             triggers,
         }
     })
@@ -189,7 +214,7 @@ fn side_after(r: &Reader, v: usize) -> (Side, usize) {
         let w = r.word(k);
         // "the old photos of my ex": what a thing shows, not whose it is; "hid the messages
         // from her": whom it is kept from, not whose it is.
-        if r.word(k - 1) == "of" && r.word(k - 2) != "out"
+        if r.word(k - 1) == "of" && r.word(k - 2) != "out" && !r.w.body.parts.has(r.word(k + 1))
             || r.word(k - 1) == "from" && matches!(w, "her" | "him" | "them")
         {
             continue;
@@ -326,6 +351,43 @@ pub fn self_harm(r: &Reader) -> bool {
         || lethal_sought(r, b)
         || easy_way(r, b)
         || pictured(r, b)
+        || own_marks(r, b)
+        || goodbye_written(r, b)
+        || done_unseen(r, b)
+}
+
+/// Marks the writer says are the writer's own: "the bruises on my thighs are from me".
+fn own_marks(r: &Reader, b: &Broad) -> bool {
+    let marks = (0..r.s.len()).any(|i| {
+        matches!(
+            r.word(i),
+            "bruises" | "cuts" | "scars" | "burns" | "marks" | "scratches" | "bruise" | "cut"
+        ) && (i + 1..i + 5).any(|k| r.word(k) == "my" && r.w.body.parts.has(r.word(k + 1)))
+    });
+    marks
+        && b.own_marks.any(r.s)
+        && !has_harm_doer(r)
+        && !["say", "says", "said", "tell", "tells"].iter().any(|w| r.has_word(w))
+}
+
+/// A goodbye written out and kept: "typed out a goodbye text and saved it in drafts".
+fn goodbye_written(r: &Reader, b: &Broad) -> bool {
+    (0..r.s.len()).any(|i| {
+        b.goodbye.has(r.word(i))
+            && (r.word(i) != "last" || (i + 1..i + 3).any(|k| r.word(k) == "goodbye"))
+            && (i + 1..i + 3).any(|k| b.goodbye_things.has(r.word(k)))
+    }) && writer_present(r)
+        && !b.leaving_do.any(r.s)
+}
+
+/// "Do it" where no one will see: "Nobody would find me for days if I did it on a Friday",
+/// "i'm going to do it this weekend when everyone's away".
+fn done_unseen(r: &Reader, b: &Broad) -> bool {
+    let doing = (0..r.s.len()).any(|i| {
+        matches!(r.word(i), "do" | "did" | "doing") && r.word(i + 1) == "it"
+            && (i.saturating_sub(5)..i).any(|j| r.word(j) == "i")
+    });
+    doing && b.unseen.any(r.s) && !r.w.context.media.any(r.s)
 }
 
 /// The writer's things left to others: "wrote down who should get my cat".
@@ -717,6 +779,189 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     temper_and_fear(r, b, harm);
     allowed(r, harm);
     frightening(r, b, harm);
+    passive_force(r, harm);
+    kept_awake(r, harm);
+    watched_things(r, b, harm);
+    posing(r, b, harm);
+    barred(r, b, harm);
+    scared_by(r, b, harm);
+    not_let(r, harm);
+}
+
+/// The writer as the one force was done to, in the passive: "was shoved into the bookcase by
+/// liam", "got my hair pulled so hard a clump came out". A thing as the doer ("by a ball") or
+/// an accident is none.
+fn passive_force(r: &Reader, harm: &mut Harm) {
+    if r.accident || r.w.context.protective.any(r.s) {
+        return;
+    }
+    let c = classes();
+    for v in 1..r.s.len() {
+        if !c.force.has(r.word(v)) || !(r.word(v).ends_with("ed") || irregular(r.word(v)) != r.word(v)) {
+            continue;
+        }
+        // "was shoved", "got shoved", "got my hair pulled"
+        let aux = |j: usize| matches!(r.word(j), "was" | "were" | "got" | "get" | "been" | "being");
+        let patient_writer = if aux(v - 1) {
+            (0..v - 1).all(|j| {
+                r.w.grammar.skip.has(r.word(j)) || r.word(j) == "i" || r.word(j).ends_with("ly")
+            })
+        } else {
+            v >= 3
+                && r.word(v - 3) == "got"
+                && r.word(v - 2) == "my"
+                && r.w.body.parts.has(r.word(v - 1))
+        };
+        if !patient_writer {
+            continue;
+        }
+        let by = (v + 1..r.s.len()).find(|&k| r.word(k) == "by");
+        // "by liam", "by my husband"; not "by some drunk bloke" (a stranger's violence is for
+        // the narrower rules) nor "by the ball"
+        let by_person = by.is_some_and(|k| {
+            let w = r.word(k + 1);
+            let known = r.w.people.partners.has(w)
+                || w == "my" && r.w.people.partners.has(r.word(k + 2))
+                || w == "my" && r.w.people.others.has(r.word(k + 2));
+            let name = w.len() > 2
+                && !r.w.grammar.skip.has(w)
+                && !r.w.people.not_names.has(w)
+                && !matches!(w, "a" | "an" | "the" | "some" | "accident" | "mistake" | "his" | "her")
+                && (r.clause_ends(k + 2) || r.w.grammar.skip.has(r.word(k + 2)) || r.word(k + 2) == "and");
+            known || name
+        });
+        let forced = (v + 1..r.s.len()).any(|k| {
+            matches!(r.word(k), "hard" | "into" | "against" | "purple" | "until" | "till")
+                || c.force_marks.has(r.word(k))
+                || r.w.body.marks.at(r.s, k).is_some()
+        });
+        if by_person || forced {
+            harm.harmed = true;
+        }
+    }
+}
+
+/// Sleep kept from the writer: "kept me awake till 4am shouting about money".
+fn kept_awake(r: &Reader, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        if base_of(r.word(v), &["keep", "wake"]).is_none() || r.word(v + 1) != "me" {
+            continue;
+        }
+        let awake = matches!(r.word(v + 2), "awake" | "up");
+        let anger = (v + 3..r.s.len()).any(|k| {
+            matches!(
+                r.word(k),
+                "shouting" | "screaming" | "yelling" | "arguing" | "interrogating" | "questioning"
+            ) || matches!(r.word(k), "till" | "until") && r.word(k + 1).ends_with("am")
+        });
+        if awake && anger && named(r, v) != Some(Who::Writer) && !r.has_word("baby") {
+            harm.harmed = true;
+        }
+    }
+}
+
+/// The writer's private things watched, in the passive: "my phone gets checked every single
+/// night".
+fn watched_things(r: &Reader, b: &Broad, harm: &mut Harm) {
+    for i in 0..r.s.len() {
+        if r.word(i) != "my" || b.private.at(r.s, i + 1).is_none() {
+            continue;
+        }
+        let n = b.private.at(r.s, i + 1).unwrap_or(1);
+        let aux = i + 1 + n;
+        if !matches!(r.word(aux), "gets" | "is" | "was" | "get" | "got" | "are" | "were") {
+            continue;
+        }
+        let v = aux + 1;
+        let watched = base_of(r.word(v), &["check", "read", "search", "track", "go", "monitor", "record"])
+            .is_some();
+        if watched && b.constancy.any(r.s) && !r.has_word("i") {
+            harm.harmed = true;
+        }
+    }
+}
+
+/// Pretending to be the writer to reach the writer's people, or the writer pretending to be a
+/// partner.
+fn posing(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(p) = (0..r.s.len()).find(|&i| b.impersonation.at(r.s, i).is_some()) else {
+        return;
+    };
+    let n = b.impersonation.at(r.s, p).unwrap_or(1);
+    let side = if r.word(p + n - 1) == "me" {
+        Side::Writer
+    } else {
+        Side::Victim
+    };
+    let who = (0..p).rev().find_map(|j| r.who_at(j)).unwrap_or(Who::Unknown);
+    note(harm, who, side);
+}
+
+/// A way out barred: "every time i go to leave he stands in the doorway".
+fn barred(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(p) = (0..r.s.len()).find(|&i| b.blocking.at(r.s, i).is_some()) else {
+        return;
+    };
+    // Someone's leaving, barred: "when i go to leave", "so she couldn't get out".
+    let leaving = (0..r.s.len()).any(|k| {
+        base_of(r.word(k), &["leave", "go", "get", "escape", "walk"]).is_some()
+            && (k.saturating_sub(4)..k).any(|j| matches!(r.word(j), "i" | "me" | "she" | "he" | "her" | "him"))
+    });
+    if !leaving {
+        return;
+    }
+    let who = (0..p).rev().find_map(|j| match r.who_at(j) {
+        Some(Who::Writer) if j + 1 < p && r.word(j + 1) == "go" => None,
+        other => other,
+    });
+    match who {
+        Some(Who::Partner | Who::Other) => harm.harmed = true,
+        Some(Who::Writer) if (0..r.s.len()).any(|k| matches!(r.word(k), "she" | "he" | "her" | "him")) => {
+            harm.harming = true
+        }
+        _ => {}
+    }
+}
+
+/// Fear of a partner said in other words: "the way he looks at me when I talk to other men
+/// scares me".
+fn scared_by(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(p) = (0..r.s.len()).find(|&i| b.scares.at(r.s, i).is_some()) else {
+        return;
+    };
+    let about_him = (0..p).any(|j| matches!(r.word(j), "he" | "she" | "his" | "her") || r.w.people.partners.has(r.word(j)) && r.word(j) != "they");
+    let things = [
+        "film", "movie", "spiders", "spider", "heights", "exam", "exams", "dark", "future",
+        "love", "how much", "news", "interview", "flying", "dentist", "surgery", "results",
+        "money", "bills", "job", "test", "baby", "wedding", "driving", "sea",
+    ];
+    if about_him && !things.iter().any(|w| r.has_word(w)) && !r.humour && !r.w.context.media.any(r.s) {
+        harm.harmed = true;
+    }
+}
+
+/// Leaving or going out forbidden to a partner by the writer: "i wouldn't let sarah leave until
+/// she unlocked her phone".
+fn not_let(r: &Reader, harm: &mut Harm) {
+    for i in 0..r.s.len() {
+        if r.word(i) != "let" || !(i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never")) {
+            continue;
+        }
+        if !(i.saturating_sub(5)..i).any(|j| r.word(j) == "i") {
+            continue;
+        }
+        let person = r.word(i + 1);
+        let verb = r.word(i + 2);
+        let victim = matches!(person, "her" | "him")
+            || !r.w.grammar.skip.has(person)
+                && !matches!(person, "me" | "myself" | "it" | "that" | "this" | "them" | "the" | "go")
+                && !r.w.people.others.has(person);
+        let goes = base_of(verb, &["leave", "go", "see", "out", "sleep", "eat", "talk", "call", "drive", "work"])
+            .is_some();
+        if victim && goes {
+            harm.harming = true;
+        }
+    }
 }
 
 /// Violence near the writer without a blow: "he punches walls and throws chairs", "gets
