@@ -364,8 +364,12 @@ fn own_marks(r: &Reader, b: &Broad) -> bool {
             "bruises" | "cuts" | "scars" | "burns" | "marks" | "scratches" | "bruise" | "cut"
         ) && (i + 1..i + 5).any(|k| r.word(k) == "my" && r.w.body.parts.has(r.word(k + 1)))
     });
+    // "from me falling off my bike": an accident told
+    let told = (0..r.s.len()).any(|i| r.word(i) == "from" && r.word(i + 1) == "me" && r.word(i + 2).ends_with("ing"));
     marks
         && b.own_marks.any(r.s)
+        && !told
+        && !r.accident
         && !has_harm_doer(r)
         && !["say", "says", "said", "tell", "tells"].iter().any(|w| r.has_word(w))
 }
@@ -831,7 +835,8 @@ fn passive_force(r: &Reader, harm: &mut Harm) {
             known || name
         });
         let forced = (v + 1..r.s.len()).any(|k| {
-            matches!(r.word(k), "hard" | "into" | "against" | "purple" | "until" | "till")
+            matches!(r.word(k), "hard" | "purple" | "until" | "till")
+                || matches!(r.word(k), "into" | "against") && r.surface_near(k + 1)
                 || c.force_marks.has(r.word(k))
                 || r.w.body.marks.at(r.s, k).is_some()
         });
@@ -875,7 +880,13 @@ fn watched_things(r: &Reader, b: &Broad, harm: &mut Harm) {
         let v = aux + 1;
         let watched = base_of(r.word(v), &["check", "read", "search", "track", "go", "monitor", "record"])
             .is_some();
-        if watched && b.constancy.any(r.s) && !r.has_word("i") {
+        let official = [
+            "security", "airport", "customs", "border", "work", "school", "office", "police",
+            "gym", "doctor", "hospital", "bank",
+        ]
+        .iter()
+        .any(|w| r.has_word(w));
+        if watched && b.constancy.any(r.s) && !r.has_word("i") && !official {
             harm.harmed = true;
         }
     }
@@ -907,7 +918,10 @@ fn barred(r: &Reader, b: &Broad, harm: &mut Harm) {
         base_of(r.word(k), &["leave", "go", "get", "escape", "walk"]).is_some()
             && (k.saturating_sub(4)..k).any(|j| matches!(r.word(j), "i" | "me" | "she" | "he" | "her" | "him"))
     });
-    if !leaving {
+    let fond = ["kiss", "hug", "wave", "goodbye", "cuddle", "smile", "joke"]
+        .iter()
+        .any(|w| r.has_word(w));
+    if !leaving || fond || r.w.context.protective.any(r.s) {
         return;
     }
     let who = (0..p).rev().find_map(|j| match r.who_at(j) {
@@ -933,7 +947,8 @@ fn scared_by(r: &Reader, b: &Broad, harm: &mut Harm) {
     let things = [
         "film", "movie", "spiders", "spider", "heights", "exam", "exams", "dark", "future",
         "love", "how much", "news", "interview", "flying", "dentist", "surgery", "results",
-        "money", "bills", "job", "test", "baby", "wedding", "driving", "sea",
+        "money", "bills", "job", "test", "baby", "wedding", "driving", "sea", "drives",
+        "driver",
     ];
     if about_him && !things.iter().any(|w| r.has_word(w)) && !r.humour && !r.w.context.media.any(r.s) {
         harm.harmed = true;
