@@ -506,6 +506,8 @@ pub struct Broad {
     pub goodbye_things: Set,
     pub leaving_do: Set,
     pub unseen: Set,
+    pub flood_units: Set,
+    pub flood_counts: Set,
 }
 
 #[derive(Debug)]

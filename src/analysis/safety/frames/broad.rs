@@ -73,6 +73,8 @@ struct Broad {
     goodbye_things: Class,
     leaving_do: Class,
     unseen: Class,
+    flood_units: Class,
+    flood_counts: Class,
     /// The first words of every class that can start a finding.
     triggers: HashSet<&'static str>,
 }
@@ -112,6 +114,7 @@ fn broad() -> &'static Broad {
             &b.own_marks,
             &b.goodbye,
             &b.unseen,
+            &b.flood_units,
         ] {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
@@ -173,6 +176,8 @@ fn broad() -> &'static Broad {
             goodbye_things: Class::of(&b.goodbye_things),
             leaving_do: Class::of(&b.leaving_do),
             unseen: Class::of(&b.unseen),
+            flood_units: Class::of(&b.flood_units),
+            flood_counts: Class::of(&b.flood_counts),
             triggers,
         }
     })
@@ -784,6 +789,7 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     allowed(r, harm);
     frightening(r, b, harm);
     passive_force(r, harm);
+    flood(r, b, harm);
     kept_awake(r, harm);
     watched_things(r, b, harm);
     posing(r, b, harm);
@@ -843,6 +849,25 @@ fn passive_force(r: &Reader, harm: &mut Harm) {
         if by_person || forced {
             harm.harmed = true;
         }
+    }
+}
+
+/// Messages or calls by the dozen: "I sent him 60 texts in an hour", "he rang me forty times".
+fn flood(r: &Reader, b: &Broad, harm: &mut Harm) {
+    for i in 0..r.s.len() {
+        let w = r.word(i);
+        let many = w.parse::<u32>().is_ok_and(|n| n >= 20) || b.flood_counts.at(r.s, i).is_some();
+        if !many || !(i + 1..i + 4).any(|k| b.flood_units.at(r.s, k).is_some()) {
+            continue;
+        }
+        let Some(v) = (0..i).rev().find(|&v| {
+            base_of(r.word(v), &["send", "text", "call", "ring", "message", "leave", "email", "phone"])
+                .is_some()
+        }) else {
+            continue;
+        };
+        let (side, _) = side_after(r, v);
+        note(harm, agent(r, v), side);
     }
 }
 
@@ -959,6 +984,15 @@ fn scared_by(r: &Reader, b: &Broad, harm: &mut Harm) {
 /// she unlocked her phone".
 fn not_let(r: &Reader, harm: &mut Harm) {
     for i in 0..r.s.len() {
+        // "I don't give her access to our joint account anymore"
+        if base_of(r.word(i), &["give"]).is_some()
+            && (i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never"))
+            && (i.saturating_sub(5)..i).any(|j| r.word(j) == "i")
+            && matches!(r.word(i + 1), "her" | "him")
+            && (i + 2..i + 7).any(|k| broad().private.at(r.s, k).is_some() || r.word(k) == "access")
+        {
+            harm.harming = true;
+        }
         if r.word(i) != "let" || !(i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never")) {
             continue;
         }
@@ -1248,6 +1282,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             let body = (k..k + 3).any(|j| r.w.body.parts.has(r.word(j)));
             let forced = (k + 1..r.s.len()).any(|j| {
                 matches!(r.word(j), "hard" | "harder" | "until" | "till" | "tight")
+                    || b.fear_response.at(r.s, j).is_some()
                     || classes().force_marks.has(r.word(j))
                     || r.w.body.marks.at(r.s, j).is_some()
             }) || (k + 1..r.s.len()).any(|j| {
@@ -1384,7 +1419,7 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
     let s = r.s;
     let Some(c) = (0..s.len()).find(|&i| {
         matches!(r.word(i), "if" | "whenever" | "unless")
-            && r.word(i + 1) == "i"
+            && matches!(r.word(i + 1), "i" | "he" | "she")
             || r.word(i) == "time" && r.word(i + 1) == "i" && i > 0 && r.word(i - 1) == "every"
     }) else {
         return;
@@ -1392,11 +1427,33 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
     let trivial = r.w.grammar.trivial.any(s);
     // "he took the kids' passports and says I'll never see them if I leave": the partner
     // before the condition, the price anywhere.
-    let leaving = r.w.grammar.threat_conditions.has(r.word(c + 2));
+    let leaving = r.word(c + 1) == "i" && r.w.grammar.threat_conditions.has(r.word(c + 2));
     let before = (0..c).any(|j| matches!(r.who_at(j), Some(Who::Partner)) && r.word(j) != "they");
     let priced = (0..s.len()).any(|k| b.punish.at(s, k).is_some() && !r.negated_before(k));
     if leaving && before && !trivial && priced {
         harm.harmed = true;
+        return;
+    }
+    // "I told him if he goes to the party I'll make sure he regrets it": the writer's price.
+    let theirs = matches!(r.word(c + 1), "he" | "she");
+    if matches!(r.word(c), "if" | "unless" | "whenever") && theirs && !trivial {
+        // Leaving, screaming or sulking is the writer's own; a threat is harm or a price.
+        let harmful = |k: usize| {
+            b.punish.at(s, k).is_some()
+                && base_of(
+                    r.word(k),
+                    &["leave", "scream", "shout", "yell", "sulk", "ignore", "not", "silent", "call", "tell", "report"],
+                )
+                .is_none()
+        };
+        let mine = (c + 2..s.len()).any(|j| {
+            r.word(j) == "i"
+                && matches!(r.word(j + 1), "will" | "would" | "am")
+                && (j + 2..(j + 7).min(s.len())).any(harmful)
+        });
+        if mine {
+            harm.harming = true;
+        }
         return;
     }
     for j in c + 2..s.len() {
