@@ -357,8 +357,33 @@ pub fn self_harm(r: &Reader) -> bool {
         || easy_way(r, b)
         || pictured(r, b)
         || own_marks(r, b)
+        || bled_until(r, b)
         || goodbye_written(r, b)
         || done_unseen(r, b)
+}
+
+/// The writer's own injury kept up till it bled: "i keep scratching the same spot until it
+/// bleeds".
+fn bled_until(r: &Reader, b: &Broad) -> bool {
+    if r.accident || has_harm_doer(r) || classes().grooming.any(r.s) {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        b.injure.at(r.s, v).is_some()
+            && named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer)) == Some(Who::Writer)
+            && (v + 1..(v + 8).min(r.s.len())).any(|k| {
+                matches!(r.word(k), "until" | "till")
+                    && matches!(r.word(k + 1), "it" | "they" | "i" | "there")
+                    && matches!(
+                        r.word(k + 2),
+                        "bled" | "bleeds" | "bleed" | "bleeding" | "blistered" | "blisters" | "was"
+                            | "were" | "is" | "are"
+                    )
+                    && (k + 2..k + 5).any(|j| {
+                        matches!(r.word(j), "bled" | "bleeds" | "bleed" | "bleeding" | "blistered" | "blisters" | "raw" | "blood")
+                    })
+            })
+    })
 }
 
 /// Marks the writer says are the writer's own: "the bruises on my thighs are from me".
@@ -599,13 +624,17 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
         if side == Side::Myself && matches!(r.word(k + 1), "a" | "an" | "some") {
             return false;
         }
+        let body_at = |j: usize| {
+            r.s.same_clause(v, j)
+                && r.word(j) == "my"
+                && (r.w.body.parts.has(r.word(j + 1)) || r.w.body.parts.has(r.word(j + 2)))
+        };
+        // "my arm", "my left arm", "my nails into my wrist"
+        let found = (k..k + 6).find(|&j| body_at(j));
         let own = match side {
             // "my own arm", not "the door on my own finger"
             Side::Myself => r.word(k) == "myself" || k == v + 1,
-            Side::Writer => {
-                r.word(k) == "my"
-                    && (r.w.body.parts.has(r.word(k + 1)) || r.w.body.parts.has(r.word(k + 2)))
-            }
+            Side::Writer => found.is_some(),
             _ => false,
         };
         if !own || other_doer && r.word(k) != "myself" {
@@ -615,6 +644,7 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
         if who != Some(Who::Writer) {
             return false;
         }
+        let k = found.unwrap_or(k);
         let part = if r.word(k + 1) == "own" { k + 2 } else { k + 1 };
         let hair = matches!(r.word(part), "hair" | "nails" | "fringe" | "beard");
         // "cut my hair", "pulling my hair out over this spreadsheet": grooming, frustration.
@@ -725,8 +755,12 @@ fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
 fn woke_sorry(r: &Reader, b: &Broad) -> bool {
     (0..r.s.len()).any(|i| {
         matches!(r.word(i), "woke" | "wake" | "waking" | "woken")
-            && (i + 1..i + 4).any(|k| b.woke_sorry.has(r.word(k)))
-            && (r.has_word("did") || r.has_word("still") || r.has_word("again"))
+            && (i + 1..i + 6).any(|k| b.woke_sorry.has(r.word(k)))
+            && (r.has_word("did")
+                || r.has_word("still")
+                || r.has_word("again")
+                || r.has_word("alive")
+                || (i + 1..r.s.len()).any(|k| matches!(r.word(k), "woke" | "wake")))
     })
 }
 
