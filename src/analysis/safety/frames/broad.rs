@@ -535,7 +535,7 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
     // overdraft"
     let tired = (0..r.s.len()).any(|i| {
         b.tired_of.at(r.s, i).is_some_and(|n| {
-            !matches!(r.word(i + n), "with" | "about" | "over" | "for" | "of" | "against")
+            !matches!(r.word(i + n), "with" | "about" | "over" | "for" | "of" | "against" | "on")
         })
     });
     let life = (0..r.s.len()).any(|i| {
@@ -661,7 +661,21 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
         if struck && !intent {
             return false;
         }
+        // "until it bled", not "until it was smooth"
+        let until_hurt = (k..r.s.len()).any(|j| {
+            matches!(r.word(j), "until" | "till")
+                && (j + 1..j + 5).any(|m| {
+                    matches!(
+                        r.word(m),
+                        "bled" | "bleed" | "bleeds" | "bleeding" | "hurt" | "hurts" | "stung"
+                            | "stings" | "marks" | "bruised" | "raw" | "red" | "numb" | "burned"
+                            | "burnt" | "broke" | "split" | "purple" | "blistered" | "scream"
+                            | "cried" | "cry"
+                    )
+                })
+        });
         let signed = (k..r.s.len()).any(|j| b.severity.at(r.s, j).is_some())
+            || until_hurt
             || intent
             || r.w.body.marks.any(r.s);
         (!b.bumps.has(r.word(v)) && !hair) || signed
@@ -755,12 +769,16 @@ fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
 fn woke_sorry(r: &Reader, b: &Broad) -> bool {
     (0..r.s.len()).any(|i| {
         matches!(r.word(i), "woke" | "wake" | "waking" | "woken")
-            && (i + 1..i + 6).any(|k| b.woke_sorry.has(r.word(k)))
-            && (r.has_word("did")
-                || r.has_word("still")
-                || r.has_word("again")
-                || r.has_word("alive")
-                || (i + 1..r.s.len()).any(|k| matches!(r.word(k), "woke" | "wake")))
+            && (i + 1..i + 6).any(|k| {
+                // "disappointed I did", "angry that I woke up", "sad to be alive", not "angry
+                // that the alarm didn't go off"
+                b.woke_sorry.has(r.word(k))
+                    && (k + 1..k + 5).any(|m| {
+                        r.word(m) == "i" && matches!(r.word(m + 1), "woke" | "did" | "am" | "was" | "survived" | "made")
+                            || r.word(m) == "to" && matches!(r.word(m + 1), "wake" | "be")
+                            || matches!(r.word(m), "still" | "alive")
+                    })
+            })
     })
 }
 
@@ -891,6 +909,16 @@ fn flood(r: &Reader, b: &Broad, harm: &mut Harm) {
     for i in 0..r.s.len() {
         let w = r.word(i);
         let many = w.parse::<u32>().is_ok_and(|n| n >= 20) || b.flood_counts.at(r.s, i).is_some();
+        // Calls out of worry are not a flood.
+        let worried = ["worried", "worry", "emergency", "hospital", "missing", "panicking", "christmas", "birthday"]
+            .iter()
+            .any(|x| r.has_word(x));
+        let window = ["hour", "day", "night", "overnight", "row", "morning", "reply", "replied", "answer", "answered", "blocked", "since"]
+            .iter()
+            .any(|x| r.has_word(x));
+        if worried || !window {
+            continue;
+        }
         if !many || !(i + 1..i + 4).any(|k| b.flood_units.at(r.s, k).is_some()) {
             continue;
         }
