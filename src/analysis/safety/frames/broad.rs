@@ -10,10 +10,9 @@
 //! lexicon/safety.toml; each is indexed once and every rule is one pass over the sentence
 //! with a window of a few words.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::{Class, classes, doer, forms, irregular, writer_unwritten};
+use super::{Class, Stems, classes, doer, inflects, irregular, writer_unwritten};
 use crate::analysis::safety::grammar::{Reader, Who};
 use crate::analysis::safety::harm::Harm;
 use crate::analysis::safety::text::Sentence;
@@ -76,14 +75,14 @@ struct Broad {
     flood_units: Class,
     flood_counts: Class,
     /// The first words of every class that can start a finding.
-    triggers: HashSet<&'static str>,
+    triggers: Stems,
 }
 
 fn broad() -> &'static Broad {
     static BROAD: OnceLock<Broad> = OnceLock::new();
     BROAD.get_or_init(|| {
         let b = &words().broad;
-        let mut triggers = HashSet::new();
+        let mut triggers = Vec::new();
         for set in [
             &b.injure,
             &b.means,
@@ -178,7 +177,7 @@ fn broad() -> &'static Broad {
             unseen: Class::of(&b.unseen),
             flood_units: Class::of(&b.flood_units),
             flood_counts: Class::of(&b.flood_counts),
-            triggers,
+            triggers: Stems::of(triggers.into_iter()),
         }
     })
 }
@@ -190,10 +189,7 @@ pub fn triggered(s: &Sentence) -> bool {
         return false;
     }
     let t = &broad().triggers;
-    s.words.iter().any(|w| {
-        let base = irregular(w);
-        t.contains(base) || forms(base).iter().flatten().any(|f| t.contains(f.as_str()))
-    })
+    s.words.iter().any(|w| t.has(w))
 }
 
 /// Who is on the receiving end of an act.
@@ -302,9 +298,13 @@ fn opens_at(r: &Reader, v: usize) -> bool {
 
 /// The base form of a word among `bases`, through its inflections ("inspects" is inspect).
 fn base_of(w: &str, bases: &[&'static str]) -> Option<&'static str> {
-    let b = irregular(w);
     bases.iter().copied().find(|&base| {
-        base == b || forms(b).iter().flatten().any(|f| f == base)
+        inflects(
+            w,
+            |s| s == base,
+            |s| base.strip_suffix('e') == Some(s),
+            |s| base.strip_suffix('y') == Some(s),
+        )
     })
 }
 
@@ -1377,11 +1377,18 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             && ((k + 2..k + 6).any(|j| matches!(r.word(j), "my" | "her" | "his" | "their"))
                 || base_of(
                     r.word(k + 1),
-                    &["kneel", "beg", "ask", "account", "sleep", "choose"],
+                    &[
+                        "kneel", "beg", "ask", "account", "sleep", "choose", "unfollow", "unfriend",
+                        "block", "delete", "hand", "forward", "transfer", "unlock", "quit",
+                    ],
                 )
                 .is_some())
         {
             note(harm, who, side);
+            continue;
+        }
+        // Making someone do something is read by what they are made to do, above.
+        if base_of(verb, &["make", "force"]).is_some() {
             continue;
         }
         let direct = r.word(k) == "me" || r.word(k) == "him" || r.word(k) == "her";
@@ -1578,42 +1585,113 @@ fn with_person(r: &Reader, b: &Broad, harm: &mut Harm) {
 }
 
 #[cfg(test)]
-mod debug {
+mod tests {
+    use std::sync::atomic::Ordering;
+    use std::time::Instant;
+
+    use crate::analysis::{Concern, safety_concerns as concerns};
+
     #[test]
-    fn debug_print() {
-        for t in std::fs::read_to_string("/tmp/sr_dbg.txt").unwrap_or_default().lines() {
-            let ss = crate::analysis::safety::text::sentences(t);
-            for s in &ss {
-                let w = crate::analysis::safety::words::words();
-                let r = crate::analysis::safety::grammar::Reader::new(s, w);
-                println!("{:?} trig={} broad={} elsewhere={} games={} humour={} acc={} sh={}", s.words, w.triggers.any(s), super::triggered(s), r.elsewhere, r.games, r.humour, r.accident, super::self_harm(&r));
-            }
-            super::OFF.store(true, std::sync::atomic::Ordering::Relaxed);
-            let before = crate::analysis::safety_concerns(t);
-            super::OFF.store(false, std::sync::atomic::Ordering::Relaxed);
-            println!("=> {:?} (before {before:?})", crate::analysis::safety_concerns(t));
+    fn broad_kinds_are_read_both_ways() {
+        for (text, want) in [
+            (
+                "I bit my own arm hard enough to leave teeth marks.",
+                vec![Concern::SelfHarm],
+            ),
+            (
+                "there's a rope in the garage and I keep thinking about it",
+                vec![Concern::SelfHarm],
+            ),
+            (
+                "i just want everything to stop, permanently",
+                vec![Concern::SelfHarm],
+            ),
+            ("Every time I go to the shop he times me.", vec![Concern::Harmed]),
+            (
+                "She controls every penny, I get pocket money on Fridays.",
+                vec![Concern::Harmed],
+            ),
+            (
+                "the way he looks at me when I talk to other men scares me",
+                vec![Concern::Harmed],
+            ),
+            (
+                "I check her location every twenty minutes.",
+                vec![Concern::HarmingOthers],
+            ),
+            (
+                "I deleted her friends' numbers from her phone while she slept.",
+                vec![Concern::HarmingOthers],
+            ),
+            (
+                "I told him if he goes to the party I'll make sure he regrets it.",
+                vec![Concern::HarmingOthers],
+            ),
+        ] {
+            assert_eq!(concerns(text), want, "{text:?}");
         }
     }
-}
 
-#[cfg(test)]
-mod debug2 {
     #[test]
-    fn debug_count() {
-        let text = std::fs::read_to_string("/tmp/sr_analysis.txt").unwrap_or_default();
-        let mut n = 0;
-        for t in text.lines() {
-            let c = crate::analysis::safety_concerns(t);
-            super::OFF.store(true, std::sync::atomic::Ordering::Relaxed);
-            let before = crate::analysis::safety_concerns(t);
-            super::OFF.store(false, std::sync::atomic::Ordering::Relaxed);
-            if !c.is_empty() {
-                n += 1;
-            }
-            if c != before {
-                println!("NEW {before:?} -> {c:?} {t}");
+    fn broad_guards_hold() {
+        for text in [
+            "He takes my phone charger every morning.",
+            "I cut myself a slice of cake.",
+            "I carry a knife for work, I'm a chef.",
+            "He times my runs with his watch.",
+            "I checked my ex's instagram once, out of curiosity.",
+            "I want it all to stop raining.",
+            "I finally deleted the old photos of my ex, it felt good.",
+            "I made him apologise to his mum.",
+            "It scares me how much I love her.",
+        ] {
+            assert_eq!(concerns(text), [], "{text:?}");
+        }
+    }
+
+    /// What the broad recognisers cost: every development sentence of both corpora read with
+    /// them and without, in turn. `cargo test --release --lib broad_cost -- --ignored
+    /// --nocapture`.
+    #[test]
+    #[ignore = "a measurement, run by hand"]
+    fn broad_cost() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut sentences = Vec::new();
+        for dir in ["safety", "analysis"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                let name = e.file_name().into_string().unwrap_or_default();
+                if !name.ends_with(".tsv") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                for line in text.lines().filter(|l| !l.starts_with('#')) {
+                    if let Some(s) = line.rsplit('\t').next() {
+                        sentences.push(s.to_string());
+                    }
+                }
             }
         }
-        println!("COUNT {n}");
+        let run = |off: bool| {
+            super::OFF.store(off, Ordering::Relaxed);
+            let start = Instant::now();
+            let mut n = 0;
+            for _ in 0..5 {
+                for s in &sentences {
+                    n += concerns(s).len();
+                }
+            }
+            super::OFF.store(false, Ordering::Relaxed);
+            (start.elapsed(), n)
+        };
+        run(false);
+        for _ in 0..3 {
+            let (with, a) = run(false);
+            let (without, b) = run(true);
+            println!(
+                "{} sentences x5: with the broad recognisers {with:?} ({a} notes), without {without:?} ({b} notes), {:.2}x",
+                sentences.len(),
+                with.as_secs_f64() / without.as_secs_f64()
+            );
+        }
     }
 }
