@@ -118,8 +118,20 @@ fn broad() -> &'static Broad {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
         triggers.extend([
-            "planning", "plasters", "bandages", "front", "allowed", "eggshells", "awake", "let", "was",
-            "got", "gets", "is", "been", "point",
+            "planning",
+            "plasters",
+            "bandages",
+            "front",
+            "allowed",
+            "eggshells",
+            "awake",
+            "let",
+            "was",
+            "got",
+            "gets",
+            "is",
+            "been",
+            "point",
         ]);
         Broad {
             injure: Class::of(&b.injure),
@@ -313,9 +325,10 @@ fn writer_present(r: &Reader) -> bool {
     // sentence is the diary's unwritten I, not a name.
     let opens_with_verb = r.word(0).ends_with("ing") && r.word(0).len() > 4;
     opens_with_verb
-        || r.s.words
-        .iter()
-        .any(|w| matches!(w.as_str(), "i" | "me" | "my" | "myself"))
+        || r.s
+            .words
+            .iter()
+            .any(|w| matches!(w.as_str(), "i" | "me" | "my" | "myself"))
         || writer_unwritten(r)
 }
 
@@ -376,11 +389,29 @@ fn bled_until(r: &Reader, b: &Broad) -> bool {
                     && matches!(r.word(k + 1), "it" | "they" | "i" | "there")
                     && matches!(
                         r.word(k + 2),
-                        "bled" | "bleeds" | "bleed" | "bleeding" | "blistered" | "blisters" | "was"
-                            | "were" | "is" | "are"
+                        "bled"
+                            | "bleeds"
+                            | "bleed"
+                            | "bleeding"
+                            | "blistered"
+                            | "blisters"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
                     )
                     && (k + 2..k + 5).any(|j| {
-                        matches!(r.word(j), "bled" | "bleeds" | "bleed" | "bleeding" | "blistered" | "blisters" | "raw" | "blood")
+                        matches!(
+                            r.word(j),
+                            "bled"
+                                | "bleeds"
+                                | "bleed"
+                                | "bleeding"
+                                | "blistered"
+                                | "blisters"
+                                | "raw"
+                                | "blood"
+                        )
                     })
             })
     })
@@ -395,13 +426,16 @@ fn own_marks(r: &Reader, b: &Broad) -> bool {
         ) && (i + 1..i + 5).any(|k| r.word(k) == "my" && r.w.body.parts.has(r.word(k + 1)))
     });
     // "from me falling off my bike": an accident told
-    let told = (0..r.s.len()).any(|i| r.word(i) == "from" && r.word(i + 1) == "me" && r.word(i + 2).ends_with("ing"));
+    let told = (0..r.s.len())
+        .any(|i| r.word(i) == "from" && r.word(i + 1) == "me" && r.word(i + 2).ends_with("ing"));
     marks
         && b.own_marks.any(r.s)
         && !told
         && !r.accident
         && !has_harm_doer(r)
-        && !["say", "says", "said", "tell", "tells"].iter().any(|w| r.has_word(w))
+        && !["say", "says", "said", "tell", "tells"]
+            .iter()
+            .any(|w| r.has_word(w))
 }
 
 /// A goodbye written out and kept: "typed out a goodbye text and saved it in drafts".
@@ -418,7 +452,8 @@ fn goodbye_written(r: &Reader, b: &Broad) -> bool {
 /// "i'm going to do it this weekend when everyone's away".
 fn done_unseen(r: &Reader, b: &Broad) -> bool {
     let doing = (0..r.s.len()).any(|i| {
-        matches!(r.word(i), "do" | "did" | "doing") && r.word(i + 1) == "it"
+        matches!(r.word(i), "do" | "did" | "doing")
+            && r.word(i + 1) == "it"
             && (i.saturating_sub(5)..i).any(|j| r.word(j) == "i")
     });
     doing && b.unseen.any(r.s) && !r.w.context.media.any(r.s)
@@ -447,8 +482,10 @@ fn lethal_sought(r: &Reader, b: &Broad) -> bool {
 /// A way said to be easy: "it would be so easy to just keep driving into the sea".
 fn easy_way(r: &Reader, b: &Broad) -> bool {
     (0..r.s.len()).any(|i| {
-        matches!(r.word(i), "easy" | "easier" | "tempting" | "simple" | "quick")
-            && r.word(i + 1) == "to"
+        matches!(
+            r.word(i),
+            "easy" | "easier" | "tempting" | "simple" | "quick"
+        ) && r.word(i + 1) == "to"
             && (i + 2..i + 6).any(|k| {
                 b.easy_way.at(r.s, k).is_some()
                     && !matches!(r.word(k + 1), "to" | "conclusions" | "in")
@@ -459,7 +496,11 @@ fn easy_way(r: &Reader, b: &Broad) -> bool {
 /// The writer pictured dead or falling: "keep picturing myself at the bottom of the stairs".
 fn pictured(r: &Reader, b: &Broad) -> bool {
     (0..r.s.len()).any(|i| {
-        base_of(r.word(i), &["picture", "imagine", "visualise", "visualize", "see"]).is_some()
+        base_of(
+            r.word(i),
+            &["picture", "imagine", "visualise", "visualize", "see"],
+        )
+        .is_some()
             && r.word(i + 1) == "myself"
             && (i + 2..i + 6).any(|k| b.pictured.at(r.s, k).is_some())
             && !r.has_word("old")
@@ -475,7 +516,8 @@ fn wants_to_crash(r: &Reader) -> bool {
             && !r.negated_before(i)
             && r.word(i + 1) == "to"
             && (base_of(r.word(i + 2), &["crash", "drive", "swerve"]).is_some()
-                && (i + 3..i + 6).any(|k| matches!(r.word(k), "car" | "into" | "off" | "wall" | "tree"))
+                && (i + 3..i + 6)
+                    .any(|k| matches!(r.word(k), "car" | "into" | "off" | "wall" | "tree"))
                 || base_of(r.word(i + 2), &["drown", "overdose"]).is_some())
             && (0..i).any(|k| matches!(r.word(k), "i" | "me"))
     })
@@ -487,8 +529,10 @@ fn returned_to(r: &Reader, b: &Broad) -> bool {
         return false;
     }
     (0..r.s.len()).any(|v| {
-        matches!(r.word(v), "cutting" | "burning" | "harming" | "scratching" | "purging")
-            && (r.clause_ends(v + 1) || b.relapse.at(r.s, v + 1).is_some())
+        matches!(
+            r.word(v),
+            "cutting" | "burning" | "harming" | "scratching" | "purging"
+        ) && (r.clause_ends(v + 1) || b.relapse.at(r.s, v + 1).is_some())
             && (0..r.s.len()).any(|k| b.relapse.at(r.s, k).is_some())
     })
 }
@@ -518,8 +562,10 @@ fn hoped_to_befall(r: &Reader, b: &Broad) -> bool {
         };
         let writer = (i + 1..f + 3).any(|k| matches!(r.word(k), "i" | "me" | "my"));
         let other = (i + 1..f).any(|k| {
-            matches!(r.word(k), "he" | "she" | "they" | "him" | "her" | "them" | "you")
-                || r.is_name(k)
+            matches!(
+                r.word(k),
+                "he" | "she" | "they" | "him" | "her" | "them" | "you"
+            ) || r.is_name(k)
         });
         writer && !other
     })
@@ -535,7 +581,10 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
     // overdraft"
     let tired = (0..r.s.len()).any(|i| {
         b.tired_of.at(r.s, i).is_some_and(|n| {
-            !matches!(r.word(i + n), "with" | "about" | "over" | "for" | "of" | "against" | "on")
+            !matches!(
+                r.word(i + n),
+                "with" | "about" | "over" | "for" | "of" | "against" | "on"
+            )
         })
     });
     let life = (0..r.s.len()).any(|i| {
@@ -543,8 +592,19 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
             && !(i > 0
                 && matches!(
                     r.word(i - 1),
-                    "work" | "social" | "love" | "battery" | "shelf" | "night" | "sex" | "home"
-                        | "student" | "city" | "real" | "dating" | "family"
+                    "work"
+                        | "social"
+                        | "love"
+                        | "battery"
+                        | "shelf"
+                        | "night"
+                        | "sex"
+                        | "home"
+                        | "student"
+                        | "city"
+                        | "real"
+                        | "dating"
+                        | "family"
                 ))
             && (i + 1..i + 5).any(|k| {
                 // "pointless without my morning coffee": a hyperbole of a want
@@ -560,12 +620,25 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
 /// wall until my knuckles split", "banged my head against the door till it bled". Beside a
 /// partner ("the wall beside her") it is for the harm rules.
 fn blows_on_things(r: &Reader) -> bool {
-    let body = |w: &str| r.w.body.parts.has(w) || matches!(w, "knuckles" | "fist" | "fists" | "forehead" | "skull");
+    let body = |w: &str| {
+        r.w.body.parts.has(w) || matches!(w, "knuckles" | "fist" | "fists" | "forehead" | "skull")
+    };
     let given = |w: &str| {
         matches!(
             w,
-            "split" | "bled" | "bleed" | "bleeding" | "bruised" | "broke" | "raw" | "swelled"
-                | "swollen" | "cracked" | "hurt" | "throbbed" | "numb"
+            "split"
+                | "bled"
+                | "bleed"
+                | "bleeding"
+                | "bruised"
+                | "broke"
+                | "raw"
+                | "swelled"
+                | "swollen"
+                | "cracked"
+                | "hurt"
+                | "throbbed"
+                | "numb"
         )
     };
     let near_partner = (0..r.s.len()).any(|i| {
@@ -576,8 +649,13 @@ fn blows_on_things(r: &Reader) -> bool {
         return false;
     }
     (0..r.s.len()).any(|v| {
-        if base_of(r.word(v), &["punch", "hit", "bang", "headbutt", "smash", "slam", "thump", "bash"])
-            .is_none()
+        if base_of(
+            r.word(v),
+            &[
+                "punch", "hit", "bang", "headbutt", "smash", "slam", "thump", "bash",
+            ],
+        )
+        .is_none()
         {
             return false;
         }
@@ -667,10 +745,28 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
                 && (j + 1..j + 5).any(|m| {
                     matches!(
                         r.word(m),
-                        "bled" | "bleed" | "bleeds" | "bleeding" | "hurt" | "hurts" | "stung"
-                            | "stings" | "marks" | "bruised" | "raw" | "red" | "numb" | "burned"
-                            | "burnt" | "broke" | "split" | "purple" | "blistered" | "scream"
-                            | "cried" | "cry"
+                        "bled"
+                            | "bleed"
+                            | "bleeds"
+                            | "bleeding"
+                            | "hurt"
+                            | "hurts"
+                            | "stung"
+                            | "stings"
+                            | "marks"
+                            | "bruised"
+                            | "raw"
+                            | "red"
+                            | "numb"
+                            | "burned"
+                            | "burnt"
+                            | "broke"
+                            | "split"
+                            | "purple"
+                            | "blistered"
+                            | "scream"
+                            | "cried"
+                            | "cry"
                     )
                 })
         });
@@ -695,16 +791,16 @@ fn means_dwelt_on(r: &Reader, b: &Broad) -> bool {
     };
     let mlen = b.means.at(r.s, m).unwrap_or(1);
     (0..r.s.len()).any(|i| {
-        (i < m || i >= m + mlen)
-            && b.dwelling.at(r.s, i).is_some()
-            && !r.negated_before(i)
+        (i < m || i >= m + mlen) && b.dwelling.at(r.s, i).is_some() && !r.negated_before(i)
     })
 }
 
 /// Everything taken at once: "I'm going to take the lot", "Want to take all of them and
 /// sleep".
 fn taken_by_the_lot(r: &Reader) -> bool {
-    let children = ["kids", "children", "boys", "girls", "dogs", "class", "bags", "boxes"];
+    let children = [
+        "kids", "children", "boys", "girls", "dogs", "class", "bags", "boxes",
+    ];
     if children.iter().any(|w| r.has_word(w)) {
         return false;
     }
@@ -759,9 +855,7 @@ fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
         || r.has_word("imagine")
         || r.has_word("imagining")
         || wish.is_some();
-    let gone = (0..r.s.len()).any(|i| {
-        b.vanish.at(r.s, i).is_some()
-    });
+    let gone = (0..r.s.len()).any(|i| b.vanish.at(r.s, i).is_some());
     wish.is_some() && stop || thinking && gone
 }
 
@@ -774,7 +868,11 @@ fn woke_sorry(r: &Reader, b: &Broad) -> bool {
                 // that the alarm didn't go off"
                 b.woke_sorry.has(r.word(k))
                     && (k + 1..k + 5).any(|m| {
-                        r.word(m) == "i" && matches!(r.word(m + 1), "woke" | "did" | "am" | "was" | "survived" | "made")
+                        r.word(m) == "i"
+                            && matches!(
+                                r.word(m + 1),
+                                "woke" | "did" | "am" | "was" | "survived" | "made"
+                            )
                             || r.word(m) == "to" && matches!(r.word(m + 1), "wake" | "be")
                             || matches!(r.word(m), "still" | "alive")
                     })
@@ -802,20 +900,15 @@ fn marks_covered(r: &Reader) -> bool {
 fn has_harm_doer(r: &Reader) -> bool {
     (0..r.s.len()).any(|i| {
         matches!(r.word(i), "he" | "she")
-            && (i + 1..i + 3).any(|k| {
-                classes().force.has(r.word(k)) || r.word(k).starts_with("threat")
-            })
+            && (i + 1..i + 3)
+                .any(|k| classes().force.has(r.word(k)) || r.word(k).starts_with("threat"))
     })
 }
 
 /// A plan without its object: "I'm planning."
 fn planning(r: &Reader) -> bool {
     let n = r.s.len();
-    n >= 3
-        && r.word(n - 1) == "planning"
-        && r.word(n - 2) == "am"
-        && r.word(n - 3) == "i"
-        && n <= 5
+    n >= 3 && r.word(n - 1) == "planning" && r.word(n - 2) == "am" && r.word(n - 3) == "i" && n <= 5
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -859,7 +952,9 @@ fn passive_force(r: &Reader, harm: &mut Harm) {
     }
     let c = classes();
     for v in 1..r.s.len() {
-        if !c.force.has(r.word(v)) || !(r.word(v).ends_with("ed") || irregular(r.word(v)) != r.word(v)) {
+        if !c.force.has(r.word(v))
+            || !(r.word(v).ends_with("ed") || irregular(r.word(v)) != r.word(v))
+        {
             continue;
         }
         // "was shoved", "got shoved", "got my hair pulled"
@@ -888,8 +983,13 @@ fn passive_force(r: &Reader, harm: &mut Harm) {
             let name = w.len() > 2
                 && !r.w.grammar.skip.has(w)
                 && !r.w.people.not_names.has(w)
-                && !matches!(w, "a" | "an" | "the" | "some" | "accident" | "mistake" | "his" | "her")
-                && (r.clause_ends(k + 2) || r.w.grammar.skip.has(r.word(k + 2)) || r.word(k + 2) == "and");
+                && !matches!(
+                    w,
+                    "a" | "an" | "the" | "some" | "accident" | "mistake" | "his" | "her"
+                )
+                && (r.clause_ends(k + 2)
+                    || r.w.grammar.skip.has(r.word(k + 2))
+                    || r.word(k + 2) == "and");
             known || name
         });
         let forced = (v + 1..r.s.len()).any(|k| {
@@ -910,12 +1010,34 @@ fn flood(r: &Reader, b: &Broad, harm: &mut Harm) {
         let w = r.word(i);
         let many = w.parse::<u32>().is_ok_and(|n| n >= 20) || b.flood_counts.at(r.s, i).is_some();
         // Calls out of worry are not a flood.
-        let worried = ["worried", "worry", "emergency", "hospital", "missing", "panicking", "christmas", "birthday"]
-            .iter()
-            .any(|x| r.has_word(x));
-        let window = ["hour", "day", "night", "overnight", "row", "morning", "reply", "replied", "answer", "answered", "blocked", "since"]
-            .iter()
-            .any(|x| r.has_word(x));
+        let worried = [
+            "worried",
+            "worry",
+            "emergency",
+            "hospital",
+            "missing",
+            "panicking",
+            "christmas",
+            "birthday",
+        ]
+        .iter()
+        .any(|x| r.has_word(x));
+        let window = [
+            "hour",
+            "day",
+            "night",
+            "overnight",
+            "row",
+            "morning",
+            "reply",
+            "replied",
+            "answer",
+            "answered",
+            "blocked",
+            "since",
+        ]
+        .iter()
+        .any(|x| r.has_word(x));
         if worried || !window {
             continue;
         }
@@ -923,8 +1045,13 @@ fn flood(r: &Reader, b: &Broad, harm: &mut Harm) {
             continue;
         }
         let Some(v) = (0..i).rev().find(|&v| {
-            base_of(r.word(v), &["send", "text", "call", "ring", "message", "leave", "email", "phone"])
-                .is_some()
+            base_of(
+                r.word(v),
+                &[
+                    "send", "text", "call", "ring", "message", "leave", "email", "phone",
+                ],
+            )
+            .is_some()
         }) else {
             continue;
         };
@@ -961,12 +1088,20 @@ fn watched_things(r: &Reader, b: &Broad, harm: &mut Harm) {
         }
         let n = b.private.at(r.s, i + 1).unwrap_or(1);
         let aux = i + 1 + n;
-        if !matches!(r.word(aux), "gets" | "is" | "was" | "get" | "got" | "are" | "were") {
+        if !matches!(
+            r.word(aux),
+            "gets" | "is" | "was" | "get" | "got" | "are" | "were"
+        ) {
             continue;
         }
         let v = aux + 1;
-        let watched = base_of(r.word(v), &["check", "read", "search", "track", "go", "monitor", "record"])
-            .is_some();
+        let watched = base_of(
+            r.word(v),
+            &[
+                "check", "read", "search", "track", "go", "monitor", "record",
+            ],
+        )
+        .is_some();
         let official = [
             "security", "airport", "customs", "border", "work", "school", "office", "police",
             "gym", "doctor", "hospital", "bank",
@@ -991,7 +1126,10 @@ fn posing(r: &Reader, b: &Broad, harm: &mut Harm) {
     } else {
         Side::Victim
     };
-    let who = (0..p).rev().find_map(|j| r.who_at(j)).unwrap_or(Who::Unknown);
+    let who = (0..p)
+        .rev()
+        .find_map(|j| r.who_at(j))
+        .unwrap_or(Who::Unknown);
     note(harm, who, side);
 }
 
@@ -1003,7 +1141,8 @@ fn barred(r: &Reader, b: &Broad, harm: &mut Harm) {
     // Someone's leaving, barred: "when i go to leave", "so she couldn't get out".
     let leaving = (0..r.s.len()).any(|k| {
         base_of(r.word(k), &["leave", "go", "get", "escape", "walk"]).is_some()
-            && (k.saturating_sub(4)..k).any(|j| matches!(r.word(j), "i" | "me" | "she" | "he" | "her" | "him"))
+            && (k.saturating_sub(4)..k)
+                .any(|j| matches!(r.word(j), "i" | "me" | "she" | "he" | "her" | "him"))
     });
     let fond = ["kiss", "hug", "wave", "goodbye", "cuddle", "smile", "joke"]
         .iter()
@@ -1017,7 +1156,9 @@ fn barred(r: &Reader, b: &Broad, harm: &mut Harm) {
     });
     match who {
         Some(Who::Partner | Who::Other) => harm.harmed = true,
-        Some(Who::Writer) if (0..r.s.len()).any(|k| matches!(r.word(k), "she" | "he" | "her" | "him")) => {
+        Some(Who::Writer)
+            if (0..r.s.len()).any(|k| matches!(r.word(k), "she" | "he" | "her" | "him")) =>
+        {
             harm.harming = true
         }
         _ => {}
@@ -1030,14 +1171,44 @@ fn scared_by(r: &Reader, b: &Broad, harm: &mut Harm) {
     let Some(p) = (0..r.s.len()).find(|&i| b.scares.at(r.s, i).is_some()) else {
         return;
     };
-    let about_him = (0..p).any(|j| matches!(r.word(j), "he" | "she" | "his" | "her") || r.w.people.partners.has(r.word(j)) && r.word(j) != "they");
+    let about_him = (0..p).any(|j| {
+        matches!(r.word(j), "he" | "she" | "his" | "her")
+            || r.w.people.partners.has(r.word(j)) && r.word(j) != "they"
+    });
     let things = [
-        "film", "movie", "spiders", "spider", "heights", "exam", "exams", "dark", "future",
-        "love", "how much", "news", "interview", "flying", "dentist", "surgery", "results",
-        "money", "bills", "job", "test", "baby", "wedding", "driving", "sea", "drives",
+        "film",
+        "movie",
+        "spiders",
+        "spider",
+        "heights",
+        "exam",
+        "exams",
+        "dark",
+        "future",
+        "love",
+        "how much",
+        "news",
+        "interview",
+        "flying",
+        "dentist",
+        "surgery",
+        "results",
+        "money",
+        "bills",
+        "job",
+        "test",
+        "baby",
+        "wedding",
+        "driving",
+        "sea",
+        "drives",
         "driver",
     ];
-    if about_him && !things.iter().any(|w| r.has_word(w)) && !r.humour && !r.w.context.media.any(r.s) {
+    if about_him
+        && !things.iter().any(|w| r.has_word(w))
+        && !r.humour
+        && !r.w.context.media.any(r.s)
+    {
         harm.harmed = true;
     }
 }
@@ -1055,7 +1226,9 @@ fn not_let(r: &Reader, harm: &mut Harm) {
         {
             harm.harming = true;
         }
-        if r.word(i) != "let" || !(i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never")) {
+        if r.word(i) != "let"
+            || !(i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never"))
+        {
             continue;
         }
         if !(i.saturating_sub(5)..i).any(|j| r.word(j) == "i") {
@@ -1065,10 +1238,18 @@ fn not_let(r: &Reader, harm: &mut Harm) {
         let verb = r.word(i + 2);
         let victim = matches!(person, "her" | "him")
             || !r.w.grammar.skip.has(person)
-                && !matches!(person, "me" | "myself" | "it" | "that" | "this" | "them" | "the" | "go")
+                && !matches!(
+                    person,
+                    "me" | "myself" | "it" | "that" | "this" | "them" | "the" | "go"
+                )
                 && !r.w.people.others.has(person);
-        let goes = base_of(verb, &["leave", "go", "see", "out", "sleep", "eat", "talk", "call", "drive", "work"])
-            .is_some();
+        let goes = base_of(
+            verb,
+            &[
+                "leave", "go", "see", "out", "sleep", "eat", "talk", "call", "drive", "work",
+            ],
+        )
+        .is_some();
         if victim && goes {
             harm.harming = true;
         }
@@ -1086,8 +1267,11 @@ fn frightening(r: &Reader, b: &Broad, harm: &mut Harm) {
         if who != Who::Partner || r.negated_before(v) {
             continue;
         }
-        let beat_things = base_of(w, &["punch", "kick", "smash", "throw", "slam", "hurl", "break"])
-            .is_some()
+        let beat_things = base_of(
+            w,
+            &["punch", "kick", "smash", "throw", "slam", "hurl", "break"],
+        )
+        .is_some()
             && (v + 1..v + 4).any(|k| b.frightening_things.at(r.s, k).is_some())
             && writer_present(r);
         // "gets physical when she's been drinking", not "got physical therapy"
@@ -1097,8 +1281,18 @@ fn frightening(r: &Reader, b: &Broad, harm: &mut Harm) {
                     && (r.clause_ends(k + 1)
                         || matches!(
                             r.word(k + 1),
-                            "when" | "with" | "if" | "after" | "again" | "and" | "at" | "towards"
-                                | "sometimes" | "whenever" | "because" | "once"
+                            "when"
+                                | "with"
+                                | "if"
+                                | "after"
+                                | "again"
+                                | "and"
+                                | "at"
+                                | "towards"
+                                | "sometimes"
+                                | "whenever"
+                                | "because"
+                                | "once"
                         ))
             });
         let breath = r.word(v + 1) == "me"
@@ -1124,7 +1318,17 @@ fn purpose(r: &Reader, harm: &mut Harm) {
         if r.word(i) != "to"
             || base_of(
                 r.word(i + 1),
-                &["punish", "scare", "frighten", "terrify", "hurt", "upset", "teach", "control", "humiliate"],
+                &[
+                    "punish",
+                    "scare",
+                    "frighten",
+                    "terrify",
+                    "hurt",
+                    "upset",
+                    "teach",
+                    "control",
+                    "humiliate",
+                ],
             )
             .is_none()
         {
@@ -1177,9 +1381,28 @@ fn put_down(r: &Reader, b: &Broad, harm: &mut Harm) {
             pronoun_ok
                 && matches!(
                     w,
-                    "he" | "she" | "you" | "i" | "is" | "are" | "am" | "was" | "were" | "a"
-                        | "an" | "so" | "such" | "the" | "fucking" | "just" | "completely"
-                        | "totally" | "being" | "that" | "useless" | "stupid" | "fat"
+                    "he" | "she"
+                        | "you"
+                        | "i"
+                        | "is"
+                        | "are"
+                        | "am"
+                        | "was"
+                        | "were"
+                        | "a"
+                        | "an"
+                        | "so"
+                        | "such"
+                        | "the"
+                        | "fucking"
+                        | "just"
+                        | "completely"
+                        | "totally"
+                        | "being"
+                        | "that"
+                        | "useless"
+                        | "stupid"
+                        | "fat"
                 )
         });
         if between_ok {
@@ -1202,7 +1425,17 @@ fn leverage(r: &Reader, b: &Broad, harm: &mut Harm) {
     let held = (0..l).find(|&v| {
         base_of(
             r.word(v),
-            &["use", "hold", "keep", "save", "screenshot", "record", "film", "throw", "bring"],
+            &[
+                "use",
+                "hold",
+                "keep",
+                "save",
+                "screenshot",
+                "record",
+                "film",
+                "throw",
+                "bring",
+            ],
         )
         .is_some()
     });
@@ -1255,12 +1488,14 @@ fn temper_and_fear(r: &Reader, b: &Broad, harm: &mut Harm) {
         if named_temper.is_none() && base_of(r.word(f), &["cry"]).is_some() {
             continue;
         }
-        let person = (f.saturating_sub(4)..f).rev().find_map(|j| match r.word(j) {
-            "i" | "me" => Some(Side::Writer),
-            "he" | "she" | "him" | "her" => Some(Side::Victim),
-            _ if r.is_name(j) => Some(Side::Victim),
-            _ => None,
-        });
+        let person = (f.saturating_sub(4)..f)
+            .rev()
+            .find_map(|j| match r.word(j) {
+                "i" | "me" => Some(Side::Writer),
+                "he" | "she" | "him" | "her" => Some(Side::Victim),
+                _ if r.is_name(j) => Some(Side::Victim),
+                _ => None,
+            });
         match (writer_temper, person) {
             (true, Some(Side::Victim)) => harm.harming = true,
             (false, Some(Side::Writer)) if has_partner(r) => harm.harmed = true,
@@ -1279,12 +1514,10 @@ fn allowed(r: &Reader, harm: &mut Harm) {
     if work.iter().any(|w| r.has_word(w)) {
         return;
     }
-    let permitted = (0..r.s.len()).any(|i| {
-        r.word(i) == "allowed" && (i.saturating_sub(4)..i).any(|j| r.word(j) == "i")
-    });
-    let partner = (0..r.s.len()).any(|i| {
-        matches!(r.who_at(i), Some(Who::Partner)) && !matches!(r.word(i), "they")
-    });
+    let permitted = (0..r.s.len())
+        .any(|i| r.word(i) == "allowed" && (i.saturating_sub(4)..i).any(|j| r.word(j) == "i"));
+    let partner = (0..r.s.len())
+        .any(|i| matches!(r.who_at(i), Some(Who::Partner)) && !matches!(r.word(i), "they"));
     if permitted && partner || r.has_word("eggshells") && writer_present(r) {
         harm.harmed = true;
     }
@@ -1307,9 +1540,31 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         if v > 0
             && matches!(
                 r.word(v - 1),
-                "the" | "a" | "an" | "this" | "that" | "every" | "each" | "my" | "his" | "her"
-                    | "our" | "your" | "their" | "some" | "any" | "no" | "less" | "more"
-                    | "first" | "last" | "next" | "stopped" | "stop" | "quit" | "quitting"
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "every"
+                    | "each"
+                    | "my"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "your"
+                    | "their"
+                    | "some"
+                    | "any"
+                    | "no"
+                    | "less"
+                    | "more"
+                    | "first"
+                    | "last"
+                    | "next"
+                    | "stopped"
+                    | "stop"
+                    | "quit"
+                    | "quitting"
                     | "stopping"
             )
         {
@@ -1351,8 +1606,11 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
                 // held back from leaving: "when she tried to leave the room"
                 base_of(r.word(j), &["try"]).is_some()
                     && r.word(j + 1) == "to"
-                    && base_of(r.word(j + 2), &["leave", "go", "get", "stand", "walk", "run"])
-                        .is_some()
+                    && base_of(
+                        r.word(j + 2),
+                        &["leave", "go", "get", "stand", "walk", "run"],
+                    )
+                    .is_some()
             });
             if !body || !forced {
                 continue;
@@ -1378,8 +1636,9 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
                 || base_of(
                     r.word(k + 1),
                     &[
-                        "kneel", "beg", "ask", "account", "sleep", "choose", "unfollow", "unfriend",
-                        "block", "delete", "hand", "forward", "transfer", "unlock", "quit",
+                        "kneel", "beg", "ask", "account", "sleep", "choose", "unfollow",
+                        "unfriend", "block", "delete", "hand", "forward", "transfer", "unlock",
+                        "quit",
                     ],
                 )
                 .is_some())
@@ -1392,8 +1651,11 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             continue;
         }
         let direct = r.word(k) == "me" || r.word(k) == "him" || r.word(k) == "her";
-        let online = base_of(verb, &["follow", "watch", "see", "look", "check", "read", "listen"])
-            .is_some()
+        let online = base_of(
+            verb,
+            &["follow", "watch", "see", "look", "check", "read", "listen"],
+        )
+        .is_some()
             && (v + 1..v + 8).any(|j| b.online.at(r.s, j).is_some());
         if online {
             continue;
@@ -1403,11 +1665,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             continue;
         }
         let glance = b.glance.has(verb);
-        let errand = base_of(
-            verb,
-            &["take", "keep", "move", "cut", "stop", "make"],
-        )
-        .is_some();
+        let errand = base_of(verb, &["take", "keep", "move", "cut", "stop", "make"]).is_some();
         if errand && !b.control_cues.any(r.s) {
             continue;
         }
@@ -1458,7 +1716,12 @@ fn thrown(r: &Reader, b: &Broad, harm: &mut Harm) {
         let (side, k) = side_after(r, v);
         let owned = matches!(side, Side::Writer | Side::Victim)
             && classes().belongings.at(r.s, k + 1).is_some()
-            && (k + 2..k + 5).any(|j| matches!(r.word(j), "out" | "away" | "off" | "bin" | "window" | "street" | "fire"));
+            && (k + 2..k + 5).any(|j| {
+                matches!(
+                    r.word(j),
+                    "out" | "away" | "off" | "bin" | "window" | "street" | "fire"
+                )
+            });
         if owned {
             note(harm, who, side);
             continue;
@@ -1511,7 +1774,10 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
             b.punish.at(s, k).is_some()
                 && base_of(
                     r.word(k),
-                    &["leave", "scream", "shout", "yell", "sulk", "ignore", "not", "silent", "call", "tell", "report"],
+                    &[
+                        "leave", "scream", "shout", "yell", "sulk", "ignore", "not", "silent",
+                        "call", "tell", "report",
+                    ],
                 )
                 .is_none()
         };
@@ -1568,9 +1834,8 @@ fn with_person(r: &Reader, b: &Broad, harm: &mut Harm) {
         "with" if r.word(p + 1) == "the" => Side::Writer,
         _ => Side::Victim,
     };
-    let forced = (0..r.s.len()).find(|&v| {
-        (b.plain_harm.has(r.word(v)) || classes().force.has(r.word(v))) && v < p
-    });
+    let forced = (0..r.s.len())
+        .find(|&v| (b.plain_harm.has(r.word(v)) || classes().force.has(r.word(v))) && v < p);
     let malice = b.malice.any(r.s);
     if forced.is_none() && !malice {
         return;
@@ -1606,7 +1871,10 @@ mod tests {
                 "i just want everything to stop, permanently",
                 vec![Concern::SelfHarm],
             ),
-            ("Every time I go to the shop he times me.", vec![Concern::Harmed]),
+            (
+                "Every time I go to the shop he times me.",
+                vec![Concern::Harmed],
+            ),
             (
                 "She controls every penny, I get pocket money on Fridays.",
                 vec![Concern::Harmed],
