@@ -220,7 +220,7 @@ enum Side {
 /// clause: "times me", "unlocking my phone", "deleted her friends' numbers", "grabbed Priya's
 /// arm", "made him unfollow".
 fn side_after(r: &Reader, v: usize) -> (Side, usize) {
-    for k in v + 1..v + 6 {
+    for k in v + 1..v + 8 {
         if !r.s.same_clause(v, k) {
             break;
         }
@@ -279,8 +279,60 @@ fn named(r: &Reader, v: usize) -> Option<Who> {
         if let Some(who) = r.who_at(j) {
             return Some(if who == Who::We { Who::Unknown } else { who });
         }
+        // The diary's lower-case name opening the sentence before a verb: "theo checks my…".
+        if j == 0 && lowercase_name(r) {
+            return Some(Who::Partner);
+        }
     }
     None
+}
+
+/// Whether the sentence opens with a lower-case word that reads as a name: not a known word of
+/// the lists, and followed by a verb in the third person or the past.
+fn lowercase_name(r: &Reader) -> bool {
+    let w = r.word(0);
+    let next = r.word(1);
+    let g = &r.w.grammar;
+    let people = &r.w.people;
+    w.len() > 2
+        && !r.s.cap.first().copied().unwrap_or(false)
+        && w.chars().all(|c| c.is_alphabetic())
+        && !g.skip.has(w)
+        && !people.not_names.has(w)
+        && !people.others.has(w)
+        && !people.animals.has(w)
+        && !matches!(
+            w,
+            "the"
+                | "my"
+                | "our"
+                | "your"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "got"
+                | "was"
+                | "been"
+                | "had"
+                | "work"
+                | "dinner"
+                | "lunch"
+                | "mum"
+                | "dad"
+                | "baby"
+                | "kids"
+                | "everything"
+                | "nothing"
+                | "someone"
+                | "anyone"
+        )
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && (next.ends_with('s') && !next.ends_with("ss")
+            || next.ends_with("ed")
+            || g.skip.has(next))
+        && !matches!(next, "is" | "was" | "are" | "were" | "has" | "this" | "its")
 }
 
 fn note(harm: &mut Harm, who: Who, side: Side) {
@@ -371,6 +423,7 @@ pub fn self_harm(r: &Reader) -> bool {
         || pictured(r, b)
         || own_marks(r, b)
         || bled_until(r, b)
+        || drive_into(r)
         || goodbye_written(r, b)
         || done_unseen(r, b)
 }
@@ -414,6 +467,42 @@ fn bled_until(r: &Reader, b: &Broad) -> bool {
                         )
                     })
             })
+    })
+}
+
+/// The writer going into the water or off a height: "i'm going to drive into the reservoir
+/// tomorrow", "walk into the sea". Not a swim, a paddle or a pool.
+fn drive_into(r: &Reader) -> bool {
+    let c = classes();
+    let leisure = [
+        "swim",
+        "swimming",
+        "paddle",
+        "paddleboard",
+        "kayak",
+        "wetsuit",
+        "surf",
+        "dip",
+        "pool",
+        "holiday",
+        "fishing",
+    ];
+    if leisure.iter().any(|w| r.has_word(w)) || !writer_present(r) || r.games {
+        return false;
+    }
+    (0..r.s.len()).any(|v| {
+        base_of(
+            r.word(v),
+            &["drive", "walk", "jump", "step", "run", "throw"],
+        )
+        .is_some()
+            && matches!(r.word(v + 1), "into" | "off" | "in" | "myself")
+            && (v + 2..v + 6).any(|k| {
+                (c.waters.has(r.word(k)) && r.word(k) != "water")
+                    || c.heights.has(r.word(k)) && r.word(v + 1) == "off"
+                    || matches!(r.word(k), "traffic" | "oncoming")
+            })
+            && named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer)) == Some(Who::Writer)
     })
 }
 
@@ -581,10 +670,17 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
     // overdraft"
     let tired = (0..r.s.len()).any(|i| {
         b.tired_of.at(r.s, i).is_some_and(|n| {
-            !matches!(
-                r.word(i + n),
-                "with" | "about" | "over" | "for" | "of" | "against" | "on"
-            )
+            // "tired of fighting with the council", "not afraid to die on this hill"; a plain
+            // deed ("let myself bleed for a while") needs no such guard
+            let fight = !matches!(
+                r.word(i),
+                "let" | "watched" | "ways" | "how" | "where" | "the" | "doing" | "do"
+            );
+            !fight
+                || !matches!(
+                    r.word(i + n),
+                    "with" | "about" | "over" | "for" | "of" | "against" | "on"
+                )
         })
     });
     let life = (0..r.s.len()).any(|i| {
@@ -941,6 +1037,66 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     barred(r, b, harm);
     scared_by(r, b, harm);
     not_let(r, harm);
+    put_down_phrasal(r, harm);
+    stopped_from(r, harm);
+}
+
+/// "puts me down in front of his friends", "putting my girlfriend down": a put-down as a verb.
+/// Not a baby put down for a nap, nor an animal at the vet.
+fn put_down_phrasal(r: &Reader, harm: &mut Harm) {
+    if r.humour || r.w.people.animals.any(r.s) || r.has_word("vet") || r.has_word("baby") {
+        return;
+    }
+    for v in 0..r.s.len() {
+        if base_of(r.word(v), &["put"]).is_none() {
+            continue;
+        }
+        let (side, k) = side_after(r, v);
+        let down = (k + 1..k + 3).find(|&j| r.word(j) == "down");
+        let Some(d) = down else { continue };
+        if matches!(r.word(d + 1), "for" | "as" | "on" | "gently" | "carefully") {
+            continue;
+        }
+        note(harm, agent(r, v), side);
+    }
+}
+
+/// Someone kept from going or seeing: "I stopped her from going to her mum's funeral".
+fn stopped_from(r: &Reader, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        if base_of(r.word(v), &["stop", "prevent", "ban", "forbid", "keep"]).is_none() {
+            continue;
+        }
+        let side = match r.word(v + 1) {
+            "me" => Side::Writer,
+            "her" | "him" => Side::Victim,
+            _ => continue,
+        };
+        let going = r.word(v + 2) == "from"
+            && matches!(
+                r.word(v + 3),
+                "going"
+                    | "seeing"
+                    | "leaving"
+                    | "visiting"
+                    | "talking"
+                    | "working"
+                    | "calling"
+                    | "meeting"
+                    | "driving"
+                    | "getting"
+                    | "having"
+                    | "spending"
+                    | "studying"
+                    | "wearing"
+                    | "attending"
+                    | "speaking"
+                    | "contacting"
+            );
+        if going && !r.w.context.protective.any(r.s) {
+            note(harm, agent(r, v), side);
+        }
+    }
 }
 
 /// The writer as the one force was done to, in the passive: "was shoved into the bookcase by
@@ -1579,7 +1735,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             continue;
         }
         // Private things found after the verb.
-        let private = (v + 1..v + 7)
+        let private = (v + 1..v + 9)
             .take_while(|&j| r.s.same_clause(v, j))
             .any(|j| b.private.at(r.s, j).is_some());
         if side == Side::None && private && who == Who::Partner && writer_present(r) {
@@ -1591,12 +1747,18 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         let verb = r.word(v);
         let plain = b.plain_harm.has(verb);
         if plain {
-            if protective || r.humour && !b.malice.any(r.s) {
+            // A shove off a wall is force even with a laugh in the sentence.
+            let placed = (k + 1..k + 4).any(|j| {
+                matches!(r.word(j), "off" | "into" | "against" | "down" | "across")
+                    && r.surface_near(j + 1)
+            });
+            if protective || r.humour && !b.malice.any(r.s) && !placed {
                 continue;
             }
             // Force on a body, with a sign that it was force: "grabbed my wrist so hard in the
             // car park there's still a mark", "I grabbed Priya's arm when she tried to leave".
             let body = (k..k + 3).any(|j| r.w.body.parts.has(r.word(j)));
+            let airway = (k..k + 3).any(|j| classes().airway.has(r.word(j)));
             let forced = (k + 1..r.s.len()).any(|j| {
                 matches!(r.word(j), "hard" | "harder" | "until" | "till" | "tight")
                     || b.fear_response.at(r.s, j).is_some()
@@ -1612,7 +1774,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
                     )
                     .is_some()
             });
-            if !body || !forced {
+            if !(body && (forced || airway) || placed && r.word(k) == "me") {
                 continue;
             }
             // The diary's unwritten doer, acting on the writer's body: someone else.
@@ -1650,7 +1812,8 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         if base_of(verb, &["make", "force"]).is_some() {
             continue;
         }
-        let direct = r.word(k) == "me" || r.word(k) == "him" || r.word(k) == "her";
+        // "he times me", not "for the hundredth time whether he…her"
+        let direct = k == v + 1 && matches!(r.word(k), "me" | "him" | "her");
         let online = base_of(
             verb,
             &["follow", "watch", "see", "look", "check", "read", "listen"],
