@@ -508,6 +508,7 @@ pub struct Broad {
     pub unseen: Set,
     pub flood_units: Set,
     pub flood_counts: Set,
+    pub escape_ready: Set,
 }
 
 #[derive(Debug)]

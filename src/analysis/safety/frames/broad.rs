@@ -74,6 +74,7 @@ struct Broad {
     unseen: Class,
     flood_units: Class,
     flood_counts: Class,
+    escape_ready: Class,
     /// The first words of every class that can start a finding.
     triggers: Stems,
 }
@@ -114,6 +115,7 @@ fn broad() -> &'static Broad {
             &b.goodbye,
             &b.unseen,
             &b.flood_units,
+            &b.escape_ready,
         ] {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
@@ -189,6 +191,7 @@ fn broad() -> &'static Broad {
             unseen: Class::of(&b.unseen),
             flood_units: Class::of(&b.flood_units),
             flood_counts: Class::of(&b.flood_counts),
+            escape_ready: Class::of(&b.escape_ready),
             triggers: Stems::of(triggers.into_iter()),
         }
     })
@@ -571,10 +574,12 @@ fn lethal_sought(r: &Reader, b: &Broad) -> bool {
 /// A way said to be easy: "it would be so easy to just keep driving into the sea".
 fn easy_way(r: &Reader, b: &Broad) -> bool {
     (0..r.s.len()).any(|i| {
-        matches!(
+        // "so easy to…", "thought about just letting go of the wheel"
+        (matches!(
             r.word(i),
             "easy" | "easier" | "tempting" | "simple" | "quick"
         ) && r.word(i + 1) == "to"
+            || base_of(r.word(i), &["think"]).is_some() && matches!(r.word(i + 1), "about" | "of"))
             && (i + 2..i + 6).any(|k| {
                 b.easy_way.at(r.s, k).is_some()
                     && !matches!(r.word(k + 1), "to" | "conclusions" | "in")
@@ -621,7 +626,10 @@ fn returned_to(r: &Reader, b: &Broad) -> bool {
         matches!(
             r.word(v),
             "cutting" | "burning" | "harming" | "scratching" | "purging"
-        ) && (r.clause_ends(v + 1) || b.relapse.at(r.s, v + 1).is_some())
+        ) && (r.clause_ends(v + 1)
+            || b.relapse.at(r.s, v + 1).is_some()
+            || r.has_word("relapsed")
+            || r.has_word("clean"))
             && (0..r.s.len()).any(|k| b.relapse.at(r.s, k).is_some())
     })
 }
@@ -629,7 +637,10 @@ fn returned_to(r: &Reader, b: &Broad) -> bool {
 /// More of a medicine than meant: "I took way more of my tablets than I'm meant to".
 fn dose_exceeded(r: &Reader, b: &Broad) -> bool {
     writer_present(r)
-        && (0..r.s.len()).any(|i| classes().medicines.has(r.word(i)) && r.word(i) != "sleeping")
+        && (0..r.s.len()).any(|i| {
+            classes().medicines.has(r.word(i)) && r.word(i) != "sleeping"
+                || matches!(r.word(i), "dose" | "prescribed")
+        })
         && (0..r.s.len()).any(|i| b.overdose.at(r.s, i).is_some())
         && !r.has_word("forgot")
 }
@@ -807,7 +818,11 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
         let found = (k..k + 6).find(|&j| body_at(j));
         let own = match side {
             // "my own arm", not "the door on my own finger"
-            Side::Myself => r.word(k) == "myself" || k == v + 1,
+            Side::Myself => {
+                r.word(k) == "myself"
+                    || k == v + 1
+                    || matches!(r.word(k - 1), "then" | "and" | "into")
+            }
             Side::Writer => found.is_some(),
             _ => false,
         };
@@ -866,8 +881,11 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
                     )
                 })
         });
+        // "Scratched \"liar\" into my own arm": carved in
+        let carved = r.word(k - 1) == "into";
         let signed = (k..r.s.len()).any(|j| b.severity.at(r.s, j).is_some())
             || until_hurt
+            || carved
             || intent
             || r.w.body.marks.any(r.s);
         (!b.bumps.has(r.word(v)) && !hair) || signed
@@ -948,6 +966,8 @@ fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
     });
     let thinking = r.has_word("easy")
         || r.has_word("thinking")
+        || r.has_word("planning")
+        || r.has_word("decided")
         || r.has_word("imagine")
         || r.has_word("imagining")
         || wish.is_some();
@@ -1039,6 +1059,94 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     not_let(r, harm);
     put_down_phrasal(r, harm);
     stopped_from(r, harm);
+    pets(r, harm);
+    must_ask(r, b, harm);
+    told_threat(r, b, harm);
+}
+
+/// A partner's violence on a pet: "He kicked the dog to make a point and looked at me".
+fn pets(r: &Reader, harm: &mut Harm) {
+    if r.humour || r.accident {
+        return;
+    }
+    for v in 0..r.s.len() {
+        if !broad().plain_harm.has(r.word(v)) || named(r, v) != Some(Who::Partner) {
+            continue;
+        }
+        let pet = (v + 1..v + 4).any(|k| r.w.people.animals.has(r.word(k)));
+        let ball = (v + 1..v + 4).any(|k| matches!(r.word(k), "ball" | "toy" | "stick"));
+        if pet && !ball {
+            harm.harmed = true;
+        }
+    }
+}
+
+/// One partner made to ask, show or give up: "she has to ask me", "I had to delete every male
+/// contact in my phone while he watched", "She won't give me back my passport".
+fn must_ask(r: &Reader, b: &Broad, harm: &mut Harm) {
+    for i in 0..r.s.len() {
+        if !(matches!(r.word(i), "has" | "have" | "had" | "must") && r.word(i + 1) == "to") {
+            continue;
+        }
+        let doer = i.checked_sub(1).map(|j| r.word(j));
+        let verb = i + 2;
+        if matches!(doer, Some("he" | "she"))
+            && base_of(r.word(verb), &["ask", "beg", "tell", "show"]).is_some()
+            && r.word(verb + 1) == "me"
+        {
+            harm.harming = true;
+        }
+        if doer == Some("i")
+            && b.made_to.at(r.s, verb).is_some()
+            && !r.has_word("myself")
+            && has_partner(r)
+        {
+            harm.harmed = true;
+        }
+    }
+    for i in 0..r.s.len() {
+        if base_of(r.word(i), &["give"]).is_some()
+            && (i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never"))
+            && r.word(i + 1) == "me"
+            && (i + 2..i + 6).any(|k| b.private.at(r.s, k).is_some())
+            && named(r, i) == Some(Who::Partner)
+        {
+            harm.harmed = true;
+        }
+    }
+}
+
+/// The writer's threat, told: "I told her I'd take the dog and she'd never see him again".
+fn told_threat(r: &Reader, b: &Broad, harm: &mut Harm) {
+    let Some(t) = (0..r.s.len()).find(|&i| {
+        matches!(r.word(i), "told" | "said" | "threatened" | "warned")
+            && i > 0
+            && r.word(i - 1) == "i"
+    }) else {
+        return;
+    };
+    let threat = (t + 1..r.s.len()).any(|k| {
+        b.punish.at(r.s, k).is_some()
+            && matches!(
+                r.word(k),
+                "never"
+                    | "regret"
+                    | "regrets"
+                    | "be"
+                    | "pay"
+                    | "make"
+                    | "take"
+                    | "lose"
+                    | "burn"
+                    | "destroy"
+                    | "get"
+            )
+            && !r.negated_before(k)
+    }) && (t + 1..r.s.len())
+        .any(|k| matches!(r.word(k), "she" | "he" | "her" | "him"));
+    if threat && !r.w.grammar.trivial.any(r.s) && !r.humour {
+        harm.harming = true;
+    }
 }
 
 /// "puts me down in front of his friends", "putting my girlfriend down": a put-down as a verb.
@@ -1674,7 +1782,8 @@ fn allowed(r: &Reader, harm: &mut Harm) {
         .any(|i| r.word(i) == "allowed" && (i.saturating_sub(4)..i).any(|j| r.word(j) == "i"));
     let partner = (0..r.s.len())
         .any(|i| matches!(r.who_at(i), Some(Who::Partner)) && !matches!(r.word(i), "they"));
-    if permitted && partner || r.has_word("eggshells") && writer_present(r) {
+    let ready = broad().escape_ready.any(r.s);
+    if permitted && partner || (r.has_word("eggshells") || ready) && writer_present(r) {
         harm.harmed = true;
     }
 }
@@ -1738,8 +1847,17 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         let private = (v + 1..v + 9)
             .take_while(|&j| r.s.same_clause(v, j))
             .any(|j| b.private.at(r.s, j).is_some());
-        if side == Side::None && private && who == Who::Partner && writer_present(r) {
+        if side == Side::None && private && who == Who::Partner && (writer_present(r) || constant) {
             side = Side::Writer;
+        }
+        // "secretly recording our conversations… to catch him out"
+        if side != Side::Victim
+            && private
+            && who == Who::Writer
+            && (v + 1..v + 4).any(|j| r.word(j) == "our")
+            && (v + 1..r.s.len()).any(|j| matches!(r.word(j), "him" | "her"))
+        {
+            side = Side::Victim;
         }
         if side == Side::None {
             continue;
@@ -1808,8 +1926,11 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             note(harm, who, side);
             continue;
         }
-        // Making someone do something is read by what they are made to do, above.
-        if base_of(verb, &["make", "force"]).is_some() {
+        // Making someone do something is read by what they are made to do, above; going is
+        // watching only when it goes through something.
+        if base_of(verb, &["make", "force"]).is_some()
+            || base_of(verb, &["go"]).is_some() && r.word(v + 1) != "through"
+        {
             continue;
         }
         // "he times me", not "for the hundredth time whether he…her"
@@ -1914,7 +2035,7 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
     let s = r.s;
     let Some(c) = (0..s.len()).find(|&i| {
         matches!(r.word(i), "if" | "whenever" | "unless")
-            && matches!(r.word(i + 1), "i" | "he" | "she")
+            && matches!(r.word(i + 1), "i" | "he" | "she" | "you")
             || r.word(i) == "time" && r.word(i + 1) == "i" && i > 0 && r.word(i - 1) == "every"
     }) else {
         return;
@@ -1922,15 +2043,30 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
     let trivial = r.w.grammar.trivial.any(s);
     // "he took the kids' passports and says I'll never see them if I leave": the partner
     // before the condition, the price anywhere.
-    let leaving = r.word(c + 1) == "i" && r.w.grammar.threat_conditions.has(r.word(c + 2));
+    // "if I leave", "if I keep talking back", "if I book that trip"
+    let leaving = r.word(c + 1) == "i"
+        && (c + 2..c + 5).any(|k| {
+            r.w.grammar.threat_conditions.has(r.word(k))
+                || base_of(r.word(k), &["book", "visit", "see", "keep", "talk", "go"]).is_some()
+        });
     let before = (0..c).any(|j| matches!(r.who_at(j), Some(Who::Partner)) && r.word(j) != "they");
-    let priced = (0..s.len()).any(|k| b.punish.at(s, k).is_some() && !r.negated_before(k));
+    // The price lies outside the condition: not "asking if I'm going to leave him".
+    let cond_end = (c + 2..s.len())
+        .find(|&k| {
+            r.who_at(k).is_some()
+                || !r.s.same_clause(c, k)
+                || matches!(r.word(k), "nobody" | "no" | "then")
+        })
+        .unwrap_or(s.len());
+    let priced = (0..s.len()).any(|k| {
+        !(c..cond_end).contains(&k) && b.punish.at(s, k).is_some() && !r.negated_before(k)
+    });
     if leaving && before && !trivial && priced {
         harm.harmed = true;
         return;
     }
     // "I told him if he goes to the party I'll make sure he regrets it": the writer's price.
-    let theirs = matches!(r.word(c + 1), "he" | "she");
+    let theirs = matches!(r.word(c + 1), "he" | "she" | "you");
     if matches!(r.word(c), "if" | "unless" | "whenever") && theirs && !trivial {
         // Leaving, screaming or sulking is the writer's own; a threat is harm or a price.
         let harmful = |k: usize| {
@@ -1973,7 +2109,8 @@ fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
 /// breakup he's been messaging my friends asking where I am", "My ex knows which gym class I
 /// go to and now he's there every Tuesday, staring".
 fn whereabouts(r: &Reader, b: &Broad, harm: &mut Harm) {
-    if !b.whereabouts.any(r.s) || !has_partner(r) {
+    let someone = has_partner(r) || r.has_word("him") || r.has_word("her");
+    if !b.whereabouts.any(r.s) || !(someone || classes().breakup.any(r.s)) {
         return;
     }
     let parted = classes().breakup.any(r.s)
