@@ -279,7 +279,10 @@ impl<'a> Reader<'a> {
         let still_afraid =
             words.iter().any(|x| x == "still") && (w.fear.words.any(s) || w.fear.signs.any(s));
         // "I used to cut when I was nineteen and the urge has been back all week."
-        let returned = words.iter().any(|x| x == "urge" || x == "urges")
+        // "started cutting again after two years clean": the clean time is over.
+        let relapsed = words.iter().any(|x| x == "again") && words.iter().any(|x| x == "clean");
+        let returned = relapsed
+            || words.iter().any(|x| x == "urge" || x == "urges")
             || words.windows(2).any(|p| {
                 p[1] == "back" && matches!(p[0].as_str(), "is" | "been" | "came" | "coming")
             });

@@ -43,7 +43,10 @@ pub fn concerns(text: &str) -> Vec<Concern> {
     let (mut self_harm, mut harmed, mut harming) = (false, false, false);
     let sentences = text::sentences(text);
     for (n, sentence) in sentences.iter().enumerate() {
-        if !words.triggers.any(sentence) && !frames::triggered(sentence) {
+        if !words.triggers.any(sentence)
+            && !frames::triggered(sentence)
+            && !frames::broad_triggered(sentence)
+        {
             continue;
         }
         let reader = grammar::Reader::new(sentence, words);
@@ -52,9 +55,11 @@ pub fn concerns(text: &str) -> Vec<Concern> {
         }
         self_harm |= self_harm::read(&reader)
             || families::self_harm(&reader)
-            || frames::self_harm(&reader, sentences.get(n + 1));
+            || frames::self_harm(&reader, sentences.get(n + 1))
+            || frames::broad_self_harm(&reader);
         let mut harm = harm::read(&reader);
         frames::harm(&reader, &mut harm);
+        frames::broad_harm(&reader, &mut harm);
         harmed |= harm.harmed;
         harming |= harm.harming;
         if self_harm && harmed {

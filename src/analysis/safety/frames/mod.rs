@@ -5,6 +5,7 @@
 //! words for weighing. Each frame still says who does what to whom, so the harmed and the
 //! harming notes stay apart.
 
+mod broad;
 mod harm;
 mod self_harm;
 mod signs;
@@ -16,33 +17,102 @@ use super::grammar::{Reader, Who};
 use super::text::Sentence;
 use super::words::{Set, words};
 
+pub use broad::{harm as broad_harm, self_harm as broad_self_harm, triggered as broad_triggered};
 pub use harm::read as harm;
 pub use self_harm::read as self_harm;
 
+/// Base forms indexed so that an inflection is looked up without building a string: the
+/// forms themselves, those ending in "e" without it ("squeez" for squeezed), and those ending
+/// in "y" without it ("carr" for carried).
+pub struct Stems {
+    whole: HashSet<&'static str>,
+    without_e: HashSet<&'static str>,
+    without_y: HashSet<&'static str>,
+}
+
+impl Stems {
+    fn of(words: impl Iterator<Item = &'static str>) -> Stems {
+        let mut stems = Stems {
+            whole: HashSet::new(),
+            without_e: HashSet::new(),
+            without_y: HashSet::new(),
+        };
+        for w in words {
+            stems.whole.insert(w);
+            if let Some(s) = w.strip_suffix('e') {
+                stems.without_e.insert(s);
+            }
+            if let Some(s) = w.strip_suffix('y') {
+                stems.without_y.insert(s);
+            }
+        }
+        stems
+    }
+
+    /// Whether `word` is one of the forms or an inflection of one (the same candidates as
+    /// `forms`, looked up as slices).
+    pub fn has(&self, word: &str) -> bool {
+        inflects(
+            word,
+            |s| self.whole.contains(s),
+            |s| self.without_e.contains(s),
+            |s| self.without_y.contains(s),
+        )
+    }
+}
+
+/// Whether `word` is a base form or a regular inflection of one, given how to look up base
+/// forms whole, without a final "e" and without a final "y" (no string is built).
+pub fn inflects(
+    word: &str,
+    whole: impl Fn(&str) -> bool,
+    without_e: impl Fn(&str) -> bool,
+    without_y: impl Fn(&str) -> bool,
+) -> bool {
+    {
+        let w = irregular(word);
+        if whole(w) {
+            return true;
+        }
+        let n = w.len();
+        let strip = |suffix: &str, min: usize| {
+            (n > min && w.ends_with(suffix)).then(|| &w[..n - suffix.len()])
+        };
+        if let Some(s) = strip("ies", 4).or_else(|| strip("ied", 4)) {
+            return without_y(s);
+        }
+        let stem = strip("ing", 4)
+            .or_else(|| strip("ed", 3))
+            .or_else(|| strip("es", 3))
+            .or_else(|| (!w.ends_with("ss")).then(|| strip("s", 2)).flatten());
+        let Some(stem) = stem else {
+            return false;
+        };
+        let b = stem.as_bytes();
+        let doubled = b.len() > 2
+            && b[b.len() - 1] == b[b.len() - 2]
+            && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u');
+        whole(stem) || doubled && whole(&stem[..stem.len() - 1]) || without_e(stem)
+    }
+}
+
 /// A class of words, matched through their inflections, and its phrases.
 pub struct Class {
-    stems: HashSet<&'static str>,
+    stems: Stems,
     set: &'static Set,
 }
 
 impl Class {
     fn of(set: &'static Set) -> Class {
         Class {
-            stems: set.single_words().collect(),
+            stems: Stems::of(set.single_words()),
             set,
         }
     }
 
     /// Whether the word is a form of one of the class's words.
     pub fn has(&self, word: &str) -> bool {
-        let base = irregular(word);
-        if self.stems.contains(base) {
-            return true;
-        }
-        forms(base)
-            .iter()
-            .flatten()
-            .any(|f| self.stems.contains(f.as_str()))
+        self.stems.has(word)
     }
 
     /// The length of the class's word or phrase at word `i`, if one is there.
@@ -121,6 +191,8 @@ fn irregular(w: &str) -> &str {
     }
 }
 
+/// The forms a regular inflection may come from (what `Stems::has` looks up, as strings).
+#[cfg(test)]
 /// The forms a regular inflection may come from: "gripped" from grip, "squeezed" from
 /// squeeze, "calls" from call. Several are tried, as the class holds base forms only.
 fn forms(w: &str) -> [Option<String>; 3] {
@@ -284,23 +356,17 @@ pub fn is_medicine(w: &str) -> bool {
 /// Whether a sentence holds any word of the frames' classes (cheap: a look-up a word).
 pub fn triggered(s: &Sentence) -> bool {
     let c = classes();
-    let singles: &HashSet<&'static str> = {
-        static ALL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let singles: &Stems = {
+        static ALL: OnceLock<Stems> = OnceLock::new();
         ALL.get_or_init(|| {
-            c.any
-                .iter()
-                .flat_map(|set| set.single_words().chain(set.first_words()))
-                .collect()
+            Stems::of(
+                c.any
+                    .iter()
+                    .flat_map(|set| set.single_words().chain(set.first_words())),
+            )
         })
     };
-    s.words.iter().any(|w| {
-        let base = irregular(w);
-        singles.contains(base)
-            || forms(base)
-                .iter()
-                .flatten()
-                .any(|f| singles.contains(f.as_str()))
-    })
+    s.words.iter().any(|w| singles.has(w))
 }
 
 /// The writer is named in the clause of word `i` before it, or the sentence leaves its doer
