@@ -98,12 +98,12 @@ const TARGETS: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 58.5,
-    harmed: 58.5,
-    harming_others: 64.0,
-    false_alarms: 3.0,
-    // One sentence of the fourth held-out set gets the other harm note; no more may.
-    swapped: 1,
+    self_harm: 69.5,
+    harmed: 88.0,
+    harming_others: 80.5,
+    false_alarms: 3.5,
+    // Three sentences of the fifth held-out set get the other harm note; no more may.
+    swapped: 3,
 };
 
 struct Targets {
