@@ -205,15 +205,16 @@ fn held_out() -> Option<Vec<PathBuf>> {
 /// and the fourth is read once when it is added. After that first run (`cargo test --test
 /// analysis_corpus -- --ignored --nocapture`), write its figures here and in docs/summary.md.
 const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    // The fifth held-out set's one run (analyser version 6: the rules and the learned reader).
-    ("writer signs", 0.85, 0.70),
-    ("doubt", 0.69, 0.60),
-    ("jealousy", 0.93, 0.57),
-    ("reassurance", 0.95, 0.82),
-    ("avoidance", 0.85, 0.76),
-    ("checking", 0.84, 0.74),
-    ("partner signs", 0.89, 0.62),
-    ("feelings", 0.96, 0.85),
+    // The sixth held-out set's one run (analyser version 6: the rules and the learned reader,
+    // trained with the fifth set among the development sentences).
+    ("writer signs", 0.85, 0.77),
+    ("doubt", 0.74, 0.62),
+    ("jealousy", 0.96, 0.82),
+    ("reassurance", 0.97, 0.95),
+    ("avoidance", 0.77, 0.76),
+    ("checking", 0.84, 0.73),
+    ("partner signs", 0.82, 0.48),
+    ("feelings", 0.95, 0.85),
 ];
 
 #[test]
