@@ -31,14 +31,22 @@ impl Hasher for WordHasher {
 
 type Fast = BuildHasherDefault<WordHasher>;
 
-/// A list of words and phrases; `*` at the end of a word matches any word it begins.
+/// A list of words and phrases; `*` at the end of a word matches any word it begins. Kept flat
+/// (every phrase's words in one vector, the phrases sorted by first word, and one map entry a
+/// first word), so that building every list when a command starts costs a few allocations a
+/// list, not one or two a term.
 #[derive(Debug, Default)]
 pub struct Set {
-    phrases: Vec<Vec<Pat>>,
-    /// Phrases by their first word, when that word is exact.
-    by_first: HashMap<&'static str, Vec<usize>, Fast>,
+    /// Every phrase's words, one phrase after another.
+    pats: Vec<Pat>,
+    /// Where each phrase's words are in `pats`.
+    phrases: Vec<(u32, u32)>,
+    /// (first word, phrase) for phrases whose first word is exact, sorted.
+    by_first: Vec<(&'static str, u32)>,
+    /// Where each first word's phrases are in `by_first`.
+    first: HashMap<&'static str, (u32, u32), Fast>,
     /// Phrases whose first word is a prefix.
-    prefixed: Vec<usize>,
+    prefixed: Vec<u32>,
 }
 
 #[derive(Debug)]
@@ -61,11 +69,18 @@ impl Set {
     /// A set of the list's terms, as written in lexicon/safety.toml, one per line (build.rs
     /// writes them so: see build/safety_lexicon.rs).
     pub fn of(terms: &'static str) -> Set {
-        let mut set = Set::default();
+        let lines = terms.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut set = Set {
+            pats: Vec::with_capacity(lines * 2),
+            phrases: Vec::with_capacity(lines),
+            by_first: Vec::with_capacity(lines),
+            first: HashMap::default(),
+            prefixed: Vec::new(),
+        };
         for term in terms.split('\n').filter(|t| !t.is_empty()) {
-            let pats: Vec<Pat> = term
-                .split(' ')
-                .map(|w| match w.strip_suffix('*') {
+            let start = set.pats.len() as u32;
+            set.pats
+                .extend(term.split(' ').map(|w| match w.strip_suffix('*') {
                     Some(p) => Pat {
                         text: p,
                         prefix: true,
@@ -74,24 +89,51 @@ impl Set {
                         text: w,
                         prefix: false,
                     },
-                })
-                .collect();
-            let n = set.phrases.len();
-            if pats[0].prefix {
+                }));
+            let n = set.phrases.len() as u32;
+            let first = &set.pats[start as usize];
+            if first.prefix {
                 set.prefixed.push(n);
             } else {
-                set.by_first.entry(pats[0].text).or_default().push(n);
+                set.by_first.push((first.text, n));
             }
-            set.phrases.push(pats);
+            set.phrases.push((start, set.pats.len() as u32));
+        }
+        set.by_first.sort_unstable();
+        set.first.reserve(set.by_first.len());
+        let mut from = 0;
+        for i in 1..=set.by_first.len() {
+            if i == set.by_first.len() || set.by_first[i].0 != set.by_first[from].0 {
+                set.first
+                    .insert(set.by_first[from].0, (from as u32, i as u32));
+                from = i;
+            }
         }
         set
+    }
+
+    fn phrase(&self, id: u32) -> &[Pat] {
+        let (start, end) = self.phrases[id as usize];
+        &self.pats[start as usize..end as usize]
+    }
+
+    fn all_phrases(&self) -> impl Iterator<Item = &[Pat]> + '_ {
+        (0..self.phrases.len() as u32).map(|id| self.phrase(id))
+    }
+
+    /// The phrases whose first word is exactly `word`.
+    fn starting(&self, word: &str) -> impl Iterator<Item = u32> + '_ {
+        let (from, to) = self.first.get(word).copied().unwrap_or((0, 0));
+        self.by_first[from as usize..to as usize]
+            .iter()
+            .map(|&(_, id)| id)
     }
 }
 
 impl Set {
     /// For each phrase, its longest word: a sentence without it cannot hold the phrase.
     fn telling_words(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
-        self.phrases.iter().filter_map(|p| {
+        self.all_phrases().filter_map(|p| {
             p.iter()
                 .max_by_key(|pat| pat.text.len())
                 .map(|pat| (pat.text, pat.prefix))
@@ -100,13 +142,9 @@ impl Set {
 
     /// Whether one word is in the list (as a one-word term).
     pub fn has(&self, word: &str) -> bool {
-        let exact = self
-            .by_first
-            .get(word)
-            .is_some_and(|ids| ids.iter().any(|&i| self.phrases[i].len() == 1));
-        exact
-            || self.prefixed.iter().any(|&i| {
-                let p = &self.phrases[i];
+        self.starting(word).any(|id| self.phrase(id).len() == 1)
+            || self.prefixed.iter().any(|&id| {
+                let p = self.phrase(id);
                 p.len() == 1 && p[0].matches(word)
             })
     }
@@ -122,12 +160,11 @@ impl Set {
                     .enumerate()
                     .all(|(k, pat)| pat.matches(s.word(i + k)))
         };
-        let exact = self.by_first.get(s.word(i)).into_iter().flatten();
-        exact
-            .chain(self.prefixed.iter())
-            .map(|&id| &self.phrases[id])
+        self.starting(s.word(i))
+            .chain(self.prefixed.iter().copied())
+            .map(|id| self.phrase(id))
             .filter(|p| fits(p))
-            .map(Vec::len)
+            .map(<[Pat]>::len)
             .max()
     }
 
@@ -147,16 +184,14 @@ impl Set {
 
     /// The list's one-word terms, as written (the frames index them by stem).
     pub fn single_words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.phrases
-            .iter()
+        self.all_phrases()
             .filter(|p| p.len() == 1 && !p[0].prefix)
             .map(|p| p[0].text)
     }
 
     /// The first words of the list's phrases of more than one word.
     pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.phrases
-            .iter()
+        self.all_phrases()
             .filter(|p| p.len() > 1 && !p[0].prefix)
             .map(|p| p[0].text)
     }
