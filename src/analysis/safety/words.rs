@@ -32,22 +32,25 @@ impl Hasher for WordHasher {
 type Fast = BuildHasherDefault<WordHasher>;
 
 /// A list of words and phrases; `*` at the end of a word matches any word it begins. Kept flat
-/// (every phrase's words in one vector, the phrases sorted by first word, and one map entry a
-/// first word), so that building every list when a command starts costs a few allocations a
-/// list, not one or two a term.
+/// (every phrase's words in one vector, one map entry a first word chaining the phrases that
+/// share it), so that building every list when a command starts costs a few allocations a list,
+/// not one or two a term.
 #[derive(Debug, Default)]
 pub struct Set {
     /// Every phrase's words, one phrase after another.
     pats: Vec<Pat>,
     /// Where each phrase's words are in `pats`.
     phrases: Vec<(u32, u32)>,
-    /// (first word, phrase) for phrases whose first word is exact, sorted.
-    by_first: Vec<(&'static str, u32)>,
-    /// Where each first word's phrases are in `by_first`.
-    first: HashMap<&'static str, (u32, u32), Fast>,
+    /// The last phrase whose first word is this exact word…
+    by_first: HashMap<&'static str, u32, Fast>,
+    /// …and, for each phrase, the one before it with the same first word (`NONE` ends it).
+    same_first: Vec<u32>,
     /// Phrases whose first word is a prefix.
     prefixed: Vec<u32>,
 }
+
+/// The end of a chain of phrases.
+const NONE: u32 = u32::MAX;
 
 #[derive(Debug)]
 struct Pat {
@@ -73,8 +76,8 @@ impl Set {
         let mut set = Set {
             pats: Vec::with_capacity(lines * 2),
             phrases: Vec::with_capacity(lines),
-            by_first: Vec::with_capacity(lines),
-            first: HashMap::default(),
+            by_first: HashMap::with_capacity_and_hasher(lines, Fast::default()),
+            same_first: Vec::with_capacity(lines),
             prefixed: Vec::new(),
         };
         for term in terms.split('\n').filter(|t| !t.is_empty()) {
@@ -92,22 +95,14 @@ impl Set {
                 }));
             let n = set.phrases.len() as u32;
             let first = &set.pats[start as usize];
-            if first.prefix {
+            let before = if first.prefix {
                 set.prefixed.push(n);
+                NONE
             } else {
-                set.by_first.push((first.text, n));
-            }
+                set.by_first.insert(first.text, n).unwrap_or(NONE)
+            };
+            set.same_first.push(before);
             set.phrases.push((start, set.pats.len() as u32));
-        }
-        set.by_first.sort_unstable();
-        set.first.reserve(set.by_first.len());
-        let mut from = 0;
-        for i in 1..=set.by_first.len() {
-            if i == set.by_first.len() || set.by_first[i].0 != set.by_first[from].0 {
-                set.first
-                    .insert(set.by_first[from].0, (from as u32, i as u32));
-                from = i;
-            }
         }
         set
     }
@@ -123,10 +118,11 @@ impl Set {
 
     /// The phrases whose first word is exactly `word`.
     fn starting(&self, word: &str) -> impl Iterator<Item = u32> + '_ {
-        let (from, to) = self.first.get(word).copied().unwrap_or((0, 0));
-        self.by_first[from as usize..to as usize]
-            .iter()
-            .map(|&(_, id)| id)
+        let last = self.by_first.get(word).copied().unwrap_or(NONE);
+        std::iter::successors((last != NONE).then_some(last), |&id| {
+            let before = self.same_first[id as usize];
+            (before != NONE).then_some(before)
+        })
     }
 }
 
