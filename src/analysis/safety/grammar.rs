@@ -299,13 +299,22 @@ impl<'a> Reader<'a> {
     }
 
     /// Who reports what comes at `i`: the doer of the nearest reporting verb before it ("I told
-    /// him…", "she said…").
+    /// him…", "she said…"). A reporting verb inside a condition is part of what is said, not
+    /// the saying: in "he said if I tell anyone I'll be sorry" the one who speaks is he.
     pub fn reporter(&self, i: usize) -> Option<Who> {
         let g = &self.w.grammar;
-        let j = (0..i)
-            .rev()
-            .find(|&j| g.reporting.at(self.s, j).is_some())?;
+        let j = (0..i).rev().find(|&j| {
+            g.reporting.at(self.s, j).is_some() && !self.conditional(self.subject(j).at)
+        })?;
         Some(self.subject(j).who)
+    }
+
+    /// Whether the doer at `at` opens a condition ("if I tell", "unless she calls"), over an
+    /// adverb or two ("if I ever say").
+    pub fn conditional(&self, at: usize) -> bool {
+        (at.saturating_sub(2)..at).any(|k| {
+            self.s.same_clause(k, at) && matches!(self.word(k), "if" | "unless" | "whenever")
+        })
     }
 
     /// A sentence that names no one and opens without a determiner ("cant stop thinking about

@@ -339,6 +339,12 @@ fn threats(r: &Reader, harm: &mut Harm) {
             who => who,
         };
         let about_writer = who != Who::Writer || subject.passive;
+        // The writer's threat harms someone only when it names whom it is aimed at: "I
+        // threatened him", "threatened to take her phone"; "I threatened to turn the wifi off"
+        // names no one.
+        if !about_writer && !aimed_at_someone(r, i) {
+            continue;
+        }
         harm.note(who, about_writer, !about_writer);
     }
     dependents(r, harm);
@@ -410,6 +416,22 @@ fn threats(r: &Reader, harm: &mut Harm) {
             _ => harm.harmed = true,
         }
     }
+}
+
+/// Whether a threat at `i` names the one it is aimed at, in its own clause: a person after it
+/// ("threatened her"), or one named in what is threatened ("to take his keys").
+fn aimed_at_someone(r: &Reader, i: usize) -> bool {
+    let people = &r.w.people;
+    (i + 1..r.s.len())
+        .take_while(|&k| r.s.same_clause(i, k))
+        .take(12)
+        .any(|k| {
+            let w = r.word(k);
+            matches!(w, "him" | "her" | "them" | "his" | "their" | "you" | "your")
+                || people.victims.has(w)
+                || people.partners.has(w)
+                || r.is_name(k)
+        })
 }
 
 /// "he'll hurt the dog if I leave", "I said I'd hurt her cat": harm threatened to those the
