@@ -257,7 +257,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A story, a screen or a course: not "gave my books to Priya", which are things given away.
+    /// A story, a screen or a course: not "gave my books to Priya", which are things given away,
+/// nor "no drama", which names none.
     fn story(s: &Sentence, w: &Words) -> bool {
         let giving = s
             .words
@@ -266,7 +267,11 @@ impl<'a> Reader<'a> {
         w.context
             .media
             .all(s)
-            .any(|(i, _)| !(giving && i > 0 && s.word(i - 1) == "my"))
+            .any(|(i, _)| {
+                let before = if i > 0 { s.word(i - 1) } else { "" };
+                // "no drama, no mess" names no story at all.
+                !(giving && before == "my" || matches!(before, "no" | "without"))
+            })
     }
 
     /// A story or a long-past time the writer says is still theirs: "I recognised myself in

@@ -509,6 +509,8 @@ pub struct Broad {
     pub flood_units: Set,
     pub flood_counts: Set,
     pub escape_ready: Set,
+    pub hidden_purpose: Set,
+    pub identity: Set,
 }
 
 #[derive(Debug)]

@@ -75,6 +75,8 @@ struct Broad {
     flood_units: Class,
     flood_counts: Class,
     escape_ready: Class,
+    hidden_purpose: Class,
+    identity: Class,
     /// The first words of every class that can start a finding.
     triggers: Stems,
 }
@@ -121,6 +123,16 @@ fn broad() -> &'static Broad {
         }
         triggers.extend([
             "planning",
+            "told",
+            "tell",
+            "times",
+            "plan",
+            "planned",
+            "wish",
+            "wished",
+            "wishing",
+            "better",
+            "ending",
             "plasters",
             "bandages",
             "front",
@@ -192,6 +204,8 @@ fn broad() -> &'static Broad {
             flood_units: Class::of(&b.flood_units),
             flood_counts: Class::of(&b.flood_counts),
             escape_ready: Class::of(&b.escape_ready),
+            hidden_purpose: Class::of(&b.hidden_purpose),
+            identity: Class::of(&b.identity),
             triggers: Stems::of(triggers.into_iter()),
         }
     })
@@ -392,6 +406,7 @@ fn has_partner(r: &Reader) -> bool {
 }
 
 mod harm;
+mod resolve;
 mod self_harm;
 
 pub use harm::harm;

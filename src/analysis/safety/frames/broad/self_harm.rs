@@ -19,7 +19,7 @@ pub fn self_harm(r: &Reader) -> bool {
         || wished_to_stop(r, b)
         || woke_sorry(r, b)
         || marks_covered(r)
-        || planning(r)
+        || super::resolve::read(r)
         || blows_on_things(r)
         || hoped_to_befall(r, b)
         || life_without_worth(r, b)
@@ -296,7 +296,7 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
             !fight
                 || !matches!(
                     r.word(i + n),
-                    "with" | "about" | "over" | "for" | "of" | "against" | "on"
+                    "with" | "about" | "over" | "for" | "of" | "against" | "on" | "at" | "in"
                 )
         })
     });
@@ -503,12 +503,23 @@ fn own_injury(r: &Reader, b: &Broad) -> bool {
 /// minutes", "the knife was in my hand for a long time". Kitchens, hobbies and prescriptions
 /// are the ordinary use.
 fn means_dwelt_on(r: &Reader, b: &Broad) -> bool {
-    if b.ordinary_use.any(r.s) || !writer_present(r) || has_harm_doer(r) {
+    if !writer_present(r) || has_harm_doer(r) {
         return false;
     }
     let Some(m) = (0..r.s.len()).find(|&i| b.means.at(r.s, i).is_some()) else {
         return false;
     };
+    if b.hidden_purpose.any(r.s) {
+        return true;
+    }
+    // A kitchen or a pack just before the means names it ("the kitchen knife", "a pack of
+    // blades"); elsewhere it is the ordinary use.
+    let ordinary = (0..r.s.len()).any(|i| {
+        b.ordinary_use.at(r.s, i).is_some_and(|n| !(i + n <= m && m <= i + n + 2))
+    });
+    if ordinary {
+        return false;
+    }
     let mlen = b.means.at(r.s, m).unwrap_or(1);
     (0..r.s.len()).any(|i| {
         (i < m || i >= m + mlen) && b.dwelling.at(r.s, i).is_some() && !r.negated_before(i)
@@ -625,10 +636,4 @@ fn has_harm_doer(r: &Reader) -> bool {
             && (i + 1..i + 3)
                 .any(|k| classes().force.has(r.word(k)) || r.word(k).starts_with("threat"))
     })
-}
-
-/// A plan without its object: "I'm planning."
-fn planning(r: &Reader) -> bool {
-    let n = r.s.len();
-    n >= 3 && r.word(n - 1) == "planning" && r.word(n - 2) == "am" && r.word(n - 3) == "i" && n <= 5
 }

@@ -5,6 +5,7 @@ use super::*;
 
 mod control;
 mod fear;
+mod forbid;
 
 use control::{
     allowed, barred, flood, kept_awake, leverage, must_ask, not_let, posing, price, stopped_from,
@@ -47,6 +48,7 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     pets(r, harm);
     must_ask(r, b, harm);
     told_threat(r, b, harm);
+    forbid::forbidden(r, b, harm);
 }
 
 /// A doer and an act of harm, watching or control, with the one it is done to: "he times me",
@@ -211,7 +213,9 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         }
         let glance = b.glance.has(verb);
         let errand = base_of(verb, &["take", "keep", "move", "cut", "stop", "make"]).is_some();
-        if errand && !b.control_cues.any(r.s) {
+        // Papers that say who someone is are never an errand's things: "took my passport".
+        let papers = (v + 1..v + 5).any(|j| b.identity.at(r.s, j).is_some());
+        if errand && !b.control_cues.any(r.s) && !papers {
             continue;
         }
         let reaches = private
@@ -240,7 +244,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         // The writer's look at a partner's things is the doubt mend's readers work through,
         // left to the older rules, unless it is secret or by the minute.
         let enough = if who == Who::Writer && glance && !errand {
-            b.covert_cues.any(r.s)
+            b.covert_cues.any(r.s) || forbid::counted(r)
         } else {
             !glance || constant || errand
         };
