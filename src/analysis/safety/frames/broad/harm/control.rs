@@ -206,8 +206,23 @@ pub(super) fn whereabouts(r: &Reader, b: &Broad, harm: &mut Harm) {
         || r.has_word("keeps")
         || r.has_word("friends")
         || r.has_word("staring");
-    if parted {
-        harm.harmed = true;
+    if !parted {
+        return;
+    }
+    // Whose whereabouts are kept decides whose harm it is: "he knows where I go" is the
+    // writer's; "I parked outside her flat again" is the writer's doing.
+    for i in 0..r.s.len() {
+        let Some(n) = b.whereabouts.at(r.s, i) else {
+            continue;
+        };
+        let around = |ws: &[&str]| (i..i + n + 2).any(|k| ws.contains(&r.word(k)));
+        let writers = around(&["i", "my", "me", "you", "your"]);
+        let victims = around(&["her", "his", "him", "their", "them"]);
+        if r.clause_subject(i) == Who::Writer && victims && !writers {
+            harm.harming = true;
+        } else {
+            harm.harmed = true;
+        }
     }
 }
 
