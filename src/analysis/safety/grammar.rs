@@ -314,6 +314,22 @@ impl<'a> Reader<'a> {
         Some(self.subject(j).who)
     }
 
+    /// Whether the writer says what comes at `i` to the one it is aimed at: "I told him if he
+    /// goes I'll…", "I said to her…", not "I told my mum that if I leave he'll…".
+    pub fn writer_tells_victim(&self, i: usize) -> bool {
+        let g = &self.w.grammar;
+        let Some(j) = (0..i).rev().find(|&j| {
+            g.reporting.at(self.s, j).is_some() && !self.conditional(self.subject(j).at)
+        }) else {
+            return false;
+        };
+        let k = if self.word(j + 1) == "to" { j + 1 } else { j };
+        self.subject(j).who == Who::Writer
+            && (self.person_after(k) == Target::Victim
+                && !self.w.people.others.has(self.word(k + 2))
+                && !self.w.people.others.has(self.word(k + 1)))
+    }
+
     /// Whether the doer at `at` opens a condition ("if I tell", "unless she calls"), over an
     /// adverb or two ("if I ever say").
     pub fn conditional(&self, at: usize) -> bool {

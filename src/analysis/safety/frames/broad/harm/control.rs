@@ -398,8 +398,15 @@ pub(super) fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
     let priced = (0..s.len()).any(|k| {
         !(c..cond_end).contains(&k) && b.punish.at(s, k).is_some() && !r.negated_before(k)
     });
+    // The one who sets the price is the one who says it: "I told her if I leave she'll never
+    // see the kids" is the writer's threat.
+    let writers_price = r.writer_tells_victim(c);
     if leaving && before && !trivial && priced {
-        harm.harmed = true;
+        if writers_price {
+            harm.harming = true;
+        } else {
+            harm.harmed = true;
+        }
         return;
     }
     // "I told him if he goes to the party I'll make sure he regrets it": the writer's price.
@@ -434,7 +441,9 @@ pub(super) fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
         let found = (j + 1..(j + 6).min(s.len())).find(|&k| b.punish.at(s, k).is_some());
         if let Some(k) = found {
             let violent = classes().force.has(r.word(k)) || r.word(k) == "kill";
-            if violent || !trivial {
+            if (violent || !trivial) && writers_price {
+                harm.harming = true;
+            } else if violent || !trivial {
                 harm.harmed = true;
             }
         }
