@@ -511,6 +511,9 @@ pub struct Broad {
     pub escape_ready: Set,
     pub hidden_purpose: Set,
     pub identity: Set,
+    pub heights: Set,
+    pub lingering: Set,
+    pub precaution: Set,
 }
 
 #[derive(Debug)]

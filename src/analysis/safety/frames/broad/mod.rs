@@ -77,6 +77,9 @@ struct Broad {
     escape_ready: Class,
     hidden_purpose: Class,
     identity: Class,
+    heights: Class,
+    lingering: Class,
+    precaution: Class,
     /// The first words of every class that can start a finding.
     triggers: Stems,
 }
@@ -118,11 +121,14 @@ fn broad() -> &'static Broad {
             &b.unseen,
             &b.flood_units,
             &b.escape_ready,
+            &b.heights,
+            &b.goodbye_things,
         ] {
             triggers.extend(set.single_words().chain(set.first_words()));
         }
         triggers.extend([
             "planning",
+            "last",
             "told",
             "tell",
             "times",
@@ -206,6 +212,9 @@ fn broad() -> &'static Broad {
             escape_ready: Class::of(&b.escape_ready),
             hidden_purpose: Class::of(&b.hidden_purpose),
             identity: Class::of(&b.identity),
+            heights: Class::of(&b.heights),
+            lingering: Class::of(&b.lingering),
+            precaution: Class::of(&b.precaution),
             triggers: Stems::of(triggers.into_iter()),
         }
     })

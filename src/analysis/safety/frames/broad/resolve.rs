@@ -18,8 +18,65 @@ const LOVED: &[&str] = &[
     "wife", "partner",
 ];
 
-pub(super) fn read(r: &Reader) -> bool {
-    planned(r) || wished_body_stop(r) || way_easier(r) || others_better_off(r)
+pub(super) fn read(r: &Reader, next: Option<&Sentence>) -> bool {
+    let b = broad();
+    planned(r)
+        || wished_body_stop(r)
+        || way_easier(r)
+        || others_better_off(r)
+        || last_of_mine(r, b)
+        || letters_left(r, b, next)
+        || lingered_at_height(r, b, next)
+}
+
+/// "my last night", "my last weekend": the writer's own time said to be the last, not "my last
+/// day at work".
+fn last_of_mine(r: &Reader, b: &Broad) -> bool {
+    (1..r.s.len()).any(|i| {
+        r.word(i - 1) == "my"
+            && r.word(i) == "last"
+            && matches!(r.word(i + 1), "night" | "day" | "week" | "weekend" | "christmas" | "birthday" | "morning")
+            && (r.clause_ends(i + 2) || matches!(r.word(i + 2), "alive" | "here" | "on" | "ever"))
+    }) && !b.leaving_do.any(r.s)
+}
+
+/// Whether a class is found in this sentence or the next, when the next is short and follows on
+/// ("wrote letters to both boys tonight. just in case.").
+fn here_or_next(r: &Reader, class: &Class, next: Option<&Sentence>) -> bool {
+    class.any(r.s) || next.is_some_and(|n| n.words.len() <= 8 && class.any(n))
+}
+
+/// Letters or notes written to the writer's people against not being there: "wrote letters to
+/// both boys tonight. just in case", "left a note for my sister in case something happens".
+fn letters_left(r: &Reader, b: &Broad, next: Option<&Sentence>) -> bool {
+    let written = (0..r.s.len()).any(|v| {
+        base_of(r.word(v), &["write", "wrote", "written", "leave", "left", "record"]).is_some()
+            && (v + 1..v + 4).any(|k| b.goodbye_things.has(r.word(k)))
+    });
+    let against_absence = |s: &Sentence| {
+        b.precaution.any(s)
+            || (1..s.len()).any(|k| {
+                s.word(k - 1) == "in"
+                    && s.word(k) == "case"
+                    && (k + 1 >= s.len()
+                        || !s.same_clause(k, k + 1)
+                        || matches!(s.word(k + 1), "something" | "anything" | "i"))
+            })
+    };
+    written
+        && writer_present(r)
+        && !b.leaving_do.any(r.s)
+        && (against_absence(r.s) || next.is_some_and(|n| n.words.len() <= 8 && against_absence(n)))
+}
+
+/// A place a life may be ended from, lingered at or thought of after: "drove past the bridge and
+/// slowed right down. thought about it properly this time".
+fn lingered_at_height(r: &Reader, b: &Broad, next: Option<&Sentence>) -> bool {
+    b.heights.any(r.s)
+        && writer_present(r)
+        && !r.w.context.media.any(r.s)
+        && !b.ordinary_use.any(r.s)
+        && here_or_next(r, &b.lingering, next)
 }
 
 /// Whether the writer is the doer in the few words before `i`, in its clause ("I've got a…",

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub fn self_harm(r: &Reader) -> bool {
+pub fn self_harm(r: &Reader, next: Option<&Sentence>) -> bool {
     #[cfg(test)]
     if OFF.load(std::sync::atomic::Ordering::Relaxed) {
         return false;
@@ -19,7 +19,7 @@ pub fn self_harm(r: &Reader) -> bool {
         || wished_to_stop(r, b)
         || woke_sorry(r, b)
         || marks_covered(r)
-        || super::resolve::read(r)
+        || super::resolve::read(r, next)
         || blows_on_things(r)
         || hoped_to_befall(r, b)
         || life_without_worth(r, b)
