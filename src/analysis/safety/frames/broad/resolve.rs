@@ -7,15 +7,44 @@ use super::*;
 
 /// Weekdays and parts of a day: a time a plan may be set for.
 const DAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
-    "tomorrow", "tmrw", "weekend", "night", "week", "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "tomorrow",
+    "tmrw",
+    "weekend",
+    "night",
+    "week",
+    "later",
 ];
 
 /// The writer's people, as a whole: who would be better off.
 const LOVED: &[&str] = &[
-    "kids", "children", "boys", "girls", "family", "everyone", "everybody", "they", "people",
-    "son", "daughter", "sons", "daughters", "parents", "friends", "mum", "dad", "husband",
-    "wife", "partner",
+    "kids",
+    "children",
+    "boys",
+    "girls",
+    "family",
+    "everyone",
+    "everybody",
+    "they",
+    "people",
+    "son",
+    "daughter",
+    "sons",
+    "daughters",
+    "parents",
+    "friends",
+    "mum",
+    "dad",
+    "husband",
+    "wife",
+    "partner",
 ];
 
 pub(super) fn read(r: &Reader, next: Option<&Sentence>) -> bool {
@@ -35,7 +64,10 @@ fn last_of_mine(r: &Reader, b: &Broad) -> bool {
     (1..r.s.len()).any(|i| {
         r.word(i - 1) == "my"
             && r.word(i) == "last"
-            && matches!(r.word(i + 1), "night" | "day" | "week" | "weekend" | "christmas" | "birthday" | "morning")
+            && matches!(
+                r.word(i + 1),
+                "night" | "day" | "week" | "weekend" | "christmas" | "birthday" | "morning"
+            )
             && (r.clause_ends(i + 2) || matches!(r.word(i + 2), "alive" | "here" | "on" | "ever"))
     }) && !b.leaving_do.any(r.s)
 }
@@ -50,7 +82,11 @@ fn here_or_next(r: &Reader, class: &Class, next: Option<&Sentence>) -> bool {
 /// both boys tonight. just in case", "left a note for my sister in case something happens".
 fn letters_left(r: &Reader, b: &Broad, next: Option<&Sentence>) -> bool {
     let written = (0..r.s.len()).any(|v| {
-        base_of(r.word(v), &["write", "wrote", "written", "leave", "left", "record"]).is_some()
+        base_of(
+            r.word(v),
+            &["write", "wrote", "written", "leave", "left", "record"],
+        )
+        .is_some()
             && (v + 1..v + 4).any(|k| b.goodbye_things.has(r.word(k)))
     });
     let against_absence = |s: &Sentence| {
@@ -82,8 +118,7 @@ fn lingered_at_height(r: &Reader, b: &Broad, next: Option<&Sentence>) -> bool {
 /// Whether the writer is the doer in the few words before `i`, in its clause ("I've got a…",
 /// "I am…").
 fn writer_before(r: &Reader, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|j| r.s.same_clause(j, i) && r.word(j) == "i")
-        || opens_at(r, i)
+    (i.saturating_sub(4)..i).any(|j| r.s.same_clause(j, i) && r.word(j) == "i") || opens_at(r, i)
 }
 
 /// A plan the writer has, with no object but a time: "I'm planning.", "I've got a plan for
@@ -108,11 +143,17 @@ fn planned(r: &Reader) -> bool {
         } else if DAYS.contains(&r.word(k)) || r.word(k) == "now" {
             k += 1;
         }
-        // The clause ends there, or what follows is the writer's resolve, not the plan's
-        // content: "if nothing changes", "and I mean it".
-        r.clause_ends(k)
-            || r.word(k) == "if"
-            || r.word(k) == "and" && matches!(r.word(k + 1), "i" | "this" | "it")
+        // A bare plan ("I'm planning.") ends its clause; a plan for a time ("a plan for the
+        // weekend") needs the writer's resolve after it: "if nothing changes", "and I think I
+        // mean it this time".
+        let resolve = (k..k + 8).any(|j| {
+            let (a, b) = (r.word(j), r.word(j + 1));
+            matches!(
+                (a, b),
+                ("mean", "it") | ("this", "time") | ("for", "real") | ("no", "going")
+            ) || a == "nothing" && matches!(b, "changes" | "improves" | "gets" | "helps")
+        });
+        resolve || k == i + 1 && r.clause_ends(k)
     })
 }
 
@@ -121,7 +162,10 @@ fn planned(r: &Reader) -> bool {
 /// I could stop snacking".
 fn wished_body_stop(r: &Reader) -> bool {
     (0..r.s.len()).any(|i| {
-        if !matches!(r.word(i), "wish" | "wished" | "wishing" | "hope" | "pray" | "praying") {
+        if !matches!(
+            r.word(i),
+            "wish" | "wished" | "wishing" | "hope" | "pray" | "praying"
+        ) {
             return false;
         }
         let k = i + 1;
@@ -140,7 +184,10 @@ fn wished_body_stop(r: &Reader) -> bool {
         }
         let stops = matches!(r.word(m), "stop" | "give" | "end" | "pack")
             && !r.word(m + 1).ends_with("ing")
-            && !matches!(r.word(m + 1), "him" | "her" | "them" | "it" | "the" | "my" | "being")
+            && !matches!(
+                r.word(m + 1),
+                "him" | "her" | "them" | "it" | "the" | "my" | "being"
+            )
             && (owner > k + 1 || r.clause_ends(m + 1) || r.word(m + 1) == "by");
         let not_wake = r.word(m) == "not" && matches!(r.word(m + 1), "wake" | "exist" | "be");
         stops || not_wake

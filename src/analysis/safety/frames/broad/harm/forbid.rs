@@ -19,7 +19,11 @@ const BANNED: &[&str] = &[
 
 pub(super) fn forbidden(r: &Reader, b: &Broad, harm: &mut Harm) {
     for v in 0..r.s.len() {
-        if base_of(r.word(v), &["tell", "told", "say", "said", "warn", "inform"]).is_none()
+        if base_of(
+            r.word(v),
+            &["tell", "told", "say", "said", "warn", "inform"],
+        )
+        .is_none()
             && !matches!(r.word(v), "told" | "said")
         {
             continue;
@@ -59,8 +63,24 @@ pub(super) fn forbidden(r: &Reader, b: &Broad, harm: &mut Harm) {
             let w = r.word(m);
             if matches!(w, "not" | "never") {
                 banned = true;
-            } else if !matches!(w, "can" | "could" | "is" | "are" | "am" | "was" | "allowed" | "to" | "will" | "would" | "be" | "going" | "ever" | "any" | "anymore")
-            {
+            } else if !matches!(
+                w,
+                "can"
+                    | "could"
+                    | "is"
+                    | "are"
+                    | "am"
+                    | "was"
+                    | "allowed"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "be"
+                    | "going"
+                    | "ever"
+                    | "any"
+                    | "anymore"
+            ) {
                 break;
             }
             m += 1;
