@@ -128,6 +128,8 @@ fn broad() -> &'static Broad {
         }
         triggers.extend([
             "planning",
+            "dug",
+            "into",
             "last",
             "told",
             "tell",

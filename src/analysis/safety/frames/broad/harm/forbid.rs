@@ -1,4 +1,4 @@
-//! A ban told to someone: the teller is the doer, the one told is the one it is done to. "I
+//! A body used as a tool on another ("dug my nails into his arm"), and a ban told to someone: the teller is the doer, the one told is the one it is done to. "I
 //! told Marco he can't see his friends anymore" is the writer's control; "he told me I'm not
 //! allowed to see my sister" is the partner's. What is banned must be a person's own life (their
 //! people, their things, going out), not a cake or a late night.
@@ -115,4 +115,39 @@ pub(super) fn counted(r: &Reader) -> bool {
             COUNTS.contains(&n) || n.parse::<u32>().is_ok_and(|n| n >= 3)
         }
     })
+}
+
+/// A body used as the tool of harm on another: "dug my nails into his arm", "he pressed his
+/// knee into my back". The tool is the doer's own; the one harmed is the body after "into".
+pub(super) fn body_as_tool(r: &Reader, harm: &mut Harm) {
+    const VERBS: &[&str] = &[
+        "dig", "digs", "dug", "digging", "press", "pressed", "presses", "pressing", "jab",
+        "jabbed", "sink", "sank", "sunk", "ram", "rammed", "drive", "drove", "shove", "shoved",
+        "stick", "stuck",
+    ];
+    const TOOLS: &[&str] = &[
+        "nails", "fingernails", "fingers", "teeth", "elbow", "knee", "knees", "thumb", "thumbs",
+        "fist", "fists", "nail", "finger",
+    ];
+    for v in 0..r.s.len() {
+        if !VERBS.contains(&r.word(v)) || r.negated_before(v) {
+            continue;
+        }
+        let t = v + 1;
+        if !matches!(r.word(t), "my" | "his" | "her") || !TOOLS.contains(&r.word(t + 1)) {
+            continue;
+        }
+        if r.word(t + 2) != "into" {
+            continue;
+        }
+        let (owner, part) = (r.word(t + 3), r.word(t + 4));
+        let side = match owner {
+            "my" if r.w.body.parts.has(part) => Side::Writer,
+            "his" | "her" if r.w.body.parts.has(part) => Side::Victim,
+            "me" => Side::Writer,
+            "him" => Side::Victim,
+            _ => continue,
+        };
+        note(harm, agent(r, v), side);
+    }
 }

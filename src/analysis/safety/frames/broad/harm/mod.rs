@@ -49,6 +49,7 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     must_ask(r, b, harm);
     told_threat(r, b, harm);
     forbid::forbidden(r, b, harm);
+    forbid::body_as_tool(r, harm);
 }
 
 /// A doer and an act of harm, watching or control, with the one it is done to: "he times me",
@@ -165,6 +166,20 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
                 _ => who,
             };
             note(harm, who, side);
+            continue;
+        }
+        // Fear made in someone, by whoever makes it: "I'm scaring her", "he terrifies me";
+        // not a prank ("jumped out and scared her") nor a film.
+        if base_of(verb, &["scare", "frighten", "terrify", "intimidate", "terrorise", "terrorize"])
+            .is_some()
+        {
+            let prank = ["jump", "jumped", "boo", "prank", "surprise", "hid", "mask", "costume"]
+                .iter()
+                .any(|w| r.has_word(w));
+            let made = k == v + 1 && matches!(r.word(k), "me" | "him" | "her" | "them");
+            if made && !prank && !r.humour && !r.w.context.media.any(r.s) {
+                note(harm, who, side);
+            }
             continue;
         }
         if !b.watching.has(verb) || r.humour {
