@@ -57,7 +57,7 @@ fn violence(r: &Reader, harm: &mut Harm) {
         if let Some(g) = r.violence[v] {
             let group = &r.w.violence[g];
             let subject = r.subject(v);
-            if subject.negated || (r.games && group.needs != Needs::Threat) {
+            if subject.negated || (r.games && group.needs != Needs::Threat) || r.first_aid(v) {
                 continue;
             }
             if group.needs == Needs::At {

@@ -90,14 +90,11 @@ fn force(r: &Reader, c: &Classes, harm: &mut Harm) {
             }
         }
     }
-    // "I choked on a crisp and Marco had to thump my back": force that is first aid.
-    let first_aid = (1..r.s.len())
-        .any(|i| matches!(r.word(i - 1), "choked" | "choking" | "chokes") && r.word(i) == "on");
     for v in 0..r.s.len() {
         if !c.force.has(r.word(v)) || r.negated_before(v) {
             continue;
         }
-        if first_aid && v > 0 && r.word(v - 1) == "to" {
+        if r.first_aid(v) {
             continue;
         }
         let target = patient(r, v);

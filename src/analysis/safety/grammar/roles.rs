@@ -125,4 +125,13 @@ impl Reader<'_> {
                 && (body.surfaces.at(self.s, k).is_some() || body.parts.has(self.word(k)))
         })
     }
+
+    /// Whether force at `v` is first aid: the writer choked on something and someone "had to"
+    /// act ("I choked on a crisp and Marco had to thump my back").
+    pub fn first_aid(&self, v: usize) -> bool {
+        let choked = (1..self.s.len()).any(|i| {
+            matches!(self.word(i - 1), "choked" | "choking" | "chokes") && self.word(i) == "on"
+        });
+        choked && v > 0 && self.word(v - 1) == "to"
+    }
 }

@@ -226,6 +226,15 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         if (v + 1..v + 7).any(|j| b.not_private.at(r.s, j).is_some()) {
             continue;
         }
+        // "he has to ask me for money": the one obliged to ask is the one controlled, and the
+        // one asked holds the control (read by `must_ask`), whatever the act's own roles say.
+        let obliged = v >= 2
+            && r.word(v - 1) == "to"
+            && matches!(r.word(v - 2), "has" | "have" | "had" | "got")
+            || v >= 1 && r.word(v - 1) == "must";
+        if obliged && base_of(verb, &["ask", "beg", "tell", "show", "account"]).is_some() {
+            continue;
+        }
         let glance = b.glance.has(verb);
         let errand = base_of(verb, &["take", "keep", "move", "cut", "stop", "make"]).is_some();
         // Papers that say who someone is are never an errand's things: "took my passport".
