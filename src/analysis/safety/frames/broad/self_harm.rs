@@ -138,7 +138,12 @@ fn lethal_sought(r: &Reader, b: &Broad) -> bool {
         "dog", "cat", "dogs", "cats", "plant", "plants", "fish", "mice", "wasps", "bee", "sting",
         "allergic", "snake", "spider",
     ];
-    (i + 1..r.s.len()).any(|k| b.lethal.at(r.s, k).is_some())
+    // "how many it would take", not "how many it would take to fill the pool"
+    (i + 1..r.s.len()).any(|k| {
+        b.lethal
+            .at(r.s, k)
+            .is_some_and(|n| r.word(k) != "how" || r.word(k + n) != "to")
+    })
         && !animals.iter().any(|a| r.has_word(a))
         && !r.w.context.media.any(r.s)
 }
@@ -151,10 +156,17 @@ fn easy_way(r: &Reader, b: &Broad) -> bool {
             r.word(i),
             "easy" | "easier" | "tempting" | "simple" | "quick"
         ) && r.word(i + 1) == "to"
-            || base_of(r.word(i), &["think"]).is_some() && matches!(r.word(i + 1), "about" | "of"))
+            || (base_of(r.word(i), &["think"]).is_some()
+                || matches!(r.word(i), "thought" | "thoughts"))
+                && matches!(r.word(i + 1), "about" | "of"))
             && (i + 2..i + 6).any(|k| {
-                b.easy_way.at(r.s, k).is_some()
-                    && !matches!(r.word(k + 1), "to" | "conclusions" | "in")
+                // "ending it with him", "ending it early and going home" end something else
+                b.easy_way.at(r.s, k).is_some_and(|n| {
+                    !matches!(
+                        r.word(k + n),
+                        "to" | "conclusions" | "in" | "with" | "early" | "between"
+                    )
+                })
             })
     })
 }
