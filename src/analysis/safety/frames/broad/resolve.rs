@@ -170,7 +170,7 @@ fn wished_body_stop(r: &Reader) -> bool {
         }
         let k = i + 1;
         let owner = match (r.word(k), r.word(k + 1)) {
-            ("my", w) if matches!(w, "heart" | "breathing" | "life" | "body" | "lungs") => k + 2,
+            ("my", "heart" | "breathing" | "life" | "body" | "lungs") => k + 2,
             ("i", _) => k + 1,
             _ => return false,
         };

@@ -143,8 +143,7 @@ fn lethal_sought(r: &Reader, b: &Broad) -> bool {
         b.lethal
             .at(r.s, k)
             .is_some_and(|n| r.word(k) != "how" || r.word(k + n) != "to")
-    })
-        && !animals.iter().any(|a| r.has_word(a))
+    }) && !animals.iter().any(|a| r.has_word(a))
         && !r.w.context.media.any(r.s)
 }
 

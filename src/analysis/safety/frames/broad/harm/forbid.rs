@@ -126,8 +126,19 @@ pub(super) fn body_as_tool(r: &Reader, harm: &mut Harm) {
         "stick", "stuck",
     ];
     const TOOLS: &[&str] = &[
-        "nails", "fingernails", "fingers", "teeth", "elbow", "knee", "knees", "thumb", "thumbs",
-        "fist", "fists", "nail", "finger",
+        "nails",
+        "fingernails",
+        "fingers",
+        "teeth",
+        "elbow",
+        "knee",
+        "knees",
+        "thumb",
+        "thumbs",
+        "fist",
+        "fists",
+        "nail",
+        "finger",
     ];
     for v in 0..r.s.len() {
         if !VERBS.contains(&r.word(v)) || r.negated_before(v) {

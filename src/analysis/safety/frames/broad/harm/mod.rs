@@ -170,12 +170,24 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         }
         // Fear made in someone, by whoever makes it: "I'm scaring her", "he terrifies me";
         // not a prank ("jumped out and scared her") nor a film.
-        if base_of(verb, &["scare", "frighten", "terrify", "intimidate", "terrorise", "terrorize"])
-            .is_some()
+        if base_of(
+            verb,
+            &[
+                "scare",
+                "frighten",
+                "terrify",
+                "intimidate",
+                "terrorise",
+                "terrorize",
+            ],
+        )
+        .is_some()
         {
-            let prank = ["jump", "jumped", "boo", "prank", "surprise", "hid", "mask", "costume"]
-                .iter()
-                .any(|w| r.has_word(w));
+            let prank = [
+                "jump", "jumped", "boo", "prank", "surprise", "hid", "mask", "costume",
+            ]
+            .iter()
+            .any(|w| r.has_word(w));
             let made = k == v + 1 && matches!(r.word(k), "me" | "him" | "her" | "them");
             if made && !prank && !r.humour && !r.w.context.media.any(r.s) {
                 note(harm, who, side);
