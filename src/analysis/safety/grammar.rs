@@ -5,6 +5,8 @@
 use super::text::Sentence;
 use super::words::Words;
 
+mod roles;
+
 /// Who a word names, from the writer's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
@@ -257,16 +259,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A story, a screen or a course: not "gave my books to Priya", which are things given away.
+    /// A story, a screen or a course: not "gave my books to Priya", which are things given away,
+    /// nor "no drama", which names none.
     fn story(s: &Sentence, w: &Words) -> bool {
         let giving = s
             .words
             .iter()
             .any(|x| matches!(x.as_str(), "gave" | "give" | "giving" | "given"));
-        w.context
-            .media
-            .all(s)
-            .any(|(i, _)| !(giving && i > 0 && s.word(i - 1) == "my"))
+        w.context.media.all(s).any(|(i, _)| {
+            let before = if i > 0 { s.word(i - 1) } else { "" };
+            // "no drama, no mess" names no story at all.
+            !(giving && before == "my" || matches!(before, "no" | "without"))
+        })
     }
 
     /// A story or a long-past time the writer says is still theirs: "I recognised myself in
@@ -291,21 +295,6 @@ impl<'a> Reader<'a> {
 
     pub fn word(&self, i: usize) -> &str {
         self.s.word(i)
-    }
-
-    /// Whether a reporting verb ("said", "told me", "threatened") comes before word `i`.
-    pub fn reported_before(&self, i: usize) -> bool {
-        self.reported_until.is_some_and(|r| r < i)
-    }
-
-    /// Who reports what comes at `i`: the doer of the nearest reporting verb before it ("I told
-    /// him…", "she said…").
-    pub fn reporter(&self, i: usize) -> Option<Who> {
-        let g = &self.w.grammar;
-        let j = (0..i)
-            .rev()
-            .find(|&j| g.reporting.at(self.s, j).is_some())?;
-        Some(self.subject(j).who)
     }
 
     /// A sentence that names no one and opens without a determiner ("cant stop thinking about
@@ -483,88 +472,6 @@ impl<'a> Reader<'a> {
             }
         }
         false
-    }
-
-    /// The one the verb at `v` is done to, and the index just after it.
-    pub fn object(&self, v: usize) -> (Target, usize) {
-        let k = v + 1;
-        let body = &self.w.body;
-        let people = &self.w.people;
-        let next = self.word(k + 1);
-        let possessed = |at: usize| -> Option<(bool, usize)> {
-            // "my arm", "my left arm", "her neck"
-            if body.parts.has(self.word(at)) {
-                Some((true, at + 1))
-            } else if body.parts.has(self.word(at + 1)) && !self.clause_ends(at + 1) {
-                Some((true, at + 2))
-            } else if people.victims.has(self.word(at)) {
-                Some((false, at + 1))
-            } else {
-                None
-            }
-        };
-        match self.word(k) {
-            "me" => (Target::Writer, k + 1),
-            "myself" => (Target::Myself, k + 1),
-            // "my wife's wrist" (the possessive is dropped by the tokeniser)
-            "my" if people.victims.has(self.word(k + 1)) && body.parts.has(self.word(k + 2)) => {
-                (Target::VictimBody, k + 3)
-            }
-            "my" => match possessed(k + 1) {
-                Some((true, end)) => (Target::WriterBody, end),
-                Some((false, end)) => (Target::Victim, end),
-                None => (Target::Nothing, k),
-            },
-            "him" | "them" => (Target::Victim, k + 1),
-            "her" | "his" | "their" => match possessed(k + 1) {
-                Some((true, end)) => (Target::VictimBody, end),
-                Some((false, end)) => (Target::Victim, end),
-                None if self.word(k) == "her"
-                    && (self.clause_ends(k + 1) || AFTER_OBJECT.contains(&next)) =>
-                {
-                    (Target::Victim, k + 1)
-                }
-                None => (Target::Nothing, k),
-            },
-            _ if k < self.s.len() && self.is_name(k) => (Target::Victim, k + 1),
-            _ => (Target::Nothing, k),
-        }
-    }
-
-    /// The person right after word `v`, as in "let me", "made her": me, him, her, them, a name or
-    /// "my" with a partner.
-    pub fn person_after(&self, v: usize) -> Target {
-        let k = v + 1;
-        match self.word(k) {
-            "me" => Target::Writer,
-            "him" | "her" | "them" => Target::Victim,
-            "my" if self.w.people.victims.has(self.word(k + 1)) => Target::Victim,
-            _ if k < self.s.len() && self.is_name(k) => Target::Victim,
-            _ => Target::Nothing,
-        }
-    }
-
-    /// Whether a place of bodily force follows at `c`: "against the wall", "to the floor".
-    pub fn physical_after(&self, c: usize) -> bool {
-        let body = &self.w.body;
-        let Some(n) = body.physical_preps.at(self.s, c) else {
-            return false;
-        };
-        let prep = &self.s.words[c..c + n];
-        let needs_surface = matches!(
-            prep.join(" ").as_str(),
-            "to" | "into" | "in the" | "around" | "round" | "by" | "and" | "again"
-        );
-        !needs_surface || self.surface_near(c + n)
-    }
-
-    /// A surface or a body part within three words of `i`.
-    pub fn surface_near(&self, i: usize) -> bool {
-        let body = &self.w.body;
-        (i..i + 3).any(|k| {
-            self.s.same_clause(i.saturating_sub(1), k)
-                && (body.surfaces.at(self.s, k).is_some() || body.parts.has(self.word(k)))
-        })
     }
 
     pub fn has_word(&self, word: &str) -> bool {

@@ -56,7 +56,7 @@ pub fn concerns(text: &str) -> Vec<Concern> {
         self_harm |= self_harm::read(&reader)
             || families::self_harm(&reader)
             || frames::self_harm(&reader, sentences.get(n + 1))
-            || frames::broad_self_harm(&reader);
+            || frames::broad_self_harm(&reader, sentences.get(n + 1));
         let mut harm = harm::read(&reader);
         frames::harm(&reader, &mut harm);
         frames::broad_harm(&reader, &mut harm);

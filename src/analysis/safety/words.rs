@@ -10,6 +10,9 @@ use std::sync::OnceLock;
 
 use super::text::Sentence;
 
+mod wide;
+pub use wide::{Broad, Frames};
+
 #[cfg(test)]
 const SOURCE: &str = include_str!("../../../lexicon/safety.toml");
 
@@ -435,113 +438,6 @@ const RULE_WORDS: &[&str] = &[
     "punished",
 ];
 
-/// The broad classes of the general frames (`frames`), in base form.
-#[derive(Debug)]
-pub struct Frames {
-    pub force: Set,
-    pub airway: Set,
-    pub force_marks: Set,
-    pub weapons: Set,
-    pub wield: Set,
-    pub destroy: Set,
-    pub belongings: Set,
-    pub means: Set,
-    pub take: Set,
-    pub money_units: Set,
-    pub monitor: Set,
-    pub private: Set,
-    pub covert: Set,
-    pub anger: Set,
-    pub contact: Set,
-    pub people_to_see: Set,
-    pub breakup: Set,
-    pub presence: Set,
-    pub new_place: Set,
-    pub wish: Set,
-    pub being: Set,
-    pub weigh: Set,
-    pub heights: Set,
-    pub falls: Set,
-    pub waters: Set,
-    pub exhaust: Set,
-    pub enclosed: Set,
-    pub ligatures: Set,
-    pub anchors: Set,
-    pub instruments: Set,
-    pub intent: Set,
-    pub grooming: Set,
-    pub medicines: Set,
-    pub amounts: Set,
-    pub gone_after: Set,
-    pub finality: Set,
-    pub hopeless: Set,
-    pub frighten: Set,
-    pub refusal: Set,
-    pub persist: Set,
-    pub rule_words: Set,
-}
-
-/// The widest recognisers (`frames::broad`), read after every narrower rule; base forms.
-#[derive(Debug)]
-pub struct Broad {
-    pub injure: Set,
-    pub bumps: Set,
-    pub severity: Set,
-    pub means: Set,
-    pub dwelling: Set,
-    pub ordinary_use: Set,
-    pub wanting: Set,
-    pub to_stop: Set,
-    pub vanish: Set,
-    pub woke_sorry: Set,
-    pub acts: Set,
-    pub plain_harm: Set,
-    pub watching: Set,
-    pub private: Set,
-    pub glance: Set,
-    pub constancy: Set,
-    pub control_cues: Set,
-    pub covert_cues: Set,
-    pub not_private: Set,
-    pub online: Set,
-    pub things_thrown: Set,
-    pub anger: Set,
-    pub punish: Set,
-    pub whereabouts: Set,
-    pub with_person: Set,
-    pub malice: Set,
-    pub insults: Set,
-    pub say_to: Set,
-    pub leverage: Set,
-    pub fear_response: Set,
-    pub temper: Set,
-    pub befall: Set,
-    pub hopeless_life: Set,
-    pub tired_of: Set,
-    pub frightening_things: Set,
-    pub turns_violent: Set,
-    pub breathless: Set,
-    pub overdose: Set,
-    pub relapse: Set,
-    pub bequest: Set,
-    pub lethal: Set,
-    pub seek: Set,
-    pub easy_way: Set,
-    pub pictured: Set,
-    pub made_to: Set,
-    pub impersonation: Set,
-    pub blocking: Set,
-    pub scares: Set,
-    pub own_marks: Set,
-    pub goodbye: Set,
-    pub goodbye_things: Set,
-    pub leaving_do: Set,
-    pub unseen: Set,
-    pub flood_units: Set,
-    pub flood_counts: Set,
-    pub escape_ready: Set,
-}
-
 #[derive(Debug)]
 pub struct Words {
     pub people: People,
@@ -630,49 +526,4 @@ pub fn words() -> &'static Words {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::text::sentences;
-    use super::*;
-
-    #[test]
-    fn the_lists_parse_and_every_term_is_in_open_lower_case_form() {
-        let file: toml::Table = toml::from_str(SOURCE).unwrap();
-        build();
-        let mut terms = Vec::new();
-        collect(&toml::Value::Table(file), &mut terms);
-        assert!(terms.len() > 500);
-        for term in terms {
-            if term.contains('*') {
-                continue;
-            }
-            // Each term must read as the tokeniser reads text, or it could never match.
-            let read: Vec<String> = sentences(&term).into_iter().flat_map(|s| s.words).collect();
-            assert_eq!(
-                read.join(" "),
-                term,
-                "lexicon/safety.toml: {term:?} cannot match"
-            );
-        }
-    }
-
-    fn collect(v: &toml::Value, out: &mut Vec<String>) {
-        match v {
-            toml::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
-            toml::Value::Table(t) => t
-                .iter()
-                .filter(|(k, _)| k.as_str() != "needs")
-                .for_each(|(_, x)| collect(x, out)),
-            toml::Value::String(s) => out.push(s.clone()),
-            _ => {}
-        }
-    }
-
-    #[test]
-    fn phrases_and_prefixes_match() {
-        let set = Set::of("kill myself\nsuicid*");
-        let s = &sentences("I want to kill myself, so suicidal")[0];
-        assert_eq!(set.at(s, 3), Some(2));
-        assert_eq!(set.find(s, 4, s.len()), Some((6, 1)));
-        assert!(set.has("suicide") && !set.has("kill"));
-    }
-}
+mod tests;

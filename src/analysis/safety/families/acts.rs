@@ -49,10 +49,13 @@ pub fn hands_on(r: &Reader, harm: &mut Harm) {
         }
         let (to_writer, to_victim) = match r.word(h + 2) {
             "me" => (true, false),
-            // "put his hand on my belly and felt the baby" is tenderness; force says otherwise.
+            // "put his hand on my belly and felt the baby" is tenderness; force in the same
+            // clause says otherwise ("the baby kicks so hard" is the baby's).
             "my" => (
                 r.w.body.parts.has(r.word(h + 3))
-                    && (r.w.body.force.any(r.s) || r.word(h + 1) != "on"),
+                    && ((0..r.s.len())
+                        .any(|k| r.s.same_clause(v, k) && r.w.body.force.at(r.s, k).is_some())
+                        || r.word(h + 1) != "on"),
                 false,
             ),
             "her" | "him" | "them" | "his" => (false, true),

@@ -3,7 +3,15 @@
 
 use super::*;
 
-pub fn self_harm(r: &Reader) -> bool {
+mod kept;
+use kept::{
+    in_front_of, marks_covered, means_dwelt_on, taken_by_the_lot, wished_to_stop, woke_sorry,
+};
+
+mod injury;
+use injury::{bled_until, blows_on_things, own_injury};
+
+pub fn self_harm(r: &Reader, next: Option<&Sentence>) -> bool {
     #[cfg(test)]
     if OFF.load(std::sync::atomic::Ordering::Relaxed) {
         return false;
@@ -19,7 +27,7 @@ pub fn self_harm(r: &Reader) -> bool {
         || wished_to_stop(r, b)
         || woke_sorry(r, b)
         || marks_covered(r)
-        || planning(r)
+        || super::resolve::read(r, next)
         || blows_on_things(r)
         || hoped_to_befall(r, b)
         || life_without_worth(r, b)
@@ -35,48 +43,6 @@ pub fn self_harm(r: &Reader) -> bool {
         || drive_into(r)
         || goodbye_written(r, b)
         || done_unseen(r, b)
-}
-
-/// The writer's own injury kept up till it bled: "i keep scratching the same spot until it
-/// bleeds".
-fn bled_until(r: &Reader, b: &Broad) -> bool {
-    if r.accident || has_harm_doer(r) || classes().grooming.any(r.s) {
-        return false;
-    }
-    (0..r.s.len()).any(|v| {
-        b.injure.at(r.s, v).is_some()
-            && named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer)) == Some(Who::Writer)
-            && (v + 1..(v + 8).min(r.s.len())).any(|k| {
-                matches!(r.word(k), "until" | "till")
-                    && matches!(r.word(k + 1), "it" | "they" | "i" | "there")
-                    && matches!(
-                        r.word(k + 2),
-                        "bled"
-                            | "bleeds"
-                            | "bleed"
-                            | "bleeding"
-                            | "blistered"
-                            | "blisters"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                    )
-                    && (k + 2..k + 5).any(|j| {
-                        matches!(
-                            r.word(j),
-                            "bled"
-                                | "bleeds"
-                                | "bleed"
-                                | "bleeding"
-                                | "blistered"
-                                | "blisters"
-                                | "raw"
-                                | "blood"
-                        )
-                    })
-            })
-    })
 }
 
 /// The writer going into the water or off a height: "i'm going to drive into the reservoir
@@ -172,8 +138,12 @@ fn lethal_sought(r: &Reader, b: &Broad) -> bool {
         "dog", "cat", "dogs", "cats", "plant", "plants", "fish", "mice", "wasps", "bee", "sting",
         "allergic", "snake", "spider",
     ];
-    (i + 1..r.s.len()).any(|k| b.lethal.at(r.s, k).is_some())
-        && !animals.iter().any(|a| r.has_word(a))
+    // "how many it would take", not "how many it would take to fill the pool"
+    (i + 1..r.s.len()).any(|k| {
+        b.lethal
+            .at(r.s, k)
+            .is_some_and(|n| r.word(k) != "how" || r.word(k + n) != "to")
+    }) && !animals.iter().any(|a| r.has_word(a))
         && !r.w.context.media.any(r.s)
 }
 
@@ -185,10 +155,17 @@ fn easy_way(r: &Reader, b: &Broad) -> bool {
             r.word(i),
             "easy" | "easier" | "tempting" | "simple" | "quick"
         ) && r.word(i + 1) == "to"
-            || base_of(r.word(i), &["think"]).is_some() && matches!(r.word(i + 1), "about" | "of"))
+            || (base_of(r.word(i), &["think"]).is_some()
+                || matches!(r.word(i), "thought" | "thoughts"))
+                && matches!(r.word(i + 1), "about" | "of"))
             && (i + 2..i + 6).any(|k| {
-                b.easy_way.at(r.s, k).is_some()
-                    && !matches!(r.word(k + 1), "to" | "conclusions" | "in")
+                // "ending it with him", "ending it early and going home" end something else
+                b.easy_way.at(r.s, k).is_some_and(|n| {
+                    !matches!(
+                        r.word(k + n),
+                        "to" | "conclusions" | "in" | "with" | "early" | "between"
+                    )
+                })
             })
     })
 }
@@ -296,7 +273,7 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
             !fight
                 || !matches!(
                     r.word(i + n),
-                    "with" | "about" | "over" | "for" | "of" | "against" | "on"
+                    "with" | "about" | "over" | "for" | "of" | "against" | "on" | "at" | "in"
                 )
         })
     });
@@ -329,295 +306,6 @@ fn life_without_worth(r: &Reader, b: &Broad) -> bool {
     tired || life
 }
 
-/// The writer's blows on a wall or a door until the writer's own body gives: "I punched the
-/// wall until my knuckles split", "banged my head against the door till it bled". Beside a
-/// partner ("the wall beside her") it is for the harm rules.
-fn blows_on_things(r: &Reader) -> bool {
-    let body = |w: &str| {
-        r.w.body.parts.has(w) || matches!(w, "knuckles" | "fist" | "fists" | "forehead" | "skull")
-    };
-    let given = |w: &str| {
-        matches!(
-            w,
-            "split"
-                | "bled"
-                | "bleed"
-                | "bleeding"
-                | "bruised"
-                | "broke"
-                | "raw"
-                | "swelled"
-                | "swollen"
-                | "cracked"
-                | "hurt"
-                | "throbbed"
-                | "numb"
-        )
-    };
-    let near_partner = (0..r.s.len()).any(|i| {
-        matches!(r.word(i), "beside" | "next" | "near" | "behind" | "by")
-            && (i + 1..i + 4).any(|k| matches!(r.word(k), "her" | "him" | "them" | "his"))
-    });
-    if near_partner || r.accident {
-        return false;
-    }
-    (0..r.s.len()).any(|v| {
-        if base_of(
-            r.word(v),
-            &[
-                "punch", "hit", "bang", "headbutt", "smash", "slam", "thump", "bash",
-            ],
-        )
-        .is_none()
-        {
-            return false;
-        }
-        let who = named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer));
-        if who != Some(Who::Writer) {
-            return false;
-        }
-        let against = (v + 1..v + 5).any(|k| {
-            r.w.body.surfaces.at(r.s, k).is_some() || matches!(r.word(k), "mirror" | "brick")
-        });
-        let gave = (v + 1..r.s.len()).any(|k| {
-            r.word(k) == "my" && body(r.word(k + 1)) && (k + 2..k + 4).any(|j| given(r.word(j)))
-        }) || (v + 1..r.s.len()).any(|k| {
-            matches!(r.word(k), "until" | "till") && (k + 1..k + 5).any(|j| given(r.word(j)))
-        });
-        against && gave
-    })
-}
-
-/// Any injury verb done by the writer to the writer's own body: "I bit my own arm hard
-/// enough to leave marks", "pulled my hair out in clumps", "hit myself on the head". A bump or
-/// a habit needs a sign of force, repetition or purpose; an accident or grooming is none.
-fn own_injury(r: &Reader, b: &Broad) -> bool {
-    if r.accident || classes().grooming.any(r.s) {
-        return false;
-    }
-    // Someone else's hands ("bruises on my arms from where he held me") are for the harm rules.
-    let other_doer = has_harm_doer(r);
-    (0..r.s.len()).any(|v| {
-        if b.injure.at(r.s, v).is_none() || passive_at(r, v) || r.negated_before(v) {
-            return false;
-        }
-        // "the bruises", "have cuts": a noun, not an act
-        if v > 0
-            && matches!(
-                r.word(v - 1),
-                "the" | "a" | "an" | "some" | "have" | "has" | "had" | "no" | "these" | "those"
-            )
-        {
-            return false;
-        }
-        let (side, k) = side_after(r, v);
-        // "cut myself a slice of cake"
-        if side == Side::Myself && matches!(r.word(k + 1), "a" | "an" | "some") {
-            return false;
-        }
-        let body_at = |j: usize| {
-            r.s.same_clause(v, j)
-                && r.word(j) == "my"
-                && (r.w.body.parts.has(r.word(j + 1)) || r.w.body.parts.has(r.word(j + 2)))
-        };
-        // "my arm", "my left arm", "my nails into my wrist"
-        let found = (k..k + 6).find(|&j| body_at(j));
-        let own = match side {
-            // "my own arm", not "the door on my own finger"
-            Side::Myself => {
-                r.word(k) == "myself"
-                    || k == v + 1
-                    || matches!(r.word(k - 1), "then" | "and" | "into")
-            }
-            Side::Writer => found.is_some(),
-            _ => false,
-        };
-        if !own || other_doer && r.word(k) != "myself" {
-            return false;
-        }
-        let who = named(r, v).or_else(|| opens_at(r, v).then_some(Who::Writer));
-        if who != Some(Who::Writer) {
-            return false;
-        }
-        let k = found.unwrap_or(k);
-        let part = if r.word(k + 1) == "own" { k + 2 } else { k + 1 };
-        let hair = matches!(r.word(part), "hair" | "nails" | "fringe" | "beard");
-        // "cut my hair", "pulling my hair out over this spreadsheet": grooming, frustration.
-        if hair
-            && (base_of(r.word(v), &["pull", "rip", "tear"]).is_none()
-                || (k..k + 6).any(|j| r.word(j) == "over"))
-        {
-            return false;
-        }
-        let intent = classes().intent.any(r.s);
-        // "cut my hand on a broken glass": what it struck is a thing, by accident.
-        let struck = (part + 1..part + 3).any(|j| r.word(j) == "on")
-            && (part + 2..part + 4).any(|j| matches!(r.word(j), "a" | "the" | "some"));
-        if struck && !intent {
-            return false;
-        }
-        // "until it bled", not "until it was smooth"
-        let until_hurt = (k..r.s.len()).any(|j| {
-            matches!(r.word(j), "until" | "till")
-                && (j + 1..j + 5).any(|m| {
-                    matches!(
-                        r.word(m),
-                        "bled"
-                            | "bleed"
-                            | "bleeds"
-                            | "bleeding"
-                            | "hurt"
-                            | "hurts"
-                            | "stung"
-                            | "stings"
-                            | "marks"
-                            | "bruised"
-                            | "raw"
-                            | "red"
-                            | "numb"
-                            | "burned"
-                            | "burnt"
-                            | "broke"
-                            | "split"
-                            | "purple"
-                            | "blistered"
-                            | "scream"
-                            | "cried"
-                            | "cry"
-                    )
-                })
-        });
-        // "Scratched \"liar\" into my own arm": carved in
-        let carved = r.word(k - 1) == "into";
-        let signed = (k..r.s.len()).any(|j| b.severity.at(r.s, j).is_some())
-            || until_hurt
-            || carved
-            || intent
-            || r.w.body.marks.any(r.s);
-        (!b.bumps.has(r.word(v)) && !hair) || signed
-    })
-}
-
-/// A means named and dwelt on, by the writer: "there's a rope in the garage and I keep
-/// thinking about it", "Counting the pills again", "Stood on the balcony ledge for ten
-/// minutes", "the knife was in my hand for a long time". Kitchens, hobbies and prescriptions
-/// are the ordinary use.
-fn means_dwelt_on(r: &Reader, b: &Broad) -> bool {
-    if b.ordinary_use.any(r.s) || !writer_present(r) || has_harm_doer(r) {
-        return false;
-    }
-    let Some(m) = (0..r.s.len()).find(|&i| b.means.at(r.s, i).is_some()) else {
-        return false;
-    };
-    let mlen = b.means.at(r.s, m).unwrap_or(1);
-    (0..r.s.len()).any(|i| {
-        (i < m || i >= m + mlen) && b.dwelling.at(r.s, i).is_some() && !r.negated_before(i)
-    })
-}
-
-/// Everything taken at once: "I'm going to take the lot", "Want to take all of them and
-/// sleep".
-fn taken_by_the_lot(r: &Reader) -> bool {
-    let children = [
-        "kids", "children", "boys", "girls", "dogs", "class", "bags", "boxes",
-    ];
-    if children.iter().any(|w| r.has_word(w)) {
-        return false;
-    }
-    (0..r.s.len()).any(|v| {
-        if base_of(r.word(v), &["take", "swallow", "down", "neck"]).is_none() {
-            return false;
-        }
-        let rest: Vec<&str> = (v + 1..(v + 4).min(r.s.len())).map(|k| r.word(k)).collect();
-        let n = match rest.as_slice() {
-            ["the", "lot", ..] | ["them", "all", ..] | ["everything", ..] => 2,
-            ["all", "of", "them", ..] | ["all", "of", "it", ..] => 3,
-            _ => return false,
-        };
-        let n = if rest[0] == "everything" { 1 } else { n };
-        let end = v + 1 + n;
-        r.clause_ends(end)
-            || matches!(
-                r.word(end),
-                "and" | "tonight" | "now" | "at" | "then" | "if" | "when" | "before"
-            )
-    })
-}
-
-/// Stepping, walking or throwing oneself in front of something moving.
-fn in_front_of(r: &Reader) -> bool {
-    (0..r.s.len()).any(|i| {
-        r.word(i) == "in"
-            && r.word(i + 1) == "front"
-            && r.word(i + 2) == "of"
-            && i > 0
-            && (r.word(i - 1) == "myself"
-                || base_of(r.word(i - 1), &["step", "walk", "jump", "run", "lie"]).is_some())
-    }) && writer_present(r)
-}
-
-/// A wish that everything stop, or that the writer slip away, in any words: "i just want
-/// everything to stop, permanently", "thinking how easy it would be to slide under and stay
-/// there".
-fn wished_to_stop(r: &Reader, b: &Broad) -> bool {
-    if !writer_present(r) {
-        return false;
-    }
-    let wish = (0..r.s.len()).find(|&i| b.wanting.at(r.s, i).is_some() && !r.negated_before(i));
-    // "want it all to stop", not "want it all to stop raining"
-    let stop = (0..r.s.len()).any(|i| {
-        b.to_stop
-            .at(r.s, i)
-            .is_some_and(|n| !r.word(i + n).ends_with("ing") || r.word(i + n) == "breathing")
-    });
-    let thinking = r.has_word("easy")
-        || r.has_word("thinking")
-        || r.has_word("planning")
-        || r.has_word("decided")
-        || r.has_word("imagine")
-        || r.has_word("imagining")
-        || wish.is_some();
-    let gone = (0..r.s.len()).any(|i| b.vanish.at(r.s, i).is_some());
-    wish.is_some() && stop || thinking && gone
-}
-
-/// Waking sorry to have woken: "woke up disappointed I did".
-fn woke_sorry(r: &Reader, b: &Broad) -> bool {
-    (0..r.s.len()).any(|i| {
-        matches!(r.word(i), "woke" | "wake" | "waking" | "woken")
-            && (i + 1..i + 6).any(|k| {
-                // "disappointed I did", "angry that I woke up", "sad to be alive", not "angry
-                // that the alarm didn't go off"
-                b.woke_sorry.has(r.word(k))
-                    && (k + 1..k + 5).any(|m| {
-                        r.word(m) == "i"
-                            && matches!(
-                                r.word(m + 1),
-                                "woke" | "did" | "am" | "was" | "survived" | "made"
-                            )
-                            || r.word(m) == "to" && matches!(r.word(m + 1), "wake" | "be")
-                            || matches!(r.word(m), "still" | "alive")
-                    })
-            })
-    })
-}
-
-/// Dressings or marks on the writer's body, covered with a story: "found the plasters on my
-/// arms and I lied and said it was the cat".
-fn marks_covered(r: &Reader) -> bool {
-    let dressed = (0..r.s.len()).any(|i| {
-        matches!(
-            r.word(i),
-            "plasters" | "bandages" | "cuts" | "scars" | "burns" | "scratches" | "marks"
-        ) && r.word(i + 1) == "on"
-            && r.word(i + 2) == "my"
-            && r.w.body.parts.has(r.word(i + 3))
-    });
-    dressed
-        && (r.has_word("lied") || r.has_word("pretended") || r.has_word("hid"))
-        && !has_harm_doer(r)
-}
-
 /// A partner doing something with force or a threat: "He threatened me with a knife".
 fn has_harm_doer(r: &Reader) -> bool {
     (0..r.s.len()).any(|i| {
@@ -625,10 +313,4 @@ fn has_harm_doer(r: &Reader) -> bool {
             && (i + 1..i + 3)
                 .any(|k| classes().force.has(r.word(k)) || r.word(k).starts_with("threat"))
     })
-}
-
-/// A plan without its object: "I'm planning."
-fn planning(r: &Reader) -> bool {
-    let n = r.s.len();
-    n >= 3 && r.word(n - 1) == "planning" && r.word(n - 2) == "am" && r.word(n - 3) == "i" && n <= 5
 }

@@ -206,8 +206,23 @@ pub(super) fn whereabouts(r: &Reader, b: &Broad, harm: &mut Harm) {
         || r.has_word("keeps")
         || r.has_word("friends")
         || r.has_word("staring");
-    if parted {
-        harm.harmed = true;
+    if !parted {
+        return;
+    }
+    // Whose whereabouts are kept decides whose harm it is: "he knows where I go" is the
+    // writer's; "I parked outside her flat again" is the writer's doing.
+    for i in 0..r.s.len() {
+        let Some(n) = b.whereabouts.at(r.s, i) else {
+            continue;
+        };
+        let around = |ws: &[&str]| (i..i + n + 2).any(|k| ws.contains(&r.word(k)));
+        let writers = around(&["i", "my", "me", "you", "your"]);
+        let victims = around(&["her", "his", "him", "their", "them"]);
+        if r.clause_subject(i) == Who::Writer && victims && !writers {
+            harm.harming = true;
+        } else {
+            harm.harmed = true;
+        }
     }
 }
 
@@ -383,8 +398,15 @@ pub(super) fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
     let priced = (0..s.len()).any(|k| {
         !(c..cond_end).contains(&k) && b.punish.at(s, k).is_some() && !r.negated_before(k)
     });
+    // The one who sets the price is the one who says it: "I told her if I leave she'll never
+    // see the kids" is the writer's threat.
+    let writers_price = r.writer_tells_victim(c);
     if leaving && before && !trivial && priced {
-        harm.harmed = true;
+        if writers_price {
+            harm.harming = true;
+        } else {
+            harm.harmed = true;
+        }
         return;
     }
     // "I told him if he goes to the party I'll make sure he regrets it": the writer's price.
@@ -419,7 +441,9 @@ pub(super) fn price(r: &Reader, b: &Broad, harm: &mut Harm) {
         let found = (j + 1..(j + 6).min(s.len())).find(|&k| b.punish.at(s, k).is_some());
         if let Some(k) = found {
             let violent = classes().force.has(r.word(k)) || r.word(k) == "kill";
-            if violent || !trivial {
+            if (violent || !trivial) && writers_price {
+                harm.harming = true;
+            } else if violent || !trivial {
                 harm.harmed = true;
             }
         }

@@ -5,6 +5,7 @@ use super::*;
 
 mod control;
 mod fear;
+mod forbid;
 
 use control::{
     allowed, barred, flood, kept_awake, leverage, must_ask, not_let, posing, price, stopped_from,
@@ -47,6 +48,8 @@ pub fn harm(r: &Reader, harm: &mut Harm) {
     pets(r, harm);
     must_ask(r, b, harm);
     told_threat(r, b, harm);
+    forbid::forbidden(r, b, harm);
+    forbid::body_as_tool(r, harm);
 }
 
 /// A doer and an act of harm, watching or control, with the one it is done to: "he times me",
@@ -165,6 +168,32 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
             note(harm, who, side);
             continue;
         }
+        // Fear made in someone, by whoever makes it: "I'm scaring her", "he terrifies me";
+        // not a prank ("jumped out and scared her") nor a film.
+        if base_of(
+            verb,
+            &[
+                "scare",
+                "frighten",
+                "terrify",
+                "intimidate",
+                "terrorise",
+                "terrorize",
+            ],
+        )
+        .is_some()
+        {
+            let prank = [
+                "jump", "jumped", "boo", "prank", "surprise", "hid", "mask", "costume",
+            ]
+            .iter()
+            .any(|w| r.has_word(w));
+            let made = k == v + 1 && matches!(r.word(k), "me" | "him" | "her" | "them");
+            if made && !prank && !r.humour && !r.w.context.media.any(r.s) {
+                note(harm, who, side);
+            }
+            continue;
+        }
         if !b.watching.has(verb) || r.humour {
             continue;
         }
@@ -209,9 +238,20 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         if (v + 1..v + 7).any(|j| b.not_private.at(r.s, j).is_some()) {
             continue;
         }
+        // "he has to ask me for money": the one obliged to ask is the one controlled, and the
+        // one asked holds the control (read by `must_ask`), whatever the act's own roles say.
+        let obliged = v >= 2
+            && r.word(v - 1) == "to"
+            && matches!(r.word(v - 2), "has" | "have" | "had" | "got")
+            || v >= 1 && r.word(v - 1) == "must";
+        if obliged && base_of(verb, &["ask", "beg", "tell", "show", "account"]).is_some() {
+            continue;
+        }
         let glance = b.glance.has(verb);
         let errand = base_of(verb, &["take", "keep", "move", "cut", "stop", "make"]).is_some();
-        if errand && !b.control_cues.any(r.s) {
+        // Papers that say who someone is are never an errand's things: "took my passport".
+        let papers = (v + 1..v + 5).any(|j| b.identity.at(r.s, j).is_some());
+        if errand && !b.control_cues.any(r.s) && !papers {
             continue;
         }
         let reaches = private
@@ -240,7 +280,7 @@ fn acts(r: &Reader, b: &Broad, harm: &mut Harm) {
         // The writer's look at a partner's things is the doubt mend's readers work through,
         // left to the older rules, unless it is secret or by the minute.
         let enough = if who == Who::Writer && glance && !errand {
-            b.covert_cues.any(r.s)
+            b.covert_cues.any(r.s) || forbid::counted(r)
         } else {
             !glance || constant || errand
         };
