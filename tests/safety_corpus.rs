@@ -98,11 +98,11 @@ const TARGETS: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 69.5,
-    harmed: 88.0,
-    harming_others: 80.5,
-    false_alarms: 3.5,
-    // Three sentences of the fifth held-out set get the other harm note; no more may.
+    self_harm: 53.5,
+    harmed: 69.5,
+    harming_others: 71.0,
+    false_alarms: 2.0,
+    // Three sentences of the sixth held-out set get the other harm note; no more may.
     swapped: 3,
 };
 
