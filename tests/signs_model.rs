@@ -58,6 +58,7 @@ struct Model {
 type Row = Vec<(usize, f64)>;
 
 fn rows(cases: &[Case], vocabulary: &BTreeMap<String, (usize, f64)>) -> Vec<Row> {
+    let idf: Vec<f64> = vocabulary.values().map(|v| v.1).collect();
     cases
         .iter()
         .map(|c| {
@@ -67,7 +68,6 @@ fn rows(cases: &[Case], vocabulary: &BTreeMap<String, (usize, f64)>) -> Vec<Row>
                     *tf.entry(i).or_default() += 1;
                 }
             }
-            let idf: Vec<f64> = vocabulary.values().map(|v| v.1).collect();
             let mut row: Row = tf
                 .into_iter()
                 .map(|(i, n)| (i, (1.0 + f64::from(n).ln()) * idf[i]))

@@ -31,6 +31,17 @@ pub(super) fn block_sums(
     sums
 }
 
+/// The lag-1 correlation of residuals in day order, and how many days it rests on; `None` when
+/// they do not vary.
+fn lag_one(r: &[f64]) -> Option<(f64, usize)> {
+    let ss: f64 = r.iter().map(|x| x * x).sum();
+    if ss <= 1e-12 {
+        return None;
+    }
+    let lag: f64 = r.windows(2).map(|w| w[0] * w[1]).sum();
+    Some((lag / ss, r.len()))
+}
+
 /// The carry-over between consecutive days written: the lag-1 correlation of `values` after
 /// taking out each side's mean, and how many days it rests on. `None` when there is too
 /// little to measure (then the longest blocks are used).
@@ -55,12 +66,7 @@ pub(super) fn carry_over(values: &[f64], second: &[bool]) -> Option<(f64, usize)
         .zip(second)
         .map(|(v, s)| v - if *s { mb } else { ma })
         .collect();
-    let ss: f64 = r.iter().map(|x| x * x).sum();
-    if ss <= 1e-12 {
-        return None;
-    }
-    let lag: f64 = r.windows(2).map(|w| w[0] * w[1]).sum();
-    Some((lag / ss, n))
+    lag_one(&r)
 }
 
 /// The carry-over between consecutive days written, for a trend: the lag-1 correlation of
@@ -83,12 +89,7 @@ pub(super) fn carry_over_detrended(values: &[f64], time: &[f64]) -> Option<(f64,
         .zip(values)
         .map(|(t, v)| v - mv - slope * (t - mt))
         .collect();
-    let ss: f64 = r.iter().map(|x| x * x).sum();
-    if ss <= 1e-12 {
-        return None;
-    }
-    let lag: f64 = r.windows(2).map(|w| w[0] * w[1]).sum();
-    Some((lag / ss, n))
+    lag_one(&r)
 }
 
 /// How many days a shuffled block must span so that carry-over between blocks is small: the

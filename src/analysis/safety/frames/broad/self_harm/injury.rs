@@ -2,6 +2,14 @@
 //! body gives, and a wound kept up until it bled.
 use super::*;
 
+/// A form of bleeding or blistering.
+fn bleeding(word: &str) -> bool {
+    matches!(
+        word,
+        "bled" | "bleeds" | "bleed" | "bleeding" | "blistered" | "blisters"
+    )
+}
+
 /// The writer's own injury kept up till it bled: "i keep scratching the same spot until it
 /// bleeds".
 pub(super) fn bled_until(r: &Reader, b: &Broad) -> bool {
@@ -14,32 +22,10 @@ pub(super) fn bled_until(r: &Reader, b: &Broad) -> bool {
             && (v + 1..(v + 8).min(r.s.len())).any(|k| {
                 matches!(r.word(k), "until" | "till")
                     && matches!(r.word(k + 1), "it" | "they" | "i" | "there")
-                    && matches!(
-                        r.word(k + 2),
-                        "bled"
-                            | "bleeds"
-                            | "bleed"
-                            | "bleeding"
-                            | "blistered"
-                            | "blisters"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                    )
-                    && (k + 2..k + 5).any(|j| {
-                        matches!(
-                            r.word(j),
-                            "bled"
-                                | "bleeds"
-                                | "bleed"
-                                | "bleeding"
-                                | "blistered"
-                                | "blisters"
-                                | "raw"
-                                | "blood"
-                        )
-                    })
+                    && (bleeding(r.word(k + 2))
+                        || matches!(r.word(k + 2), "was" | "were" | "is" | "are"))
+                    && (k + 2..k + 5)
+                        .any(|j| bleeding(r.word(j)) || matches!(r.word(j), "raw" | "blood"))
             })
     })
 }
