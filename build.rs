@@ -1,5 +1,5 @@
 //! Builds what mend links besides Rust: the safety lexicon (build/safety_lexicon.rs), the
-//! learned reader's weights (build/signs_model.rs), and on
+//! learned readers' weights (build/linear_models.rs), and on
 //! Linux the way SQLCipher reaches libcrypto.
 //!
 //! SQLCipher needs OpenSSL's libcrypto, but only for a journal that is keyed. Linked as a shared
@@ -23,7 +23,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=MEND_DYNAMIC_CRYPTO");
     println!("cargo::rustc-check-cfg=cfg(mend_lazy_crypto)");
     include!("build/safety_lexicon.rs");
-    include!("build/signs_model.rs");
+    include!("build/linear_models.rs");
     let encryption = env::var_os("CARGO_FEATURE_ENCRYPTION").is_some();
     // The vendored OpenSSL is static already.
     let vendored = env::var_os("CARGO_FEATURE_VENDORED_OPENSSL").is_some();

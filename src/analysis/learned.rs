@@ -1,16 +1,18 @@
-//! The second reader of the writer's trust signs: a linear model learned from the labelled
-//! development sentences (`tests/fixtures/analysis/dev*.tsv`), read after the rules and only
-//! where they found nothing. The rules read structure (who, when, which sense) and are right
-//! when they speak, but fresh phrasing slips past any list; measured on sentences neither had
-//! seen, the two together found far more of the writer's signs at the same precision than the
-//! rules alone (docs/summary.md, "How the text is read").
+//! The learned readers: linear models learned from labelled development sentences, read
+//! after the rules and only where they found nothing. The rules read structure (who, when,
+//! which sense) and are right when they speak, but fresh phrasing slips past any list; measured
+//! on sentences neither had seen, the two together found far more than the rules alone
+//! (docs/summary.md, "How the text is read"; docs/safety.md).
 //!
-//! Each sentence becomes a bag of features (its words, its pairs of consecutive words, and the
-//! journal's perspective), weighted by tf-idf and scaled to length one; each sign has a weight
-//! per feature and a bias, and its chance is the logistic of the sum. The weights are data,
-//! `lexicon/signs-model.tsv`, written by the trainer (`tests/signs_model.rs`) and turned into a
-//! lookup table when mend is built (`build/signs_model.rs`), so nothing is parsed when a
-//! command runs.
+//! Each sentence becomes a bag of features (its words, its pairs of consecutive words, and for
+//! the trust signs the journal's perspective), weighted by tf-idf and scaled to length one;
+//! each column (a sign, or a safety concern) has a weight per feature and a bias, and its
+//! chance is the logistic of the sum. The weights are data, written by the trainers
+//! (`tests/signs_model.rs` into `lexicon/signs-model.tsv` for the writer's trust signs,
+//! `tests/safety_model.rs` into `lexicon/safety-model.tsv` for the safety note) and turned into
+//! lookup tables when mend is built (`build/linear_models.rs`), so nothing is parsed when a
+//! command runs. This module holds the signs' table; the safety note's is in
+//! `safety::learned`.
 
 use super::Perspective;
 use super::tokens::Tokens;
@@ -25,8 +27,34 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/signs_model.rs"));
 }
 
+/// One model's weights as built from its file: `K` columns.
+pub struct Table<const K: usize> {
+    pub threshold: f32,
+    pub bias: [f32; K],
+    pub rows: &'static [(u64, (f32, [f32; K]))],
+    pub slots: &'static [u32],
+}
+
+/// The trust signs' model.
+pub static SIGNS_MODEL: Table<5> = Table {
+    threshold: table::THRESHOLD,
+    bias: table::BIAS,
+    rows: &table::ROWS,
+    slots: &table::SLOTS,
+};
+
+/// What a model sees besides the words of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub enum Extra {
+    /// The journal's perspective (the trust signs: the same words mean other things in the
+    /// two voices).
+    Perspective(Option<Perspective>),
+    /// Nothing (the safety note).
+    Nothing,
+}
+
 /// FNV-1a over the parts of a feature's name, as if they were one string: the same hash
-/// `build/signs_model.rs` gives the names in the model file.
+/// `build/linear_models.rs` gives the names in the model file.
 pub fn hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
@@ -43,11 +71,11 @@ type Words = Option<std::ops::Range<usize>>;
 
 /// Calls `f` with the parts of every feature of the words `range` (one sentence), and the
 /// words it stands for (`None` for the perspective): each word, each pair of consecutive words,
-/// and the perspective.
+/// and the perspective when the model sees it.
 fn each_feature(
     tokens: &Tokens,
     range: std::ops::Range<usize>,
-    perspective: Option<Perspective>,
+    extra: Extra,
     f: &mut dyn FnMut(&[&str], Words),
 ) {
     for i in range.clone() {
@@ -59,11 +87,13 @@ fn each_feature(
             );
         }
     }
-    let p = match perspective {
-        Some(Perspective::Rebuilding) => "rebuilding",
-        _ => "hurt",
-    };
-    f(&["p:", p], None);
+    if let Extra::Perspective(perspective) = extra {
+        let p = match perspective {
+            Some(Perspective::Rebuilding) => "rebuilding",
+            _ => "hurt",
+        };
+        f(&["p:", p], None);
+    }
 }
 
 /// The sentences of `tokens`, as ranges of words.
@@ -81,83 +111,95 @@ pub fn sentences(tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The feature names of a whole text (every sentence's), for the trainer.
-pub fn feature_names(text: &str, perspective: Option<Perspective>) -> Vec<String> {
+/// The feature names of a whole text (every sentence's), for the trainers.
+pub fn feature_names(text: &str, extra: Extra) -> Vec<String> {
     let tokens = Tokens::new(text);
     let mut out = Vec::new();
     for range in sentences(&tokens) {
-        each_feature(&tokens, range, perspective, &mut |parts, _| {
+        each_feature(&tokens, range, extra, &mut |parts, _| {
             out.push(parts.concat())
         });
     }
     out
 }
 
-/// One feature's row in the model: its idf and its weight for each sign.
-fn row(h: u64) -> Option<&'static (f32, [f32; 5])> {
-    let mask = table::SLOTS.len() - 1;
-    let mut slot = (h as usize) & mask;
-    loop {
-        let index = table::SLOTS[slot];
-        if index == u32::MAX {
-            return None;
+/// What a model read in one sentence: for each column, its chance, and the words that weighed
+/// most towards it (what `mend show --why` quotes).
+pub struct SentenceChances<const K: usize> {
+    pub chance: [f32; K],
+    pub strongest: [Words; K],
+}
+
+impl<const K: usize> Table<K> {
+    /// One feature's row: its idf and its weight for each column.
+    fn row(&self, h: u64) -> Option<&'static (f32, [f32; K])> {
+        let mask = self.slots.len() - 1;
+        let mut slot = (h as usize) & mask;
+        loop {
+            let index = self.slots[slot];
+            if index == u32::MAX {
+                return None;
+            }
+            let (key, ref weights) = self.rows[index as usize];
+            if key == h {
+                return Some(weights);
+            }
+            slot = (slot + 1) & mask;
         }
-        let (key, ref weights) = table::ROWS[index as usize];
-        if key == h {
-            return Some(weights);
+    }
+
+    /// The chance of each column in the sentence `range`.
+    pub fn read(
+        &self,
+        tokens: &Tokens,
+        range: std::ops::Range<usize>,
+        extra: Extra,
+    ) -> SentenceChances<K> {
+        // Term counts first (a feature twice in one sentence is rare, so a short list serves).
+        let mut counts: Vec<(u64, u32, Words)> = Vec::with_capacity(2 * range.len() + 1);
+        each_feature(tokens, range, extra, &mut |parts, words| {
+            let h = hash(parts);
+            match counts.iter_mut().find(|c| c.0 == h) {
+                Some(c) => c.1 += 1,
+                None => counts.push((h, 1, words)),
+            }
+        });
+        let mut sums = [0f32; K];
+        let mut strongest: [(f32, Words); K] = std::array::from_fn(|_| (0.0, None));
+        let mut norm = 0f32;
+        for (h, n, words) in counts {
+            let Some((idf, weights)) = self.row(h) else {
+                continue;
+            };
+            let x = (1.0 + (n as f32).ln()) * idf;
+            norm += x * x;
+            for k in 0..K {
+                let c = x * weights[k];
+                sums[k] += c;
+                if words.is_some() && c > strongest[k].0 {
+                    strongest[k] = (c, words.clone());
+                }
+            }
         }
-        slot = (slot + 1) & mask;
+        let norm = norm.sqrt();
+        let chance = std::array::from_fn(|k| {
+            let s = self.bias[k] + if norm > 0.0 { sums[k] / norm } else { 0.0 };
+            1.0 / (1.0 + (-s).exp())
+        });
+        SentenceChances {
+            chance,
+            strongest: strongest.map(|s| s.1),
+        }
     }
 }
 
-/// What the model read in one sentence: for each sign, its chance, and the words that
-/// weighed most towards it (what `mend show --why` quotes).
-pub struct SentenceSigns {
-    pub chance: [f32; 5],
-    pub strongest: [Words; 5],
-}
-
-/// The model's chance of each sign in the sentence `range`.
+/// The trust signs' chances in the sentence `range`.
 pub fn read(
     tokens: &Tokens,
     range: std::ops::Range<usize>,
     perspective: Option<Perspective>,
-) -> SentenceSigns {
-    // Term counts first (a feature twice in one sentence is rare, so a short list serves).
-    let mut counts: Vec<(u64, u32, Words)> = Vec::with_capacity(2 * range.len() + 1);
-    each_feature(tokens, range, perspective, &mut |parts, words| {
-        let h = hash(parts);
-        match counts.iter_mut().find(|c| c.0 == h) {
-            Some(c) => c.1 += 1,
-            None => counts.push((h, 1, words)),
-        }
-    });
-    let mut sums = [0f32; 5];
-    let mut strongest: [(f32, Words); 5] = Default::default();
-    let mut norm = 0f32;
-    for (h, n, words) in counts {
-        let Some((idf, weights)) = row(h) else {
-            continue;
-        };
-        let x = (1.0 + (n as f32).ln()) * idf;
-        norm += x * x;
-        for k in 0..5 {
-            let c = x * weights[k];
-            sums[k] += c;
-            if words.is_some() && c > strongest[k].0 {
-                strongest[k] = (c, words.clone());
-            }
-        }
-    }
-    let norm = norm.sqrt();
-    let chance = std::array::from_fn(|k| {
-        let s = table::BIAS[k] + if norm > 0.0 { sums[k] / norm } else { 0.0 };
-        1.0 / (1.0 + (-s).exp())
-    });
-    SentenceSigns {
-        chance,
-        strongest: strongest.map(|s| s.1),
-    }
+) -> SentenceChances<5> {
+    SIGNS_MODEL.read(tokens, range, Extra::Perspective(perspective))
 }
 
 /// A sign is read from a sentence when its chance reaches this (chosen on the development

@@ -29,7 +29,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 6;
+pub const ANALYSER_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -199,6 +199,12 @@ pub fn theme_labels() -> Vec<Label> {
 /// Cheap: it never loads the sentiment model.
 pub fn safety_concerns(text: &str) -> Vec<Concern> {
     safety::concerns(text)
+}
+
+/// The concerns the safety note's rules alone find, without its learned reader: what that
+/// reader's trainer needs (tests/safety_model.rs).
+pub fn safety_concerns_by_rules(text: &str) -> Vec<Concern> {
+    safety::concerns_by_rules(text)
 }
 
 /// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest

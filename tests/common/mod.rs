@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod linear;
 pub mod pty;
 
 use std::fs;

@@ -5,13 +5,15 @@
 //! (`grammar`), read sentence by sentence over word lists kept as data
 //! (lexicon/safety.toml, `words`). When in doubt between danger and an idiom it says yes: a
 //! needless note costs less than a missed one. docs/safety.md tells the rules and the
-//! measured recall and false alarms. Cheap on purpose: no sentiment model, one pass per rule.
+//! measured recall and false alarms. Cheap on purpose: no sentiment model, one pass per rule,
+//! and after the rules one linear model read from a table built into mend (`learned`).
 
 mod control;
 mod families;
 mod frames;
 mod grammar;
 mod harm;
+mod learned;
 mod notes;
 mod self_harm;
 mod signs;
@@ -38,7 +40,42 @@ pub enum Concern {
 /// The concerns a text raises, each once, in `Concern` order. The note for someone harmed and
 /// the note for someone harming are never both given: when a text says both ("he hit me and I
 /// hit him back"), the writer is first of all someone being hurt.
+///
+/// The rules speak first; the learned reader (`learned`) adds what they did not find, and a
+/// harm note only where they gave none.
 pub fn concerns(text: &str) -> Vec<Concern> {
+    let (mut self_harm, mut harmed, mut harming) = by_rules(text);
+    let model = learned::read(text);
+    self_harm |= model.self_harm;
+    if !harmed && !harming {
+        harmed = model.harm == Some(Concern::Harmed);
+        harming = model.harm == Some(Concern::HarmingOthers);
+    }
+    listed(self_harm, harmed, harming)
+}
+
+/// The concerns the rules alone find, in `Concern` order: what the learned reader is trained
+/// beside (an everyday sentence of the trust corpus the rules read as danger is not taught to
+/// it as safe).
+pub fn concerns_by_rules(text: &str) -> Vec<Concern> {
+    let (self_harm, harmed, harming) = by_rules(text);
+    listed(self_harm, harmed, harming)
+}
+
+/// The concerns in `Concern` order; being harmed wins over harming.
+fn listed(self_harm: bool, harmed: bool, harming: bool) -> Vec<Concern> {
+    [
+        (self_harm, Concern::SelfHarm),
+        (harmed, Concern::Harmed),
+        (harming && !harmed, Concern::HarmingOthers),
+    ]
+    .into_iter()
+    .filter_map(|(yes, c)| yes.then_some(c))
+    .collect()
+}
+
+/// What the rules read: thoughts of self-harm, being harmed, harming.
+fn by_rules(text: &str) -> (bool, bool, bool) {
     let words = words::words();
     let (mut self_harm, mut harmed, mut harming) = (false, false, false);
     let sentences = text::sentences(text);
@@ -66,16 +103,7 @@ pub fn concerns(text: &str) -> Vec<Concern> {
             break;
         }
     }
-    let mut out = Vec::new();
-    if self_harm {
-        out.push(Concern::SelfHarm);
-    }
-    if harmed {
-        out.push(Concern::Harmed);
-    } else if harming {
-        out.push(Concern::HarmingOthers);
-    }
-    out
+    (self_harm, harmed, harming)
 }
 
 #[cfg(test)]

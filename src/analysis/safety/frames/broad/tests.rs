@@ -1,7 +1,7 @@
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-use crate::analysis::{Concern, safety_concerns as concerns};
+use crate::analysis::{Concern, safety_concerns_by_rules as concerns};
 
 #[test]
 fn broad_kinds_are_read_both_ways() {

@@ -1,0 +1,238 @@
+//! The safety note's learned reader (src/analysis/safety/learned.rs): trained here, on
+//! development sentences only, into `lexicon/safety-model.tsv`. Its sentences are every
+//! `tests/fixtures/safety/dev*.tsv` line with its label, and every sentence of
+//! `tests/fixtures/analysis/dev*.tsv` as one that calls for no note (everyday writing about
+//! trust, full of checking, doubt and hurt feelings), except those the rules read as danger:
+//! monitoring a partner's phone is both a trust sign and control, and the model is not taught
+//! that it is safe. Never a held-out file.
+//!
+//! - `cargo test --release --test safety_model -- --ignored train` trains it again and writes
+//!   the file (deterministic).
+//! - `LEAVE_OUT=dev15.tsv cargo test --release --test safety_model -- --ignored cross_check`
+//!   trains without one safety development file (and a seventh of the everyday sentences) and
+//!   prints what the rules alone, and the rules with the model at several thresholds, read in
+//!   it: how the threshold was chosen.
+//!
+//! The model is a logistic regression per concern (tests/common/linear.rs) with C = 16.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::corpus::{fixture_files, load};
+use common::linear::{self, Model};
+use mend::analysis::learned::{Extra, feature_names};
+use mend::analysis::{Concern, safety_concerns_by_rules};
+
+const MODEL: &str = "lexicon/safety-model.tsv";
+/// Inverse penalty strength, as in common logistic-regression libraries.
+const C: f64 = 16.0;
+/// The chance at which a concern is read, chosen by `cross_check` with each of the two newest
+/// development files left out in turn (`dev14.tsv`, the sixth held-out set, and `dev15.tsv`):
+/// the lowest threshold tried at which the model adds under one false alarm in a hundred
+/// everyday trust sentences (an entry is several sentences, and every one of them is read).
+const CHOSEN_THRESHOLD: f64 = 0.9;
+const COLUMNS: [Concern; 3] = [Concern::SelfHarm, Concern::Harmed, Concern::HarmingOthers];
+
+const HEADER: &str = "\
+# The safety note's learned reader (src/analysis/safety/learned.rs). Written by
+# `cargo test --release --test safety_model -- --ignored train` from the development
+# sentences in tests/fixtures/safety/dev*.tsv and the everyday sentences of
+# tests/fixtures/analysis/dev*.tsv (never a held-out file); do not edit.
+# Written for mend; MIT licence.
+# Rows: corpus (the sentences' fingerprint), threshold (the chance at which a concern is
+# read), bias (one per concern), then each feature: its name (w: a word, b: two words in a
+# row), its idf and its weight for self-harm, being harmed and harming others.
+";
+
+/// One labelled sentence: the concern it calls for (or none) and its text.
+struct Case {
+    concern: Option<Concern>,
+    text: String,
+}
+
+fn safety_cases(path: &Path) -> Vec<Case> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (label, sentence) = line.split_once('\t').expect("label<TAB>sentence");
+            let concern = match label.trim() {
+                "self-harm" => Some(Concern::SelfHarm),
+                "harmed" => Some(Concern::Harmed),
+                "harming-others" => Some(Concern::HarmingOthers),
+                "none" => None,
+                other => panic!("{}: unknown label {other:?}", path.display()),
+            };
+            Case {
+                concern,
+                text: sentence.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The trust corpus's sentences that the rules read no danger in, as sentences for no note.
+fn everyday_cases(files: &[PathBuf]) -> Vec<Case> {
+    files
+        .iter()
+        .flat_map(|p| load(p))
+        .filter(|c| safety_concerns_by_rules(&c.text).is_empty())
+        .map(|c| Case {
+            concern: None,
+            text: c.text,
+        })
+        .collect()
+}
+
+fn training_files() -> Vec<PathBuf> {
+    let mut files = fixture_files("safety", "dev");
+    files.extend(fixture_files("analysis", "dev"));
+    files
+}
+
+fn model_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(MODEL)
+}
+
+fn names(case: &Case) -> Vec<String> {
+    feature_names(&case.text, Extra::Nothing)
+}
+
+fn train(cases: &[Case]) -> Model {
+    let sentences: Vec<Vec<String>> = cases.iter().map(names).collect();
+    let labels: Vec<Vec<bool>> = cases
+        .iter()
+        .map(|c| COLUMNS.iter().map(|&k| c.concern == Some(k)).collect())
+        .collect();
+    linear::train(&sentences, &labels, C)
+}
+
+#[test]
+fn the_model_is_trained_on_the_development_sentences() {
+    let text = std::fs::read_to_string(model_path()).expect("lexicon/safety-model.tsv is missing");
+    let (recorded, threshold) = linear::recorded(&text);
+    assert_eq!(
+        recorded,
+        linear::fingerprint(&training_files()),
+        "the development sentences changed since the model was trained: run \
+         `cargo test --release --test safety_model -- --ignored train`"
+    );
+    assert!(
+        (threshold - CHOSEN_THRESHOLD).abs() < 1e-9,
+        "the model file has another threshold than the trainer's"
+    );
+}
+
+#[test]
+#[ignore = "a tool: trains the model and writes lexicon/safety-model.tsv"]
+fn train_the_model() {
+    let mut cases: Vec<Case> = fixture_files("safety", "dev")
+        .iter()
+        .flat_map(|p| safety_cases(p))
+        .collect();
+    cases.extend(everyday_cases(&fixture_files("analysis", "dev")));
+    let model = train(&cases);
+    let file = linear::write(
+        &model,
+        HEADER,
+        &linear::fingerprint(&training_files()),
+        CHOSEN_THRESHOLD,
+    );
+    std::fs::write(model_path(), file).unwrap();
+    println!(
+        "trained on {} sentences: {} features",
+        cases.len(),
+        model.features.len()
+    );
+}
+
+/// What the rules and the model (at `threshold`, `None` for the rules alone) read in one text,
+/// the way src/analysis/safety/mod.rs puts them together (the model reads each sentence of a
+/// corpus line; one line is one or two sentences, read here as one bag).
+fn read(model: &Model, text: &str, threshold: Option<f64>) -> Vec<Concern> {
+    let rules = safety_concerns_by_rules(text);
+    let Some(threshold) = threshold else {
+        return rules;
+    };
+    let p = linear::chances(model, &feature_names(text, Extra::Nothing));
+    let mut out = rules.clone();
+    if p[0] >= threshold && !out.contains(&Concern::SelfHarm) {
+        out.push(Concern::SelfHarm);
+    }
+    let harm_by_rules = rules
+        .iter()
+        .any(|c| matches!(c, Concern::Harmed | Concern::HarmingOthers));
+    let (k, chance) = if p[1] >= p[2] { (1, p[1]) } else { (2, p[2]) };
+    if !harm_by_rules && chance >= threshold {
+        out.push(COLUMNS[k]);
+    }
+    out
+}
+
+#[test]
+#[ignore = "a tool: trains without one development file and reads it with the rules and the model"]
+fn cross_check() {
+    let left_out = std::env::var("LEAVE_OUT").unwrap_or_else(|_| "dev14.tsv".into());
+    let (test, rest): (Vec<_>, Vec<_>) =
+        fixture_files("safety", "dev").into_iter().partition(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy() == left_out)
+        });
+    assert!(!test.is_empty(), "no development file {left_out}");
+    let mut cases: Vec<Case> = rest.iter().flat_map(|p| safety_cases(p)).collect();
+    // Every seventh everyday sentence is left out with it, to count false alarms on.
+    let everyday = everyday_cases(&fixture_files("analysis", "dev"));
+    let (everyday_test, everyday_train): (Vec<_>, Vec<_>) = everyday
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| i % 7 == 0);
+    cases.extend(everyday_train.into_iter().map(|(_, c)| c));
+    let model = train(&cases);
+    let test: Vec<Case> = test.iter().flat_map(|p| safety_cases(p)).collect();
+    for threshold in [
+        None,
+        Some(0.95),
+        Some(0.9),
+        Some(0.85),
+        Some(0.8),
+        Some(0.75),
+    ] {
+        let mut line = format!("{left_out} at {threshold:?}:");
+        for want in COLUMNS {
+            let of: Vec<&Case> = test.iter().filter(|c| c.concern == Some(want)).collect();
+            let hit = of
+                .iter()
+                .filter(|c| read(&model, &c.text, threshold).contains(&want))
+                .count();
+            line.push_str(&format!(" {want:?} {hit}/{}", of.len()));
+        }
+        let none: Vec<&Case> = test.iter().filter(|c| c.concern.is_none()).collect();
+        let alarms = none
+            .iter()
+            .filter(|c| !read(&model, &c.text, threshold).is_empty())
+            .count();
+        let swapped = test
+            .iter()
+            .filter(|c| {
+                let found = read(&model, &c.text, threshold);
+                (c.concern == Some(Concern::Harmed)
+                    && found.contains(&Concern::HarmingOthers)
+                    && !found.contains(&Concern::Harmed))
+                    || (c.concern == Some(Concern::HarmingOthers)
+                        && found.contains(&Concern::Harmed))
+            })
+            .count();
+        let everyday_alarms = everyday_test
+            .iter()
+            .filter(|(_, c)| !read(&model, &c.text, threshold).is_empty())
+            .count();
+        line.push_str(&format!(
+            "; false alarms {alarms}/{}, on everyday trust sentences {everyday_alarms}/{}; \
+             the other harm note {swapped}",
+            none.len(),
+            everyday_test.len()
+        ));
+        println!("{line}");
+    }
+}
