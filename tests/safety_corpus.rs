@@ -95,16 +95,15 @@ const TARGETS: Targets = Targets {
     swapped: 0,
 };
 
-/// The targets on the development sentences: the issue's, except that eight sentences of the
+/// The targets on the development sentences: the issue's, except that six sentences of the
 /// two newest files, read by the rules before any change for them (`dev14.tsv`, the sixth
 /// held-out set, and `dev15.tsv`), still get the other harm note: the writer's own act next to
 /// words the rules read as the partner's control or the writer's fear ("i pushed my wife when
 /// she blocked the doorway", "i threw his laptop out of the window when he wouldnt give me the
-/// password"), threats written without apostrophes ("hell burn my stuff", "shell tell them i
-/// hit her"), and a false accusation threatened. The test prints them; no more may be swapped,
-/// and the aim stays none.
+/// password"), and a false accusation threatened. The test prints them; no more may be
+/// swapped, and the aim stays none.
 const DEVELOPMENT: Targets = Targets {
-    swapped: 8,
+    swapped: 6,
     ..TARGETS
 };
 
@@ -112,7 +111,7 @@ const DEVELOPMENT: Targets = Targets {
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
     self_harm: 65.5,
-    harmed: 71.0,
+    harmed: 72.0,
     harming_others: 82.5,
     false_alarms: 8.7,
     // Four sentences of the seventh held-out set get the other harm note; no more may.

@@ -25,11 +25,40 @@ impl Sentence {
     }
 
     fn push(&mut self, word: &str, clause: u16, cap: bool) {
+        // "hell burn my stuff", "shell tell them": "he'll" and "she'll" typed without the
+        // apostrophe. "hell" and "shell" are words too, so they are opened only before a verb a
+        // threat or a plan starts with, in the same clause, and not after "the", "to" or "a".
+        let n = self.words.len();
+        if n > 0 && self.clause[n - 1] == clause && WILL_VERBS.contains(&word) {
+            let subject = match self.words[n - 1].as_str() {
+                "hell" => Some("he"),
+                "shell" => Some("she"),
+                _ => None,
+            };
+            let after_article = n > 1 && matches!(self.words[n - 2].as_str(), "the" | "to" | "a");
+            if let Some(subject) = subject
+                && !after_article
+            {
+                self.words[n - 1] = subject.to_string();
+                self.words.push("will".to_string());
+                self.clause.push(clause);
+                self.cap.push(false);
+            }
+        }
         self.words.push(word.to_string());
         self.clause.push(clause);
         self.cap.push(cap);
     }
 }
+
+/// Verbs that follow "he'll" or "she'll" in a threat or a plan, for opening those typed without
+/// the apostrophe.
+const WILL_VERBS: [&str; 40] = [
+    "be", "burn", "kill", "hurt", "take", "tell", "make", "come", "leave", "find", "get", "do",
+    "never", "just", "have", "go", "say", "call", "ruin", "break", "show", "put", "keep", "end",
+    "throw", "stop", "send", "post", "wreck", "destroy", "smash", "hit", "beat", "follow",
+    "report", "text", "sell", "cut", "lock", "drag",
+];
 
 /// Splits a text into sentences. A sentence ends at . ! ? ; … or a blank line; a clause ends
 /// at a comma, colon, dash, bracket or "but" as well.
@@ -191,6 +220,17 @@ mod tests {
         assert_eq!(
             words("the movie's villain"),
             [vec!["the", "movie", "villain"]]
+        );
+        assert_eq!(
+            words("hell burn it, shell tell them. the hell be"),
+            [
+                vec!["he", "will", "burn", "it", "she", "will", "tell", "them"],
+                vec!["the", "hell", "be"]
+            ]
+        );
+        assert_eq!(
+            words("a shell, hell no"),
+            [vec!["a", "shell", "hell", "no"]]
         );
     }
 
