@@ -4,7 +4,7 @@
 // writes `$OUT_DIR/<name>.rs` (included by src/analysis/learned.rs and
 // src/analysis/safety/learned.rs): the threshold, each column's bias, the rows (a feature
 // name's hash, its idf and one weight per column) and an open-addressing table of slots over
-// the hashes. The hash is FNV-1a of the feature's name, as `learned::hash` computes it from
+// the hashes, and the `learned::Table` over them (`MODEL`). The hash is FNV-1a of the feature's name, as `learned::hash` computes it from
 // the parts of a sentence. A file that does not parse fails the build with its line; no file at
 // all gives a model that reads nothing.
 {
@@ -77,6 +77,11 @@
             let _ = write!(out, "{s},");
         }
         out.push_str("];\n");
+        let _ = writeln!(
+            out,
+            "pub static MODEL: crate::analysis::learned::Table<{k}> = \
+             crate::analysis::learned::Table {{ threshold: THRESHOLD, bias: BIAS, rows: &ROWS, slots: &SLOTS }};"
+        );
         let dest = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
             .join(format!("{name}.rs"));
         fs::write(dest, out).expect("OUT_DIR is writable");

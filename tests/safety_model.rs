@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use common::corpus::{fixture_files, load};
 use common::linear::{self, Model};
 use mend::analysis::learned::{Extra, feature_names};
-use mend::analysis::{Concern, safety_concerns_by_rules};
+use mend::analysis::{Concern, SafetyModelRead, safety_concerns_by_rules, safety_join};
 
 const MODEL: &str = "lexicon/safety-model.tsv";
 /// Inverse penalty strength, as in common logistic-regression libraries.
@@ -110,17 +110,11 @@ fn train(cases: &[Case]) -> Model {
 
 #[test]
 fn the_model_is_trained_on_the_development_sentences() {
-    let text = std::fs::read_to_string(model_path()).expect("lexicon/safety-model.tsv is missing");
-    let (recorded, threshold) = linear::recorded(&text);
-    assert_eq!(
-        recorded,
-        linear::fingerprint(&training_files()),
-        "the development sentences changed since the model was trained: run \
-         `cargo test --release --test safety_model -- --ignored train`"
-    );
-    assert!(
-        (threshold - CHOSEN_THRESHOLD).abs() < 1e-9,
-        "the model file has another threshold than the trainer's"
+    linear::assert_trained(
+        &model_path(),
+        &training_files(),
+        CHOSEN_THRESHOLD,
+        "safety_model",
     );
 }
 
@@ -148,26 +142,17 @@ fn train_the_model() {
 }
 
 /// What the rules and the model (at `threshold`, `None` for the rules alone) read in one text,
-/// the way src/analysis/safety/mod.rs puts them together (the model reads each sentence of a
-/// corpus line; one line is one or two sentences, read here as one bag).
+/// joined as mend joins them (`safety_join`); mend reads each sentence of a corpus line, and
+/// one line, one or two sentences, is read here as one bag.
 fn read(model: &Model, text: &str, threshold: Option<f64>) -> Vec<Concern> {
     let rules = safety_concerns_by_rules(text);
     let Some(threshold) = threshold else {
         return rules;
     };
     let p = linear::chances(model, &feature_names(text, Extra::Nothing));
-    let mut out = rules.clone();
-    if p[0] >= threshold && !out.contains(&Concern::SelfHarm) {
-        out.push(Concern::SelfHarm);
-    }
-    let harm_by_rules = rules
-        .iter()
-        .any(|c| matches!(c, Concern::Harmed | Concern::HarmingOthers));
-    let (k, chance) = if p[1] >= p[2] { (1, p[1]) } else { (2, p[2]) };
-    if !harm_by_rules && chance >= threshold {
-        out.push(COLUMNS[k]);
-    }
-    out
+    let mut read = SafetyModelRead::default();
+    read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
+    safety_join(&rules, read)
 }
 
 #[test]

@@ -27,7 +27,8 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/signs_model.rs"));
 }
 
-/// One model's weights as built from its file: `K` columns.
+/// One model's weights as built from its file (`build/linear_models.rs` writes one of these per
+/// model): `K` columns.
 pub struct Table<const K: usize> {
     pub threshold: f32,
     pub bias: [f32; K],
@@ -36,12 +37,7 @@ pub struct Table<const K: usize> {
 }
 
 /// The trust signs' model.
-pub static SIGNS_MODEL: Table<5> = Table {
-    threshold: table::THRESHOLD,
-    bias: table::BIAS,
-    rows: &table::ROWS,
-    slots: &table::SLOTS,
-};
+pub use table::MODEL as SIGNS_MODEL;
 
 /// What a model sees besides the words of a sentence.
 #[derive(Debug, Clone, Copy)]

@@ -207,6 +207,10 @@ pub fn safety_concerns_by_rules(text: &str) -> Vec<Concern> {
     safety::concerns_by_rules(text)
 }
 
+/// What the safety note's learned reader read, and how it is joined to the rules' concerns:
+/// what that reader's trainer needs to read with a model still in memory.
+pub use safety::{LearnedRead as SafetyModelRead, join as safety_join};
+
 /// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest
 /// step, and most commands never need it.
 fn vader() -> &'static SentimentIntensityAnalyzer {

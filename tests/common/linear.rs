@@ -5,7 +5,7 @@
 //! the safety note's (tests/safety_model.rs) differ only in their sentences and columns.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use mend::analysis::learned::hash;
 
@@ -189,14 +189,27 @@ pub fn write(model: &Model, header: &str, fingerprint: &str, threshold: f64) -> 
     out
 }
 
-/// The fingerprint and threshold a model file records, for the test that it is up to date.
-pub fn recorded(text: &str) -> (String, f64) {
+/// Fails unless the model file at `path` was trained on `files` as they are now, with the
+/// trainer's `threshold`; `trainer` names the test binary that trains it again.
+pub fn assert_trained(path: &Path, files: &[PathBuf], threshold: f64, trainer: &str) {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{} is missing: {e}", path.display()));
     let field = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key))
-            .unwrap_or_else(|| panic!("the model file has no {key:?} line"))
+            .unwrap_or_else(|| panic!("{} has no {key:?} line", path.display()))
             .to_string()
     };
-    let threshold = field("threshold\t").parse().expect("a threshold");
-    (field("corpus\t"), threshold)
+    assert_eq!(
+        field("corpus\t"),
+        fingerprint(files),
+        "the development sentences changed since the model was trained: run \
+         `cargo test --release --test {trainer} -- --ignored train`"
+    );
+    let recorded: f64 = field("threshold\t").parse().expect("a threshold");
+    assert!(
+        (recorded - threshold).abs() < 1e-9,
+        "{} has another threshold than the trainer's",
+        path.display()
+    );
 }

@@ -11,7 +11,7 @@
 //! trust signs' (`analysis::learned`), without the perspective.
 
 use super::Concern;
-use crate::analysis::learned::{Extra, Table, sentences};
+use crate::analysis::learned::{Extra, sentences};
 use crate::analysis::tokens::Tokens;
 
 /// The concerns the model reads, in the order of its weight columns.
@@ -22,13 +22,6 @@ pub const COLUMNS: [Concern; 3] = [Concern::SelfHarm, Concern::Harmed, Concern::
 mod table {
     include!(concat!(env!("OUT_DIR"), "/safety_model.rs"));
 }
-
-static MODEL: Table<3> = Table {
-    threshold: table::THRESHOLD,
-    bias: table::BIAS,
-    rows: &table::ROWS,
-    slots: &table::SLOTS,
-};
 
 /// The chance at which a concern is read (chosen when the model was trained; see the file).
 pub const THRESHOLD: f32 = table::THRESHOLD;
@@ -41,18 +34,31 @@ pub struct Read {
     pub harm: Option<Concern>,
 }
 
+impl Read {
+    /// Adds what one sentence's chances (in `COLUMNS` order) say at `threshold`.
+    pub fn add(&mut self, chance: [f32; 3], threshold: f32) {
+        self.self_harm |= chance[0] >= threshold;
+        // In one sentence, the harm note with the higher chance, if it reaches the threshold.
+        let (k, c) = if chance[1] >= chance[2] {
+            (1, chance[1])
+        } else {
+            (2, chance[2])
+        };
+        if c >= threshold && self.harm != Some(Concern::Harmed) {
+            self.harm = Some(COLUMNS[k]);
+        }
+    }
+}
+
 /// Reads every sentence of `text`.
 pub fn read(text: &str) -> Read {
     let tokens = Tokens::new(text);
     let mut out = Read::default();
     for range in sentences(&tokens) {
-        let c = MODEL.read(&tokens, range, Extra::Nothing).chance;
-        out.self_harm |= c[0] >= THRESHOLD;
-        // In one sentence, the harm note with the higher chance, if it reaches the threshold.
-        let (k, chance) = if c[1] >= c[2] { (1, c[1]) } else { (2, c[2]) };
-        if chance >= THRESHOLD && out.harm != Some(Concern::Harmed) {
-            out.harm = Some(COLUMNS[k]);
-        }
+        out.add(
+            table::MODEL.read(&tokens, range, Extra::Nothing).chance,
+            THRESHOLD,
+        );
     }
     out
 }

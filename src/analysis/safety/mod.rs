@@ -23,6 +23,7 @@ mod words;
 
 use serde::Serialize;
 
+pub use learned::Read as LearnedRead;
 pub use notes::{import_line, note_text};
 
 /// What a text calls for, in the order the notes are shown.
@@ -44,14 +45,20 @@ pub enum Concern {
 /// The rules speak first; the learned reader (`learned`) adds what they did not find, and a
 /// harm note only where they gave none.
 pub fn concerns(text: &str) -> Vec<Concern> {
-    let (mut self_harm, mut harmed, mut harming) = by_rules(text);
-    let model = learned::read(text);
-    self_harm |= model.self_harm;
-    if !harmed && !harming {
-        harmed = model.harm == Some(Concern::Harmed);
-        harming = model.harm == Some(Concern::HarmingOthers);
-    }
-    listed(self_harm, harmed, harming)
+    join(&concerns_by_rules(text), learned::read(text))
+}
+
+/// The rules' concerns joined with the learned reader's: it adds self-harm, and a harm note only
+/// where the rules gave neither. The trainer joins an unbuilt model the same way.
+pub fn join(rules: &[Concern], model: LearnedRead) -> Vec<Concern> {
+    let has = |c: Concern| rules.contains(&c);
+    let harm_by_rules = has(Concern::Harmed) || has(Concern::HarmingOthers);
+    let from_model = |c: Concern| !harm_by_rules && model.harm == Some(c);
+    listed(
+        has(Concern::SelfHarm) || model.self_harm,
+        has(Concern::Harmed) || from_model(Concern::Harmed),
+        has(Concern::HarmingOthers) || from_model(Concern::HarmingOthers),
+    )
 }
 
 /// The concerns the rules alone find, in `Concern` order: what the learned reader is trained
