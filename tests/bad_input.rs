@@ -169,7 +169,7 @@ fn db_of_another_application() {
     let env = journal();
     let other = env.root().join("other-app.db");
     {
-        let conn = rusqlite::Connection::open(&other).unwrap();
+        let conn = common::open_sqlite(&other).unwrap();
         conn.execute_batch(
             "CREATE TABLE contacts (name TEXT, phone TEXT);
              INSERT INTO contacts VALUES ('Sam', '555-0100');",
@@ -198,7 +198,7 @@ fn db_of_another_application_with_an_application_id() {
     let env = journal();
     let other = env.root().join("tagged.db");
     {
-        let conn = rusqlite::Connection::open(&other).unwrap();
+        let conn = common::open_sqlite(&other).unwrap();
         conn.execute_batch("PRAGMA application_id = 1234;").unwrap();
     }
     let before = fs::read(&other).unwrap();

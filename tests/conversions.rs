@@ -119,7 +119,7 @@ fn run(env: &TestEnv, args: &[&str], pass: Option<&str>, new: Option<&str>) -> S
 
 /// Id → text of every entry of a journal, opened with `key` (None: plain).
 fn entries(path: &Path, key: Option<&str>) -> Option<HashMap<i64, String>> {
-    let conn = rusqlite::Connection::open(path).ok()?;
+    let conn = common::open_sqlite(path).ok()?;
     if let Some(k) = key {
         conn.pragma_update(None, "key", k).ok()?;
     }
@@ -341,7 +341,7 @@ fn a_killed_decrypt_leaves_nothing_after_the_next_mend() {
     // What a decrypt killed after its copy: a plaintext copy beside the encrypted journal.
     let copy = env.data_dir().join(".mend-convert-AbC123");
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = common::open_sqlite(&env.db()).unwrap();
         conn.pragma_update(None, "key", P1).unwrap();
         conn.execute(
             "ATTACH DATABASE ?1 AS plain KEY ''",
@@ -411,7 +411,7 @@ fn the_losing_side_of_two_passphrase_changes_says_so_calmly() {
     env.write(&["An entry."]);
     run(&env, &["encrypt"], Some(P1), None);
     // Hold the write lock so both changes are waiting when it is let go.
-    let holder = rusqlite::Connection::open(env.db()).unwrap();
+    let holder = common::open_sqlite(&env.db()).unwrap();
     holder.pragma_update(None, "key", P1).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let spawn = |new: &str| {
@@ -444,7 +444,7 @@ fn a_writer_still_using_the_old_passphrase_says_so_calmly_and_keeps_its_text() {
     let env = TestEnv::new();
     env.write(&["An entry."]);
     run(&env, &["encrypt"], Some(P1), None);
-    let holder = rusqlite::Connection::open(env.db()).unwrap();
+    let holder = common::open_sqlite(&env.db()).unwrap();
     holder.pragma_update(None, "key", P1).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let mut change = env.std_cmd();

@@ -210,13 +210,13 @@ fn journals_that_are_not_journals_are_left_alone() {
     .unwrap();
     let newer = root.join("newer.db");
     fs::copy(env.db(), &newer).unwrap();
-    rusqlite::Connection::open(&newer)
+    common::open_sqlite(&newer)
         .unwrap()
         .pragma_update(None, "user_version", 999)
         .unwrap();
     let damaged = root.join("damaged.db");
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = common::open_sqlite(&env.db()).unwrap();
         conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
             .unwrap();
     }

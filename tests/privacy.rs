@@ -94,7 +94,7 @@ fn a_failed_save_of_an_encrypted_journal_keeps_its_draft_in_the_private_folder()
     let env = encrypted_env();
     // Make saves fail: a trigger added through a keyed connection.
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = common::open_sqlite(&env.db()).unwrap();
         conn.pragma_update(None, "key", PASS).unwrap();
         conn.execute_batch(
             "CREATE TRIGGER block BEFORE INSERT ON entries BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",

@@ -234,6 +234,7 @@ impl Journal {
 /// keyed with `key`; returns how many entries it holds.
 fn copy_into(source: &Path, source_key: Option<&str>, target: &Path, key: &str) -> Result<i64> {
     crypto_ready()?;
+    super::start();
     let mut conn = Connection::open(source)?;
     wait::install(&mut conn)?;
     if let Some(k) = source_key {

@@ -31,6 +31,7 @@ pub mod zones;
 use std::cell::OnceCell;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
 use anyhow::{Result, anyhow, bail};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -40,6 +41,25 @@ pub use errors::{DiskFull, plain_message};
 pub(crate) use errors::{describe_open_error, describe_write_error};
 pub(crate) use files::{create_fresh, prepare_file};
 use files::{restrict_permissions, uri_path};
+
+/// Starts SQLite, once, on the first thread to open a journal, before any connection is made.
+///
+/// SQLite marks itself started before SQLCipher's own start-up has finished, and that start-up
+/// is what gives every later connection `sqlcipher_export` (which encrypting and decrypting
+/// use). A second thread opening a connection in that moment would get one without it. Here
+/// the first caller starts SQLite whole while any other waits. mend opens journals from one
+/// thread, so this matters to programs (and tests) that use the store from several.
+pub fn start() {
+    static STARTED: Once = Once::new();
+    STARTED.call_once(|| {
+        // SAFETY: sqlite3_initialize may be called at any time and from any thread; SQLite
+        // makes a second call a no-op. Its result is seen again by the first open, which
+        // reports it.
+        unsafe {
+            rusqlite::ffi::sqlite3_initialize();
+        }
+    });
+}
 
 /// `PRAGMA application_id` of a mend journal: "MEND" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4d45_4e44;
@@ -176,6 +196,7 @@ impl Journal {
     }
 
     fn connect_writable(path: &Path, state: FileState, key: Option<String>) -> Result<Journal> {
+        start();
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -207,6 +228,7 @@ impl Journal {
     /// shared memory), which works on a full disk. Only when no log is waiting to be folded in,
     /// or what is shown would be out of date.
     fn connect_full_disk(path: &Path, key: Option<String>) -> Result<Journal> {
+        start();
         if fs::metadata(swap::companion(path, "-wal")).is_ok_and(|m| m.len() > 0) {
             bail!("the journal's log is not folded in");
         }
@@ -320,6 +342,7 @@ impl Journal {
     /// A journal that lives in memory only, for tests.
     #[cfg(test)]
     pub fn open_in_memory() -> Result<Journal> {
+        start();
         let journal = Journal::around(Path::new(":memory:"), Connection::open_in_memory()?, None);
         journal.configure(true)?;
         Ok(journal)

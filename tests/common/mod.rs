@@ -330,7 +330,7 @@ impl TestEnv {
         if !self.db().exists() {
             return 0;
         }
-        let conn = rusqlite::Connection::open(self.db()).unwrap();
+        let conn = open_sqlite(&self.db()).unwrap();
         conn.query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
             .unwrap_or(0)
     }
@@ -338,7 +338,7 @@ impl TestEnv {
     /// Opens the journal file directly (it must exist).
     pub fn sql(&self) -> rusqlite::Connection {
         assert!(self.db().exists(), "the journal should exist by now");
-        rusqlite::Connection::open(self.db()).unwrap()
+        open_sqlite(&self.db()).unwrap()
     }
 
     /// Draft files in the drafts folder beside the journal.
@@ -360,6 +360,23 @@ impl TestEnv {
         found.sort();
         found
     }
+}
+
+/// Opens an SQLite file directly, in this test process.
+///
+/// SQLite counts itself started before SQLCipher's start-up (which gives each later connection
+/// `sqlcipher_export`) has finished, so two test threads making their first connections at
+/// once could get one without it. Starting SQLite once, here, before any connection, makes the
+/// other threads wait (mend's store does the same in `store::start`).
+pub fn open_sqlite(path: &Path) -> rusqlite::Result<rusqlite::Connection> {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        // SAFETY: sqlite3_initialize may be called at any time, from any thread.
+        unsafe {
+            rusqlite::ffi::sqlite3_initialize();
+        }
+    });
+    rusqlite::Connection::open(path)
 }
 
 /// The id in "Saved entry N ...".
