@@ -95,7 +95,7 @@ const TARGETS: Targets = Targets {
     swapped: 0,
 };
 
-/// The targets on the development sentences: the issue's, except that six sentences of the
+/// The targets on the development sentences: the issue's, except that five sentences of the
 /// two newest files, read by the rules before any change for them (`dev14.tsv`, the sixth
 /// held-out set, and `dev15.tsv`), still get the other harm note: the writer's own act next to
 /// words the rules read as the partner's control or the writer's fear ("i pushed my wife when
@@ -103,7 +103,7 @@ const TARGETS: Targets = Targets {
 /// password"), and a false accusation threatened. The test prints them; no more may be
 /// swapped, and the aim stays none.
 const DEVELOPMENT: Targets = Targets {
-    swapped: 6,
+    swapped: 5,
     ..TARGETS
 };
 

@@ -36,6 +36,14 @@ fn kinds_are_read_both_ways() {
             vec![Concern::Harmed],
         ),
         (
+            "I hid a tracker in her car after I found the messages.",
+            vec![Concern::HarmingOthers],
+        ),
+        (
+            "I found the tracker he had put under my seat.",
+            vec![Concern::Harmed],
+        ),
+        (
             "if i just wasnt alive to sit at the table anymore",
             vec![Concern::SelfHarm],
         ),

@@ -295,13 +295,14 @@ pub(super) fn after_parting(r: &Reader, c: &Classes, harm: &mut Harm) {
         let t = (0..s.len())
             .find(|&i| matches!(r.word(i), "tracker" | "airtag" | "gps"))
             .unwrap_or(0);
+        // Finding it counts only before the tracker: in "i put a tracker on her car after i
+        // found the texts" what was found is something else.
         let placed = (0..t).any(|k| {
             matches!(
                 r.word(k),
                 "put" | "hid" | "placed" | "installed" | "fitted" | "stuck" | "taped"
             ) && doer(r, k) == Who::Writer
-                && r.word(0) != "found"
-        }) && !r.has_word("found");
+        }) && !(0..t).any(|k| r.word(k) == "found");
         if placed {
             harm.harming = true;
         } else {
