@@ -362,20 +362,11 @@ impl TestEnv {
     }
 }
 
-/// Opens an SQLite file directly, in this test process.
-///
-/// SQLite counts itself started before SQLCipher's start-up (which gives each later connection
-/// `sqlcipher_export`) has finished, so two test threads making their first connections at
-/// once could get one without it. Starting SQLite once, here, before any connection, makes the
-/// other threads wait (mend's store does the same in `store::start`).
+/// Opens an SQLite file directly, in this test process, after starting SQLite the way mend's
+/// store does (`store::start`), so no test thread gets a connection without SQLCipher's
+/// functions.
 pub fn open_sqlite(path: &Path) -> rusqlite::Result<rusqlite::Connection> {
-    static STARTED: std::sync::Once = std::sync::Once::new();
-    STARTED.call_once(|| {
-        // SAFETY: sqlite3_initialize may be called at any time, from any thread.
-        unsafe {
-            rusqlite::ffi::sqlite3_initialize();
-        }
-    });
+    mend::store::start();
     rusqlite::Connection::open(path)
 }
 
