@@ -205,16 +205,17 @@ fn held_out() -> Option<Vec<PathBuf>> {
 /// and the fourth is read once when it is added. After that first run (`cargo test --test
 /// analysis_corpus -- --ignored --nocapture`), write its figures here and in docs/summary.md.
 const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    // The seventh held-out set as version 7 ships: the rules and the learned reader, trained
-    // with the sixth set and a tenth round among the development sentences, read at 0.6.
-    ("writer signs", 0.81, 0.70),
-    ("doubt", 0.80, 0.70),
-    ("jealousy", 0.74, 0.81),
-    ("reassurance", 0.87, 0.71),
-    ("avoidance", 0.83, 0.68),
-    ("checking", 0.76, 0.68),
-    ("partner signs", 0.80, 0.45),
-    ("feelings", 0.89, 0.60),
+    // The eighth held-out set (written and labelled by its writer; a blind second labelling
+    // is still to be reconciled) as version 7 ships: the rules and the learned reader, trained
+    // with the seventh set (now `dev11.tsv`), read at 0.6.
+    ("writer signs", 0.82, 0.71),
+    ("doubt", 0.67, 0.76),
+    ("jealousy", 0.82, 0.55),
+    ("reassurance", 0.97, 0.76),
+    ("avoidance", 0.90, 0.68),
+    ("checking", 0.84, 0.82),
+    ("partner signs", 0.81, 0.58),
+    ("feelings", 0.93, 0.83),
 ];
 
 #[test]

@@ -110,12 +110,12 @@ const DEVELOPMENT: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 65.5,
-    harmed: 72.0,
-    harming_others: 82.5,
-    false_alarms: 8.7,
-    // Four sentences of the seventh held-out set get the other harm note; no more may.
-    swapped: 4,
+    self_harm: 80.0,
+    harmed: 85.0,
+    harming_others: 76.5,
+    false_alarms: 3.5,
+    // Three sentences of the eighth held-out set get the other harm note; no more may.
+    swapped: 3,
 };
 
 struct Targets {

@@ -302,6 +302,13 @@ fn withheld(r: &Reader, harm: &mut Harm) {
             Who::Unknown => r.clause_subject(i),
             who => who,
         };
+        // "she'll sell the car if i dont give her my card pin": the writer's refusal is only
+        // the condition of someone else's threat.
+        let condition = (i.saturating_sub(4)..i)
+            .any(|k| matches!(r.word(k), "if" | "unless") && r.word(k + 1) == "i");
+        if who == Who::Writer && condition {
+            continue;
+        }
         harm.note(who, target == Target::Writer, target == Target::Victim);
     }
 }

@@ -9,7 +9,7 @@ use super::stalking;
 use super::words::Needs;
 
 mod threats;
-use threats::threats;
+use threats::{false_accusation, threats};
 
 mod fear;
 use fear::{fear, fear_signs, marks};
@@ -48,6 +48,10 @@ pub fn read(r: &Reader) -> Harm {
     fear_signs(r, &mut harm);
     marks(r, &mut harm);
     families::harm(r, &mut harm);
+    if false_accusation(r) {
+        harm.harmed = false;
+        harm.harming = true;
+    }
     harm
 }
 

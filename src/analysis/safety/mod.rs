@@ -86,6 +86,16 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
     let words = words::words();
     let (mut self_harm, mut harmed, mut harming) = (false, false, false);
     let sentences = text::sentences(text);
+    // "i want to die lol. like actually not joking this time": a joke denied anywhere in the
+    // text takes the joke away from every sentence of it.
+    let earnest = sentences.iter().any(|s| {
+        s.words.windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("not", "joking" | "kidding") | ("no", "joke") | ("mean", "it") | ("am", "serious")
+            )
+        })
+    });
     for (n, sentence) in sentences.iter().enumerate() {
         if !words.triggers.any(sentence)
             && !frames::triggered(sentence)
@@ -93,7 +103,8 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
         {
             continue;
         }
-        let reader = grammar::Reader::new(sentence, words);
+        let mut reader = grammar::Reader::new(sentence, words);
+        reader.humour &= !earnest;
         if reader.elsewhere {
             continue;
         }
@@ -127,6 +138,10 @@ mod tests {
             [Concern::SelfHarm, Concern::Harmed]
         );
         assert_eq!(concerns("He hit me. So I hit him back."), [Concern::Harmed]);
+        assert_eq!(
+            concerns("i want to die lol. not joking this time"),
+            [Concern::SelfHarm]
+        );
         assert_eq!(concerns("I SELF-HARMED last night"), [Concern::SelfHarm]);
         assert_eq!(concerns(""), []);
     }

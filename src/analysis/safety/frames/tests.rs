@@ -44,6 +44,18 @@ fn kinds_are_read_both_ways() {
             vec![Concern::Harmed],
         ),
         (
+            "Told her that if she calls a solicitor I'll tell the police she hit me, even though she never has.",
+            vec![Concern::HarmingOthers],
+        ),
+        (
+            "If he touches me again I'll tell the police he hit me.",
+            vec![Concern::Harmed],
+        ),
+        (
+            "she says shell sell the car if i dont give her my card pin by friday",
+            vec![Concern::Harmed],
+        ),
+        (
             "if i just wasnt alive to sit at the table anymore",
             vec![Concern::SelfHarm],
         ),

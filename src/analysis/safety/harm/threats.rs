@@ -159,3 +159,48 @@ fn dependents(r: &Reader, harm: &mut Harm) {
         }
     }
 }
+
+/// A false accusation threatened by the writer: "if he sees a lawyer I'll tell the police he
+/// hit me, even though he never has", "made him sleep in the car and told him I'll call the
+/// police and say he hit me". The harm the sentence names is the story the writer threatens to
+/// tell, so it is the writer's threat against the partner, not harm done to the writer. A
+/// threat to report real violence ("if he touches me again I'll tell the police he hit me")
+/// stays harm to the writer, so the sentence must also say the story is untrue or show the
+/// writer's own hold over the partner.
+pub(super) fn false_accusation(r: &Reader) -> bool {
+    let n = r.s.len();
+    let untrue = (0..n).any(|k| {
+        matches!(
+            (r.word(k), r.word(k + 1)),
+            ("never", "has" | "did" | "touched" | "laid")
+                | ("even", "though")
+                | ("make", "up")
+                | ("made", "him" | "her" | "up")
+                | ("lie", _)
+                | ("pretend", _)
+                | ("false", _)
+        )
+    });
+    if !untrue {
+        return false;
+    }
+    (0..n).any(|v| {
+        if !matches!(r.word(v), "say" | "tell" | "claim" | "report") {
+            return false;
+        }
+        // The writer's future or conditional telling: "i will … say", "i would tell".
+        let from = v.saturating_sub(6);
+        let future = (from..v).any(|k| {
+            r.word(k) == "i" && matches!(r.word(k + 1), "will" | "would" | "am" | "could")
+        });
+        if !future {
+            return false;
+        }
+        // What is told: a partner's violence to the writer, within the next few words.
+        (v + 1..(v + 6).min(n)).any(|k| {
+            r.violence[k].is_some()
+                && matches!(r.word(k.wrapping_sub(1)), "he" | "she" | "they")
+                && r.word(k + 1) == "me"
+        })
+    })
+}

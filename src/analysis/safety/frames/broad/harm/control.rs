@@ -83,7 +83,10 @@ pub(super) fn not_let(r: &Reader, harm: &mut Harm) {
         // "I don't give her access to our joint account anymore"
         if base_of(r.word(i), &["give"]).is_some()
             && (i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never"))
-            && (i.saturating_sub(5)..i).any(|j| r.word(j) == "i")
+            // "…if i dont give him my banking login" is the condition of someone else's
+            // threat, not the writer's refusal.
+            && (i.saturating_sub(5)..i)
+                .any(|j| r.word(j) == "i" && !matches!(r.word(j.wrapping_sub(1)), "if" | "unless"))
             && matches!(r.word(i + 1), "her" | "him")
             && (i + 2..i + 7).any(|k| broad().private.at(r.s, k).is_some() || r.word(k) == "access")
         {
