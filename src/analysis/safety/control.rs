@@ -304,8 +304,7 @@ fn withheld(r: &Reader, harm: &mut Harm) {
         };
         // "she'll sell the car if i dont give her my card pin": the writer's refusal is only
         // the condition of someone else's threat.
-        let condition = (i.saturating_sub(4)..i)
-            .any(|k| matches!(r.word(k), "if" | "unless") && r.word(k + 1) == "i");
+        let condition = (i.saturating_sub(3)..=i).any(|j| r.writer_in_condition(j));
         if who == Who::Writer && condition {
             continue;
         }

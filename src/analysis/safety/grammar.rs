@@ -297,6 +297,12 @@ impl<'a> Reader<'a> {
         self.s.word(i)
     }
 
+    /// The writer as the subject of a condition: "…if i dont give him my login", where what
+    /// the writer does or refuses is only what someone else's threat hangs on.
+    pub fn writer_in_condition(&self, i: usize) -> bool {
+        self.word(i) == "i" && matches!(self.word(i.wrapping_sub(1)), "if" | "unless")
+    }
+
     /// A sentence that names no one and opens without a determiner ("cant stop thinking about
     /// walking into the sea"): the diary's unwritten I.
     pub fn unwritten_writer(&self) -> bool {

@@ -87,15 +87,22 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
     let (mut self_harm, mut harmed, mut harming) = (false, false, false);
     let sentences = text::sentences(text);
     // "i want to die lol. like actually not joking this time": a joke denied anywhere in the
-    // text takes the joke away from every sentence of it.
-    let earnest = sentences.iter().any(|s| {
-        s.words.windows(2).any(|p| {
-            matches!(
-                (p[0].as_str(), p[1].as_str()),
-                ("not", "joking" | "kidding") | ("no", "joke") | ("mean", "it") | ("am", "serious")
-            )
+    // text takes the joke away from every sentence of it. Looked for only once a sentence
+    // reads as a joke, so most texts never pay for it.
+    let mut earnest = None;
+    let denied_joke = || {
+        sentences.iter().any(|s| {
+            s.words.windows(2).any(|p| {
+                matches!(
+                    (p[0].as_str(), p[1].as_str()),
+                    ("not", "joking" | "kidding")
+                        | ("no", "joke")
+                        | ("mean", "it")
+                        | ("am", "serious")
+                )
+            })
         })
-    });
+    };
     for (n, sentence) in sentences.iter().enumerate() {
         if !words.triggers.any(sentence)
             && !frames::triggered(sentence)
@@ -104,7 +111,9 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
             continue;
         }
         let mut reader = grammar::Reader::new(sentence, words);
-        reader.humour &= !earnest;
+        if reader.humour && *earnest.get_or_insert_with(denied_joke) {
+            reader.humour = false;
+        }
         if reader.elsewhere {
             continue;
         }

@@ -85,8 +85,7 @@ pub(super) fn not_let(r: &Reader, harm: &mut Harm) {
             && (i.saturating_sub(3)..i).any(|j| matches!(r.word(j), "not" | "never"))
             // "…if i dont give him my banking login" is the condition of someone else's
             // threat, not the writer's refusal.
-            && (i.saturating_sub(5)..i)
-                .any(|j| r.word(j) == "i" && !matches!(r.word(j.wrapping_sub(1)), "if" | "unless"))
+            && (i.saturating_sub(5)..i).any(|j| r.word(j) == "i" && !r.writer_in_condition(j))
             && matches!(r.word(i + 1), "her" | "him")
             && (i + 2..i + 7).any(|k| broad().private.at(r.s, k).is_some() || r.word(k) == "access")
         {
