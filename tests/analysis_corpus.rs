@@ -201,21 +201,21 @@ fn held_out() -> Option<Vec<PathBuf>> {
 }
 
 /// What the held-out set measured on its first run, as (precision, recall): no change may do
-/// worse. Empty while the held-out set is one not yet read: the third set became `dev5.tsv`,
-/// and the fourth is read once when it is added. After that first run (`cargo test --test
-/// analysis_corpus -- --ignored --nocapture`), write its figures here and in docs/summary.md.
+/// worse. Whenever a new held-out set replaces the last (which then becomes the newest
+/// `dev*.tsv`), read it once (`cargo test --release --test analysis_corpus -- --nocapture`)
+/// before any change, and write its figures here and in docs/summary.md.
 const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    // The eighth held-out set (written and labelled by its writer; a blind second labelling
-    // is still to be reconciled) as version 7 ships: the rules and the learned reader, trained
-    // with the seventh set (now `dev11.tsv`), read at 0.6.
+    // The eighth held-out set (labelled by its writer and again, blind, by a second person;
+    // the nine rows that disagreed settled by the definitions) as version 7 ships: the rules
+    // and the learned reader, trained with the seventh set (now `dev11.tsv`), read at 0.6.
     ("writer signs", 0.82, 0.71),
     ("doubt", 0.67, 0.76),
     ("jealousy", 0.82, 0.55),
     ("reassurance", 0.97, 0.76),
     ("avoidance", 0.90, 0.68),
     ("checking", 0.84, 0.82),
-    ("partner signs", 0.81, 0.58),
-    ("feelings", 0.93, 0.83),
+    ("partner signs", 0.81, 0.57),
+    ("feelings", 0.96, 0.85),
 ];
 
 #[test]
@@ -223,10 +223,15 @@ fn development_set_meets_the_targets() {
     let failures = evaluate("development", &development(), &targets);
     // The rounds read last are printed on their own too: the whole set's figures can hide a
     // round the reader has not learnt.
-    for path in development().into_iter().filter(|p| {
+    // By the round's number, not its name: "dev10" sorts before "dev4".
+    let round = |p: &PathBuf| {
         p.file_stem()
-            .is_some_and(|s| s.to_string_lossy().as_ref() >= "dev4")
-    }) {
+            .and_then(|s| s.to_str()?.strip_prefix("dev")?.parse::<u32>().ok())
+    };
+    for path in development()
+        .into_iter()
+        .filter(|p| round(p).is_some_and(|n| n >= 4))
+    {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         evaluate(&name, &[path], &|_: &str| None);
     }

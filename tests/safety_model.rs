@@ -8,7 +8,7 @@
 //!
 //! - `cargo test --release --test safety_model -- --ignored train` trains it again and writes
 //!   the file (deterministic).
-//! - `LEAVE_OUT=dev15.tsv cargo test --release --test safety_model -- --ignored cross_check`
+//! - `LEAVE_OUT=dev16.tsv cargo test --release --test safety_model -- --ignored cross_check`
 //!   trains without one safety development file (and a seventh of the everyday sentences) and
 //!   prints what the rules alone, and the rules with the model at several thresholds, read in
 //!   it: how the threshold was chosen.
@@ -28,9 +28,10 @@ const MODEL: &str = "lexicon/safety-model.tsv";
 /// Inverse penalty strength, as in common logistic-regression libraries.
 const C: f64 = 16.0;
 /// The chance at which a concern is read, chosen by `cross_check` with each of the two newest
-/// development files left out in turn (`dev14.tsv`, the sixth held-out set, and `dev15.tsv`):
-/// the lowest threshold tried at which the model adds under one false alarm in a hundred
-/// everyday trust sentences (an entry is several sentences, and every one of them is read).
+/// development files of the time left out in turn (`dev14.tsv`, the sixth held-out set, and
+/// `dev15.tsv`): the lowest threshold tried at which the model adds under one false alarm in a
+/// hundred everyday trust sentences (an entry is several sentences, and every one of them is
+/// read). It was kept, not chosen again, when the seventh held-out set became `dev16.tsv`.
 const CHOSEN_THRESHOLD: f64 = 0.9;
 const COLUMNS: [Concern; 3] = [Concern::SelfHarm, Concern::Harmed, Concern::HarmingOthers];
 
