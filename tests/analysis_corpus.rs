@@ -205,17 +205,17 @@ fn held_out() -> Option<Vec<PathBuf>> {
 /// `dev*.tsv`), read it once (`cargo test --release --test analysis_corpus -- --nocapture`)
 /// before any change, and write its figures here and in docs/summary.md.
 const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    // The eighth held-out set (labelled by its writer and again, blind, by a second person;
-    // the nine rows that disagreed settled by the definitions) as version 7 ships: the rules
-    // and the learned reader, trained with the seventh set (now `dev11.tsv`), read at 0.6.
-    ("writer signs", 0.82, 0.71),
-    ("doubt", 0.67, 0.76),
-    ("jealousy", 0.82, 0.55),
-    ("reassurance", 0.97, 0.76),
-    ("avoidance", 0.90, 0.68),
-    ("checking", 0.84, 0.82),
-    ("partner signs", 0.81, 0.57),
-    ("feelings", 0.96, 0.85),
+    // The ninth held-out set (labelled by its writer and again, blind, by a second person; the
+    // rows that disagreed settled by the definitions before it was read) as version 8 ships:
+    // the rules and the learned reader, trained to `dev18.tsv`, read at 0.55.
+    ("writer signs", 0.80, 0.78),
+    ("doubt", 0.66, 0.62),
+    ("jealousy", 0.89, 0.78),
+    ("reassurance", 0.85, 0.88),
+    ("avoidance", 0.75, 0.77),
+    ("checking", 0.90, 0.85),
+    ("partner signs", 0.80, 0.35),
+    ("feelings", 0.96, 0.86),
 ];
 
 #[test]

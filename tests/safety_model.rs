@@ -10,8 +10,8 @@
 //!   the file (deterministic).
 //! - `LEAVE_OUT=dev16.tsv cargo test --release --test safety_model -- --ignored cross_check`
 //!   trains without one safety development file (and a seventh of the everyday sentences) and
-//!   prints what the rules alone, and the rules with the model at several thresholds, read in
-//!   it: how the threshold was chosen.
+//!   prints what the rules alone, and the rules with the model at several thresholds and limits
+//!   of the direction check, read in it: how the threshold and the limits were chosen.
 //!
 //! The model is a logistic regression per concern (tests/common/linear.rs) with C = 16.
 
@@ -21,18 +21,21 @@ use std::path::{Path, PathBuf};
 
 use common::corpus::{fixture_files, load};
 use common::linear::{self, Model};
-use mend::analysis::learned::{Extra, feature_names};
-use mend::analysis::{Concern, SafetyModelRead, safety_concerns_by_rules, safety_join};
+use mend::analysis::learned::feature_names;
+use mend::analysis::{
+    Concern, SAFETY_DIRECTION, SAFETY_EXTRA, SafetyDirection, SafetyModelRead,
+    safety_concerns_by_rules, safety_join_with,
+};
 
 const MODEL: &str = "lexicon/safety-model.tsv";
 /// Inverse penalty strength, as in common logistic-regression libraries.
 const C: f64 = 16.0;
-/// The chance at which a concern is read, chosen by `cross_check` with each of the two newest
-/// development files of the time left out in turn (`dev14.tsv`, the sixth held-out set, and
-/// `dev15.tsv`): the lowest threshold tried at which the model adds under one false alarm in a
-/// hundred everyday trust sentences (an entry is several sentences, and every one of them is
-/// read). It was kept, not chosen again, when the seventh held-out set became `dev16.tsv`.
-const CHOSEN_THRESHOLD: f64 = 0.9;
+/// The chance at which a concern is read, chosen by `cross_check` with each of the six newest
+/// development files left out in turn (`dev17.tsv` to `dev22.tsv`): the lowest threshold tried
+/// at which the model adds under one false alarm in a hundred everyday trust sentences (an
+/// entry is several sentences, and every one of them is read): at most 7 in 875 at 0.85, 8 to
+/// 12 at 0.8. It was 0.9 before those files were written.
+const CHOSEN_THRESHOLD: f64 = 0.85;
 const COLUMNS: [Concern; 3] = [Concern::SelfHarm, Concern::Harmed, Concern::HarmingOthers];
 
 const HEADER: &str = "\
@@ -97,7 +100,7 @@ fn model_path() -> PathBuf {
 }
 
 fn names(case: &Case) -> Vec<String> {
-    feature_names(&case.text, Extra::Nothing)
+    feature_names(&case.text, SAFETY_EXTRA)
 }
 
 fn train(cases: &[Case]) -> Model {
@@ -145,15 +148,20 @@ fn train_the_model() {
 /// What the rules and the model (at `threshold`, `None` for the rules alone) read in one text,
 /// joined as mend joins them (`safety_join`); mend reads each sentence of a corpus line, and
 /// one line, one or two sentences, is read here as one bag.
-fn read(model: &Model, text: &str, threshold: Option<f64>) -> Vec<Concern> {
+fn read(
+    model: &Model,
+    text: &str,
+    threshold: Option<f64>,
+    direction: Option<SafetyDirection>,
+) -> Vec<Concern> {
     let rules = safety_concerns_by_rules(text);
     let Some(threshold) = threshold else {
         return rules;
     };
-    let p = linear::chances(model, &feature_names(text, Extra::Nothing));
+    let p = linear::chances(model, &feature_names(text, SAFETY_EXTRA));
     let mut read = SafetyModelRead::default();
     read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
-    safety_join(&rules, read)
+    safety_join_with(&rules, read, direction)
 }
 
 #[test]
@@ -176,32 +184,39 @@ fn cross_check() {
     cases.extend(everyday_train.into_iter().map(|(_, c)| c));
     let model = train(&cases);
     let test: Vec<Case> = test.iter().flat_map(|p| safety_cases(p)).collect();
-    for threshold in [
-        None,
-        Some(0.95),
-        Some(0.9),
-        Some(0.85),
-        Some(0.8),
-        Some(0.75),
+    let chosen = Some(CHOSEN_THRESHOLD);
+    let turn = |turn, keep| Some(SafetyDirection { turn, keep });
+    for (threshold, direction) in [
+        (None, None),
+        (Some(0.95), Some(SAFETY_DIRECTION)),
+        (Some(0.9), Some(SAFETY_DIRECTION)),
+        (Some(0.85), Some(SAFETY_DIRECTION)),
+        (Some(0.8), Some(SAFETY_DIRECTION)),
+        (Some(0.75), Some(SAFETY_DIRECTION)),
+        (chosen, None),
+        (chosen, turn(0.95, 0.05)),
+        (chosen, turn(0.8, 0.2)),
+        (chosen, turn(0.7, 0.3)),
+        (chosen, turn(0.6, 0.4)),
     ] {
-        let mut line = format!("{left_out} at {threshold:?}:");
+        let mut line = format!("{left_out} at {threshold:?}, direction {direction:?}:");
         for want in COLUMNS {
             let of: Vec<&Case> = test.iter().filter(|c| c.concern == Some(want)).collect();
             let hit = of
                 .iter()
-                .filter(|c| read(&model, &c.text, threshold).contains(&want))
+                .filter(|c| read(&model, &c.text, threshold, direction).contains(&want))
                 .count();
             line.push_str(&format!(" {want:?} {hit}/{}", of.len()));
         }
         let none: Vec<&Case> = test.iter().filter(|c| c.concern.is_none()).collect();
         let alarms = none
             .iter()
-            .filter(|c| !read(&model, &c.text, threshold).is_empty())
+            .filter(|c| !read(&model, &c.text, threshold, direction).is_empty())
             .count();
         let swapped = test
             .iter()
             .filter(|c| {
-                let found = read(&model, &c.text, threshold);
+                let found = read(&model, &c.text, threshold, direction);
                 (c.concern == Some(Concern::Harmed)
                     && found.contains(&Concern::HarmingOthers)
                     && !found.contains(&Concern::Harmed))
@@ -211,7 +226,7 @@ fn cross_check() {
             .count();
         let everyday_alarms = everyday_test
             .iter()
-            .filter(|(_, c)| !read(&model, &c.text, threshold).is_empty())
+            .filter(|(_, c)| !read(&model, &c.text, threshold, direction).is_empty())
             .count();
         line.push_str(&format!(
             "; false alarms {alarms}/{}, on everyday trust sentences {everyday_alarms}/{}; \

@@ -29,7 +29,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 7;
+pub const ANALYSER_VERSION: u32 = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -209,7 +209,10 @@ pub fn safety_concerns_by_rules(text: &str) -> Vec<Concern> {
 
 /// What the safety note's learned reader read, and how it is joined to the rules' concerns:
 /// what that reader's trainer needs to read with a model still in memory.
-pub use safety::{LearnedRead as SafetyModelRead, join as safety_join};
+pub use safety::{
+    DIRECTION as SAFETY_DIRECTION, Direction as SafetyDirection, EXTRA as SAFETY_EXTRA,
+    LearnedRead as SafetyModelRead, join as safety_join, join_with as safety_join_with,
+};
 
 /// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest
 /// step, and most commands never need it.

@@ -23,7 +23,7 @@ mod words;
 
 use serde::Serialize;
 
-pub use learned::Read as LearnedRead;
+pub use learned::{EXTRA, Read as LearnedRead};
 pub use notes::{import_line, note_text};
 
 /// What a text calls for, in the order the notes are shown.
@@ -48,17 +48,55 @@ pub fn concerns(text: &str) -> Vec<Concern> {
     join(&concerns_by_rules(text), learned::read(text))
 }
 
+/// How sure the learned reader must be before it turns the rules' harm note around: its chance
+/// of the other direction in some sentence reaches `turn`, and its chance of the rules' own
+/// direction stays under `keep` in every sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Direction {
+    pub turn: f32,
+    pub keep: f32,
+}
+
+/// Chosen on the development sentences, each newest file left out of the model in turn
+/// (`cross_check` in tests/safety_model.rs; docs/safety.md, "Who does what to whom").
+pub const DIRECTION: Direction = Direction {
+    turn: 0.8,
+    keep: 0.2,
+};
+
 /// The rules' concerns joined with the learned reader's: it adds self-harm, and a harm note only
 /// where the rules gave neither. The trainer joins an unbuilt model the same way.
 pub fn join(rules: &[Concern], model: LearnedRead) -> Vec<Concern> {
+    join_with(rules, model, Some(DIRECTION))
+}
+
+/// `join`, with the direction check given (`None`: the rules' direction always stands).
+///
+/// The rules read who acts on whom from the clause, and sometimes read it backwards (the
+/// writer watching an ex "after she blocked me" read as the ex's control). When the model,
+/// which has learned the two voices from thousands of sentences, is all but sure of the other
+/// direction and all but sure it is not the rules', its direction is taken.
+pub fn join_with(
+    rules: &[Concern],
+    model: LearnedRead,
+    direction: Option<Direction>,
+) -> Vec<Concern> {
     let has = |c: Concern| rules.contains(&c);
     let harm_by_rules = has(Concern::Harmed) || has(Concern::HarmingOthers);
     let from_model = |c: Concern| !harm_by_rules && model.harm == Some(c);
-    listed(
-        has(Concern::SelfHarm) || model.self_harm,
+    let [harmed_most, harming_most] = model.most;
+    let (mut harmed, mut harming) = (
         has(Concern::Harmed) || from_model(Concern::Harmed),
         has(Concern::HarmingOthers) || from_model(Concern::HarmingOthers),
-    )
+    );
+    if let Some(d) = direction {
+        if harmed && harming_most >= d.turn && harmed_most < d.keep {
+            (harmed, harming) = (false, true);
+        } else if harming && !harmed && harmed_most >= d.turn && harming_most < d.keep {
+            (harmed, harming) = (true, false);
+        }
+    }
+    listed(has(Concern::SelfHarm) || model.self_harm, harmed, harming)
 }
 
 /// The concerns the rules alone find, in `Concern` order: what the learned reader is trained
@@ -135,7 +173,7 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Concern, concerns};
+    use super::{Concern, DIRECTION, LearnedRead, concerns, join_with};
 
     #[test]
     fn concerns_are_told_apart() {
@@ -168,5 +206,38 @@ mod tests {
         ] {
             assert_eq!(concerns(text), [], "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_model_turns_the_harm_note_only_when_all_but_sure() {
+        let read = |harmed, harming| LearnedRead {
+            most: [harmed, harming],
+            ..LearnedRead::default()
+        };
+        let rules = [Concern::Harmed];
+        let sure = read(0.05, 0.95);
+        assert_eq!(join_with(&rules, sure, None), [Concern::Harmed]);
+        assert_eq!(
+            join_with(&rules, sure, Some(DIRECTION)),
+            [Concern::HarmingOthers]
+        );
+        // Not sure enough either way: the rules' direction stands.
+        assert_eq!(
+            join_with(&rules, read(0.3, 0.95), Some(DIRECTION)),
+            [Concern::Harmed]
+        );
+        assert_eq!(
+            join_with(&rules, read(0.05, 0.6), Some(DIRECTION)),
+            [Concern::Harmed]
+        );
+        assert_eq!(
+            join_with(&[Concern::HarmingOthers], read(0.95, 0.05), Some(DIRECTION)),
+            [Concern::Harmed]
+        );
+        // Self-harm is never turned.
+        assert_eq!(
+            join_with(&[Concern::SelfHarm], sure, Some(DIRECTION)),
+            [Concern::SelfHarm]
+        );
     }
 }
