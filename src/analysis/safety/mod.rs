@@ -240,4 +240,12 @@ mod tests {
             [Concern::SelfHarm]
         );
     }
+
+    #[test]
+    fn characters_of_several_bytes_are_never_cut() {
+        // The last two bytes of "𑎎" are the same, like a doubled consonant's.
+        for text in ["𑎎", "𑎎ed", "𑎎s", "he 𑎎ed me", "i 𑎎ing", "𑎎es her"] {
+            let _ = concerns(text);
+        }
+    }
 }

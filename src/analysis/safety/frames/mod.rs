@@ -89,8 +89,11 @@ pub fn inflects(
             return false;
         };
         let b = stem.as_bytes();
+        // A doubled consonant ("grabbed"): ASCII letters only, or the last bytes of one
+        // character of several bytes (the two 0x8E of "𑎎") would be cut in half.
         let doubled = b.len() > 2
             && b[b.len() - 1] == b[b.len() - 2]
+            && b[b.len() - 1].is_ascii_alphabetic()
             && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u');
         whole(stem) || doubled && whole(&stem[..stem.len() - 1]) || without_e(stem)
     }
@@ -214,6 +217,7 @@ fn forms(w: &str) -> [Option<String>; 3] {
     let b = stem.as_bytes();
     let doubled = b.len() > 2
         && b[b.len() - 1] == b[b.len() - 2]
+        && b[b.len() - 1].is_ascii_alphabetic()
         && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u');
     let single = doubled.then(|| stem[..stem.len() - 1].to_string());
     let with_e = format!("{stem}e");
