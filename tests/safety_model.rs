@@ -21,10 +21,10 @@ use std::path::{Path, PathBuf};
 
 use common::corpus::{fixture_files, load};
 use common::linear::{self, Model};
-use mend::analysis::learned::feature_names;
+use mend::analysis::learned::{Extra, feature_names};
 use mend::analysis::{
-    Concern, SAFETY_DIRECTION, SAFETY_EXTRA, SafetyDirection, SafetyModelRead,
-    safety_concerns_by_rules, safety_join_with,
+    Concern, SAFETY_DIRECTION, SafetyDirection, SafetyModelRead, safety_concerns_by_rules,
+    safety_join_with,
 };
 
 const MODEL: &str = "lexicon/safety-model.tsv";
@@ -100,7 +100,7 @@ fn model_path() -> PathBuf {
 }
 
 fn names(case: &Case) -> Vec<String> {
-    feature_names(&case.text, SAFETY_EXTRA)
+    feature_names(&case.text, Extra::Nothing)
 }
 
 fn train(cases: &[Case]) -> Model {
@@ -158,7 +158,7 @@ fn read(
     let Some(threshold) = threshold else {
         return rules;
     };
-    let p = linear::chances(model, &feature_names(text, SAFETY_EXTRA));
+    let p = linear::chances(model, &feature_names(text, Extra::Nothing));
     let mut read = SafetyModelRead::default();
     read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
     safety_join_with(&rules, read, direction)

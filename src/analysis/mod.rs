@@ -210,8 +210,8 @@ pub fn safety_concerns_by_rules(text: &str) -> Vec<Concern> {
 /// What the safety note's learned reader read, and how it is joined to the rules' concerns:
 /// what that reader's trainer needs to read with a model still in memory.
 pub use safety::{
-    DIRECTION as SAFETY_DIRECTION, Direction as SafetyDirection, EXTRA as SAFETY_EXTRA,
-    LearnedRead as SafetyModelRead, join as safety_join, join_with as safety_join_with,
+    DIRECTION as SAFETY_DIRECTION, Direction as SafetyDirection, LearnedRead as SafetyModelRead,
+    join as safety_join, join_with as safety_join_with,
 };
 
 /// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest

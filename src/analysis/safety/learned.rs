@@ -23,9 +23,6 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/safety_model.rs"));
 }
 
-/// What the model sees besides the words: nothing.
-pub const EXTRA: Extra = Extra::Nothing;
-
 /// The chance at which a concern is read (chosen when the model was trained; see the file).
 pub const THRESHOLD: f32 = table::THRESHOLD;
 
@@ -63,7 +60,10 @@ pub fn read(text: &str) -> Read {
     let tokens = Tokens::new(text);
     let mut out = Read::default();
     for range in sentences(&tokens) {
-        out.add(table::MODEL.read(&tokens, range, EXTRA).chance, THRESHOLD);
+        out.add(
+            table::MODEL.read(&tokens, range, Extra::Nothing).chance,
+            THRESHOLD,
+        );
     }
     out
 }

@@ -23,7 +23,7 @@ mod words;
 
 use serde::Serialize;
 
-pub use learned::{EXTRA, Read as LearnedRead};
+pub use learned::Read as LearnedRead;
 pub use notes::{import_line, note_text};
 
 /// What a text calls for, in the order the notes are shown.

@@ -88,15 +88,19 @@ pub fn inflects(
         let Some(stem) = stem else {
             return false;
         };
-        let b = stem.as_bytes();
-        // A doubled consonant ("grabbed"): ASCII letters only, or the last bytes of one
-        // character of several bytes (the two 0x8E of "𑎎") would be cut in half.
-        let doubled = b.len() > 2
-            && b[b.len() - 1] == b[b.len() - 2]
-            && b[b.len() - 1].is_ascii_alphabetic()
-            && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u');
-        whole(stem) || doubled && whole(&stem[..stem.len() - 1]) || without_e(stem)
+        whole(stem) || doubled(stem) && whole(&stem[..stem.len() - 1]) || without_e(stem)
     }
+}
+
+/// Whether a stem ends in a doubled consonant ("grabb" of "grabbed"), so that its last letter
+/// can be dropped. ASCII letters only: the last two bytes of a character of several bytes can
+/// be equal too (the two 0x8E of "𑎎"), and dropping one would cut the character in half.
+fn doubled(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    b.len() > 2
+        && b[b.len() - 1] == b[b.len() - 2]
+        && b[b.len() - 1].is_ascii_alphabetic()
+        && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// A class of words, matched through their inflections, and its phrases.
@@ -214,12 +218,7 @@ fn forms(w: &str) -> [Option<String>; 3] {
     let Some(stem) = stem else {
         return [None, None, None];
     };
-    let b = stem.as_bytes();
-    let doubled = b.len() > 2
-        && b[b.len() - 1] == b[b.len() - 2]
-        && b[b.len() - 1].is_ascii_alphabetic()
-        && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u');
-    let single = doubled.then(|| stem[..stem.len() - 1].to_string());
+    let single = doubled(&stem).then(|| stem[..stem.len() - 1].to_string());
     let with_e = format!("{stem}e");
     [Some(stem), single, Some(with_e)]
 }
