@@ -205,17 +205,18 @@ fn held_out() -> Option<Vec<PathBuf>> {
 /// `dev*.tsv`), read it once (`cargo test --release --test analysis_corpus -- --nocapture`)
 /// before any change, and write its figures here and in docs/summary.md.
 const HELD_OUT_FLOOR: &[(&str, f64, f64)] = &[
-    // The ninth held-out set (labelled by its writer and again, blind, by a second person; the
-    // rows that disagreed settled by the definitions before it was read) as version 8 ships:
-    // the rules and the learned reader, trained to `dev18.tsv`, read at 0.55.
-    ("writer signs", 0.80, 0.78),
-    ("doubt", 0.66, 0.62),
-    ("jealousy", 0.89, 0.78),
-    ("reassurance", 0.85, 0.88),
-    ("avoidance", 0.75, 0.77),
-    ("checking", 0.90, 0.85),
-    ("partner signs", 0.80, 0.35),
-    ("feelings", 0.96, 0.86),
+    // The tenth held-out set (labelled by its writer and again, blind, by a second person; the
+    // rows that disagreed settled by the definitions before it was read) as version 9 ships:
+    // the rules and the learned reader, trained to `dev21.tsv`, read at 0.55 over stretches of
+    // a few sentences.
+    ("writer signs", 0.88, 0.89),
+    ("doubt", 0.88, 0.83),
+    ("jealousy", 0.88, 0.88),
+    ("reassurance", 0.86, 0.91),
+    ("avoidance", 0.88, 0.88),
+    ("checking", 0.89, 0.94),
+    ("partner signs", 0.72, 0.53),
+    ("feelings", 0.95, 0.90),
 ];
 
 #[test]
@@ -238,13 +239,10 @@ fn development_set_meets_the_targets() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-// The first three held-out sets were below target on their one run (recall 0.43, 0.76 and
-// 0.64 for the writer's signs) and are development data now (dev2.tsv, dev3.tsv, dev5.tsv).
-// The fourth, `heldout.tsv`, was too (0.71): run by hand with `cargo test --test
-// analysis_corpus -- --ignored --nocapture`, and un-ignored when a held-out set meets the
-// targets.
+// Nine held-out sets in a row were read below the targets on their one run and are
+// development data now (the last, `dev19.tsv`, at 0.80 / 0.78 for the writer's signs); the
+// tenth, `heldout.tsv`, met them (docs/summary.md), so the targets are held on every run.
 #[test]
-#[ignore = "no held-out set has met the targets yet; see docs/summary.md"]
 fn held_out_set_meets_the_targets() {
     let Some(paths) = held_out() else {
         return;

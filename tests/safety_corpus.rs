@@ -95,28 +95,26 @@ const TARGETS: Targets = Targets {
     swapped: 0,
 };
 
-/// The targets on the development sentences: the issue's, except that nine sentences still get
-/// the other harm note: the writer's own act next to words the rules read as the partner's
-/// control or the writer's fear ("I screamed in his face until he cried and then stood in the
-/// doorway so he couldn't get out"), the writer watching an ex "after she blocked me" or outside
-/// "my ex's flat", what the writer's acts do to the partner ("he walks on eggshells around me"),
-/// and two the other way (a partner who says the writer made him do it; the writer shoving off
-/// a partner who had pinned them). The test prints them; no more may be swapped, and the aim
-/// stays none.
+/// The targets on the development sentences: the issue's, except that seven sentences still
+/// get the other harm note: the writer watching an ex "after she blocked me" or waiting outside
+/// "my ex-wife's house", the writer's own act beside words the rules read as the partner's
+/// ("it's from me", "he bit me to get free"), what the writer's acts do to the partner ("he
+/// walks on eggshells around me"), and one the other way (the writer shoving off a partner who
+/// had pinned them). The test prints them; no more may be swapped, and the aim stays none.
 const DEVELOPMENT: Targets = Targets {
-    swapped: 9,
+    swapped: 7,
     ..TARGETS
 };
 
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 78.5,
-    harmed: 89.0,
-    harming_others: 78.5,
-    false_alarms: 7.0,
-    // Four sentences of the ninth held-out set get the other harm note; no more may.
-    swapped: 4,
+    self_harm: 86.5,
+    harmed: 93.0,
+    harming_others: 82.5,
+    false_alarms: 6.1,
+    // One sentence of the tenth held-out set gets the other harm note; no more may.
+    swapped: 1,
 };
 
 struct Targets {

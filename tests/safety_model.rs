@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use common::corpus::{fixture_files, load};
 use common::linear::{self, Model};
-use mend::analysis::learned::{Extra, feature_names};
+use mend::analysis::learned::{Extra, feature_names, window_feature_names};
 use mend::analysis::{
     Concern, SAFETY_DIRECTION, SafetyDirection, SafetyModelRead, safety_concerns_by_rules,
     safety_join_with,
@@ -158,9 +158,18 @@ fn read(
     let Some(threshold) = threshold else {
         return rules;
     };
-    let p = linear::chances(model, &feature_names(text, Extra::Nothing));
     let mut read = SafetyModelRead::default();
-    read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
+    // As mend reads, in stretches of a few sentences (`WHOLE=1`: the line as one bag, as the
+    // model is trained).
+    let bags = if std::env::var_os("WHOLE").is_some() {
+        vec![feature_names(text, Extra::Nothing)]
+    } else {
+        window_feature_names(text, Extra::Nothing)
+    };
+    for bag in bags {
+        let p = linear::chances(model, &bag);
+        read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
+    }
     safety_join_with(&rules, read, direction)
 }
 

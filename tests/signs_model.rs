@@ -15,7 +15,7 @@ use std::path::Path;
 
 use common::corpus::{Case, fixture_files, load};
 use common::linear::{self, Model};
-use mend::analysis::learned::{Extra, SIGNS, THRESHOLD, feature_names};
+use mend::analysis::learned::{Extra, SIGNS, THRESHOLD, feature_names, window_feature_names};
 use mend::analysis::{ReadingKind, analyse_as};
 
 const MODEL: &str = "lexicon/signs-model.tsv";
@@ -123,14 +123,22 @@ fn cross_check() {
     for threshold in [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9] {
         let mut alone = [0u32; 3];
         let mut joined = [0u32; 3];
+        let mut by_sentence = [0u32; 3];
         for (case, rules) in test.iter().zip(&by_rules) {
             let p = linear::chances(&model, &names(case));
+            let each: Vec<Vec<f64>> =
+                window_feature_names(&case.text, Extra::Perspective(Some(case.perspective)))
+                    .iter()
+                    .map(|n| linear::chances(&model, n))
+                    .collect();
             for (k, sign) in SIGNS.iter().enumerate() {
                 let want = case.writer.iter().any(|s| s == sign);
                 let ruled = rules.iter().any(|s| s == sign);
+                let in_one = each.iter().any(|q| q[k] >= threshold);
                 for (counts, found) in [
                     (&mut alone, p[k] >= threshold),
                     (&mut joined, ruled || p[k] >= threshold),
+                    (&mut by_sentence, ruled || in_one),
                 ] {
                     match (found, want) {
                         (true, true) => counts[0] += 1,
@@ -149,9 +157,11 @@ fn cross_check() {
             )
         };
         println!(
-            "{left_out} at {threshold}: the model alone {}; after the rules {}",
+            "{left_out} at {threshold}: the model alone {}; after the rules {}; \
+             after the rules, window by window {}",
             figures(alone),
-            figures(joined)
+            figures(joined),
+            figures(by_sentence)
         );
     }
 }

@@ -29,7 +29,7 @@ pub use crate::prompts::Perspective;
 
 /// Bumped whenever a change to the code or the word lists could change an `Analysis`, so
 /// stored analyses can be told apart from fresh ones.
-pub const ANALYSER_VERSION: u32 = 8;
+pub const ANALYSER_VERSION: u32 = 9;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -268,6 +268,8 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     let mut feeling_found = vec![false; lexicon.feelings.len()];
     // Where the writer says they trust (the learned reader never reads doubt there).
     let mut trusting_at: Vec<usize> = Vec::new();
+    // Sign words the rules read as not the writer's current sign, by group and first word.
+    let mut read_otherwise: Vec<(usize, usize)> = Vec::new();
     // The group, end and index of the last reading kept.
     let mut last: Option<(usize, usize, usize)> = None;
     // Words of distrust ("not sure I can trust", "trust issues") are the doubt sign or
@@ -301,7 +303,11 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
             }
             continue;
         };
-        let Some((holder, time)) = reader.read(hit) else {
+        let read = reader.read(hit);
+        if kind == ReadingKind::Sign && stops_the_model(hit, read) {
+            read_otherwise.push((g, hit.start));
+        }
+        let Some((holder, time)) = read else {
             continue;
         };
         // "keeps asking if I still love her": two terms of one sign, one after the other,
@@ -349,7 +355,7 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     }
     learned_signs(
         &tokens,
-        &hits,
+        &read_otherwise,
         perspective,
         &trusting_at,
         &mut counts,
@@ -401,14 +407,35 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
     }
 }
 
+/// Whether the rules' reading of a sign's words keeps the learned reader from reading that
+/// sign beside them: the words are someone else's sign, or stopped or wished for, or negated
+/// ("I never checked his phone"), or said the other way round, which the words of telling and
+/// believing count as unless denied ("I told him about the messages"). Words set aside only
+/// for their sense do not: the model has learned "doubts about the job" from the labelled
+/// sentences, and letting those words stop it cost a tenth of the signs on development files
+/// it had not seen (docs/summary.md).
+fn stops_the_model(hit: &matcher::Hit, read: Option<(Holder, Time)>) -> bool {
+    match read {
+        Some((holder, time)) => holder != Holder::Writer || time != Time::Now,
+        None => {
+            hit.negated
+                || matches!(
+                    Class::from_byte(hit.class),
+                    Class::Honesty | Class::Credence | Class::Withheld
+                )
+        }
+    }
+}
+
 /// The writer's signs the learned reader finds where the rules found nothing: in each
-/// sentence, a sign whose chance reaches the threshold is the writer's, now, unless the rules
-/// read it as the writer's anywhere in the text, or matched words of that sign in the same
-/// sentence (read as someone else's, past, negated or in another sense: what the rules read of
-/// a sign stands), or, for doubt, read the writer's own trust in that sentence (`trusting_at`).
+/// stretch of a few sentences (`learned::windows`), a sign whose chance reaches the threshold
+/// is the writer's, now, unless the rules read it as the writer's anywhere in the text, or read
+/// words of that sign in the same stretch otherwise (`read_otherwise`, `stops_the_model`: what
+/// the rules read of whose a sign is, when and whether stands), or, for doubt, read the
+/// writer's own trust there (`trusting_at`).
 fn learned_signs(
     tokens: &Tokens,
-    hits: &[matcher::Hit],
+    read_otherwise: &[(usize, usize)],
     perspective: Option<Perspective>,
     trusting_at: &[usize],
     counts: &mut [u32],
@@ -430,15 +457,15 @@ fn learned_signs(
         .iter()
         .map(|g| g.is_some_and(|g| counts[g] > 0))
         .collect();
-    for range in learned::sentences(tokens) {
+    for range in learned::windows(tokens) {
         let read = learned::read(tokens, range.clone(), perspective);
         for (k, group) in groups.iter().enumerate() {
             let Some(g) = *group else { continue };
             if by_rules[k]
                 || read.chance[k] < learned::THRESHOLD
-                || hits
+                || read_otherwise
                     .iter()
-                    .any(|h| h.group as usize == g && range.contains(&h.start))
+                    .any(|&(hg, start)| hg == g && range.contains(&start))
                 || (learned::SIGNS[k] == "doubt" && trusting_at.iter().any(|i| range.contains(i)))
             {
                 continue;

@@ -11,7 +11,7 @@
 //! trust signs' (`analysis::learned`), without the perspective.
 
 use super::Concern;
-use crate::analysis::learned::{Extra, sentences};
+use crate::analysis::learned::{Extra, windows};
 use crate::analysis::tokens::Tokens;
 
 /// The concerns the model reads, in the order of its weight columns.
@@ -59,7 +59,7 @@ impl Read {
 pub fn read(text: &str) -> Read {
     let tokens = Tokens::new(text);
     let mut out = Read::default();
-    for range in sentences(&tokens) {
+    for range in windows(&tokens) {
         out.add(
             table::MODEL.read(&tokens, range, Extra::Nothing).chance,
             THRESHOLD,
