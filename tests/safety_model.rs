@@ -146,8 +146,7 @@ fn train_the_model() {
 }
 
 /// What the rules and the model (at `threshold`, `None` for the rules alone) read in one text,
-/// joined as mend joins them (`safety_join`); mend reads each sentence of a corpus line, and
-/// one line, one or two sentences, is read here as one bag.
+/// joined as mend joins them (`safety_join`), over the same stretches of a few sentences.
 fn read(
     model: &Model,
     text: &str,
@@ -159,14 +158,7 @@ fn read(
         return rules;
     };
     let mut read = SafetyModelRead::default();
-    // As mend reads, in stretches of a few sentences (`WHOLE=1`: the line as one bag, as the
-    // model is trained).
-    let bags = if std::env::var_os("WHOLE").is_some() {
-        vec![feature_names(text, Extra::Nothing)]
-    } else {
-        window_feature_names(text, Extra::Nothing)
-    };
-    for bag in bags {
+    for bag in window_feature_names(text, Extra::Nothing) {
         let p = linear::chances(model, &bag);
         read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
     }

@@ -93,7 +93,7 @@ fn each_feature(
 }
 
 /// The sentences of `tokens`, as ranges of words.
-pub fn sentences(tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
+fn sentences(tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=tokens.len() {
