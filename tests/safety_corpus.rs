@@ -96,11 +96,12 @@ const TARGETS: Targets = Targets {
 };
 
 /// The targets on the development sentences: the issue's, except that seven sentences still
-/// get the other harm note: the writer watching an ex "after she blocked me" or waiting outside
-/// "my ex-wife's house", the writer's own act beside words the rules read as the partner's
-/// ("it's from me", "he bit me to get free"), what the writer's acts do to the partner ("he
-/// walks on eggshells around me"), and one the other way (the writer shoving off a partner who
-/// had pinned them). The test prints them; no more may be swapped, and the aim stays none.
+/// get the other harm note: the writer watching an ex "after she blocked me", the writer's own
+/// act beside words the rules read as the partner's ("it's from me", "he bit me to get free",
+/// "shoved my boyfriend out of the car and drove off and left him"), what the writer's acts do
+/// to the partner ("he walks on eggshells around me", "keeping a bag packed by the door, and
+/// it's because of me"), and one the other way (the writer shoving off a partner who had
+/// pinned them). The test prints them; no more may be swapped, and the aim stays none.
 const DEVELOPMENT: Targets = Targets {
     swapped: 7,
     ..TARGETS
@@ -109,11 +110,11 @@ const DEVELOPMENT: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 86.5,
-    harmed: 93.0,
-    harming_others: 82.5,
-    false_alarms: 6.1,
-    // One sentence of the tenth held-out set gets the other harm note; no more may.
+    self_harm: 94.5,
+    harmed: 94.5,
+    harming_others: 94.0,
+    false_alarms: 7.0,
+    // One sentence of the eleventh held-out set gets the other harm note; no more may.
     swapped: 1,
 };
 

@@ -10,8 +10,9 @@
 //!   the file (deterministic).
 //! - `LEAVE_OUT=dev16.tsv cargo test --release --test safety_model -- --ignored cross_check`
 //!   trains without one safety development file (and a seventh of the everyday sentences) and
-//!   prints what the rules alone, and the rules with the model at several thresholds and limits
-//!   of the direction check, read in it: how the threshold and the limits were chosen.
+//!   prints what the rules alone, and the rules with the model at several thresholds (for the
+//!   harm notes and for self-harm), limits of the direction check and vetoes, read in it: how
+//!   each was chosen.
 //!
 //! The model is a logistic regression per concern (tests/common/linear.rs) with C = 16.
 
@@ -23,8 +24,8 @@ use common::corpus::{fixture_files, load};
 use common::linear::{self, Model};
 use mend::analysis::learned::{Extra, feature_names, window_feature_names};
 use mend::analysis::{
-    Concern, SAFETY_DIRECTION, SafetyDirection, SafetyModelRead, safety_concerns_by_rules,
-    safety_join_with,
+    Concern, SAFETY_DIRECTION, SAFETY_SELF_HARM_THRESHOLD, SAFETY_VETO, SafetyDirection,
+    SafetyModelRead, safety_concerns_by_rules, safety_join_with, safety_veto,
 };
 
 const MODEL: &str = "lexicon/safety-model.tsv";
@@ -147,22 +148,35 @@ fn train_the_model() {
 
 /// What the rules and the model (at `threshold`, `None` for the rules alone) read in one text,
 /// joined as mend joins them (`safety_join`), over the same stretches of a few sentences.
-fn read(
-    model: &Model,
-    text: &str,
+/// How one cross-check row reads: the harm notes' threshold (`None`: the rules alone), the
+/// self-harm threshold, the direction check and the veto.
+#[derive(Debug, Clone, Copy)]
+struct Setting {
     threshold: Option<f64>,
+    self_harm: f64,
     direction: Option<SafetyDirection>,
-) -> Vec<Concern> {
+    veto: Option<f32>,
+}
+
+fn read(model: &Model, text: &str, setting: Setting) -> Vec<Concern> {
     let rules = safety_concerns_by_rules(text);
-    let Some(threshold) = threshold else {
+    let Some(threshold) = setting.threshold else {
         return rules;
     };
     let mut read = SafetyModelRead::default();
     for bag in window_feature_names(text, Extra::Nothing) {
         let p = linear::chances(model, &bag);
-        read.add([p[0], p[1], p[2]].map(|c| c as f32), threshold as f32);
+        read.add(
+            [p[0], p[1], p[2]].map(|c| c as f32),
+            setting.self_harm as f32,
+            threshold as f32,
+        );
     }
-    safety_join_with(&rules, read, direction)
+    let joined = safety_join_with(&rules, read, setting.direction);
+    match setting.veto {
+        Some(below) => safety_veto(joined, read, below),
+        None => joined,
+    }
 }
 
 #[test]
@@ -185,39 +199,74 @@ fn cross_check() {
     cases.extend(everyday_train.into_iter().map(|(_, c)| c));
     let model = train(&cases);
     let test: Vec<Case> = test.iter().flat_map(|p| safety_cases(p)).collect();
-    let chosen = Some(CHOSEN_THRESHOLD);
-    let turn = |turn, keep| Some(SafetyDirection { turn, keep });
-    for (threshold, direction) in [
-        (None, None),
-        (Some(0.95), Some(SAFETY_DIRECTION)),
-        (Some(0.9), Some(SAFETY_DIRECTION)),
-        (Some(0.85), Some(SAFETY_DIRECTION)),
-        (Some(0.8), Some(SAFETY_DIRECTION)),
-        (Some(0.75), Some(SAFETY_DIRECTION)),
-        (chosen, None),
-        (chosen, turn(0.95, 0.05)),
-        (chosen, turn(0.8, 0.2)),
-        (chosen, turn(0.7, 0.3)),
-        (chosen, turn(0.6, 0.4)),
+    let chosen = Setting {
+        threshold: Some(CHOSEN_THRESHOLD),
+        self_harm: f64::from(SAFETY_SELF_HARM_THRESHOLD),
+        direction: Some(SAFETY_DIRECTION),
+        veto: Some(SAFETY_VETO),
+    };
+    let at = |threshold| Setting {
+        threshold: Some(threshold),
+        ..chosen
+    };
+    let self_harm_at = |self_harm| Setting {
+        self_harm,
+        ..chosen
+    };
+    let turn = |turn, keep| Setting {
+        direction: Some(SafetyDirection { turn, keep }),
+        ..chosen
+    };
+    let veto = |veto| Setting { veto, ..chosen };
+    for setting in [
+        Setting {
+            threshold: None,
+            ..chosen
+        },
+        at(0.95),
+        at(0.9),
+        at(0.85),
+        at(0.8),
+        at(0.75),
+        self_harm_at(0.85),
+        self_harm_at(0.75),
+        self_harm_at(0.65),
+        self_harm_at(0.55),
+        Setting {
+            direction: None,
+            ..chosen
+        },
+        turn(0.95, 0.05),
+        turn(0.8, 0.2),
+        turn(0.7, 0.3),
+        turn(0.6, 0.4),
+        veto(None),
+        veto(Some(0.02)),
+        veto(Some(0.05)),
+        veto(Some(0.1)),
+        veto(Some(0.2)),
     ] {
-        let mut line = format!("{left_out} at {threshold:?}, direction {direction:?}:");
+        let mut line = format!(
+            "{left_out} at {:?}, self-harm at {:.2}, direction {:?}, veto {:?}:",
+            setting.threshold, setting.self_harm, setting.direction, setting.veto
+        );
         for want in COLUMNS {
             let of: Vec<&Case> = test.iter().filter(|c| c.concern == Some(want)).collect();
             let hit = of
                 .iter()
-                .filter(|c| read(&model, &c.text, threshold, direction).contains(&want))
+                .filter(|c| read(&model, &c.text, setting).contains(&want))
                 .count();
             line.push_str(&format!(" {want:?} {hit}/{}", of.len()));
         }
         let none: Vec<&Case> = test.iter().filter(|c| c.concern.is_none()).collect();
         let alarms = none
             .iter()
-            .filter(|c| !read(&model, &c.text, threshold, direction).is_empty())
+            .filter(|c| !read(&model, &c.text, setting).is_empty())
             .count();
         let swapped = test
             .iter()
             .filter(|c| {
-                let found = read(&model, &c.text, threshold, direction);
+                let found = read(&model, &c.text, setting);
                 (c.concern == Some(Concern::Harmed)
                     && found.contains(&Concern::HarmingOthers)
                     && !found.contains(&Concern::Harmed))
@@ -227,7 +276,7 @@ fn cross_check() {
             .count();
         let everyday_alarms = everyday_test
             .iter()
-            .filter(|(_, c)| !read(&model, &c.text, threshold, direction).is_empty())
+            .filter(|(_, c)| !read(&model, &c.text, setting).is_empty())
             .count();
         line.push_str(&format!(
             "; false alarms {alarms}/{}, on everyday trust sentences {everyday_alarms}/{}; \

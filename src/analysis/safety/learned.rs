@@ -23,8 +23,20 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/safety_model.rs"));
 }
 
-/// The chance at which a concern is read (chosen when the model was trained; see the file).
+/// The chance at which a harm concern is read (chosen when the model was trained; see the
+/// file).
 pub const THRESHOLD: f32 = table::THRESHOLD;
+
+/// The chance at which thoughts of self-harm are read: lower than the harm notes', because
+/// they are said sideways more often than any harm ("sorted the dog out with my sister, she
+/// won't have to worry"), and a needless note costs less than a missed one. Chosen by
+/// `cross_check` in tests/safety_model.rs with each of the eight newest development files left
+/// out in turn, by the harm threshold's rule: the lowest tried at which the model adds under
+/// one false alarm in a hundred everyday trust sentences. At 0.75 it found 648 of their 760
+/// self-harm sentences against 617 at 0.85, with 103 false alarms in their 1,252 everyday
+/// sentences against 91, and about 10 in 1,190 everyday trust sentences against 7; at 0.65 it
+/// found 676, but with about 16 in 1,190.
+pub const SELF_HARM_THRESHOLD: f32 = 0.75;
 
 /// What the model read in a text: thoughts of self-harm in some sentence, and the harm note
 /// its sentences lean to (being harmed wins over harming, as with the rules).
@@ -32,17 +44,19 @@ pub const THRESHOLD: f32 = table::THRESHOLD;
 pub struct Read {
     pub self_harm: bool,
     pub harm: Option<Concern>,
-    /// The highest chance of being harmed, and of harming, in any one sentence: what the
-    /// direction check in `join` weighs.
-    pub most: [f32; 2],
+    /// The highest chance of each concern (in `COLUMNS` order: self-harm, being harmed,
+    /// harming) in any one stretch: what the direction check and the veto in `join` weigh.
+    pub most: [f32; 3],
 }
 
 impl Read {
-    /// Adds what one sentence's chances (in `COLUMNS` order) say at `threshold`.
-    pub fn add(&mut self, chance: [f32; 3], threshold: f32) {
-        self.most[0] = self.most[0].max(chance[1]);
-        self.most[1] = self.most[1].max(chance[2]);
-        self.self_harm |= chance[0] >= threshold;
+    /// Adds what one stretch's chances (in `COLUMNS` order) say, self-harm read at
+    /// `self_harm` and the harm notes at `threshold`.
+    pub fn add(&mut self, chance: [f32; 3], self_harm: f32, threshold: f32) {
+        for (most, c) in self.most.iter_mut().zip(chance) {
+            *most = most.max(c);
+        }
+        self.self_harm |= chance[0] >= self_harm;
         // In one sentence, the harm note with the higher chance, if it reaches the threshold.
         let (k, c) = if chance[1] >= chance[2] {
             (1, chance[1])
@@ -62,6 +76,7 @@ pub fn read(text: &str) -> Read {
     for range in windows(&tokens) {
         out.add(
             table::MODEL.read(&tokens, range, Extra::Nothing).chance,
+            SELF_HARM_THRESHOLD,
             THRESHOLD,
         );
     }

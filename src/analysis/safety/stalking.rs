@@ -27,7 +27,11 @@ pub fn read(r: &Reader, harm: &mut Harm) {
                 && (place_at(k + 1) || r.word(k) == "my" && place_at(k + 2))
         });
         if let Some(k) = place {
-            let mine = r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer;
+            // "my ex's house": the tokens keep no possessive, and a person after "my" owns
+            // the place ("I sat outside my ex's flat" is the writer at the ex's door).
+            let theirs = r.word(k) == "my" && r.who_at(k + 1).is_some();
+            let mine =
+                !theirs && (r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer);
             harm.note(subject.who, mine, !mine);
         }
     }
@@ -35,6 +39,7 @@ pub fn read(r: &Reader, harm: &mut Harm) {
         // "he sits in his car outside my house"
         if r.word(i) == "outside"
             && r.word(i + 1) == "my"
+            && r.who_at(i + 2).is_none()
             && place_at(i + 2)
             && !benign
             && (r.clause_subject(i) == Who::Partner
@@ -86,17 +91,21 @@ pub fn read(r: &Reader, harm: &mut Harm) {
         // "I've sent my ex messages from a new number": the ex is the one sent to.
         if who == Who::Partner {
             let p = (0..start).rev().find(|&k| r.who_at(k).is_some());
+            let contact = |k: usize| {
+                let w = r.word(k);
+                [
+                    "sent", "send", "text", "messag", "call", "rang", "ring", "email", "dm",
+                ]
+                .iter()
+                .any(|v| w.starts_with(v))
+            };
+            // "Messaged my ex from a new account": the diary's unwritten I.
             if let Some(p) = p
                 && r.word(p.wrapping_sub(1)) == "my"
-                && (0..p).any(|k| r.who_at(k) == Some(Who::Writer))
-                && (0..p).any(|k| {
-                    let w = r.word(k);
-                    [
-                        "sent", "send", "text", "messag", "call", "rang", "ring", "email", "dm",
-                    ]
-                    .iter()
-                    .any(|v| w.starts_with(v))
-                })
+                && ((0..p).any(|k| r.who_at(k) == Some(Who::Writer))
+                    || contact(0)
+                        && (r.word(0).ends_with("ed") || matches!(r.word(0), "sent" | "rang")))
+                && (0..p).any(contact)
             {
                 who = Who::Writer;
             }
