@@ -13,6 +13,7 @@
 //! recorded probe serialization over all codepoints against these
 //! predicates, so a mismatch on any single codepoint fails the build.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -39,6 +40,13 @@ pub(crate) struct CasingTables {
     cased: Vec<(u32, u32)>,
     /// Codepoint to its full `str.lower()` expansion, where not identity.
     lower: Vec<(u32, String)>,
+    /// True when the tables give ASCII its plain ASCII casing: `A`-`Z` are
+    /// the only ASCII chars with a lowercase mapping, each to its ASCII
+    /// lowercase letter; `a`-`z` are the only ones that make `str.isupper()`
+    /// False; `A`-`Z` are the only cased uppercase witnesses. Checked against
+    /// the parsed tables in [`CasingTables::parse`], never assumed, so the
+    /// ASCII fast paths below answer exactly what the tables answer.
+    ascii_plain: bool,
 }
 
 impl CasingTables {
@@ -55,6 +63,7 @@ impl CasingTables {
             case_ignorable: Vec::new(),
             cased: Vec::new(),
             lower: Vec::new(),
+            ascii_plain: false,
         };
         for line in raw.lines() {
             if line.is_empty() || line.as_bytes().first() == Some(&b'#') {
@@ -93,7 +102,25 @@ impl CasingTables {
         tables.case_ignorable.sort_unstable();
         tables.cased.sort_unstable();
         tables.lower.sort_unstable_by_key(|&(cp, _)| cp);
+        tables.ascii_plain = tables.has_plain_ascii_casing();
         tables
+    }
+
+    /// Whether every ASCII char cases in these tables exactly as ASCII
+    /// casing does (see [`CasingTables::ascii_plain`]). The sigma context
+    /// never arises in pure ASCII text: capital sigma is not ASCII.
+    fn has_plain_ascii_casing(&self) -> bool {
+        (0_u8..=0x7f).all(|b| {
+            let c = char::from(b);
+            let lower = c.to_ascii_lowercase();
+            let mapping_is_plain = match self.lower_of(c) {
+                Some(mapped) => b.is_ascii_uppercase() && mapped.chars().eq([lower]),
+                None => !b.is_ascii_uppercase(),
+            };
+            mapping_is_plain
+                && self.is_isupper_false(c) == b.is_ascii_lowercase()
+                && self.is_isupper_cased(c) == b.is_ascii_uppercase()
+        })
     }
 
     fn is_isupper_false(&self, c: char) -> bool {
@@ -146,10 +173,28 @@ fn tables() -> &'static CasingTables {
 /// Python `str.isupper()`: False on the first lowercase or titlecase char,
 /// else True exactly when some char is cased uppercase. Every answer comes
 /// from the vendored tables, so it is the pinned interpreter's.
+///
+/// Pure ASCII text, when the tables case ASCII plainly (checked at parse),
+/// takes a byte loop with the same answer: False on any `a`-`z`, else True
+/// when some `A`-`Z` is present.
 pub(crate) fn py_isupper(s: &str) -> bool {
     let t = tables();
+    if t.ascii_plain && s.is_ascii() {
+        let bytes = s.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().any(u8::is_ascii_uppercase);
+    }
     let mut has_cased = false;
     for c in s.chars() {
+        if t.ascii_plain && c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            if c.is_ascii_uppercase() {
+                has_cased = true;
+            }
+            continue;
+        }
         if t.is_isupper_false(c) {
             return false;
         }
@@ -163,11 +208,29 @@ pub(crate) fn py_isupper(s: &str) -> bool {
 /// Python `str.lower()`: the per-char full lowercase mapping from the
 /// vendored tables, with CPython's one contextual case, capital sigma, which
 /// lowercases to U+03C2 in final position and U+03C3 elsewhere.
-pub(crate) fn py_lower(s: &str) -> String {
+///
+/// Pure ASCII text, when the tables case ASCII plainly (checked at parse),
+/// is lowercased byte by byte, which is what the per-char mapping does to
+/// it, and is returned borrowed when it has no capital letter. Other text
+/// takes the per-char mapping, with its ASCII chars mapped the same way,
+/// and is split into chars for the sigma context only when it holds a
+/// capital sigma.
+pub(crate) fn py_lower(s: &str) -> Cow<'_, str> {
     let t = tables();
-    let chars: Vec<char> = s.chars().collect();
+    if t.ascii_plain && s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(s.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(s);
+    }
+    let has_sigma = s.chars().any(|c| c == CAPITAL_SIGMA);
+    let chars: Vec<char> = if has_sigma {
+        s.chars().collect()
+    } else {
+        Vec::new()
+    };
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.chars().enumerate() {
         if c == CAPITAL_SIGMA {
             let sigma = if final_sigma(t, &chars, i) {
                 FINAL_SIGMA
@@ -175,13 +238,15 @@ pub(crate) fn py_lower(s: &str) -> String {
                 SMALL_SIGMA
             };
             out.push(sigma);
+        } else if t.ascii_plain && c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else if let Some(mapped) = t.lower_of(c) {
             out.push_str(mapped);
         } else {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// CPython's final-sigma test at position `i`: skipping case-ignorable
@@ -300,7 +365,8 @@ mod tests {
             };
             let u1 = py_isupper(&String::from(c));
             let u2 = py_isupper(&format!("{c}A"));
-            let low = py_lower(&String::from(c));
+            let one = String::from(c);
+            let low = py_lower(&one);
             let s1 = py_lower(&format!("A{c}\u{03A3}")).chars().next_back() == Some('\u{03C2}');
             let s2 = py_lower(&format!("{c}\u{03A3}")).chars().next_back() == Some('\u{03C2}');
             let sp = is_py_space(c);
@@ -342,5 +408,26 @@ mod tests {
         assert!(t.is_isupper_cased('A'));
         assert!(t.is_case_ignorable('\u{0345}'));
         assert!(t.is_cased('a'));
+    }
+
+    /// The ASCII fast paths are only taken when the tables case ASCII
+    /// plainly; the vendored tables do, and a table that does not (the
+    /// partial one here) keeps every char on the table lookups.
+    #[test]
+    fn ascii_fast_paths_follow_the_tables() {
+        assert!(tables().ascii_plain);
+        let partial = CasingTables::parse("isupper_cased\t41\t5a\nlower\t41\t61\n");
+        assert!(!partial.ascii_plain);
+        assert!(matches!(
+            py_lower("plain words"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(py_lower("MiXeD 1!"), "mixed 1!");
+        assert_eq!(py_lower("\u{00C9}T\u{00C9}"), "\u{00E9}t\u{00E9}");
+        assert!(py_isupper("\u{00C9}T\u{00C9}"));
+        assert!(!py_isupper("\u{00C9}t\u{00C9}"));
+        assert!(py_isupper("OK!"));
+        assert!(!py_isupper("Ok!"));
+        assert!(!py_isupper("!?"));
     }
 }

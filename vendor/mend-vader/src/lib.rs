@@ -51,9 +51,10 @@
 //! # Scope
 //!
 //! The reference is English-only and so is its lexicon. This crate is the
-//! scoring engine only, pinned to reference version 3.3.2, `std`-only, with
-//! zero runtime dependencies. Sentence splitting, custom lexicons, and other
-//! reference versions are out of scope.
+//! scoring engine only, pinned to reference version 3.3.2, with one runtime
+//! dependency, foldhash, the hasher of its lookup tables. Sentence
+//! splitting, custom lexicons, and other reference versions are out of
+//! scope.
 //!
 //! # Attribution
 //!
@@ -79,6 +80,7 @@
 
 mod casing;
 mod data;
+mod hash;
 mod round;
 mod rules;
 mod text;

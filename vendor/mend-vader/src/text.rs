@@ -7,16 +7,46 @@
 //! Unicode version, and a CI grep keeps it out of this path.
 
 use crate::casing::{py_isupper, py_lower};
-use std::collections::HashMap;
+use crate::data::{Emojis, Tables};
+use std::borrow::Cow;
 
 /// One token of the reference's words-and-emoticons list, carrying the two
-/// derived forms the scoring pipeline reads: the Python `str.lower()` form and
-/// the Python `str.isupper()` fact.
-pub(crate) struct Token {
-    /// `token.lower()`.
-    pub(crate) lower: String,
+/// derived forms the scoring pipeline reads, the Python `str.lower()` form and
+/// the Python `str.isupper()` fact, and the table lookups the rules make on
+/// the lowercase form, each made once here instead of at every rule that
+/// reads it.
+pub(crate) struct Token<'a> {
+    /// `token.lower()`, borrowed from the text when lowering changes nothing.
+    pub(crate) lower: Cow<'a, str>,
     /// `token.isupper()`.
     pub(crate) is_upper: bool,
+    /// `self.lexicon.get(token.lower())`.
+    pub(crate) valence: Option<f64>,
+    /// `BOOSTER_DICT.get(token.lower())`.
+    pub(crate) booster: Option<f64>,
+    /// Whether `token.lower()` is one of [`Tables::idiom_words`] (or holds a
+    /// space, which no token does): only then can a sequence it is part of
+    /// be an idiom or booster key.
+    pub(crate) idiom_word: bool,
+    /// `token.lower() in NEGATE`.
+    pub(crate) negate_word: bool,
+}
+
+impl<'a> Token<'a> {
+    /// The token whose Python `str.lower()` form is `lower`, looked up in
+    /// `tables` (one lookup, in the merged [`Tables::words`]).
+    pub(crate) fn new(lower: Cow<'a, str>, is_upper: bool, tables: &Tables) -> Token<'a> {
+        let word = tables.words.get(&*lower).copied().unwrap_or_default();
+        let idiom_word = word.idiom_word || lower.bytes().any(|b| b == b' ');
+        Token {
+            lower,
+            is_upper,
+            valence: word.valence,
+            booster: word.booster,
+            idiom_word,
+            negate_word: word.negate,
+        }
+    }
 }
 
 /// Python's `str.split()` / `str.strip()` whitespace class: every character
@@ -55,11 +85,24 @@ pub(crate) fn py_strip(s: &str) -> &str {
 ///
 /// `prev_space` tracks the ASCII space character only, exactly as above, and
 /// the final strip is Python's whitespace strip.
-pub(crate) fn translate_emojis(text: &str, emojis: &HashMap<char, String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev_space = true;
-    for c in text.chars() {
-        if let Some(description) = emojis.get(&c) {
+///
+/// The walk copies nothing up to the first emoji: text without one is its
+/// own translation, stripped, and is returned borrowed. From the first emoji
+/// on, the walk runs as above with `prev_space` as the copied prefix left it.
+pub(crate) fn translate_emojis<'a>(text: &'a str, emojis: &Emojis) -> Cow<'a, str> {
+    let Some(first) = text
+        .char_indices()
+        .find(|&(_, c)| emojis.get(c).is_some())
+        .map(|(at, _)| at)
+    else {
+        return Cow::Borrowed(py_strip(text));
+    };
+    let (head, tail) = text.split_at(first);
+    let mut out = String::with_capacity(text.len().saturating_add(64));
+    out.push_str(head);
+    let mut prev_space = head.chars().next_back().map_or(true, |c| c == ' ');
+    for c in tail.chars() {
+        if let Some(description) = emojis.get(c) {
             if !prev_space {
                 out.push(' ');
             }
@@ -70,16 +113,29 @@ pub(crate) fn translate_emojis(text: &str, emojis: &HashMap<char, String>) -> St
             prev_space = c == ' ';
         }
     }
-    py_strip(&out).to_string()
+    Cow::Owned(py_strip(&out).to_string())
 }
 
 /// The reference's `_strip_punc_if_word`: strip leading and trailing ASCII
 /// punctuation (`string.punctuation`, exactly Rust's `is_ascii_punctuation`
 /// set), and keep the stripped form only when it is longer than two
 /// characters, so ":)" and "8-)" survive as themselves.
+///
+/// ASCII punctuation is one byte each in UTF-8 and no other char holds such
+/// a byte, so the trim runs over bytes; and a char is at most four bytes, so
+/// a stripped form longer than eight bytes has more than two chars uncounted.
 fn strip_punc_if_word(token: &str) -> &str {
-    let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
-    if stripped.chars().count() <= 2 {
+    let bytes = token.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_punctuation())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_punctuation())
+        .map_or(start, |last| last.saturating_add(1));
+    let stripped = token.get(start..end).unwrap_or_default();
+    if stripped.len() <= 8 && stripped.chars().count() <= 2 {
         token
     } else {
         stripped
@@ -87,18 +143,17 @@ fn strip_punc_if_word(token: &str) -> &str {
 }
 
 /// The reference's words-and-emoticons list: whitespace split, then the
-/// punctuation strip, with the two derived forms computed once per token.
-pub(crate) fn words_and_emoticons(text: &str) -> Vec<Token> {
-    text.split(is_py_space)
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let stripped = strip_punc_if_word(w);
-            Token {
-                lower: py_lower(stripped),
-                is_upper: py_isupper(stripped),
-            }
-        })
-        .collect()
+/// punctuation strip, with the two derived forms and the table lookups
+/// computed once per token. The list is sized up front for text whose words
+/// are separated by single spaces, as most text is.
+pub(crate) fn words_and_emoticons<'a>(text: &'a str, tables: &Tables) -> Vec<Token<'a>> {
+    let spaces = text.bytes().filter(|&b| b == b' ').count();
+    let mut tokens = Vec::with_capacity(spaces.saturating_add(1));
+    tokens.extend(text.split(is_py_space).filter(|w| !w.is_empty()).map(|w| {
+        let stripped = strip_punc_if_word(w);
+        Token::new(py_lower(stripped), py_isupper(stripped), tables)
+    }));
+    tokens
 }
 
 /// The reference's `allcap_differential`: true when some but not all tokens
@@ -119,10 +174,14 @@ pub(crate) fn allcap_differential(tokens: &[Token]) -> bool {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::{
-        allcap_differential, is_py_space, py_strip, strip_punc_if_word, translate_emojis,
-        words_and_emoticons,
+        allcap_differential, is_py_space, py_strip, strip_punc_if_word, translate_emojis, Token,
     };
-    use std::collections::HashMap;
+    use crate::data::{Emojis, Tables};
+    use crate::hash::FastMap;
+
+    fn words_and_emoticons(text: &str) -> Vec<Token<'_>> {
+        super::words_and_emoticons(text, &Tables::load())
+    }
 
     #[test]
     fn python_space_class_covers_separator_controls() {
@@ -155,10 +214,60 @@ mod tests {
         assert_eq!(strip_punc_if_word("!!!"), "!!!");
     }
 
+    /// The byte-wise strip agrees with the reference's char-wise strip,
+    /// non-ASCII and short forms included.
+    #[test]
+    fn punctuation_strip_matches_the_char_wise_reference() {
+        fn reference(token: &str) -> &str {
+            let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
+            if stripped.chars().count() <= 2 {
+                token
+            } else {
+                stripped
+            }
+        }
+        let parts = [
+            "",
+            "!",
+            "?!",
+            "-",
+            "a",
+            "ab",
+            "abc",
+            "é",
+            "éé",
+            "ééé",
+            "😀",
+            "😀😀",
+            "😀😀😀",
+            "ﬁ",
+            "'",
+            "…",
+            "«",
+            "»",
+            "Σ",
+            "x😀",
+            "😀x",
+            ":)",
+            "8-)",
+            "don't",
+            "‘",
+            "’",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let token = format!("{a}{b}{c}");
+                    assert_eq!(strip_punc_if_word(&token), reference(&token), "{token:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn tokenizer_splits_on_whitespace_runs() {
         let toks = words_and_emoticons("  GOOD \t bad,  ");
-        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_ref()).collect();
         assert_eq!(lowers, ["good", "bad"]);
         assert!(toks[0].is_upper);
         assert!(!toks[1].is_upper);
@@ -168,9 +277,10 @@ mod tests {
 
     #[test]
     fn emoji_walk_inserts_spaces_like_the_reference() {
-        let mut emojis = HashMap::new();
-        emojis.insert('\u{1F498}', String::from("heart with arrow"));
-        emojis.insert('\u{1F48B}', String::from("kiss mark"));
+        let mut map = FastMap::default();
+        map.insert('\u{1F498}', String::from("heart with arrow"));
+        map.insert('\u{1F48B}', String::from("kiss mark"));
+        let emojis = Emojis::new(map);
         // After a non-space character: one space inserted.
         assert_eq!(
             translate_emojis("x\u{1F498}", &emojis),
@@ -192,6 +302,26 @@ mod tests {
         assert_eq!(translate_emojis("\u{1F498}y", &emojis), "heart with arrowy");
         // Leading and trailing whitespace stripped at the end.
         assert_eq!(translate_emojis("  plain  ", &emojis), "plain");
+        assert_eq!(
+            translate_emojis(" x \u{1F498} ", &emojis),
+            "x heart with arrow"
+        );
+        // The copied prefix sets prev_space: a space before the first emoji
+        // means no inserted space, anything else means one.
+        assert_eq!(
+            translate_emojis("a b\u{1F498}", &emojis),
+            "a b heart with arrow"
+        );
+        assert_eq!(
+            translate_emojis("a \u{1F498}\u{1F48B}c", &emojis),
+            "a heart with arrow kiss markc"
+        );
+        // prev_space tracks U+0020 only: a tab before an emoji still gets
+        // its inserted space.
+        assert_eq!(
+            translate_emojis("a\t\u{1F498}", &emojis),
+            "a\t heart with arrow"
+        );
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! proptest stands in for fuzzing; the totality property runs over arbitrary
 //! bytes lossily converted to `String`.
 
+use mend_vader::{SentimentIntensityAnalyzer, SentimentScores};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use mend_vader::{SentimentIntensityAnalyzer, SentimentScores};
 
 fn analyzer() -> &'static SentimentIntensityAnalyzer {
     static ANALYZER: OnceLock<SentimentIntensityAnalyzer> = OnceLock::new();

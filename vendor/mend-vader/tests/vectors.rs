@@ -4,9 +4,9 @@
 //! sentences double as the `defect_m1_*` through `defect_m4_*` regression
 //! tests, named for the incumbent defect mechanism each pins.
 
+use mend_vader::SentimentIntensityAnalyzer;
 use std::collections::HashSet;
 use std::path::PathBuf;
-use mend_vader::SentimentIntensityAnalyzer;
 
 fn frozen_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
