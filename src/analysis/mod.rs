@@ -16,9 +16,10 @@ mod words;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-// The vader-parity crate's code is MIT or Apache-2.0; the VADER lexicon it embeds is
+// mend-vader is the vader-parity 0.1.0 crate vendored with performance changes only
+// (vendor/mend-vader); its code is MIT or Apache-2.0, and the VADER lexicon it embeds is
 // Hutto and Gilbert's, under the MIT licence.
-use vader_parity::SentimentIntensityAnalyzer;
+use mend_vader::SentimentIntensityAnalyzer;
 
 use lexicons::{Marker, lexicon};
 use reading::{Class, Reader};
