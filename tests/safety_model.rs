@@ -31,11 +31,12 @@ use mend::analysis::{
 const MODEL: &str = "lexicon/safety-model.tsv";
 /// Inverse penalty strength, as in common logistic-regression libraries.
 const C: f64 = 16.0;
-/// The chance at which a concern is read, chosen by `cross_check` with each of the six newest
-/// development files left out in turn (`dev17.tsv` to `dev22.tsv`): the lowest threshold tried
-/// at which the model adds under one false alarm in a hundred everyday trust sentences (an
-/// entry is several sentences, and every one of them is read): at most 7 in 875 at 0.85, 8 to
-/// 12 at 0.8. It was 0.9 before those files were written.
+/// The chance at which a harm concern is read (self-harm has its own,
+/// `SAFETY_SELF_HARM_THRESHOLD`), chosen by `cross_check` with each of the newest development
+/// files left out in turn: the lowest threshold tried at which the model adds under one false
+/// alarm in a hundred everyday trust sentences (an entry is several sentences, and every one of
+/// them is read). First chosen on `dev17.tsv` to `dev22.tsv` (at most 7 in 875 at 0.85, 8 to 12
+/// at 0.8; it was 0.9 before), and chosen again, unchanged, on `dev26.tsv` to `dev33.tsv`.
 const CHOSEN_THRESHOLD: f64 = 0.85;
 const COLUMNS: [Concern; 3] = [Concern::SelfHarm, Concern::Harmed, Concern::HarmingOthers];
 

@@ -5,7 +5,8 @@
 //! holds; measured on sentences neither had seen, the model found many the rules missed
 //! without more false alarms (docs/safety.md). It adds a concern the rules did not find, and
 //! between the two harm notes it adds one only where the rules gave neither; it overrules them
-//! only on who acts on whom, and only when all but sure (`safety::join_with`).
+//! only on who acts on whom (`safety::join_with`) and on words it is sure are not the writer's
+//! danger (`safety::veto`), and only when all but sure.
 //!
 //! Trained by `tests/safety_model.rs` into `lexicon/safety-model.tsv`; the arithmetic is the
 //! trust signs' (`analysis::learned`), without the perspective.

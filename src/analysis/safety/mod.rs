@@ -43,7 +43,8 @@ pub enum Concern {
 /// hit him back"), the writer is first of all someone being hurt.
 ///
 /// The rules speak first; the learned reader (`learned`) adds what they did not find, and a
-/// harm note only where they gave none.
+/// harm note only where they gave none, and sets one of theirs aside only when all but sure it
+/// is not that danger (`veto`).
 pub fn concerns(text: &str) -> Vec<Concern> {
     join(&concerns_by_rules(text), learned::read(text))
 }
