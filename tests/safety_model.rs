@@ -25,7 +25,7 @@ use common::linear::{self, Model};
 use mend::analysis::learned::{Extra, feature_names, window_feature_names};
 use mend::analysis::{
     Concern, SAFETY_DIRECTION, SAFETY_SELF_HARM_THRESHOLD, SAFETY_VETO, SafetyDirection,
-    SafetyModelRead, safety_concerns_by_rules, safety_join_with, safety_veto,
+    SafetyModelRead, safety_concerns_by_rules, safety_join_with,
 };
 
 const MODEL: &str = "lexicon/safety-model.tsv";
@@ -147,8 +147,6 @@ fn train_the_model() {
     );
 }
 
-/// What the rules and the model (at `threshold`, `None` for the rules alone) read in one text,
-/// joined as mend joins them (`safety_join`), over the same stretches of a few sentences.
 /// How one cross-check row reads: the harm notes' threshold (`None`: the rules alone), the
 /// self-harm threshold, the direction check and the veto.
 #[derive(Debug, Clone, Copy)]
@@ -159,6 +157,8 @@ struct Setting {
     veto: Option<f32>,
 }
 
+/// What the rules and the model read in one text at `setting` (no threshold: the rules alone),
+/// joined as mend joins them (`safety_join`), over the same stretches of a few sentences.
 fn read(model: &Model, text: &str, setting: Setting) -> Vec<Concern> {
     let rules = safety_concerns_by_rules(text);
     let Some(threshold) = setting.threshold else {
@@ -173,11 +173,7 @@ fn read(model: &Model, text: &str, setting: Setting) -> Vec<Concern> {
             threshold as f32,
         );
     }
-    let joined = safety_join_with(&rules, read, setting.direction);
-    match setting.veto {
-        Some(below) => safety_veto(joined, read, below),
-        None => joined,
-    }
+    safety_join_with(&rules, read, setting.direction, setting.veto)
 }
 
 #[test]

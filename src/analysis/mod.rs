@@ -213,7 +213,7 @@ pub fn safety_concerns_by_rules(text: &str) -> Vec<Concern> {
 pub use safety::{
     DIRECTION as SAFETY_DIRECTION, Direction as SafetyDirection, LearnedRead as SafetyModelRead,
     SELF_HARM_THRESHOLD as SAFETY_SELF_HARM_THRESHOLD, VETO as SAFETY_VETO, join as safety_join,
-    join_with as safety_join_with, veto as safety_veto,
+    join_with as safety_join_with,
 };
 
 /// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest

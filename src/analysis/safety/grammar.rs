@@ -337,6 +337,12 @@ impl<'a> Reader<'a> {
             && !w.chars().any(|c| c.is_numeric())
     }
 
+    /// Whether "my" at `k` is a person's, not the writer's: "outside my ex's flat". The
+    /// tokens keep no possessive, so "my" before a person names that person's place.
+    pub fn my_persons(&self, k: usize) -> bool {
+        self.word(k) == "my" && self.who_at(k + 1).is_some()
+    }
+
     /// Who a word in the doer's place names, if it names anyone.
     pub fn who_at(&self, i: usize) -> Option<Who> {
         let w = self.word(i);

@@ -68,7 +68,7 @@ pub const DIRECTION: Direction = Direction {
 /// The rules' concerns joined with the learned reader's: it adds self-harm, and a harm note only
 /// where the rules gave neither. The trainer joins an unbuilt model the same way.
 pub fn join(rules: &[Concern], model: LearnedRead) -> Vec<Concern> {
-    veto(join_with(rules, model, Some(DIRECTION)), model, VETO)
+    join_with(rules, model, Some(DIRECTION), Some(VETO))
 }
 
 /// The chance under which the learned reader sets a concern of the rules aside: it must be
@@ -86,7 +86,7 @@ pub const VETO: f32 = 0.05;
 /// then the note is not shown. Anything less sure keeps the note: a needless note costs less
 /// than a missed one. Being harmed and harming are weighed together, so that a note the rules
 /// read the wrong way round is turned (`join_with`), never dropped.
-pub fn veto(concerns: Vec<Concern>, model: LearnedRead, below: f32) -> Vec<Concern> {
+fn veto(concerns: Vec<Concern>, model: LearnedRead, below: f32) -> Vec<Concern> {
     let [self_harm, harmed, harming] = model.most;
     let harm = harmed.max(harming);
     concerns
@@ -98,7 +98,8 @@ pub fn veto(concerns: Vec<Concern>, model: LearnedRead, below: f32) -> Vec<Conce
         .collect()
 }
 
-/// `join`, with the direction check given (`None`: the rules' direction always stands).
+/// `join`, with the direction check and the veto given (`None`: the rules' direction always
+/// stands; no concern of theirs is set aside).
 ///
 /// The rules read who acts on whom from the clause, and sometimes read it backwards (the
 /// writer watching an ex "after she blocked me" read as the ex's control). When the model,
@@ -108,6 +109,7 @@ pub fn join_with(
     rules: &[Concern],
     model: LearnedRead,
     direction: Option<Direction>,
+    below: Option<f32>,
 ) -> Vec<Concern> {
     let has = |c: Concern| rules.contains(&c);
     let harm_by_rules = has(Concern::Harmed) || has(Concern::HarmingOthers);
@@ -124,7 +126,11 @@ pub fn join_with(
             (harmed, harming) = (true, false);
         }
     }
-    listed(has(Concern::SelfHarm) || model.self_harm, harmed, harming)
+    let joined = listed(has(Concern::SelfHarm) || model.self_harm, harmed, harming);
+    match below {
+        Some(below) => veto(joined, model, below),
+        None => joined,
+    }
 }
 
 /// The concerns the rules alone find, in `Concern` order: what the learned reader is trained
@@ -244,27 +250,32 @@ mod tests {
         };
         let rules = [Concern::Harmed];
         let sure = read(0.05, 0.95);
-        assert_eq!(join_with(&rules, sure, None), [Concern::Harmed]);
+        assert_eq!(join_with(&rules, sure, None, None), [Concern::Harmed]);
         assert_eq!(
-            join_with(&rules, sure, Some(DIRECTION)),
+            join_with(&rules, sure, Some(DIRECTION), None),
             [Concern::HarmingOthers]
         );
         // Not sure enough either way: the rules' direction stands.
         assert_eq!(
-            join_with(&rules, read(0.3, 0.95), Some(DIRECTION)),
+            join_with(&rules, read(0.3, 0.95), Some(DIRECTION), None),
             [Concern::Harmed]
         );
         assert_eq!(
-            join_with(&rules, read(0.05, 0.6), Some(DIRECTION)),
+            join_with(&rules, read(0.05, 0.6), Some(DIRECTION), None),
             [Concern::Harmed]
         );
         assert_eq!(
-            join_with(&[Concern::HarmingOthers], read(0.95, 0.05), Some(DIRECTION)),
+            join_with(
+                &[Concern::HarmingOthers],
+                read(0.95, 0.05),
+                Some(DIRECTION),
+                None
+            ),
             [Concern::Harmed]
         );
         // Self-harm is never turned.
         assert_eq!(
-            join_with(&[Concern::SelfHarm], sure, Some(DIRECTION)),
+            join_with(&[Concern::SelfHarm], sure, Some(DIRECTION), None),
             [Concern::SelfHarm]
         );
     }

@@ -27,11 +27,9 @@ pub fn read(r: &Reader, harm: &mut Harm) {
                 && (place_at(k + 1) || r.word(k) == "my" && place_at(k + 2))
         });
         if let Some(k) = place {
-            // "my ex's house": the tokens keep no possessive, and a person after "my" owns
-            // the place ("I sat outside my ex's flat" is the writer at the ex's door).
-            let theirs = r.word(k) == "my" && r.who_at(k + 1).is_some();
-            let mine =
-                !theirs && (r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer);
+            // "I sat outside my ex's flat" is the writer at the ex's door.
+            let mine = !r.my_persons(k)
+                && (r.word(k) == "my" || r.word(k) == "the" && subject.who != Who::Writer);
             harm.note(subject.who, mine, !mine);
         }
     }
@@ -39,7 +37,7 @@ pub fn read(r: &Reader, harm: &mut Harm) {
         // "he sits in his car outside my house"
         if r.word(i) == "outside"
             && r.word(i + 1) == "my"
-            && r.who_at(i + 2).is_none()
+            && !r.my_persons(i + 1)
             && place_at(i + 2)
             && !benign
             && (r.clause_subject(i) == Who::Partner

@@ -217,12 +217,12 @@ pub(super) fn whereabouts(r: &Reader, b: &Broad, harm: &mut Harm) {
         let Some(n) = b.whereabouts.at(r.s, i) else {
             continue;
         };
-        // "outside my ex's flat": the tokens keep no possessive, and "my" before a person is
-        // that person's place, not the writer's.
-        let theirs = |k: usize| r.word(k) == "my" && r.who_at(k + 1).is_some();
-        let around = |ws: &[&str]| (i..i + n + 2).any(|k| ws.contains(&r.word(k)) && !theirs(k));
+        // "outside my ex's flat" is the ex's place, not the writer's.
+        let around =
+            |ws: &[&str]| (i..i + n + 2).any(|k| ws.contains(&r.word(k)) && !r.my_persons(k));
         let writers = around(&["i", "my", "me", "you", "your"]);
-        let victims = around(&["her", "his", "him", "their", "them"]) || (i..i + n + 2).any(theirs);
+        let victims = around(&["her", "his", "him", "their", "them"])
+            || (i..i + n + 2).any(|k| r.my_persons(k));
         if r.clause_subject(i) == Who::Writer && victims && !writers {
             harm.harming = true;
         } else {
