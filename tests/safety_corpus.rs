@@ -95,15 +95,14 @@ const TARGETS: Targets = Targets {
     swapped: 0,
 };
 
-/// The targets on the development sentences: the issue's, except that seven sentences still
-/// get the other harm note: the writer watching an ex "after she blocked me", the writer's own
-/// act beside words the rules read as the partner's ("it's from me", "he bit me to get free",
-/// "shoved my boyfriend out of the car and drove off and left him"), what the writer's acts do
-/// to the partner ("he walks on eggshells around me", "keeping a bag packed by the door, and
-/// it's because of me"), and one the other way (the writer shoving off a partner who had
-/// pinned them). The test prints them; no more may be swapped, and the aim stays none.
+/// The targets on the development sentences: the issue's, except that four sentences still
+/// get the other harm note, all the writer's own acts beside words the rules read as the
+/// partner's: "it's from me" (a bruise on the partner's cheek), "he bit me to get free", what
+/// the writer's acts do to the partner ("he walks on eggshells around me") and following an
+/// ex to her new girlfriend's place. The test prints them; no more may be swapped, and the aim
+/// stays none.
 const DEVELOPMENT: Targets = Targets {
-    swapped: 7,
+    swapped: 4,
     ..TARGETS
 };
 

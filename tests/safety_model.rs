@@ -215,6 +215,19 @@ fn cross_check() {
         ..chosen
     };
     let veto = |veto| Setting { veto, ..chosen };
+    // SHOW=1: what the chosen setting reads wrong in the file left out, sentence by sentence.
+    if std::env::var_os("SHOW").is_some() {
+        for case in &test {
+            let found = read(&model, &case.text, chosen);
+            let right = match case.concern {
+                Some(want) => found.contains(&want),
+                None => found.is_empty(),
+            };
+            if !right {
+                println!("  wrong [{:?}] -> {found:?} | {}", case.concern, case.text);
+            }
+        }
+    }
     for setting in [
         Setting {
             threshold: None,
@@ -282,5 +295,22 @@ fn cross_check() {
             everyday_test.len()
         ));
         println!("{line}");
+    }
+}
+
+/// A tool for reading sentences one by one: `EXPLAIN=FILE` (one sentence a line, or
+/// `label<TAB>sentence`) prints what the rules alone and the rules joined with the shipped
+/// model read in each.
+#[test]
+#[ignore = "a tool: prints the rules' and the shipped reader's concerns for each line of $EXPLAIN"]
+fn explain() {
+    let Ok(path) = std::env::var("EXPLAIN") else {
+        return;
+    };
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let text = line.rsplit('\t').next().unwrap_or(line);
+        let rules = safety_concerns_by_rules(text);
+        let shipped = mend::analysis::safety_concerns(text);
+        println!("rules {rules:?} shipped {shipped:?} | {text}");
     }
 }

@@ -213,6 +213,10 @@ pub struct Reader<'a> {
     pub accident: bool,
     /// A story, a screen, a course, or a long-past time: no note is raised by this sentence.
     pub elsewhere: bool,
+    /// The sentence opens with an animal or a child as its doer and names no one else, not
+    /// even by a pronoun: "The puppy bit my ankle", "Ferret bit me again". A bite or a bruise from them is no
+    /// harm note and no mark of self-harm; only the writer's own thoughts of dying are read.
+    pub creature: bool,
     pub condition: bool,
     pub reported_until: Option<usize>,
     /// For each word, the violence group whose form it is (looked up once a sentence).
@@ -249,6 +253,7 @@ impl<'a> Reader<'a> {
             humour: c.humour.any(s) && !excuse,
             accident: c.accident.any(s),
             elsewhere: (Self::story(s, w) || c.distant_past.any(s)) && !Self::owned(s, w),
+            creature: Self::creature(s, w),
             condition,
             reported_until: w.grammar.reporting.find(s, 0, s.len()).map(|(i, _)| i),
             violence: s
@@ -266,11 +271,37 @@ impl<'a> Reader<'a> {
             .words
             .iter()
             .any(|x| matches!(x.as_str(), "gave" | "give" | "giving" | "given"));
-        w.context.media.all(s).any(|(i, _)| {
+        w.context.media.all(s).any(|(i, n)| {
             let before = if i > 0 { s.word(i - 1) } else { "" };
+            // "She hit me with the TV remote": a thing in the room, not a screen's story.
+            let thing = matches!(
+                s.word(i + n),
+                "remote" | "remotes" | "stand" | "cabinet" | "aerial" | "licence" | "license"
+            );
             // "no drama, no mess" names no story at all.
-            !(giving && before == "my" || matches!(before, "no" | "without"))
+            !(thing || giving && before == "my" || matches!(before, "no" | "without"))
         })
+    }
+
+    /// Whether the sentence's first doer is an animal or a child, with no one else named.
+    fn creature(s: &Sentence, w: &Words) -> bool {
+        let p = &w.people;
+        let opens = (0..s.len().min(3))
+            .map(|i| s.word(i))
+            .find(|x| {
+                !matches!(
+                    *x,
+                    "the" | "my" | "our" | "a" | "an" | "his" | "her" | "their" | "your" | "little"
+                )
+            })
+            .is_some_and(|x| p.animals.has(x) || p.children.has(x));
+        // Anyone else in the sentence, even a pronoun, may be the one who hurts: "My kids
+        // watched him push me".
+        opens
+            && !s
+                .words
+                .iter()
+                .any(|x| p.partners.has(x) || p.others.has(x) || p.victims.has(x))
     }
 
     /// A story or a long-past time the writer says is still theirs: "I recognised myself in
@@ -286,7 +317,11 @@ impl<'a> Reader<'a> {
         // "started cutting again after two years clean": the clean time is over.
         let relapsed = words.iter().any(|x| x == "again") && words.iter().any(|x| x == "clean");
         let returned = relapsed
-            || words.iter().any(|x| x == "urge" || x == "urges")
+            // "no urges for years" is not one.
+            || words.iter().enumerate().any(|(i, x)| {
+                (x == "urge" || x == "urges")
+                    && !(i > 0 && matches!(words[i - 1].as_str(), "no" | "zero" | "without" | "any"))
+            })
             || words.windows(2).any(|p| {
                 p[1] == "back" && matches!(p[0].as_str(), "is" | "been" | "came" | "coming")
             });
@@ -337,8 +372,8 @@ impl<'a> Reader<'a> {
             && !w.chars().any(|c| c.is_numeric())
     }
 
-    /// Whether "my" at `k` is a person's, not the writer's: "outside my ex's flat". The
-    /// tokens keep no possessive, so "my" before a person names that person's place.
+    /// Whether "my" at `k` is a person's, not the writer's: "outside my ex's flat", and "my ex
+    /// flat" typed without the apostrophe: "my" before a person names that person's place.
     pub fn my_persons(&self, k: usize) -> bool {
         self.word(k) == "my" && self.who_at(k + 1).is_some()
     }
@@ -347,9 +382,15 @@ impl<'a> Reader<'a> {
     pub fn who_at(&self, i: usize) -> Option<Who> {
         let w = self.word(i);
         let people = &self.w.people;
+        // "my sister's ex", "Ben's boyfriend": someone else's partner, whose acts on others
+        // are that person's story, and on the writer still violence.
+        let someone_elses = i > 0 && self.s.possessive(i - 1);
         match w {
             "i" => Some(Who::Writer),
             "we" => Some(Who::We),
+            _ if someone_elses && (people.partners.has(w) || people.others.has(w)) => {
+                Some(Who::Other)
+            }
             _ if people.partners.has(w) => Some(Who::Partner),
             _ if people.others.has(w) => Some(Who::Other),
             _ if self.is_name(i) => Some(Who::Partner),
@@ -384,6 +425,29 @@ impl<'a> Reader<'a> {
                 return subject;
             }
             let w = self.word(j);
+            // "My kids watched him push me", "I let her hit me": after a verb of seeing or
+            // letting, "him" is the doer of the verb that follows.
+            if matches!(w, "him" | "her" | "them")
+                && j > 0
+                && matches!(
+                    self.word(j - 1),
+                    "watched"
+                        | "watch"
+                        | "watching"
+                        | "saw"
+                        | "see"
+                        | "seen"
+                        | "heard"
+                        | "felt"
+                        | "let"
+                        | "made"
+                        | "letting"
+                )
+            {
+                subject.who = Who::Partner;
+                subject.at = j;
+                return subject;
+            }
             if w == "and" && and_at.is_none() {
                 and_at = Some(j);
             }

@@ -40,6 +40,7 @@ pub fn read(r: &Reader) -> Harm {
     }
     violence(r, &mut harm);
     near_me(r, &mut harm);
+    came_at(r, &mut harm);
     threats(r, &mut harm);
     control::read(r, &mut harm);
     stalking::read(r, &mut harm);
@@ -68,7 +69,22 @@ fn violence(r: &Reader, harm: &mut Harm) {
                 thrown(r, v, harm);
                 continue;
             }
-            let (target, c) = r.object(v);
+            // "he had me pinned against the fridge": the doer of "had", done to the writer.
+            let held = v >= 2
+                && r.word(v - 1) == "me"
+                && matches!(
+                    r.word(v - 2),
+                    "had" | "has" | "got" | "kept" | "keeps" | "having"
+                );
+            let subject = if held { r.subject(v - 2) } else { subject };
+            if held && subject.negated {
+                continue;
+            }
+            let (target, c) = if held {
+                (Target::Writer, v + 1)
+            } else {
+                r.object(v)
+            };
             let passive =
                 subject.who == Who::Writer && subject.passive && target == Target::Nothing;
             let who = if passive {
@@ -133,6 +149,51 @@ fn violence(r: &Reader, harm: &mut Harm) {
                 harm.note(who, to_writer, to_victim);
             }
         }
+    }
+}
+
+/// "he came at me with the belt", "she went for me": an attack begun, by whoever "came".
+fn came_at(r: &Reader, harm: &mut Harm) {
+    for v in 0..r.s.len() {
+        let went = matches!(r.word(v), "went" | "goes" | "going");
+        let came = matches!(r.word(v), "came" | "comes" | "coming" | "come");
+        let to = r.word(v + 1);
+        if !(came && to == "at" || went && to == "for") {
+            continue;
+        }
+        let (to_writer, to_victim) = match r.word(v + 2) {
+            "me" => (true, false),
+            "him" | "her" | "them" => (false, true),
+            _ => continue,
+        };
+        // "came at me with questions", "went for me in the interview".
+        let after = r.word(v + 3);
+        let gift = |w: &str| {
+            matches!(
+                w,
+                "questions"
+                    | "question"
+                    | "ideas"
+                    | "idea"
+                    | "news"
+                    | "hug"
+                    | "hugs"
+                    | "list"
+                    | "plan"
+                    | "smile"
+                    | "proposal"
+                    | "compliments"
+            )
+        };
+        let idiom = matches!(after, "about" | "for" | "in" | "on")
+            || after == "with"
+                && (gift(r.word(v + 4))
+                    || matches!(r.word(v + 4), "a" | "an" | "his" | "her") && gift(r.word(v + 5)));
+        let subject = r.subject(v);
+        if subject.negated || idiom || r.games || r.humour {
+            continue;
+        }
+        harm.note(subject.who, to_writer, to_victim);
     }
 }
 

@@ -59,10 +59,12 @@ pub struct Direction {
 }
 
 /// Chosen on the development sentences, each newest file left out of the model in turn
-/// (`cross_check` in tests/safety_model.rs; docs/safety.md, "Who does what to whom").
+/// (`cross_check` in tests/safety_model.rs; docs/safety.md, "Who does what to whom"): first
+/// 0.8 / 0.2; with `dev26.tsv` to `dev36.tsv` each left out, 0.7 / 0.3 read one more harm
+/// sentence of each kind right and gave two fewer the other harm note, and nothing worse.
 pub const DIRECTION: Direction = Direction {
-    turn: 0.8,
-    keep: 0.2,
+    turn: 0.7,
+    keep: 0.3,
 };
 
 /// The rules' concerns joined with the learned reader's: it adds self-harm, and a harm note only
@@ -189,6 +191,10 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
         if reader.elsewhere {
             continue;
         }
+        if reader.creature {
+            self_harm |= self_harm::thought(&reader);
+            continue;
+        }
         self_harm |= self_harm::read(&reader)
             || families::self_harm(&reader)
             || frames::self_harm(&reader, sentences.get(n + 1))
@@ -207,7 +213,9 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Concern, DIRECTION, LearnedRead, VETO, concerns, join_with, veto};
+    use super::{
+        Concern, DIRECTION, LearnedRead, VETO, concerns, concerns_by_rules, join_with, veto,
+    };
 
     #[test]
     fn concerns_are_told_apart() {
@@ -239,6 +247,55 @@ mod tests {
             "I nearly died of embarrassment.",
         ] {
             assert_eq!(concerns(text), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_animal_or_a_child_is_not_the_one_the_notes_are_for() {
+        for text in [
+            "The puppy bit my ankle so hard it bled.",
+            "Ferret bit me again.",
+            "The horse threw me in the arena and I've got a bruise on my hip.",
+            "My toddler kicked me in the face at bath time.",
+        ] {
+            assert_eq!(concerns_by_rules(text), [], "{text:?}");
+        }
+        // Anyone else named, even by a pronoun, may be the one who hurts; thoughts of dying
+        // are read whatever the sentence is about.
+        for (text, want) in [
+            (
+                "My kids watched him push me into the wall.",
+                Concern::Harmed,
+            ),
+            (
+                "The dog bit me and then my husband hit me.",
+                Concern::Harmed,
+            ),
+            (
+                "My daughter found me after I cut myself.",
+                Concern::SelfHarm,
+            ),
+            ("The dog died and I want to die too.", Concern::SelfHarm),
+            ("She hit me with the TV remote.", Concern::Harmed),
+            ("Sam's ex hit me outside the pub.", Concern::Harmed),
+            (
+                "I shoved him off because he had me pinned against the fridge.",
+                Concern::Harmed,
+            ),
+            ("He came at me with the belt again.", Concern::Harmed),
+        ] {
+            assert!(concerns_by_rules(text).contains(&want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn someone_elses_partner_is_their_story() {
+        for text in [
+            "Ben's ex keeps threatening to post his photos online.",
+            "My sister's ex turned up at her work again.",
+            "My boss came at me with questions about the budget.",
+        ] {
+            assert_eq!(concerns_by_rules(text), [], "{text:?}");
         }
     }
 

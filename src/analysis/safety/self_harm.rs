@@ -20,6 +20,13 @@ pub fn read(r: &Reader) -> bool {
         || signs::read(r)
 }
 
+/// The writer's own thoughts of dying and acts named as theirs ("I cut myself"), without
+/// marks on the body read as self-harm: all that is read in a sentence about an animal's or a
+/// child's doing (`Reader::creature`), where a bite mark is the animal's.
+pub fn thought(r: &Reader) -> bool {
+    thoughts(r) || wishes(r) || lives(r) || end_it(r) || acts(r)
+}
+
 /// "I've been burning my arm", "I scratched my legs until…": a cut, a burn or a blow the writer
 /// gives their own body. Blows ("hit my head") need a sign of intent; an accident is not one.
 fn on_my_body(r: &Reader) -> bool {

@@ -3,12 +3,15 @@
 //! "he would", "won't" is "will not") so the grammar sees one form of each auxiliary. Kept apart
 //! from the analysis tokeniser because the grammar needs clauses and open forms it does not.
 
-/// One sentence: words, their clause numbers and whether each was written with a capital.
+/// One sentence: words, their clause numbers, whether each was written with a capital and
+/// whether it was written as a noun's possessive ("sister's" in "my sister's ex", which is the
+/// word "sister": the ex is hers, not the writer's).
 #[derive(Debug, Default, Clone)]
 pub struct Sentence {
     pub words: Vec<String>,
     pub clause: Vec<u16>,
     pub cap: Vec<bool>,
+    pub poss: Vec<bool>,
 }
 
 impl Sentence {
@@ -20,11 +23,16 @@ impl Sentence {
         self.words.get(i).map_or("", String::as_str)
     }
 
+    /// Whether word `i` was written as a noun's possessive ("Ben's", "sister's").
+    pub fn possessive(&self, i: usize) -> bool {
+        self.poss.get(i) == Some(&true)
+    }
+
     pub fn same_clause(&self, a: usize, b: usize) -> bool {
         a < self.len() && b < self.len() && self.clause[a] == self.clause[b]
     }
 
-    fn push(&mut self, word: &str, clause: u16, cap: bool) {
+    fn push(&mut self, word: &str, clause: u16, cap: bool, poss: bool) {
         // "hell burn my stuff", "shell tell them": "he'll" and "she'll" typed without the
         // apostrophe. "hell" and "shell" are words too, so they are opened only before a verb a
         // threat or a plan starts with, in the same clause, and not after "the", "to" or "a".
@@ -43,11 +51,13 @@ impl Sentence {
                 self.words.push("will".to_string());
                 self.clause.push(clause);
                 self.cap.push(false);
+                self.poss.push(false);
             }
         }
         self.words.push(word.to_string());
         self.clause.push(clause);
         self.cap.push(cap);
+        self.poss.push(poss);
     }
 }
 
@@ -122,9 +132,19 @@ fn flush_word(word: &mut String, cap: bool, current: &mut Sentence, clause: &mut
         if w == "but" {
             *clause = clause.saturating_add(1);
         }
-        open_contraction(w, |part| current.push(part, *clause, cap));
+        // A noun's "'s" is dropped by `open_contraction`; a pronoun's is "is".
+        let poss = w.strip_suffix("'s").is_some_and(|stem| !pronoun_is(stem));
+        open_contraction(w, |part| current.push(part, *clause, cap, poss));
     }
     word.clear();
+}
+
+/// The words whose "'s" is "is" ("he's hitting me"); after any other word it is a possessive.
+fn pronoun_is(stem: &str) -> bool {
+    matches!(
+        stem,
+        "he" | "she" | "it" | "that" | "there" | "what" | "who"
+    )
 }
 
 /// Opens a contraction into its words; other words pass through unchanged.
@@ -184,10 +204,7 @@ fn open_contraction(w: &str, mut emit: impl FnMut(&str)) {
         emit(stem);
         // "he's hitting me": the auxiliary matters after a pronoun; after a noun it is
         // a possessive ("the movie's villain").
-        if matches!(
-            stem,
-            "he" | "she" | "it" | "that" | "there" | "what" | "who"
-        ) {
+        if pronoun_is(stem) {
             emit("is");
         }
         return;
@@ -242,5 +259,17 @@ mod tests {
         assert!(!s.cap[4]);
         assert_eq!(sentences("one\ntwo").len(), 1);
         assert_eq!(sentences("one\n\ntwo").len(), 2);
+    }
+
+    #[test]
+    fn a_nouns_possessive_is_marked_and_a_pronouns_is_opened() {
+        let s = &sentences("my sister's ex said he's sorry")[0];
+        assert_eq!(s.words, ["my", "sister", "ex", "said", "he", "is", "sorry"]);
+        assert_eq!(
+            (0..s.len()).map(|i| s.possessive(i)).collect::<Vec<_>>(),
+            [false, true, false, false, false, false, false]
+        );
+        assert!(sentences("Ben\u{2019}s ex")[0].possessive(0));
+        assert!(!sentences("she's here")[0].possessive(0));
     }
 }

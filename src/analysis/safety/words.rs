@@ -221,6 +221,7 @@ pub struct People {
     pub victims: Set,
     pub not_names: Set,
     pub animals: Set,
+    pub children: Set,
 }
 
 #[derive(Debug)]
