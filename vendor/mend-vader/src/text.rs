@@ -36,7 +36,7 @@ impl<'a> Token<'a> {
     /// The token whose Python `str.lower()` form is `lower`, looked up in
     /// `tables` (one lookup, in the merged [`Tables::words`]).
     pub(crate) fn new(lower: Cow<'a, str>, is_upper: bool, tables: &Tables) -> Token<'a> {
-        let word = tables.words.get(&*lower).copied().unwrap_or_default();
+        let word = tables.words.get(&lower).copied().unwrap_or_default();
         let idiom_word = word.idiom_word || lower.bytes().any(|b| b == b' ');
         Token {
             lower,
@@ -100,7 +100,7 @@ pub(crate) fn translate_emojis<'a>(text: &'a str, emojis: &Emojis) -> Cow<'a, st
     let (head, tail) = text.split_at(first);
     let mut out = String::with_capacity(text.len().saturating_add(64));
     out.push_str(head);
-    let mut prev_space = head.chars().next_back().map_or(true, |c| c == ' ');
+    let mut prev_space = head.chars().next_back().is_none_or(|c| c == ' ');
     for c in tail.chars() {
         if let Some(description) = emojis.get(c) {
             if !prev_space {
@@ -176,8 +176,7 @@ mod tests {
     use super::{
         allcap_differential, is_py_space, py_strip, strip_punc_if_word, translate_emojis, Token,
     };
-    use crate::data::{Emojis, Tables};
-    use crate::hash::FastMap;
+    use crate::data::Tables;
 
     fn words_and_emoticons(text: &str) -> Vec<Token<'_>> {
         super::words_and_emoticons(text, &Tables::load())
@@ -277,10 +276,10 @@ mod tests {
 
     #[test]
     fn emoji_walk_inserts_spaces_like_the_reference() {
-        let mut map = FastMap::default();
-        map.insert('\u{1F498}', String::from("heart with arrow"));
-        map.insert('\u{1F48B}', String::from("kiss mark"));
-        let emojis = Emojis::new(map);
+        // The vendored table's descriptions of the two emoji used here.
+        let emojis = Tables::load().emojis;
+        assert_eq!(emojis.get('\u{1F498}'), Some("heart with arrow"));
+        assert_eq!(emojis.get('\u{1F48B}'), Some("kiss mark"));
         // After a non-space character: one space inserted.
         assert_eq!(
             translate_emojis("x\u{1F498}", &emojis),
