@@ -109,12 +109,12 @@ const DEVELOPMENT: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 94.5,
+    self_harm: 93.0,
     harmed: 94.5,
-    harming_others: 94.0,
-    false_alarms: 7.0,
-    // One sentence of the eleventh held-out set gets the other harm note; no more may.
-    swapped: 1,
+    harming_others: 86.0,
+    false_alarms: 11.5,
+    // Two sentences of the twelfth held-out set get the other harm note; no more may.
+    swapped: 2,
 };
 
 struct Targets {

@@ -36,7 +36,7 @@ const C: f64 = 16.0;
 /// files left out in turn: the lowest threshold tried at which the model adds under one false
 /// alarm in a hundred everyday trust sentences (an entry is several sentences, and every one of
 /// them is read). First chosen on `dev17.tsv` to `dev22.tsv` (at most 7 in 875 at 0.85, 8 to 12
-/// at 0.8; it was 0.9 before), and chosen again, unchanged, on `dev26.tsv` to `dev33.tsv`.
+/// at 0.8; it was 0.9 before), and chosen again, unchanged, on `dev26.tsv` to `dev36.tsv`.
 const CHOSEN_THRESHOLD: f64 = 0.85;
 const COLUMNS: [Concern; 3] = [Concern::SelfHarm, Concern::Harmed, Concern::HarmingOthers];
 
