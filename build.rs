@@ -1,6 +1,6 @@
-//! Builds what mend links besides Rust: the safety lexicon (build/safety_lexicon.rs), the
-//! learned readers' weights (build/linear_models.rs), and on
-//! Linux the way SQLCipher reaches libcrypto.
+//! Builds what mend links besides Rust: the analysis lexicons and the feelings vocabulary
+//! (build/lexicons.rs), the safety lexicon (build/safety_lexicon.rs), the learned readers'
+//! weights (build/linear_models.rs), and on Linux the way SQLCipher reaches libcrypto.
 //!
 //! SQLCipher needs OpenSSL's libcrypto, but only for a journal that is keyed. Linked as a shared
 //! library, the dynamic loader maps it, relocates it and binds its symbols at every start of
@@ -18,10 +18,23 @@ use std::env;
 use std::fs;
 use std::path::PathBuf;
 
+// The tokeniser and negators mend reads text with, and the compilers of its word tables, so
+// that the lexicons are compiled by the very rules the analysis reads by. The build uses the
+// compilers, not the look-ups.
+#[allow(dead_code)]
+#[path = "src/analysis"]
+mod analysis {
+    pub mod negators;
+    pub mod table;
+    pub mod terms;
+    pub mod tokens;
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=MEND_DYNAMIC_CRYPTO");
     println!("cargo::rustc-check-cfg=cfg(mend_lazy_crypto)");
+    include!("build/lexicons.rs");
     include!("build/safety_lexicon.rs");
     include!("build/linear_models.rs");
     let encryption = env::var_os("CARGO_FEATURE_ENCRYPTION").is_some();

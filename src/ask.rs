@@ -182,16 +182,16 @@ pub fn feelings(color: bool) -> Result<Vec<String>> {
     let vocab = vocabulary();
     let widest = vocab
         .feelings()
-        .map(|(_, f)| layout::measure(&f.name))
+        .map(|(_, f)| layout::measure(f.name))
         .max()
         .unwrap_or(0);
     let items: Vec<FeelingItem> = vocab
         .feelings()
         .map(|(family, f)| FeelingItem {
-            label: format!("{}  {}", layout::pad_right(&f.name, widest), family.label),
-            name: f.name.clone(),
-            family: family.label.clone(),
-            forms: f.forms.clone(),
+            label: format!("{}  {}", layout::pad_right(f.name, widest), family.label),
+            name: f.name.to_string(),
+            family: family.label.to_string(),
+            forms: f.forms.iter().map(|s| s.to_string()).collect(),
         })
         .collect();
     let config = render_config(color);
@@ -567,10 +567,10 @@ mod tests {
         let items: Vec<FeelingItem> = vocab
             .feelings()
             .map(|(family, f)| FeelingItem {
-                label: f.name.clone(),
-                name: f.name.clone(),
-                family: family.label.clone(),
-                forms: f.forms.clone(),
+                label: f.name.to_string(),
+                name: f.name.to_string(),
+                family: family.label.to_string(),
+                forms: f.forms.iter().map(|s| s.to_string()).collect(),
             })
             .collect();
         let best = |typed: &str| {

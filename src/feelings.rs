@@ -1,45 +1,36 @@
 //! The feelings vocabulary (lexicon/feelings.toml): families, names, and the word forms that
-//! point to each name.
-
-use std::sync::OnceLock;
+//! point to each name. Turned into Rust when mend is built (build/lexicons.rs, which refuses a
+//! file that does not have this shape), so nothing is parsed when a command runs.
 
 use anyhow::{Result, bail};
-use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Vocabulary {
-    #[serde(rename = "family")]
-    pub families: Vec<Family>,
+    pub families: &'static [Family],
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Family {
-    pub id: String,
-    pub label: String,
-    pub feelings: Vec<Feeling>,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub feelings: &'static [Feeling],
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Feeling {
-    pub name: String,
-    #[serde(default)]
-    pub forms: Vec<String>,
+    pub name: &'static str,
+    pub forms: &'static [&'static str],
 }
 
-/// The vocabulary built into the binary, parsed on first use only.
+include!(concat!(env!("OUT_DIR"), "/feelings.rs"));
+
+/// The vocabulary built into the binary.
 pub fn vocabulary() -> &'static Vocabulary {
-    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-    VOCABULARY.get_or_init(|| {
-        toml::from_str(include_str!("../lexicon/feelings.toml"))
-            .expect("the built-in feelings vocabulary is valid (checked by a unit test)")
-    })
+    &VOCABULARY
 }
 
 impl Vocabulary {
-    pub fn feelings(&self) -> impl Iterator<Item = (&Family, &Feeling)> {
+    pub fn feelings(&self) -> impl Iterator<Item = (&'static Family, &'static Feeling)> {
         self.families
             .iter()
             .flat_map(|f| f.feelings.iter().map(move |feeling| (f, feeling)))
@@ -49,17 +40,17 @@ impl Vocabulary {
     pub fn resolve(&self, word: &str) -> Result<String> {
         let word = word.trim().to_lowercase();
         for (_, feeling) in self.feelings() {
-            if feeling.name == word || feeling.forms.iter().any(|f| f == &word) {
-                return Ok(feeling.name.clone());
+            if feeling.name == word || feeling.forms.iter().any(|f| *f == word) {
+                return Ok(feeling.name.to_string());
             }
         }
         let mut scored: Vec<(f64, &str)> = self
             .feelings()
             .flat_map(|(_, f)| {
                 let word = word.as_str();
-                std::iter::once(f.name.as_str())
-                    .chain(f.forms.iter().map(String::as_str))
-                    .map(move |candidate| (strsim::jaro_winkler(word, candidate), f.name.as_str()))
+                std::iter::once(f.name)
+                    .chain(f.forms.iter().copied())
+                    .map(move |candidate| (strsim::jaro_winkler(word, candidate), f.name))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -104,13 +95,11 @@ mod tests {
     fn vocabulary_is_rich_and_unambiguous() {
         let v = vocabulary();
         assert!(v.families.len() >= 10);
-        let names: Vec<&str> = v.feelings().map(|(_, f)| f.name.as_str()).collect();
+        let names: Vec<&str> = v.feelings().map(|(_, f)| f.name).collect();
         assert!(names.len() >= 40, "{} feelings", names.len());
         let mut all: Vec<&str> = v
             .feelings()
-            .flat_map(|(_, f)| {
-                std::iter::once(f.name.as_str()).chain(f.forms.iter().map(String::as_str))
-            })
+            .flat_map(|(_, f)| std::iter::once(f.name).chain(f.forms.iter().copied()))
             .collect();
         let total = all.len();
         all.sort_unstable();

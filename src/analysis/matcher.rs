@@ -1,55 +1,13 @@
-//! The term matcher: lexicon terms compiled once, and one pass over an entry's words that
-//! counts matches per group, with negation.
+//! The term matcher: one pass over an entry's words that finds the lexicon's terms and
+//! counts matches per group, with negation. The terms are compiled when mend is built
+//! (`terms`, run by build.rs), so the tables here are data in the binary and nothing is built
+//! when a command starts.
 
-// foldhash (Zlib licence): every word of an entry is looked up once per prefix length, and
-// std's SipHash made these look-ups a good part of an analysis.
-use foldhash::{HashMap, HashMapExt};
-
+use super::negators::is_negator;
+use super::table::Table;
+#[cfg(test)]
+use super::terms::Compiler;
 use super::tokens::Tokens;
-
-/// Words that cancel a match when they appear shortly before it. The apostrophe-less spellings
-/// are here because people type them that way.
-const NEGATORS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "don't",
-    "dont",
-    "doesn't",
-    "doesnt",
-    "didn't",
-    "didnt",
-    "isn't",
-    "isnt",
-    "wasn't",
-    "wasnt",
-    "aren't",
-    "arent",
-    "weren't",
-    "werent",
-    "without",
-    "hardly",
-    "cannot",
-    "can't",
-    "cant",
-    "won't",
-    "wont",
-    "nor",
-    "neither",
-    "couldn't",
-    "couldnt",
-    "wouldn't",
-    "wouldnt",
-    "shouldn't",
-    "shouldnt",
-    "haven't",
-    "havent",
-    "hasn't",
-    "hasnt",
-    "hadn't",
-    "hadnt",
-    "ain't",
-];
 
 /// A negator followed by one of these intensifies rather than denies: "can't stop checking his
 /// phone" and "not only jealous" are still checking and jealousy.
@@ -58,19 +16,16 @@ const NOT_NEGATING_AFTER: &[&str] = &["stop", "help", "only", "just"];
 /// How many words before a match a negator may stand.
 const NEGATION_WINDOW: usize = 3;
 
-pub fn is_negator(word: &str) -> bool {
-    NEGATORS.contains(&word)
-}
-
+/// One term: its words (`words[words.0..words.1]` of the matcher) and what a match is.
 #[derive(Debug)]
-struct Term {
-    words: Box<[Box<str>]>,
+pub struct Term {
+    pub words: (u32, u32),
     /// The last word matches any word that starts with it.
-    prefix_last: bool,
-    group: u32,
-    negatable: bool,
+    pub prefix_last: bool,
+    pub group: u32,
+    pub negatable: bool,
     /// How the reader treats a match (see `reading::Class`); the matcher only carries it.
-    class: u8,
+    pub class: u8,
 }
 
 /// One match: where it starts, how many words it spans, its group and class, and whether a
@@ -84,123 +39,106 @@ pub struct Hit {
     pub negated: bool,
 }
 
-impl Term {
-    fn matches_at(&self, tokens: &Tokens, start: usize, phrases_cross_breaks: bool) -> bool {
-        if start + self.words.len() > tokens.len() {
-            return false;
-        }
-        let last = self.words.len() - 1;
-        self.words.iter().enumerate().all(|(k, word)| {
-            let i = start + k;
-            if k > 0 && !phrases_cross_breaks && tokens.break_before(i) {
-                return false;
-            }
-            let token = tokens.get(i);
-            if k == last && self.prefix_last {
-                token.starts_with(&**word)
-            } else {
-                token == &**word
-            }
-        })
-    }
-}
-
-/// The terms that start with one word.
-#[derive(Debug, Default)]
-struct FirstWord {
-    rest: Vec<u32>,
-    by_second: HashMap<Box<str>, Vec<u32>>,
-}
-
-/// Compiled term lists. Every term belongs to a group (a feeling, a sign, a marker…); scanning
-/// counts matches per group.
+/// Compiled term lists (see `terms::Compiled`, which these are written from). Every term
+/// belongs to a group (a feeling, a sign, a marker…); scanning counts matches per group.
 #[derive(Debug)]
 pub struct Matcher {
-    terms: Vec<Term>,
+    /// Every term's words, joined by spaces, one term a line; the tables' keys are spans of it.
+    pub text: &'static str,
+    /// Each word's span `(at, len)` in `text`, term after term.
+    pub words: &'static [(u32, u32)],
+    pub terms: &'static [Term],
     /// Terms indexed by their first word, when that word is matched exactly: one-word terms
-    /// and phrases whose second word is a prefix in `rest`, longer phrases by their second
-    /// word too, so that a common first word ("i", "to", "his") tries only the phrases its
-    /// next word can start.
-    by_word: HashMap<Box<str>, FirstWord>,
-    /// One-word prefix terms of at least `KEY` bytes, indexed by their first `KEY` bytes: a
-    /// word is looked up once, not once per prefix length.
-    by_prefix: HashMap<u32, Vec<u32>>,
-    /// One-word prefix terms shorter than that, tried on every word.
-    short_prefixes: Vec<u32>,
-    groups: usize,
-    phrases_cross_breaks: bool,
+    /// and phrases whose second word is a prefix in the range of `first`, longer phrases by
+    /// their first two words in `by_pair`, so that a common first word ("i", "to", "his")
+    /// tries only the phrases its next word can start.
+    pub by_word: Table,
+    /// For each first word: the range of `ids` tried on it, and whether `by_pair` has
+    /// phrases starting with it.
+    pub first: &'static [(u32, u32, bool)],
+    /// `first second` → index in `ranges`.
+    pub by_pair: Table,
+    /// One-word prefix terms of at least `key` bytes, by their first `key` bytes: a word is
+    /// looked up once, not once per prefix length. → index in `ranges`.
+    pub by_prefix: Table,
+    /// `terms::KEY`.
+    pub key: usize,
+    pub ranges: &'static [(u32, u32)],
+    /// Lists of terms, by their index in `terms`, each in the order the terms were added.
+    pub ids: &'static [u32],
+    /// One-word prefix terms shorter than `key`, tried on every word (a range of `ids`).
+    pub short_prefixes: (u32, u32),
+    pub groups: usize,
+    /// Whether a phrase may match across a sentence break.
+    pub phrases_cross_breaks: bool,
 }
 
 impl Matcher {
-    /// `phrases_cross_breaks`: whether a phrase may match across a sentence break.
-    pub fn new(phrases_cross_breaks: bool) -> Matcher {
+    /// A matcher of `terms` (`(term, group)`, negation on), compiled as build.rs compiles the
+    /// lexicons.
+    #[cfg(test)]
+    pub fn of(terms: &[(&str, u32)], phrases_cross_breaks: bool) -> Matcher {
+        let mut c = Compiler::default();
+        for (term, group) in terms {
+            c.add(term, *group, true, 0).unwrap();
+        }
+        let c = c.finish();
+        let terms = c.terms.into_iter().map(|t| Term {
+            words: t.words,
+            prefix_last: t.prefix_last,
+            group: t.group,
+            negatable: t.negatable,
+            class: t.class,
+        });
         Matcher {
-            terms: Vec::new(),
-            by_word: HashMap::new(),
-            by_prefix: HashMap::new(),
-            short_prefixes: Vec::new(),
-            groups: 0,
+            text: String::leak(c.text),
+            words: Vec::leak(c.words),
+            terms: Vec::leak(terms.collect()),
+            by_word: Table {
+                slots: Vec::leak(c.by_word),
+            },
+            first: Vec::leak(c.first),
+            by_pair: Table {
+                slots: Vec::leak(c.by_pair),
+            },
+            by_prefix: Table {
+                slots: Vec::leak(c.by_prefix),
+            },
+            key: super::terms::KEY,
+            ranges: Vec::leak(c.ranges),
+            ids: Vec::leak(c.ids),
+            short_prefixes: c.short,
+            groups: c.groups as usize,
             phrases_cross_breaks,
         }
     }
 
-    /// Adds one term (README syntax) to `group`. With `negation`, a negator shortly before a
-    /// match cancels it, unless the term itself starts with a negator ("don't trust").
-    #[cfg(test)]
-    pub fn add(&mut self, term: &str, group: u32, negation: bool) -> Result<(), String> {
-        self.add_classed(term, group, negation, 0)
+    fn ids(&self, (start, end): (u32, u32)) -> &'static [u32] {
+        &self.ids[start as usize..end as usize]
     }
 
-    /// As `add`, with a class the reader uses to decide what the match means.
-    pub fn add_classed(
-        &mut self,
-        term: &str,
-        group: u32,
-        negation: bool,
-        class: u8,
-    ) -> Result<(), String> {
-        let (body, prefix_last) = match term.strip_suffix('*') {
-            Some(body) => (body, true),
-            None => (term, false),
-        };
-        if body.contains('*') {
-            return Err(format!("term {term:?}: `*` is allowed only at the end"));
+    fn word(&self, (at, len): (u32, u32)) -> &'static str {
+        &self.text[at as usize..(at + len) as usize]
+    }
+
+    fn matches_at(&self, term: &Term, tokens: &Tokens, start: usize) -> bool {
+        let words = &self.words[term.words.0 as usize..term.words.1 as usize];
+        if start + words.len() > tokens.len() {
+            return false;
         }
-        if prefix_last && !body.ends_with(|c: char| c.is_alphanumeric()) {
-            return Err(format!("term {term:?}: `*` must follow a word"));
-        }
-        let words: Box<[Box<str>]> = Tokens::new(body).iter().map(Box::from).collect();
-        if words.is_empty() {
-            return Err(format!("term {term:?} has no words"));
-        }
-        let id = u32::try_from(self.terms.len()).map_err(|_| "too many terms".to_string())?;
-        if prefix_last && words.len() == 1 {
-            match key(&words[0]) {
-                Some(k) => self.by_prefix.entry(k).or_default().push(id),
-                None => self.short_prefixes.push(id),
+        let last = words.len() - 1;
+        words.iter().enumerate().all(|(k, &word)| {
+            let i = start + k;
+            if k > 0 && !self.phrases_cross_breaks && tokens.break_before(i) {
+                return false;
             }
-        } else {
-            let first = self.by_word.entry(words[0].clone()).or_default();
-            if words.len() >= 2 && !(words.len() == 2 && prefix_last) {
-                first
-                    .by_second
-                    .entry(words[1].clone())
-                    .or_default()
-                    .push(id);
+            let token = tokens.get(i);
+            if k == last && term.prefix_last {
+                token.starts_with(self.word(word))
             } else {
-                first.rest.push(id);
+                token == self.word(word)
             }
-        }
-        let negatable = negation && !is_negator(&words[0]);
-        self.groups = self.groups.max(group as usize + 1);
-        self.terms.push(Term {
-            words,
-            prefix_last,
-            group,
-            negatable,
-            class,
-        });
-        Ok(())
+        })
     }
 
     /// Matches per group (indexed by group number, `groups` long at least). Within one group,
@@ -225,23 +163,30 @@ impl Matcher {
         for i in 0..tokens.len() {
             let at = hits.len();
             let word = tokens.get(i);
-            let first = self.by_word.get(word);
+            let first = self
+                .by_word
+                .get(self.text, word.as_bytes())
+                .map(|f| self.first[f as usize]);
             let second = first
-                .filter(|f| !f.by_second.is_empty() && i + 1 < tokens.len())
-                .and_then(|f| f.by_second.get(tokens.get(i + 1)));
+                .filter(|f| f.2 && i + 1 < tokens.len())
+                .and_then(|_| self.by_pair.get_pair(self.text, word, tokens.get(i + 1)))
+                .map(|r| self.ids(self.ranges[r as usize]));
             let exact = first
-                .map(|f| f.rest.as_slice())
+                .map(|f| self.ids((f.0, f.1)))
                 .into_iter()
                 .flatten()
                 .chain(second.into_iter().flatten());
-            let prefixed = key(word)
-                .and_then(|k| self.by_prefix.get(&k))
+            let prefixed = word
+                .as_bytes()
+                .get(..self.key)
+                .and_then(|k| self.by_prefix.get(self.text, k))
+                .map(|r| self.ids(self.ranges[r as usize]))
                 .into_iter()
                 .flatten();
-            for &id in exact.chain(prefixed).chain(&self.short_prefixes) {
+            for &id in exact.chain(prefixed).chain(self.ids(self.short_prefixes)) {
                 let term = &self.terms[id as usize];
-                if term.matches_at(tokens, i, self.phrases_cross_breaks) {
-                    hits.push((i, term.words.len(), id));
+                if self.matches_at(term, tokens, i) {
+                    hits.push((i, (term.words.1 - term.words.0) as usize, id));
                 }
             }
             hits[at..].sort_unstable_by_key(|h| std::cmp::Reverse(h.1));
@@ -264,15 +209,6 @@ impl Matcher {
         }
         found
     }
-}
-
-/// How many leading bytes of a prefix term index it.
-const KEY: usize = 4;
-
-/// The first `KEY` bytes of a word as one number, when it has that many.
-fn key(word: &str) -> Option<u32> {
-    let b = word.as_bytes().get(..KEY)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// A negator within the few words before `start`, in the same sentence and clause.
@@ -311,11 +247,7 @@ mod tests {
     use super::*;
 
     fn matcher(terms: &[(&str, u32)], cross: bool) -> Matcher {
-        let mut m = Matcher::new(cross);
-        for (term, group) in terms {
-            m.add(term, *group, true).unwrap();
-        }
-        m
+        Matcher::of(terms, cross)
     }
 
     #[test]
@@ -378,10 +310,11 @@ mod tests {
 
     #[test]
     fn bad_terms_are_rejected() {
-        let mut m = Matcher::new(false);
-        assert!(m.add("a*b", 0, true).is_err());
-        assert!(m.add("*", 0, true).is_err());
-        assert!(m.add("--", 0, true).is_err());
-        assert!(m.add("word *", 0, true).is_err());
+        let mut c = Compiler::default();
+        assert!(c.add("a*b", 0, true, 0).is_err());
+        assert!(c.add("*", 0, true, 0).is_err());
+        assert!(c.add("--", 0, true, 0).is_err());
+        assert!(c.add("word *", 0, true, 0).is_err());
+        assert!(c.add("word*", 0, true, 0).is_ok());
     }
 }

@@ -7,9 +7,13 @@
 pub mod learned;
 mod lexicons;
 mod matcher;
+mod negators;
 mod patterns;
 mod reading;
 mod safety;
+mod table;
+#[cfg(test)]
+mod terms;
 mod tokens;
 mod words;
 
@@ -136,18 +140,14 @@ pub struct Label {
 
 /// The trust signs, in the order of signs.toml.
 pub fn sign_labels() -> Vec<Label> {
-    lexicons::signs_file()
-        .map(|f| {
-            f.signs
-                .into_iter()
-                .map(|s| Label {
-                    id: s.id,
-                    label: s.label,
-                    description: s.description,
-                })
-                .collect()
+    lexicons::sign_labels()
+        .iter()
+        .map(|&(id, label, description)| Label {
+            id: id.to_string(),
+            label: label.to_string(),
+            description: description.to_string(),
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// The corrections `mend edit --not-sign/--not-feel` names, checked: `("sign", id)` for each
@@ -182,18 +182,14 @@ pub fn resolve_corrections(
 
 /// The themes, in the order of themes.toml.
 pub fn theme_labels() -> Vec<Label> {
-    lexicons::themes_file()
-        .map(|f| {
-            f.themes
-                .into_iter()
-                .map(|t| Label {
-                    id: t.id,
-                    label: t.label,
-                    description: String::new(),
-                })
-                .collect()
+    lexicons::theme_labels()
+        .iter()
+        .map(|&(id, label)| Label {
+            id: id.to_string(),
+            label: label.to_string(),
+            description: String::new(),
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// What the text calls for a safety note about, in the order the notes are shown.
@@ -329,7 +325,7 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
         }
         let name = match kind {
             ReadingKind::Feeling => lexicon.feelings[g].to_string(),
-            ReadingKind::Sign => lexicon.signs[g - feelings_end].clone(),
+            ReadingKind::Sign => lexicon.signs[g - feelings_end].to_string(),
             ReadingKind::Accountability => "accountability".to_string(),
         };
         let reading = Reading {
@@ -372,11 +368,11 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
         .collect();
     feelings.sort_unstable();
     feelings.dedup();
-    let found = |ids: &[String], first_group: usize| -> Vec<Count> {
+    let found = |ids: &[&str], first_group: usize| -> Vec<Count> {
         ids.iter()
             .enumerate()
             .map(|(i, id)| Count {
-                name: id.clone(),
+                name: id.to_string(),
                 count: counts[first_group + i],
             })
             .filter(|c| c.count > 0)
@@ -393,8 +389,8 @@ pub fn analyse_as(text: &str, perspective: Option<Perspective>) -> Analysis {
         },
         words: u32::try_from(tokens.len()).unwrap_or(u32::MAX),
         feelings,
-        signs: found(&lexicon.signs, lexicon.sign_group(0)),
-        themes: found(&lexicon.themes, lexicon.theme_group(0)),
+        signs: found(lexicon.signs, lexicon.sign_group(0)),
+        themes: found(lexicon.themes, lexicon.theme_group(0)),
         markers: Markers {
             insight: marker(Marker::Insight),
             causal: marker(Marker::Causal),

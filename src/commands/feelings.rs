@@ -24,19 +24,19 @@ pub fn run(app: &App, args: FeelingsArgs, out: &mut dyn Write) -> Result<()> {
             .families
             .iter()
             .map(|f| FamilyJson {
-                family: &f.id,
-                label: &f.label,
-                feelings: f.feelings.iter().map(|x| x.name.as_str()).collect(),
+                family: f.id,
+                label: f.label,
+                feelings: f.feelings.iter().map(|x| x.name).collect(),
             })
             .collect();
         return render::json(out, &shaped);
     }
-    for family in &vocab.families {
-        let names: Vec<&str> = family.feelings.iter().map(|f| f.name.as_str()).collect();
+    for family in vocab.families {
+        let names: Vec<&str> = family.feelings.iter().map(|f| f.name).collect();
         writeln!(
             out,
             "{:<24} {}",
-            app.style.bold(&family.label),
+            app.style.bold(family.label),
             names.join(", ")
         )?;
     }

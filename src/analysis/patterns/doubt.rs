@@ -68,7 +68,7 @@ pub(super) fn judges_story(w: &str) -> bool {
 pub(super) fn story_judged(t: &Tokens, i: usize, group: u32) -> Option<Hit> {
     let w = t.get(i);
     let denied_belief = w == "believe"
-        && (i.saturating_sub(3)..i).any(|k| crate::analysis::matcher::is_negator(t.get(k)))
+        && (i.saturating_sub(3)..i).any(|k| crate::analysis::negators::is_negator(t.get(k)))
         && ahead(t, i, 1).next().is_some_and(|n| t.get(n) == "it");
     let lie = is_lie(t, i);
     if !lie && !judges_story(w) && !denied_belief {

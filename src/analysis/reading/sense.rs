@@ -1,7 +1,8 @@
 //! Whether the words are meant in the lexicon's sense: denied where only a denial counts,
 //! a topic rather than a state, about the partner rather than a job or the weather.
 
-use crate::analysis::matcher::{Hit, is_negator};
+use crate::analysis::matcher::Hit;
+use crate::analysis::negators::is_negator;
 use crate::analysis::words::{self, Who};
 
 use super::{Class, Reader};
