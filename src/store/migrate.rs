@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_summary_indexes.sql"),
     include_str!("migrations/0013_summary_days.sql"),
     include_str!("migrations/0014_learned_readings.sql"),
+    include_str!("migrations/0015_summary_runs.sql"),
 ];
 
 /// The schema version this build writes.

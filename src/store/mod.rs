@@ -22,6 +22,7 @@ pub mod schema;
 pub mod search;
 pub mod summary;
 pub mod summary_days;
+mod summary_runs;
 mod swap;
 mod trash;
 mod wait;

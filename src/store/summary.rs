@@ -5,7 +5,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Journal;
 
@@ -71,7 +71,7 @@ pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
-fn day_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
+pub(super) fn day_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
     let text = row.get_ref(index)?.as_str()?;
     parse_day(text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -213,33 +213,40 @@ impl Journal {
     /// Consecutive days written that end on `to` or the day before it (0 when neither has
     /// an entry).
     pub fn current_streak(&self, to: NaiveDate) -> Result<u32> {
-        // The per-day counts have one row for each day written, far fewer than entries.
-        let sql = if self.summary_days_fresh_to(to)? {
-            "SELECT day FROM summary_days INDEXED BY summary_days_by_day WHERE day <= ?1 \
-             ORDER BY day DESC"
-        } else {
-            "SELECT DISTINCT day FROM entries WHERE deleted_at IS NULL AND day <= ?1 ORDER BY day DESC"
-        };
-        let mut stmt = self.conn().prepare(sql)?;
-        let mut rows = stmt.query([to.to_string()])?;
-        let mut expected: Option<NaiveDate> = None;
-        let mut streak = 0;
-        while let Some(row) = rows.next()? {
-            let day = day_at(row, 0)?;
-            match expected {
-                None if day == to || Some(day) == to.pred_opt() => {}
-                None => return Ok(0),
-                Some(want) if day == want => {}
-                Some(_) => break,
-            }
-            streak += 1;
-            expected = day.pred_opt();
-            if expected.is_none() {
-                break;
-            }
+        if self.summary_days_fresh_to(to)? {
+            return super::summary_runs::streak(self.conn(), to);
         }
-        Ok(streak)
+        // Something wrote without `Journal::write`: the runs may be behind the entries.
+        walk_streak(self.conn(), LIVE_DAYS, to)
     }
+}
+
+/// The days with entries outside the trash up to `?1`, latest first.
+const LIVE_DAYS: &str =
+    "SELECT DISTINCT day FROM entries WHERE deleted_at IS NULL AND day <= ?1 ORDER BY day DESC";
+
+/// The streak counted by walking back one day at a time over `days` (a query of days up to
+/// `?1`, latest first), as long as the run is.
+pub(super) fn walk_streak(conn: &Connection, days: &str, to: NaiveDate) -> Result<u32> {
+    let mut stmt = conn.prepare_cached(days)?;
+    let mut rows = stmt.query([to.to_string()])?;
+    let mut expected: Option<NaiveDate> = None;
+    let mut streak = 0;
+    while let Some(row) = rows.next()? {
+        let day = day_at(row, 0)?;
+        match expected {
+            None if day == to || Some(day) == to.pred_opt() => {}
+            None => return Ok(0),
+            Some(want) if day == want => {}
+            Some(_) => break,
+        }
+        streak += 1;
+        expected = day.pred_opt();
+        if expected.is_none() {
+            break;
+        }
+    }
+    Ok(streak)
 }
 
 /// A row of the nine language sums (entries, words, then the markers in `LanguageSums`

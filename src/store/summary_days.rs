@@ -8,7 +8,9 @@
 //! tables by `refresh`, which `Journal::write` runs just before every commit: a write counts
 //! its one day again, entry by entry; an import, a migration or a reindex batch, with many
 //! days, reads the label tables in one pass. A summary that finds a stale day in its window
-//! (something wrote without `Journal::write`) counts from the label tables instead.
+//! (something wrote without `Journal::write`) counts from the label tables instead. The days
+//! counted again are handed on to the runs of days written (`summary_runs`), in the same
+//! transaction.
 
 use std::collections::HashMap;
 
@@ -18,8 +20,8 @@ use chrono::NaiveDate;
 use foldhash::HashMap as FastMap;
 use rusqlite::{Connection, params};
 
-use super::Journal;
 use super::summary::{self, LanguageSums, Source, parse_day};
+use super::{Journal, summary_runs};
 
 /// The schema version that has these tables.
 const SINCE: i64 = 13;
@@ -238,7 +240,8 @@ fn collect(
 
 /// Counts the stale days again and empties `summary_stale`; inside the caller's transaction.
 pub(crate) fn refresh(conn: &Connection) -> Result<()> {
-    if super::migrate::user_version(conn)? < SINCE {
+    let version = super::migrate::user_version(conn)?;
+    if version < SINCE {
         return Ok(());
     }
     let stale: Vec<String> = conn
@@ -357,6 +360,15 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
                 l[8]
             ])?;
         }
+    }
+    // A journal from before migration 0015 has no runs to keep.
+    if version >= summary_runs::SINCE {
+        let changed: Vec<(&str, bool)> = stale
+            .iter()
+            .zip(&entries)
+            .map(|(day, n)| (day.as_str(), *n > 0))
+            .collect();
+        summary_runs::follow(conn, &changed)?;
     }
     conn.execute("DELETE FROM summary_stale", [])?;
     // A name no entry carries any more goes: a purged entry's tag must not stay behind.
