@@ -212,8 +212,8 @@ pub use safety::{
     join_with as safety_join_with,
 };
 
-/// Built on the first analysis, not at start-up: parsing VADER's lexicon is the costliest
-/// step, and most commands never need it.
+/// One analyzer for the process. Its tables are built when mend is built
+/// (vendor/mend-vader/build.rs), so making it costs next to nothing.
 fn vader() -> &'static SentimentIntensityAnalyzer {
     static VADER: OnceLock<SentimentIntensityAnalyzer> = OnceLock::new();
     VADER.get_or_init(SentimentIntensityAnalyzer::new)
