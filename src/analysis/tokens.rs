@@ -37,6 +37,8 @@ impl Tokens {
         let mut in_double = false;
         let mut in_single = false;
         let mut prev_word_char = false;
+        // A word just ended by . , ! or ?: a single quote there closes ("again.' I stopped").
+        let mut word_then_stop = false;
         let mut word_quoted = false;
         let mut closed_single = false;
         let mut word_capital = false;
@@ -52,12 +54,14 @@ impl Tokens {
                 if !prev_word_char && next_word && !in_single {
                     in_single = true;
                     pending_clause = true;
-                } else if prev_word_char && !next_word && in_single {
+                } else if (prev_word_char || word_then_stop) && !next_word && in_single {
                     // Closes after the word it ends: the break falls before the next word.
                     in_single = false;
                     closed_single = true;
                 }
             }
+            word_then_stop = matches!(c, '.' | ',' | '!' | '?' | '\u{2026}')
+                && (prev_word_char || word_then_stop);
             prev_word_char = c.is_alphanumeric();
             if is_word_char(c) {
                 if start.is_none() {
@@ -237,6 +241,21 @@ mod tests {
         assert!(t.clause_before(2) && t.clause_before(4) && !t.clause_before(1));
         let t = Tokens::new("\u{201C}Stop checking my phone,\u{201D} he said.");
         assert!(t.quoted(0) && t.quoted(3) && !t.quoted(4));
+        // A single quote closes after the stop that ends the quoted words, straight or curly.
+        for text in [
+            "He said, 'You're being jealous again.' I stopped checking his phone",
+            "He said, \u{2018}You\u{2019}re being jealous again.\u{2019} I stopped checking his phone",
+            "She asked, 'Are you checking again?' I said no",
+        ] {
+            let t = Tokens::new(text);
+            let quoted: Vec<bool> = (0..t.len()).map(|i| t.quoted(i)).collect();
+            let closes = quoted.iter().rposition(|&q| q).unwrap();
+            assert!(
+                quoted[2] && !quoted[closes + 1..].iter().any(|&q| q),
+                "{text}"
+            );
+            assert_eq!(t.get(closes + 1), "i", "{text}");
+        }
     }
 
     #[test]
