@@ -97,10 +97,10 @@ const TARGETS: Targets = Targets {
 
 /// The targets on the development sentences: the issue's, except that four sentences still
 /// get the other harm note, all the writer's own acts beside words the rules read as the
-/// partner's: "it's from me" (a bruise on the partner's cheek), "he bit me to get free", what
-/// the writer's acts do to the partner ("he walks on eggshells around me") and following an
-/// ex to her new girlfriend's place. The test prints them; no more may be swapped, and the aim
-/// stays none.
+/// partner's: "he walks on eggshells around me" (what the writer's acts do to the partner),
+/// "he bit me to get free", following an ex to her new girlfriend's place, and turning up at
+/// an ex's house despite her restraining order. The test prints them; no more may be swapped,
+/// and the aim stays none.
 const DEVELOPMENT: Targets = Targets {
     swapped: 4,
     ..TARGETS
@@ -109,12 +109,12 @@ const DEVELOPMENT: Targets = Targets {
 /// What every build must reach on the held-out set: the figures last measured on it, a little
 /// rounded down. One table, to be set again whenever a new held-out set replaces the old one.
 const HELD_OUT_FLOOR: Targets = Targets {
-    self_harm: 93.0,
-    harmed: 94.5,
-    harming_others: 86.0,
+    self_harm: 86.5,
+    harmed: 88.0,
+    harming_others: 76.5,
     false_alarms: 11.5,
-    // Two sentences of the twelfth held-out set get the other harm note; no more may.
-    swapped: 2,
+    // Three sentences of the thirteenth held-out set get the other harm note; no more may.
+    swapped: 3,
 };
 
 struct Targets {

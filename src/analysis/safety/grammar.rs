@@ -223,6 +223,22 @@ pub struct Reader<'a> {
     pub violence: Vec<Option<usize>>,
 }
 
+/// People whose partner is their own story: "my friends bf", "my cousins husband".
+const RELATIONS: &[&str] = &[
+    "friend",
+    "mate",
+    "cousin",
+    "colleague",
+    "neighbour",
+    "neighbor",
+    "aunt",
+    "auntie",
+    "niece",
+    "nephew",
+    "lodger",
+    "boss",
+];
+
 impl<'a> Reader<'a> {
     pub fn new(s: &'a Sentence, w: &'a Words) -> Reader<'a> {
         let c = &w.context;
@@ -384,7 +400,13 @@ impl<'a> Reader<'a> {
         let people = &self.w.people;
         // "my sister's ex", "Ben's boyfriend": someone else's partner, whose acts on others
         // are that person's story, and on the writer still violence.
-        let someone_elses = i > 0 && self.s.possessive(i - 1);
+        // "her ex", "his wife", "my best friends bf" typed without the apostrophe: a partner
+        // word after another's name for them.
+        let someone_elses = i > 0
+            && (self.s.possessive(i - 1)
+                || !matches!(w, "he" | "she" | "they")
+                    && people.partners.has(w)
+                    && self.belongs_to_another(i - 1));
         match w {
             "i" => Some(Who::Writer),
             "we" => Some(Who::We),
@@ -396,6 +418,19 @@ impl<'a> Reader<'a> {
             _ if self.is_name(i) => Some(Who::Partner),
             _ => None,
         }
+    }
+
+    /// Whether the word at `k` makes the partner word after it someone else's: "her", "his",
+    /// "their", "your", or a relation with a possessive "s" and no apostrophe ("friends bf").
+    fn belongs_to_another(&self, k: usize) -> bool {
+        let w = self.word(k);
+        matches!(w, "her" | "his" | "their" | "your")
+            || w.len() > 3
+                && w.strip_suffix('s').is_some_and(|stem| {
+                    self.w.people.others.has(stem)
+                        || self.w.people.children.has(stem)
+                        || RELATIONS.contains(&stem)
+                })
     }
 
     /// The doer of the verb at `v`: the nearest person to its left in the clause, over
@@ -508,6 +543,25 @@ impl<'a> Reader<'a> {
         self.who_at(0).is_none()
             && (self.verb_like(0)
                 || (first.ends_with("ed") || first.ends_with("ing")) && first.len() > 4)
+    }
+
+    /// Whether a thought or wish at `pos` is someone else's: the nearest person before it in
+    /// its clause is another ("Tom said he wanted to die", "made her want to end it all"),
+    /// with no "I", "me" or "my" between them ("he said I'd be better off dead" is the
+    /// writer's).
+    pub fn held_by_another(&self, pos: usize) -> bool {
+        for j in (0..pos).rev() {
+            if !self.s.same_clause(j, pos) {
+                break;
+            }
+            match self.word(j) {
+                "i" | "me" | "my" | "myself" | "mine" | "we" | "us" | "our" => return false,
+                "he" | "she" | "him" | "her" | "himself" | "herself" | "his" => return true,
+                _ if self.who_at(j).is_some_and(Who::is_person) => return true,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// The nearest person named before `pos` in its clause, whatever stands between; the

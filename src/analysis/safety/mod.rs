@@ -200,6 +200,7 @@ fn by_rules(text: &str) -> (bool, bool, bool) {
         }
         self_harm |= self_harm::read(&reader)
             || families::self_harm(&reader)
+            || self_harm::stopped_medicine(&reader, sentences.get(n + 1))
             || frames::self_harm(&reader, sentences.get(n + 1))
             || frames::broad_self_harm(&reader, sentences.get(n + 1));
         let mut harm = harm::read(&reader);

@@ -1,8 +1,10 @@
 //! Thoughts of suicide and acts of self-harm: thoughts and acts named, wishes to die, life
 //! negated ("I don't want to live"), "end it" with a time word, and methods and places.
 
+use super::frames::is_medicine;
 use super::grammar::{Reader, Who};
 use super::signs;
+use super::text::Sentence;
 
 pub fn read(r: &Reader) -> bool {
     // "My therapist asked if I think about hurting myself, and I said no."
@@ -119,7 +121,50 @@ fn thoughts(r: &Reader) -> bool {
             || phrase[0].starts_with("overdos")
                 && r.word(start + n) == "on"
                 && !super::frames::is_medicine(r.word(start + n + 1));
-        !(exempt || negated || hyperbole)
+        // "overdose management for my exam", "how to recognise an opioid overdose": a
+        // subject studied or treated, not an act.
+        let topic = phrase[0].starts_with("overdos")
+            && (matches!(
+                r.word(start + n),
+                "management"
+                    | "symptoms"
+                    | "symptom"
+                    | "thresholds"
+                    | "threshold"
+                    | "treatment"
+                    | "patient"
+                    | "patients"
+                    | "signs"
+                    | "protocol"
+                    | "protocols"
+                    | "guidelines"
+                    | "training"
+                    | "statistics"
+                    | "deaths"
+                    | "rates"
+                    | "response"
+                    | "kit"
+                    | "kits"
+                    | "antidote"
+                    | "levels"
+            ) || (start.saturating_sub(4)..start).any(|k| {
+                matches!(
+                    r.word(k),
+                    "recognise"
+                        | "recognize"
+                        | "treat"
+                        | "treating"
+                        | "manage"
+                        | "managing"
+                        | "handle"
+                        | "handling"
+                        | "reverse"
+                        | "reversing"
+                        | "spot"
+                        | "spotting"
+                )
+            }));
+        !(exempt || negated || hyperbole || topic || r.held_by_another(start))
     })
 }
 
@@ -169,6 +214,9 @@ fn wishes(r: &Reader) -> bool {
             .rev()
             .find(|&j| r.s.same_clause(j, d) && sh.wishes.has(r.word(j)));
         let Some(j) = wish else { return false };
+        if r.held_by_another(j) {
+            return false;
+        }
         // "I thought I might die" is fear of dying, not a wish.
         if matches!(r.word(j), "thought" | "think" | "thinking")
             && r.word(j + 1) == "i"
@@ -202,7 +250,7 @@ fn lives(r: &Reader) -> bool {
     sh.lives.all(r.s).any(|(l, n)| {
         let negated = (l.saturating_sub(6)..l)
             .any(|k| r.s.same_clause(k, l) && r.w.grammar.negators.has(r.word(k)));
-        if !negated {
+        if !negated || r.held_by_another(l) {
             return false;
         }
         // The writer's own life: an "I" before it, or a bare "not to exist".
@@ -271,6 +319,9 @@ fn end_it(r: &Reader) -> bool {
         // "if I just ended it": a life, not a relationship, unless one is named.
         let if_i = (i.saturating_sub(4)..i).any(|k| r.word(k) == "if" && r.word(k + 1) == "i");
         if r.word(i) == "ended" && !if_i {
+            return false;
+        }
+        if r.held_by_another(i) {
             return false;
         }
         let after = i + 2;
@@ -371,4 +422,62 @@ fn means(r: &Reader) -> bool {
         ) && (i + 1..i + 6)
             .any(|k| r.word(k) == "into" && sh.crash_targets.find(r.s, k + 1, k + 4).is_some())
     })
+}
+
+/// "Skipped my lithium all week... That's sort of the point", "threw the antidepressants in
+/// the bin. If my heart wants to quit, let it": the writer's medicine stopped, with a word in
+/// the sentence or the next that it is meant to end a life. Stopping for side effects is not.
+pub fn stopped_medicine(r: &Reader, next: Option<&Sentence>) -> bool {
+    let words = &r.s.words;
+    let stop = words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "stop"
+                | "stopped"
+                | "stopping"
+                | "skip"
+                | "skipped"
+                | "skipping"
+                | "flushed"
+                | "flush"
+                | "binned"
+                | "declining"
+                | "refusing"
+                | "quit"
+                | "quitting"
+        ) || matches!(w.as_str(), "threw" | "throw" | "thrown")
+            && words.get(i + 1).is_some_and(|x| x == "away")
+            || w == "refill" && r.negated_before(i)
+            || w == "threw" && (i + 1..i + 6).any(|k| r.word(k) == "bin")
+    });
+    let medicine = words.iter().any(|w| {
+        is_medicine(w) && !matches!(w.as_str(), "my" | "his" | "her" | "the" | "a" | "them")
+    });
+    if !stop || !medicine || r.held_by_another(words.len()) && !r.has_word("i") {
+        return false;
+    }
+    const MEANT: &[&[&str]] = &[
+        &["let", "it"],
+        &["let", "nature"],
+        &["on", "purpose"],
+        &["the", "point"],
+        &["drag"],
+        &["whatever", "happens"],
+        &["quicker"],
+        &["let", "me", "go"],
+        &["fall", "apart"],
+        &["to", "die"],
+        &["will", "not", "need"],
+        &["give", "up"],
+        &["gives", "up"],
+        &["wants", "to", "quit"],
+    ];
+    let meant = |s: &Sentence| {
+        MEANT.iter().any(|m| {
+            s.words
+                .windows(m.len())
+                .any(|p| p.iter().zip(m.iter()).all(|(a, b)| a == b))
+        })
+    };
+    meant(r.s) || next.is_some_and(meant)
 }
