@@ -223,22 +223,6 @@ pub struct Reader<'a> {
     pub violence: Vec<Option<usize>>,
 }
 
-/// People whose partner is their own story: "my friends bf", "my cousins husband".
-const RELATIONS: &[&str] = &[
-    "friend",
-    "mate",
-    "cousin",
-    "colleague",
-    "neighbour",
-    "neighbor",
-    "aunt",
-    "auntie",
-    "niece",
-    "nephew",
-    "lodger",
-    "boss",
-];
-
 impl<'a> Reader<'a> {
     pub fn new(s: &'a Sentence, w: &'a Words) -> Reader<'a> {
         let c = &w.context;
@@ -427,9 +411,8 @@ impl<'a> Reader<'a> {
         matches!(w, "her" | "his" | "their" | "your")
             || w.len() > 3
                 && w.strip_suffix('s').is_some_and(|stem| {
-                    self.w.people.others.has(stem)
-                        || self.w.people.children.has(stem)
-                        || RELATIONS.contains(&stem)
+                    let p = &self.w.people;
+                    p.others.has(stem) || p.children.has(stem) || p.relations.has(stem)
                 })
     }
 

@@ -1,7 +1,7 @@
 //! Thoughts of suicide and acts of self-harm: thoughts and acts named, wishes to die, life
 //! negated ("I don't want to live"), "end it" with a time word, and methods and places.
 
-use super::frames::is_medicine;
+use super::frames::classes;
 use super::grammar::{Reader, Who};
 use super::signs;
 use super::text::Sentence;
@@ -124,46 +124,8 @@ fn thoughts(r: &Reader) -> bool {
         // "overdose management for my exam", "how to recognise an opioid overdose": a
         // subject studied or treated, not an act.
         let topic = phrase[0].starts_with("overdos")
-            && (matches!(
-                r.word(start + n),
-                "management"
-                    | "symptoms"
-                    | "symptom"
-                    | "thresholds"
-                    | "threshold"
-                    | "treatment"
-                    | "patient"
-                    | "patients"
-                    | "signs"
-                    | "protocol"
-                    | "protocols"
-                    | "guidelines"
-                    | "training"
-                    | "statistics"
-                    | "deaths"
-                    | "rates"
-                    | "response"
-                    | "kit"
-                    | "kits"
-                    | "antidote"
-                    | "levels"
-            ) || (start.saturating_sub(4)..start).any(|k| {
-                matches!(
-                    r.word(k),
-                    "recognise"
-                        | "recognize"
-                        | "treat"
-                        | "treating"
-                        | "manage"
-                        | "managing"
-                        | "handle"
-                        | "handling"
-                        | "reverse"
-                        | "reversing"
-                        | "spot"
-                        | "spotting"
-                )
-            }));
+            && (sh.overdose_topics.has(r.word(start + n))
+                || (start.saturating_sub(4)..start).any(|k| sh.treating.has(r.word(k))));
         !(exempt || negated || hyperbole || topic || r.held_by_another(start))
     })
 }
@@ -428,56 +390,13 @@ fn means(r: &Reader) -> bool {
 /// the bin. If my heart wants to quit, let it": the writer's medicine stopped, with a word in
 /// the sentence or the next that it is meant to end a life. Stopping for side effects is not.
 pub fn stopped_medicine(r: &Reader, next: Option<&Sentence>) -> bool {
+    let sh = &r.w.self_harm;
     let words = &r.s.words;
-    let stop = words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            w.as_str(),
-            "stop"
-                | "stopped"
-                | "stopping"
-                | "skip"
-                | "skipped"
-                | "skipping"
-                | "flushed"
-                | "flush"
-                | "binned"
-                | "declining"
-                | "refusing"
-                | "quit"
-                | "quitting"
-        ) || matches!(w.as_str(), "threw" | "throw" | "thrown")
-            && words.get(i + 1).is_some_and(|x| x == "away")
-            || w == "refill" && r.negated_before(i)
-            || w == "threw" && (i + 1..i + 6).any(|k| r.word(k) == "bin")
-    });
-    let medicine = words.iter().any(|w| {
-        is_medicine(w) && !matches!(w.as_str(), "my" | "his" | "her" | "the" | "a" | "them")
-    });
-    if !stop || !medicine || r.held_by_another(words.len()) && !r.has_word("i") {
-        return false;
-    }
-    const MEANT: &[&[&str]] = &[
-        &["let", "it"],
-        &["let", "nature"],
-        &["on", "purpose"],
-        &["the", "point"],
-        &["drag"],
-        &["whatever", "happens"],
-        &["quicker"],
-        &["let", "me", "go"],
-        &["fall", "apart"],
-        &["to", "die"],
-        &["will", "not", "need"],
-        &["give", "up"],
-        &["gives", "up"],
-        &["wants", "to", "quit"],
-    ];
-    let meant = |s: &Sentence| {
-        MEANT.iter().any(|m| {
-            s.words
-                .windows(m.len())
-                .any(|p| p.iter().zip(m.iter()).all(|(a, b)| a == b))
-        })
-    };
-    meant(r.s) || next.is_some_and(meant)
+    let stop = sh.medicine_stopped.any(r.s)
+        || words.iter().enumerate().any(|(i, w)| {
+            w == "refill" && r.negated_before(i)
+                || w == "threw" && (i + 1..i + 6).any(|k| r.word(k) == "bin")
+        });
+    let medicine = words.iter().any(|w| classes().medicines.has(w));
+    stop && medicine && (sh.meant_to_end.any(r.s) || next.is_some_and(|s| sh.meant_to_end.any(s)))
 }

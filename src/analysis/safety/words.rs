@@ -222,6 +222,7 @@ pub struct People {
     pub not_names: Set,
     pub animals: Set,
     pub children: Set,
+    pub relations: Set,
 }
 
 #[derive(Debug)]
@@ -289,6 +290,10 @@ pub struct SelfHarm {
     pub going_on: Set,
     pub farewell: Set,
     pub inner_voice: Set,
+    pub medicine_stopped: Set,
+    pub meant_to_end: Set,
+    pub overdose_topics: Set,
+    pub treating: Set,
     pub habit: Set,
     pub befall: Set,
     pub indifferent: Set,
